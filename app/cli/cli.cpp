@@ -1,0 +1,230 @@
+#include "app/cli/cli.h"
+
+#include "app/cli/output.h"
+#include "kafka/protocol/adminclient.h"
+#include "kafka/protocol/bootstrap.h"
+#include "kafka/protocol/errors.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QTextStream>
+#include <cstdio>
+
+namespace kafscope::cli {
+
+namespace {
+
+const char* const kOverview = R"(Usage: kafscope-cli COMMAND [options]
+
+Explore a Kafka cluster from the command line.
+
+Commands:
+  brokers                 List brokers: id, address, rack, controller, leader and replica counts
+  topics                  List topics: partitions, replication factor, under-replicated, offline, internal
+  describe TOPIC          Partitions of a topic: leader, replicas, ISR, offline replicas, earliest/latest offsets
+  configs topic NAME      Configuration of a topic (value, source, read-only)
+  configs broker ID       Configuration of a broker
+
+Common options:
+  -b, --bootstrap LIST    host:port[,host:port...] (default: $KAFSCOPE_BOOTSTRAP)
+  --json                  Machine-readable JSON instead of a table
+  --timeout MS            Connect/request timeout in milliseconds (default 10000)
+  -h, --help              Help (also: kafscope-cli COMMAND --help)
+
+Exit codes: 0 ok, 2 usage error, 3 cluster unreachable, 4 Kafka error.
+)";
+
+struct CommandSpec
+{
+    QString name;
+    QString positionalHelp;
+    int positionals;
+    QString description;
+};
+
+const QList<CommandSpec>& commands()
+{
+    static const QList<CommandSpec> specs = {
+        {QStringLiteral("brokers"), {}, 0, QStringLiteral("List the brokers of the cluster.")},
+        {QStringLiteral("topics"), {}, 0, QStringLiteral("List the topics of the cluster.")},
+        {QStringLiteral("describe"), QStringLiteral("TOPIC"), 1,
+         QStringLiteral("Show the partitions of TOPIC with leaders, replicas, ISR and offsets.")},
+        {QStringLiteral("configs"), QStringLiteral("topic|broker NAME"), 2,
+         QStringLiteral("Show the configuration of a topic or a broker.")},
+    };
+    return specs;
+}
+
+QTextStream& out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+QTextStream& err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int fail(const AdminError& error)
+{
+    err() << "kafscope-cli: " << error.message << Qt::endl;
+    return error.kind == AdminError::Kind::Network ? Unreachable : KafkaError;
+}
+
+int usage(const QString& message)
+{
+    err() << "kafscope-cli: " << message << "\nRun 'kafscope-cli --help' for usage." << Qt::endl;
+    return Usage;
+}
+
+// Runs `start` (which must eventually call finish(code)) inside a local event loop.
+int runAsync(const std::function<void(std::function<void(int)>)>& start)
+{
+    QEventLoop loop;
+    int code = Failure;
+    start([&](int c) {
+        code = c;
+        loop.exit();
+    });
+    loop.exec();
+    return code;
+}
+
+void print(const QJsonValue& value)
+{
+    const auto doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    out() << doc.toJson(QJsonDocument::Indented);
+    out().flush();
+}
+
+int runCommand(const CommandSpec& spec, const QStringList& args, const QList<BrokerAddress>& bootstrap, bool json,
+               int timeoutMs)
+{
+    protocol::ConnectionOptions options;
+    options.connectTimeoutMs = timeoutMs;
+    options.requestTimeoutMs = std::max(timeoutMs, 30000);
+    options.clientId = QStringLiteral("kafscope-cli");
+    protocol::AdminClient admin(bootstrap, options);
+
+    if (spec.name == QLatin1String("configs")) {
+        const auto kind = args.at(0);
+        ConfigResourceType type;
+        if (kind == QLatin1String("topic"))
+            type = ConfigResourceType::Topic;
+        else if (kind == QLatin1String("broker"))
+            type = ConfigResourceType::Broker;
+        else
+            return usage(QStringLiteral("configs takes 'topic NAME' or 'broker ID', not '%1'").arg(kind));
+        return runAsync([&](auto finish) {
+            admin.describeConfigs(type, args.at(1), [&, finish](const AdminResult<ConfigResourceResult>& r) {
+                if (!r.ok())
+                    return finish(fail(r.error));
+                json ? print(configsJson(*r.value)) : void(out() << configsTable(*r.value));
+                finish(Ok);
+            });
+        });
+    }
+
+    std::optional<QStringList> topics;
+    if (spec.name == QLatin1String("describe"))
+        topics = QStringList {args.at(0)};
+    return runAsync([&](auto finish) {
+        admin.fetchMetadata(topics, [&, finish](const AdminResult<ClusterMetadata>& md) {
+            if (!md.ok())
+                return finish(fail(md.error));
+            if (spec.name == QLatin1String("brokers")) {
+                json ? print(brokersJson(*md.value)) : void(out() << brokersTable(*md.value));
+                return finish(Ok);
+            }
+            if (spec.name == QLatin1String("topics")) {
+                json ? print(topicsJson(*md.value)) : void(out() << topicsTable(*md.value));
+                return finish(Ok);
+            }
+            const auto* topic = md.value->topic(args.at(0));
+            if (!topic || topic->errorCode != 0) {
+                const int16_t code = topic ? topic->errorCode : int16_t(3);
+                return finish(fail(AdminError::kafka(code, QStringLiteral("Topic %1").arg(args.at(0)))));
+            }
+            admin.listOffsets(*md.value, {topic->name}, [&, finish, meta = *md.value](const AdminResult<OffsetsSnapshot>& r) {
+                TopicInfo described = *meta.topic(args.at(0));
+                if (r.ok()) {
+                    for (auto& p : described.partitions) {
+                        for (const auto& o : r.value->earliest)
+                            if (o.partition == p.partition && o.errorCode == 0)
+                                p.earliest = o.offset;
+                        for (const auto& o : r.value->latest)
+                            if (o.partition == p.partition && o.errorCode == 0)
+                                p.latest = o.offset;
+                    }
+                    for (const auto& e : r.value->errors)
+                        err() << "kafscope-cli: warning: " << e << Qt::endl;
+                }
+                json ? print(describeJson(described)) : void(out() << describeTable(described));
+                finish(Ok);
+            });
+        });
+    });
+}
+
+} // namespace
+
+int run(const QStringList& arguments)
+{
+    QStringList rest = arguments.mid(1);
+    if (rest.isEmpty() || rest.first() == QLatin1String("-h") || rest.first() == QLatin1String("--help")
+        || rest.first() == QLatin1String("help")) {
+        out() << kOverview;
+        return rest.isEmpty() ? Usage : Ok;
+    }
+    if (rest.first() == QLatin1String("--version")) {
+        out() << "kafscope-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return Ok;
+    }
+    const QString name = rest.first();
+    const auto it = std::find_if(commands().begin(), commands().end(), [&](const auto& c) { return c.name == name; });
+    if (it == commands().end())
+        return usage(QStringLiteral("unknown command '%1'").arg(name));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(it->description);
+    parser.addHelpOption();
+    parser.addOption({{QStringLiteral("b"), QStringLiteral("bootstrap")},
+                      QStringLiteral("Bootstrap servers host:port[,host:port...] (default: $KAFSCOPE_BOOTSTRAP)."),
+                      QStringLiteral("LIST")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")});
+    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Connect timeout in milliseconds (default 10000)."),
+                      QStringLiteral("MS"), QStringLiteral("10000")});
+    if (!it->positionalHelp.isEmpty())
+        parser.addPositionalArgument(it->positionalHelp, it->description);
+    QStringList parseArgs = rest;
+    parseArgs[0] = QStringLiteral("kafscope-cli ") + name;
+    if (!parser.parse(parseArgs))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText().replace(QStringLiteral("kafscope-cli [options]"),
+                                           QStringLiteral("kafscope-cli %1 [options] %2").arg(name, it->positionalHelp));
+        out() << "\nExit codes: 0 ok, 2 usage error, 3 cluster unreachable, 4 Kafka error.\n";
+        return Ok;
+    }
+    const auto positionals = parser.positionalArguments();
+    if (positionals.size() != it->positionals)
+        return usage(QStringLiteral("'%1' takes %2").arg(name, it->positionals ? it->positionalHelp : QStringLiteral("no arguments")));
+    QString bootstrapText = parser.value(QStringLiteral("bootstrap"));
+    if (bootstrapText.isEmpty())
+        bootstrapText = qEnvironmentVariable("KAFSCOPE_BOOTSTRAP");
+    if (bootstrapText.isEmpty())
+        return usage(QStringLiteral("--bootstrap is required (or set KAFSCOPE_BOOTSTRAP)"));
+    const auto bootstrap = parseBootstrap(bootstrapText);
+    if (!bootstrap.ok())
+        return usage(QStringLiteral("invalid --bootstrap: ") + bootstrap.error);
+    bool timeoutOk = false;
+    const int timeoutMs = parser.value(QStringLiteral("timeout")).toInt(&timeoutOk);
+    if (!timeoutOk || timeoutMs <= 0)
+        return usage(QStringLiteral("--timeout takes a positive number of milliseconds"));
+    return runCommand(*it, positionals, bootstrap.addresses, parser.isSet(QStringLiteral("json")), timeoutMs);
+}
+
+} // namespace kafscope::cli

@@ -1,0 +1,46 @@
+// kafscope: the GUI. Parses the command line and wires the main window; nothing else.
+#include "ui/mainwindow.h"
+#include "ui/settings.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("KafScope"));
+    QApplication::setOrganizationName(QStringLiteral("KafScope"));
+    QApplication::setApplicationVersion(QStringLiteral(KAFSCOPE_VERSION_STRING));
+    QApplication::setDesktopFileName(QStringLiteral("io.kafscope.KafScope"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("KafScope: explore and operate Apache Kafka clusters."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Start on the in-process demo cluster (librdkafka mock brokers)."));
+    const QCommandLineOption bootstrap({QStringLiteral("b"), QStringLiteral("bootstrap")},
+                                       QStringLiteral("Connect to host:port[,host:port...] at start."),
+                                       QStringLiteral("LIST"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Render the main window to FILE.png after the first load, then exit."),
+                                        QStringLiteral("FILE"));
+    parser.addOptions({demo, bootstrap, screenshot});
+    parser.process(app);
+
+    kafscope::Settings settings;
+    kafscope::MainWindow window(&settings);
+    if (parser.isSet(screenshot))
+        window.screenshotWhenLoaded(parser.value(screenshot));
+    window.show();
+
+    if (parser.isSet(demo)) {
+        window.connectTo({QStringLiteral("Demo (simulated)"), {}, true});
+    } else if (parser.isSet(bootstrap)) {
+        window.connectTo({{}, parser.value(bootstrap), false});
+    } else if (!parser.isSet(screenshot)) {
+        QTimer::singleShot(0, &window, &kafscope::MainWindow::showConnectDialog);
+    }
+    return app.exec();
+}

@@ -1,0 +1,45 @@
+#pragma once
+// The in-process demo cluster: librdkafka's mock broker (3 brokers on loopback) with seeded topics and a demo
+// producer writing keyed order events, so offsets move. What the mock cannot serve (configs, admin writes, group
+// listing) is reported by the admin client as unsupported, and the UI says so.
+#include "kafka/protocol/apis.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+namespace kafscope::demo {
+
+struct DemoTopic
+{
+    const char* name;
+    int partitions;
+    int replicationFactor;
+    const char* description;
+};
+
+class DemoCluster
+{
+public:
+    // Starts the mock brokers, creates the demo topics, seeds them and starts the producer. Makes librdkafka calls:
+    // never call it on the GUI thread. Returns nullptr and sets *error on failure.
+    static std::unique_ptr<DemoCluster> start(QString* error, int eventsPerSecond = 6);
+    ~DemoCluster();
+    DemoCluster(const DemoCluster&) = delete;
+    DemoCluster& operator=(const DemoCluster&) = delete;
+
+    QString bootstrapServers() const;
+    static QList<DemoTopic> topics();
+    // Versions the admin client must stay at or below with the mock broker (see ConnectionOptions::versionCaps).
+    static QMap<protocol::ApiKey, int16_t> versionCaps();
+    // How many records the demo producer has had acknowledged so far.
+    long long producedCount() const;
+
+private:
+    struct Impl;
+    explicit DemoCluster(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace kafscope::demo

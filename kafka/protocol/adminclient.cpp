@@ -1,0 +1,245 @@
+#include "kafka/protocol/adminclient.h"
+
+#include "kafka/protocol/errors.h"
+#include "kafka/protocol/messages.h"
+
+#include <QMap>
+#include <memory>
+
+namespace kafscope::protocol {
+
+AdminClient::AdminClient(QList<BrokerAddress> bootstrap, ConnectionOptions options, QObject* parent)
+    : QObject(parent)
+    , m_bootstrap(std::move(bootstrap))
+    , m_options(std::move(options))
+{
+}
+
+AdminClient::~AdminClient() = default; // connections are children: they fail their pending handlers on deletion
+
+void AdminClient::sendToAny(ApiKey key, BrokerConnection::Encoder encode, BrokerConnection::Handler handler)
+{
+    sendToBootstrap(0, {}, key, std::move(encode), std::move(handler));
+}
+
+void AdminClient::sendToBootstrap(int attempt, QStringList errors, ApiKey key, BrokerConnection::Encoder encode,
+                                  BrokerConnection::Handler handler)
+{
+    if (m_bootstrap.isEmpty()) {
+        handler(AdminResult<RawResponse>::failure(AdminError::network(QStringLiteral("No bootstrap servers given."))));
+        return;
+    }
+    if (!m_bootstrapConnection) {
+        const auto& address = m_bootstrap.at(m_bootstrapIndex % m_bootstrap.size());
+        m_bootstrapConnection = new BrokerConnection(address, -1, m_options, this);
+    }
+    auto* connection = m_bootstrapConnection;
+    const bool wasReady = connection->state() == BrokerConnection::State::Ready;
+    connection->request(key, encode,
+                        [this, connection, wasReady, attempt, errors, key, encode,
+                         handler](const AdminResult<RawResponse>& result) mutable {
+                            const bool connectFailed = !result.ok() && result.error.kind == AdminError::Kind::Network
+                                && connection->brokerVersions().isEmpty();
+                            if (!connectFailed || wasReady) {
+                                handler(result);
+                                return;
+                            }
+                            // Could not reach this bootstrap server: fail over to the next one.
+                            errors.append(result.error.message);
+                            if (m_bootstrapConnection == connection) {
+                                m_bootstrapConnection = nullptr;
+                                connection->deleteLater();
+                                ++m_bootstrapIndex;
+                            }
+                            if (attempt + 1 >= m_bootstrap.size()) {
+                                handler(AdminResult<RawResponse>::failure(AdminError::network(
+                                    QStringLiteral("Could not reach any bootstrap server. ") + errors.join(QLatin1Char(' ')))));
+                                return;
+                            }
+                            sendToBootstrap(attempt + 1, errors, key, encode, handler);
+                        });
+}
+
+BrokerConnection* AdminClient::connectionFor(int32_t nodeId)
+{
+    if (auto* existing = m_nodeConnections.value(nodeId))
+        return existing;
+    const auto* broker = m_metadata.broker(nodeId);
+    if (!broker)
+        return nullptr;
+    auto* connection = new BrokerConnection({broker->host, quint16(broker->port)}, nodeId, m_options, this);
+    m_nodeConnections.insert(nodeId, connection);
+    return connection;
+}
+
+void AdminClient::sendToNode(int32_t nodeId, ApiKey key, BrokerConnection::Encoder encode,
+                             BrokerConnection::Handler handler)
+{
+    if (m_metadata.brokers.isEmpty()) {
+        // Broker addresses come from metadata: learn them first.
+        fetchMetadata(QStringList{}, [=, this](const AdminResult<ClusterMetadata>& md) {
+            if (!md.ok())
+                handler(AdminResult<RawResponse>::failure(md.error));
+            else
+                sendToNode(nodeId, key, encode, handler);
+        });
+        return;
+    }
+    auto* connection = connectionFor(nodeId);
+    if (!connection) {
+        handler(AdminResult<RawResponse>::failure(AdminError::network(
+            QStringLiteral("Broker %1 is not in the cluster metadata (refresh and try again).").arg(nodeId))));
+        return;
+    }
+    connection->request(key, std::move(encode), std::move(handler));
+}
+
+void AdminClient::sendToController(ApiKey key, BrokerConnection::Encoder encode, BrokerConnection::Handler handler)
+{
+    // The mock broker reports a controller id that is not one of its brokers; any broker then has to do.
+    if (m_metadata.broker(m_metadata.controllerId))
+        sendToNode(m_metadata.controllerId, key, std::move(encode), std::move(handler));
+    else
+        sendToAny(key, std::move(encode), std::move(handler));
+}
+
+void AdminClient::fetchMetadata(std::optional<QStringList> topics, Callback<ClusterMetadata> done)
+{
+    MetadataRequest request;
+    request.topics = std::move(topics);
+    sendToAny(
+        ApiKey::Metadata, [request](int16_t v) { return encodeMetadataRequest(request, v); },
+        [this, done](const AdminResult<RawResponse>& raw) {
+            if (!raw.ok()) {
+                done(AdminResult<ClusterMetadata>::failure(raw.error));
+                return;
+            }
+            auto decoded = decodeMetadataResponse(raw.value->body, raw.value->version);
+            if (!decoded.ok()) {
+                done(AdminResult<ClusterMetadata>::failure(
+                    AdminError::protocol(QStringLiteral("Malformed Metadata response: ") + decoded.error())));
+                return;
+            }
+            // Brokers may have moved: drop connections whose address changed.
+            for (auto it = m_nodeConnections.begin(); it != m_nodeConnections.end();) {
+                const auto* b = decoded->broker(it.key());
+                if (!b || b->host != it.value()->address().host || b->port != it.value()->address().port) {
+                    it.value()->deleteLater();
+                    it = m_nodeConnections.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+            m_metadata = decoded.value();
+            done(AdminResult<ClusterMetadata>::success(m_metadata));
+        });
+}
+
+void AdminClient::listOffsets(const ClusterMetadata& metadata, const QStringList& topics,
+                              Callback<OffsetsSnapshot> done)
+{
+    if (m_metadata.brokers.isEmpty())
+        m_metadata = metadata;
+    // leader -> topic -> partitions
+    QMap<int32_t, QMap<QString, QList<int32_t>>> byLeader;
+    auto snapshot = std::make_shared<OffsetsSnapshot>();
+    int leaderless = 0;
+    for (const auto& topic : metadata.topics) {
+        if (!topics.isEmpty() && !topics.contains(topic.name))
+            continue;
+        for (const auto& p : topic.partitions) {
+            if (p.leader < 0)
+                ++leaderless;
+            else
+                byLeader[p.leader][topic.name].append(p.partition);
+        }
+    }
+    if (leaderless > 0)
+        snapshot->errors.append(QStringLiteral("%1 partition(s) have no leader, so their offsets are unknown.")
+                                    .arg(leaderless));
+    if (byLeader.isEmpty()) {
+        done(AdminResult<OffsetsSnapshot>::success(*snapshot));
+        return;
+    }
+    auto outstanding = std::make_shared<int>(int(byLeader.size()) * 2);
+    for (auto leader = byLeader.cbegin(); leader != byLeader.cend(); ++leader) {
+        for (const int64_t timestamp : {int64_t(-2), int64_t(-1)}) {
+            ListOffsetsRequest request;
+            for (auto t = leader->cbegin(); t != leader->cend(); ++t) {
+                ListOffsetsTopic topic{t.key(), {}};
+                for (const auto partition : t.value())
+                    topic.partitions.append({partition, -1, timestamp});
+                request.topics.append(topic);
+            }
+            const int32_t leaderId = leader.key();
+            sendToNode(
+                leaderId, ApiKey::ListOffsets, [request](int16_t v) { return encodeListOffsetsRequest(request, v); },
+                [snapshot, outstanding, timestamp, leaderId, done](const AdminResult<RawResponse>& raw) {
+                    auto& target = timestamp == -2 ? snapshot->earliest : snapshot->latest;
+                    if (!raw.ok()) {
+                        snapshot->errors.append(QStringLiteral("Broker %1: %2").arg(leaderId).arg(raw.error.message));
+                    } else if (auto decoded = decodeListOffsetsResponse(raw.value->body, raw.value->version);
+                               !decoded.ok()) {
+                        snapshot->errors.append(
+                            QStringLiteral("Broker %1: malformed ListOffsets response: %2").arg(leaderId).arg(decoded.error()));
+                    } else {
+                        QMap<int16_t, int> errorCounts;
+                        for (const auto& po : decoded.value()) {
+                            target.append(po);
+                            if (po.errorCode != 0)
+                                ++errorCounts[po.errorCode];
+                        }
+                        for (auto e = errorCounts.cbegin(); e != errorCounts.cend(); ++e)
+                            snapshot->errors.append(QStringLiteral("Broker %1, %2 partition(s): %3")
+                                                        .arg(leaderId)
+                                                        .arg(e.value())
+                                                        .arg(describeError(e.key())));
+                    }
+                    if (--*outstanding == 0) {
+                        snapshot->errors.removeDuplicates();
+                        done(AdminResult<OffsetsSnapshot>::success(*snapshot));
+                    }
+                });
+        }
+    }
+}
+
+void AdminClient::describeConfigs(ConfigResourceType type, const QString& name, Callback<ConfigResourceResult> done)
+{
+    DescribeConfigsRequest request;
+    request.resources.append({type, name, std::nullopt});
+    auto encode = [request](int16_t v) { return encodeDescribeConfigsRequest(request, v); };
+    auto handle = [done, name](const AdminResult<RawResponse>& raw) {
+        if (!raw.ok()) {
+            done(AdminResult<ConfigResourceResult>::failure(raw.error));
+            return;
+        }
+        auto decoded = decodeDescribeConfigsResponse(raw.value->body, raw.value->version);
+        if (!decoded.ok() || decoded->isEmpty()) {
+            done(AdminResult<ConfigResourceResult>::failure(AdminError::protocol(
+                QStringLiteral("Malformed DescribeConfigs response: ") + (decoded.ok() ? QStringLiteral("no resource") : decoded.error()))));
+            return;
+        }
+        const auto& result = decoded->first();
+        if (result.errorCode != 0) {
+            done(AdminResult<ConfigResourceResult>::failure(
+                AdminError::kafka(result.errorCode, QStringLiteral("Configs of %1").arg(name), result.errorMessage)));
+            return;
+        }
+        done(AdminResult<ConfigResourceResult>::success(result));
+    };
+    if (type == ConfigResourceType::Broker) {
+        bool ok = false;
+        const int32_t nodeId = name.toInt(&ok);
+        if (!ok) {
+            done(AdminResult<ConfigResourceResult>::failure(
+                AdminError::protocol(QStringLiteral("\"%1\" is not a broker id.").arg(name))));
+            return;
+        }
+        sendToNode(nodeId, ApiKey::DescribeConfigs, encode, handle);
+    } else {
+        sendToAny(ApiKey::DescribeConfigs, encode, handle);
+    }
+}
+
+} // namespace kafscope::protocol

@@ -1,0 +1,55 @@
+#pragma once
+// The own asynchronous admin client: owns broker connections, routes each request to the right broker (any,
+// controller, a partition's leader, a given broker) and turns responses into value structs. Lives in one thread
+// (the admin worker thread in the GUI, the main thread in the CLI); callbacks run in that thread.
+#include "kafka/protocol/adminerror.h"
+#include "kafka/protocol/bootstrap.h"
+#include "kafka/protocol/brokerconnection.h"
+#include "kafka/types.h"
+
+#include <QHash>
+#include <QObject>
+#include <functional>
+#include <optional>
+
+namespace kafscope::protocol {
+
+class AdminClient : public QObject
+{
+    Q_OBJECT
+public:
+    template<typename T>
+    using Callback = std::function<void(const AdminResult<T>&)>;
+
+    explicit AdminClient(QList<BrokerAddress> bootstrap, ConnectionOptions options = {}, QObject* parent = nullptr);
+    ~AdminClient() override;
+
+    // topics: nullopt for all topics.
+    void fetchMetadata(std::optional<QStringList> topics, Callback<ClusterMetadata> done);
+    // Earliest and latest offsets of the topics' partitions (all topics of `metadata` when `topics` is empty):
+    // one request per leader and kind, so a failed leader only loses its own partitions.
+    void listOffsets(const ClusterMetadata& metadata, const QStringList& topics, Callback<OffsetsSnapshot> done);
+    // Topic configs go to any broker, broker configs to that broker.
+    void describeConfigs(ConfigResourceType type, const QString& name, Callback<ConfigResourceResult> done);
+
+    // Lower level, for codecs added later: send to any broker / the controller / one broker.
+    void sendToAny(ApiKey key, BrokerConnection::Encoder encode, BrokerConnection::Handler handler);
+    void sendToController(ApiKey key, BrokerConnection::Encoder encode, BrokerConnection::Handler handler);
+    void sendToNode(int32_t nodeId, ApiKey key, BrokerConnection::Encoder encode, BrokerConnection::Handler handler);
+
+    const ClusterMetadata& lastMetadata() const { return m_metadata; }
+
+private:
+    void sendToBootstrap(int attempt, QStringList errors, ApiKey key, BrokerConnection::Encoder encode,
+                         BrokerConnection::Handler handler);
+    BrokerConnection* connectionFor(int32_t nodeId);
+
+    QList<BrokerAddress> m_bootstrap;
+    ConnectionOptions m_options;
+    int m_bootstrapIndex = 0;
+    BrokerConnection* m_bootstrapConnection = nullptr;
+    QHash<int32_t, BrokerConnection*> m_nodeConnections;
+    ClusterMetadata m_metadata;
+};
+
+} // namespace kafscope::protocol

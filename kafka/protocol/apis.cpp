@@ -1,0 +1,146 @@
+#include "kafka/protocol/apis.h"
+
+namespace kafscope::protocol {
+
+QString apiName(ApiKey key)
+{
+    switch (key) {
+    case ApiKey::Produce:
+        return QStringLiteral("Produce");
+    case ApiKey::Fetch:
+        return QStringLiteral("Fetch");
+    case ApiKey::ListOffsets:
+        return QStringLiteral("ListOffsets");
+    case ApiKey::Metadata:
+        return QStringLiteral("Metadata");
+    case ApiKey::OffsetCommit:
+        return QStringLiteral("OffsetCommit");
+    case ApiKey::OffsetFetch:
+        return QStringLiteral("OffsetFetch");
+    case ApiKey::FindCoordinator:
+        return QStringLiteral("FindCoordinator");
+    case ApiKey::ListGroups:
+        return QStringLiteral("ListGroups");
+    case ApiKey::DescribeGroups:
+        return QStringLiteral("DescribeGroups");
+    case ApiKey::SaslHandshake:
+        return QStringLiteral("SaslHandshake");
+    case ApiKey::ApiVersions:
+        return QStringLiteral("ApiVersions");
+    case ApiKey::CreateTopics:
+        return QStringLiteral("CreateTopics");
+    case ApiKey::DeleteTopics:
+        return QStringLiteral("DeleteTopics");
+    case ApiKey::DeleteRecords:
+        return QStringLiteral("DeleteRecords");
+    case ApiKey::DescribeConfigs:
+        return QStringLiteral("DescribeConfigs");
+    case ApiKey::AlterConfigs:
+        return QStringLiteral("AlterConfigs");
+    case ApiKey::SaslAuthenticate:
+        return QStringLiteral("SaslAuthenticate");
+    case ApiKey::CreatePartitions:
+        return QStringLiteral("CreatePartitions");
+    case ApiKey::ElectLeaders:
+        return QStringLiteral("ElectLeaders");
+    case ApiKey::IncrementalAlterConfigs:
+        return QStringLiteral("IncrementalAlterConfigs");
+    case ApiKey::AlterPartitionReassignments:
+        return QStringLiteral("AlterPartitionReassignments");
+    case ApiKey::ListPartitionReassignments:
+        return QStringLiteral("ListPartitionReassignments");
+    case ApiKey::DescribeCluster:
+        return QStringLiteral("DescribeCluster");
+    }
+    return QStringLiteral("Api%1").arg(int(key));
+}
+
+VersionRange supportedVersions(ApiKey key)
+{
+    switch (key) {
+    case ApiKey::ApiVersions:
+        return { 0, 3 };
+    case ApiKey::Metadata:
+        return { 1, 12 };
+    case ApiKey::ListOffsets:
+        return { 1, 7 };
+    case ApiKey::DescribeConfigs:
+        return { 1, 4 };
+    default:
+        return {};
+    }
+}
+
+int16_t firstFlexibleVersion(ApiKey key)
+{
+    // From "flexibleVersions" of each message JSON in apache/kafka clients/src/main/resources/common/message.
+    switch (key) {
+    case ApiKey::Produce:
+        return 9;
+    case ApiKey::Fetch:
+        return 12;
+    case ApiKey::ListOffsets:
+        return 6;
+    case ApiKey::Metadata:
+        return 9;
+    case ApiKey::OffsetCommit:
+        return 8;
+    case ApiKey::OffsetFetch:
+        return 6;
+    case ApiKey::FindCoordinator:
+        return 3;
+    case ApiKey::ListGroups:
+        return 3;
+    case ApiKey::DescribeGroups:
+        return 5;
+    case ApiKey::SaslHandshake:
+        return -1;
+    case ApiKey::ApiVersions:
+        return 3;
+    case ApiKey::CreateTopics:
+        return 5;
+    case ApiKey::DeleteTopics:
+        return 4;
+    case ApiKey::DeleteRecords:
+        return 2;
+    case ApiKey::DescribeConfigs:
+        return 4;
+    case ApiKey::AlterConfigs:
+        return 2;
+    case ApiKey::SaslAuthenticate:
+        return 2;
+    case ApiKey::CreatePartitions:
+        return 2;
+    case ApiKey::ElectLeaders:
+        return 2;
+    case ApiKey::IncrementalAlterConfigs:
+        return 1;
+    case ApiKey::AlterPartitionReassignments:
+    case ApiKey::ListPartitionReassignments:
+    case ApiKey::DescribeCluster:
+        return 0;
+    }
+    return -1;
+}
+
+bool isFlexible(ApiKey key, int16_t version)
+{
+    const int16_t first = firstFlexibleVersion(key);
+    return first >= 0 && version >= first;
+}
+
+int16_t requestHeaderVersion(ApiKey key, int16_t version)
+{
+    return isFlexible(key, version) ? 2 : 1;
+}
+
+int16_t responseHeaderVersion(ApiKey key, int16_t version)
+{
+    // A broker that does not know the requested ApiVersions version still answers (with v0 and
+    // UNSUPPORTED_VERSION), so that response header must never grow tagged fields.
+    if (key == ApiKey::ApiVersions)
+        return 0;
+    return isFlexible(key, version) ? 1 : 0;
+}
+
+} // namespace kafscope::protocol

@@ -1,0 +1,114 @@
+#pragma once
+// One TCP connection to one broker, living in the admin thread. Frames requests, matches responses by correlation
+// id, negotiates versions with ApiVersions before the first request, and fails every pending request with a clear
+// error on timeout or disconnect (a broker that misbehaves never takes the process down).
+//
+// Connection steps: socket connect -> [TLS handshake: later, QSslSocket] -> ApiVersions -> [SASL: later] -> Ready.
+// Later steps slot in at startHandshake(); requests queue until Ready.
+#include "kafka/protocol/adminerror.h"
+#include "kafka/protocol/apis.h"
+#include "kafka/protocol/bootstrap.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+#include <functional>
+#include <memory>
+
+class QAbstractSocket;
+class QTimer;
+
+namespace kafscope::protocol {
+
+struct ConnectionOptions
+{
+    QString clientId = QStringLiteral("kafscope");
+    int connectTimeoutMs = 10000; // TCP connect + handshake + ApiVersions
+    int requestTimeoutMs = 30000;
+    int maxFrameBytes = 256 * 1024 * 1024; // larger sizes are treated as garbage
+    // Highest version to use per API, below what both sides advertise: for brokers known to encode a version
+    // wrongly (librdkafka 2.0.2's mock writes ListOffsets v4+ LeaderEpoch as 8 bytes instead of 4).
+    QMap<ApiKey, int16_t> versionCaps;
+};
+
+struct RawResponse
+{
+    int16_t version = 0;
+    QByteArray body;
+};
+
+class BrokerConnection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Connecting, Negotiating, Ready, Failed };
+    using Encoder = std::function<QByteArray(int16_t version)>;
+    using Handler = std::function<void(const AdminResult<RawResponse>&)>;
+
+    BrokerConnection(BrokerAddress address, int32_t nodeId, ConnectionOptions options, QObject* parent = nullptr);
+    ~BrokerConnection() override;
+
+    const BrokerAddress& address() const { return m_address; }
+    int32_t nodeId() const { return m_nodeId; }
+    State state() const { return m_state; }
+    QString lastError() const { return m_lastError; }
+    // Broker's ranges from ApiVersions (empty before Ready).
+    const QMap<int16_t, VersionRange>& brokerVersions() const { return m_brokerVersions; }
+    // Highest version both sides speak, or -1.
+    int16_t negotiatedVersion(ApiKey key) const;
+
+    // Opens the connection if needed, queues the request until Ready, picks the version, encodes, sends.
+    // The handler is called exactly once, in this thread.
+    void request(ApiKey key, Encoder encode, Handler handler);
+    void close(const QString& reason);
+
+signals:
+    void ready();
+    void failed(const QString& error);
+
+private:
+    struct Pending
+    {
+        ApiKey key;
+        int16_t version;
+        qint64 deadlineMs;
+        Handler handler;
+    };
+    struct Queued
+    {
+        ApiKey key;
+        Encoder encode;
+        Handler handler;
+    };
+
+    void open();
+    void onConnected();
+    void onReadyRead();
+    void onSocketError();
+    void startHandshake();
+    void sendApiVersions(int16_t version);
+    void becomeReady();
+    void fail(const AdminError& error);
+    void sendNow(ApiKey key, int16_t version, const QByteArray& body, Handler handler);
+    void dispatchFrame(const QByteArray& frame);
+    void checkTimeouts();
+
+    BrokerAddress m_address;
+    int32_t m_nodeId;
+    ConnectionOptions m_options;
+    State m_state = State::Idle;
+    QString m_lastError;
+    std::unique_ptr<QAbstractSocket> m_socket;
+    QTimer* m_timer = nullptr;
+    qint64 m_connectDeadlineMs = 0;
+    QByteArray m_readBuffer;
+    int32_t m_nextCorrelationId = 1;
+    QHash<int32_t, Pending> m_pending;
+    QList<Queued> m_queue;
+    QMap<int16_t, VersionRange> m_brokerVersions;
+};
+
+} // namespace kafscope::protocol

@@ -1,0 +1,301 @@
+#!/usr/bin/env bash
+# Runs a real 3-node Apache Kafka cluster (KRaft, combined broker+controller) on 127.0.0.1 without Docker,
+# from the broker jars on Maven Central. Used by the test suite and by scripts/local-cluster for demos.
+#
+# Usage: tests/cluster/kafka-cluster.sh fetch|start|stop|status|bootstrap
+# Environment:
+#   KAFSCOPE_KAFKA_VERSION     broker version (default 4.1.2; 3.9.x and other 4.x work too)
+#   KAFSCOPE_CACHE             jar cache (default ~/.cache/kafscope); jars go to kafka-<version>/libs
+#   KAFSCOPE_CLUSTER_DIR       node configs, data and logs (default ~/.cache/kafscope/cluster)
+#   KAFSCOPE_CLUSTER_TIMEOUT   seconds to wait for readiness (default 120)
+#   KAFSCOPE_BROKER_PORTS      PLAINTEXT ports of nodes 1..3 (default "19092 29092 39092")
+#   KAFSCOPE_CONTROLLER_PORTS  CONTROLLER ports of nodes 1..3 (default "19093 29093 39093")
+#   KAFSCOPE_BROKER_EXTRA      extra server.properties lines appended to every node (later lines win)
+#   KAFSCOPE_JAVA              java binary (default $JAVA_HOME/bin/java, else java on PATH)
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+VERSION=${KAFSCOPE_KAFKA_VERSION:-4.1.2}
+CACHE=${KAFSCOPE_CACHE:-$HOME/.cache/kafscope}
+KAFKA_HOME=$CACHE/kafka-$VERSION
+CLUSTER_DIR=${KAFSCOPE_CLUSTER_DIR:-$HOME/.cache/kafscope/cluster}
+TIMEOUT=${KAFSCOPE_CLUSTER_TIMEOUT:-120}
+read -r -a BROKER_PORTS <<< "${KAFSCOPE_BROKER_PORTS:-19092 29092 39092}"
+read -r -a CONTROLLER_PORTS <<< "${KAFSCOPE_CONTROLLER_PORTS:-19093 29093 39093}"
+JAVA=${KAFSCOPE_JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
+JAVA=${JAVA:-java}
+NODES=(1 2 3)
+
+log() { echo "kafka-cluster: $*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+[[ ${#BROKER_PORTS[@]} -eq 3 && ${#CONTROLLER_PORTS[@]} -eq 3 ]] || die "need exactly 3 broker and 3 controller ports"
+
+bootstrap() {
+    local out=() i
+    for i in 0 1 2; do out+=("127.0.0.1:${BROKER_PORTS[$i]}"); done
+    (IFS=,; echo "${out[*]}")
+}
+
+node_dir() { echo "$CLUSTER_DIR/node$1"; }
+
+# Kafka 3.x logs through the log4j 1.x API (served by reload4j); 4.x through log4j2, whose SLF4J bridge must match
+# the slf4j-api major version the broker pulls in (1.7.x for every 4.x release up to 4.4.0).
+is_kafka3() { [[ $VERSION == 3.* ]]; }
+
+# ---- fetch -----------------------------------------------------------------------------------------------------
+# Resolves the broker jars (plus a logging backend, which Kafka does not depend on) from Maven Central. The
+# .complete marker is written last, so an interrupted fetch is redone rather than used half-finished.
+fetch() {
+    [[ -f $KAFKA_HOME/.complete ]] && return 0
+    command -v mvn > /dev/null || die "mvn not found (run scripts/install-deps --test)"
+    local profile=log4j2-slf4j1 tmp
+    is_kafka3 && profile=reload4j
+    mkdir -p "$KAFKA_HOME"
+    tmp=$(mktemp -d "$KAFKA_HOME/libs.tmp.XXXXXX")
+    log "fetching Kafka $VERSION jars from Maven Central (profile $profile)"
+    copy_deps "$profile" "$tmp"
+    # If a future broker moves to slf4j 2.x, the slf4j 1 bridge would leave it silent: switch bridges.
+    if ! is_kafka3 && compgen -G "$tmp/slf4j-api-2.*.jar" > /dev/null; then
+        rm -rf "$tmp"; tmp=$(mktemp -d "$KAFKA_HOME/libs.tmp.XXXXXX")
+        copy_deps log4j2-slf4j2 "$tmp"
+    fi
+    compgen -G "$tmp/kafka_2.13-$VERSION.jar" > /dev/null || die "kafka_2.13-$VERSION.jar missing after fetch"
+    rm -rf "$KAFKA_HOME/libs"
+    mv "$tmp" "$KAFKA_HOME/libs"
+    echo "$VERSION" > "$KAFKA_HOME/.complete"
+    log "jars cached in $KAFKA_HOME/libs"
+}
+
+copy_deps() {  # profile outdir
+    # Output to stderr (stdout is for bootstrap/status), minus the colour resets Maven 3.8 prints even with -B -q.
+    # shellcheck disable=SC2086
+    mvn -B -q -f "$HERE/pom.xml" -P"$1" -Dkafka.version="$VERSION" \
+        ${KAFSCOPE_LOG4J_VERSION:+-Dlog4j.version=$KAFSCOPE_LOG4J_VERSION} \
+        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+        -DincludeScope=runtime -DoutputDirectory="$2" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d' >&2 \
+        || { rm -rf "$2"; die "Maven could not resolve Kafka $VERSION"; }
+}
+
+# ---- processes -------------------------------------------------------------------------------------------------
+# A pid file alone could point at a recycled pid; only count it if that process runs kafka.Kafka on our config.
+node_pid() {
+    local f pid
+    f=$(node_dir "$1")/kafka.pid
+    [[ -f $f ]] || return 1
+    pid=$(< "$f")
+    [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2> /dev/null || return 1
+    tr '\0' ' ' < "/proc/$pid/cmdline" 2> /dev/null | grep -qF "kafka.Kafka $(node_dir "$1")/server.properties" || return 1
+    echo "$pid"
+}
+
+running_count() {
+    local n c=0
+    for n in "${NODES[@]}"; do node_pid "$n" > /dev/null && c=$((c + 1)); done
+    echo "$c"
+}
+
+# Number of brokers the cluster metadata reports (0 when unreachable).
+metadata_brokers() {
+    timeout 15 kcat -b "$(bootstrap)" -L -J -m 5 2> /dev/null \
+        | python3 -c 'import json,sys; print(len(json.load(sys.stdin).get("brokers", [])))' 2> /dev/null || echo 0
+}
+
+healthy() { [[ $(running_count) -eq 3 && $(metadata_brokers) -eq 3 ]]; }
+
+port_busy() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
+
+# ---- configuration ---------------------------------------------------------------------------------------------
+write_config() {  # node
+    local n=$1 d i voters=()
+    d=$(node_dir "$n")
+    for i in 0 1 2; do voters+=("$((i + 1))@127.0.0.1:${CONTROLLER_PORTS[$i]}"); done
+    local bp=${BROKER_PORTS[$((n - 1))]} cp=${CONTROLLER_PORTS[$((n - 1))]}
+    cat > "$d/server.properties" << EOF
+# Generated by tests/cluster/kafka-cluster.sh (Kafka $VERSION); rewritten on every start.
+process.roles=broker,controller
+node.id=$n
+controller.quorum.voters=$(IFS=,; echo "${voters[*]}")
+controller.listener.names=CONTROLLER
+listeners=PLAINTEXT://127.0.0.1:$bp,CONTROLLER://127.0.0.1:$cp
+advertised.listeners=PLAINTEXT://127.0.0.1:$bp
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$d/data
+num.partitions=1
+default.replication.factor=1
+offsets.topic.replication.factor=3
+transaction.state.log.replication.factor=3
+transaction.state.log.min.isr=2
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+delete.topic.enable=true
+# The cleaner's dedupe buffer is 128 MiB of heap by default; too much for three 512 MiB brokers.
+log.cleaner.dedupe.buffer.size=2097152
+EOF
+    [[ -n ${KAFSCOPE_BROKER_EXTRA:-} ]] && printf '# KAFSCOPE_BROKER_EXTRA\n%s\n' "$KAFSCOPE_BROKER_EXTRA" >> "$d/server.properties"
+    if is_kafka3; then
+        cat > "$d/log4j.properties" << 'EOF'
+log4j.rootLogger=INFO, file
+log4j.appender.file=org.apache.log4j.FileAppender
+log4j.appender.file.File=${kafka.logs.dir}/server.log
+log4j.appender.file.layout=org.apache.log4j.PatternLayout
+log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka.request.logger=WARN
+EOF
+    else
+        cat > "$d/log4j2.properties" << 'EOF'
+appender.file.type=File
+appender.file.name=file
+appender.file.fileName=${sys:kafka.logs.dir}/server.log
+appender.file.layout.type=PatternLayout
+appender.file.layout.pattern=[%d] %p %m (%c)%n
+rootLogger.level=INFO
+rootLogger.appenderRef.file.ref=file
+logger.request.name=kafka.request.logger
+logger.request.level=WARN
+EOF
+    fi
+}
+
+log_opts() {  # node
+    local d
+    d=$(node_dir "$1")
+    echo "-Dkafka.logs.dir=$d/logs"
+    if is_kafka3; then echo "-Dlog4j.configuration=file:$d/log4j.properties"
+    else echo "-Dlog4j2.configurationFile=$d/log4j2.properties"; fi
+}
+
+# Formats all three nodes' storage (static quorum: no --standalone/--initial-controllers) in parallel.
+format_storage() {
+    local id n pids=() d
+    id=$(python3 -c 'import base64,uuid; print(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))')
+    for n in "${NODES[@]}"; do
+        d=$(node_dir "$n")
+        # shellcheck disable=SC2046
+        "$JAVA" -Xmx256m $(log_opts "$n") -cp "$KAFKA_HOME/libs/*" kafka.tools.StorageTool \
+            format -t "$id" -c "$d/server.properties" > "$d/logs/format.log" 2>&1 9>&- &
+        pids+=($!)
+    done
+    for n in "${NODES[@]}"; do
+        wait "${pids[$((n - 1))]}" || { cat "$(node_dir "$n")/logs/format.log" >&2; die "formatting node $n failed"; }
+    done
+}
+
+# ---- start / stop ----------------------------------------------------------------------------------------------
+start() {
+    # Concurrent start/stop calls would trample each other. Children get fd 9 closed (9>&-), else the brokers
+    # would hold the lock for their lifetime.
+    exec 9> "$CLUSTER_DIR.lock"; flock 9
+    if [[ $(running_count) -eq 3 && $(cat "$CLUSTER_DIR/version" 2> /dev/null) == "$VERSION" ]] && healthy; then
+        log "already running and healthy (Kafka $VERSION): $(bootstrap)"
+        return 0
+    fi
+    if [[ $(running_count) -gt 0 ]]; then
+        log "restarting: running cluster ($(cat "$CLUSTER_DIR/version" 2> /dev/null)) is partial, unhealthy or not $VERSION"
+        stop_nodes
+    fi
+    fetch
+    local p n d t0=$SECONDS
+    for p in "${BROKER_PORTS[@]}" "${CONTROLLER_PORTS[@]}"; do
+        port_busy "$p" && die "port $p on 127.0.0.1 is already in use (set KAFSCOPE_BROKER_PORTS/KAFSCOPE_CONTROLLER_PORTS)"
+    done
+    log "starting Kafka $VERSION in $CLUSTER_DIR"
+    for n in "${NODES[@]}"; do
+        d=$(node_dir "$n")
+        rm -rf "$d"   # fresh data every start; logs of the previous run stay until here for diagnosis
+        mkdir -p "$d/data" "$d/logs"
+        write_config "$n"
+    done
+    echo "$VERSION" > "$CLUSTER_DIR/version"
+    format_storage
+    for n in "${NODES[@]}"; do
+        d=$(node_dir "$n")
+        # SerialGC: fewer GC threads competing for 2 cores across three JVMs.
+        # shellcheck disable=SC2046
+        nohup "$JAVA" -Xms256m -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true $(log_opts "$n") \
+            -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$d/server.properties" > "$d/logs/stdout.log" 2>&1 < /dev/null 9>&- &
+        echo $! > "$d/kafka.pid"
+        disown $!   # no "Killed" job notice from this shell if startup fails and we kill the node
+    done
+    wait_ready || { dump_logs; stop_nodes; die "cluster did not become ready (logs in $CLUSTER_DIR/node*/logs)"; }
+    log "ready in $((SECONDS - t0))s: $(bootstrap)"
+}
+
+# Ready when every node logged its startup line and the metadata lists all three brokers.
+wait_ready() {
+    local deadline=$((SECONDS + TIMEOUT)) n started
+    while ((SECONDS < deadline)); do
+        started=0
+        for n in "${NODES[@]}"; do
+            # kill -0, not node_pid: right after the fork the pid may not have exec'd java yet.
+            kill -0 "$(cat "$(node_dir "$n")/kafka.pid")" 2> /dev/null || { log "node $n exited during startup"; return 1; }
+            grep -q "Kafka Server started" "$(node_dir "$n")/logs/server.log" 2> /dev/null && started=$((started + 1))
+        done
+        [[ $started -eq 3 && $(metadata_brokers) -eq 3 ]] && return 0
+        sleep 1
+    done
+    log "not ready after ${TIMEOUT}s"
+    return 1
+}
+
+dump_logs() {
+    local n d
+    for n in "${NODES[@]}"; do
+        d=$(node_dir "$n")
+        echo "===== node $n: $d/logs/server.log (errors, then tail) =====" >&2
+        grep -E '^\[.*\] (ERROR|FATAL)' "$d/logs/server.log" 2> /dev/null | tail -n 10 >&2 || true
+        echo "-----" >&2
+        tail -n 20 "$d/logs/server.log" >&2 2> /dev/null || true
+        echo "===== node $n: $d/logs/stdout.log (tail) =====" >&2
+        tail -n 10 "$d/logs/stdout.log" >&2 2> /dev/null || true
+    done
+}
+
+# Node 3, then 2, then 1: a controlled shutdown needs the controller quorum. Nodes 3 and 2 get up to 20 s. The
+# last node has no quorum left, so its controlled shutdown would hang (minutes); it gets SIGKILL after 5 s, which
+# is harmless because every start formats fresh data.
+stop_nodes() {
+    local n pid i grace
+    for n in 3 2 1; do
+        pid=$(node_pid "$n") || { rm -f "$(node_dir "$n")/kafka.pid"; continue; }
+        grace=40   # half-second steps
+        [[ $(running_count) -eq 1 ]] && grace=10
+        kill -TERM "$pid" 2> /dev/null || true
+        for ((i = 0; i < grace; i++)); do kill -0 "$pid" 2> /dev/null || break; sleep 0.5; done
+        if kill -0 "$pid" 2> /dev/null; then
+            [[ $grace -eq 40 ]] && log "node $n did not stop within 20s: SIGKILL"
+            kill -KILL "$pid" 2> /dev/null || true
+            for ((i = 0; i < 20; i++)); do kill -0 "$pid" 2> /dev/null || break; sleep 0.25; done
+        fi
+        rm -f "$(node_dir "$n")/kafka.pid"
+    done
+}
+
+stop() {
+    exec 9> "$CLUSTER_DIR.lock"; flock 9
+    stop_nodes
+    [[ $(running_count) -eq 0 ]] || die "some nodes are still running"
+    log "stopped"
+}
+
+status() {
+    local n pid up=0
+    for n in "${NODES[@]}"; do
+        if pid=$(node_pid "$n"); then echo "node$n: running (pid $pid)"; up=$((up + 1))
+        else echo "node$n: stopped"; fi
+    done
+    echo "version: $(cat "$CLUSTER_DIR/version" 2> /dev/null || echo unknown)"
+    echo "bootstrap: $(bootstrap)"
+    [[ $up -eq 3 ]]
+}
+
+mkdir -p "$CLUSTER_DIR"
+case "${1:-}" in
+    fetch) fetch ;;
+    start) start ;;
+    stop) stop ;;
+    status) status ;;
+    bootstrap) bootstrap ;;
+    *) echo "usage: $0 fetch|start|stop|status|bootstrap" >&2; exit 2 ;;
+esac

@@ -1,0 +1,10 @@
+// GoogleTest main with a QCoreApplication, so tests can run event loops (sockets, timers, queued calls).
+#include <QCoreApplication>
+#include <gtest/gtest.h>
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

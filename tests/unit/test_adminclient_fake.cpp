@@ -1,0 +1,207 @@
+// The admin client against a scripted broker on loopback: failover, negotiation, timeouts, garbage and error replies.
+#include "fakebroker.h"
+#include "kafka/protocol/adminclient.h"
+#include "waitfor.h"
+
+#include <QTcpServer>
+#include <gtest/gtest.h>
+
+using namespace kafscope;
+using namespace kafscope::protocol;
+using kafscope::test::FakeBroker;
+using kafscope::test::waitFor;
+
+namespace {
+
+ClusterMetadata sampleMetadata(quint16 port)
+{
+    ClusterMetadata md;
+    md.clusterId = QStringLiteral("fake-cluster");
+    md.controllerId = 1;
+    md.brokers = {{1, QStringLiteral("127.0.0.1"), port, QStringLiteral("rack-a")}};
+    PartitionInfo p0;
+    p0.partition = 0;
+    p0.leader = 1;
+    p0.replicas = {1};
+    p0.isr = {1};
+    md.topics = {{QStringLiteral("orders"), {}, false, 0, {p0}}};
+    return md;
+}
+
+FakeBroker::Responder metadataResponder(FakeBroker* broker)
+{
+    return [broker](const test::FakeRequest& r) -> std::optional<QByteArray> {
+        if (r.key == ApiKey::Metadata)
+            return encodeMetadataResponse(sampleMetadata(broker->port()), r.version);
+        return std::nullopt;
+    };
+}
+
+quint16 closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort(); // closed again when `server` goes away
+}
+
+AdminResult<ClusterMetadata> fetch(AdminClient& admin)
+{
+    auto r = waitFor<AdminResult<ClusterMetadata>>([&](auto done) { admin.fetchMetadata(std::nullopt, done); });
+    EXPECT_TRUE(r.has_value()) << "no result delivered";
+    return r.value_or(AdminResult<ClusterMetadata>::failure(AdminError::network(QStringLiteral("no result"))));
+}
+
+} // namespace
+
+TEST(AdminClientFake, NegotiatesHighestCommonMetadataVersionAndDecodes)
+{
+    FakeBroker broker;
+    broker.setResponder(metadataResponder(&broker));
+    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    const auto r = fetch(admin);
+    ASSERT_TRUE(r.ok()) << r.error.message.toStdString();
+    EXPECT_EQ(r.value->clusterId, QStringLiteral("fake-cluster"));
+    ASSERT_EQ(r.value->brokers.size(), 1);
+    EXPECT_EQ(r.value->brokers[0].rack, QStringLiteral("rack-a"));
+    ASSERT_EQ(broker.received.size(), 2);
+    EXPECT_EQ(broker.received[1].key, ApiKey::Metadata);
+    EXPECT_EQ(broker.received[1].version, supportedVersions(ApiKey::Metadata).max);
+}
+
+TEST(AdminClientFake, SpeaksOldMetadataVersionsLikeTheMockBroker)
+{
+    FakeBroker broker;
+    broker.apis[int16_t(ApiKey::Metadata)] = {0, 2};
+    broker.maxApiVersionsVersion = 2;
+    broker.setResponder(metadataResponder(&broker));
+    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    const auto r = fetch(admin);
+    ASSERT_TRUE(r.ok()) << r.error.message.toStdString();
+    EXPECT_EQ(r.value->topics.size(), 1);
+    // ApiVersions v3 was refused, then retried at the broker's highest version.
+    ASSERT_GE(broker.received.size(), 3);
+    EXPECT_EQ(broker.received[0].version, 3);
+    EXPECT_EQ(broker.received[1].key, ApiKey::ApiVersions);
+    EXPECT_EQ(broker.received[1].version, 2);
+    EXPECT_EQ(broker.received[2].version, 2);
+}
+
+TEST(AdminClientFake, FailsOverToTheNextBootstrapServer)
+{
+    FakeBroker broker;
+    broker.setResponder(metadataResponder(&broker));
+    AdminClient admin({{QStringLiteral("127.0.0.1"), closedPort()}, {QStringLiteral("127.0.0.1"), broker.port()}});
+    const auto r = fetch(admin);
+    ASSERT_TRUE(r.ok()) << r.error.message.toStdString();
+    EXPECT_EQ(r.value->brokers.size(), 1);
+}
+
+TEST(AdminClientFake, UnreachableClusterIsANetworkErrorNamingEveryServer)
+{
+    const auto a = closedPort();
+    const auto b = closedPort();
+    AdminClient admin({{QStringLiteral("127.0.0.1"), a}, {QStringLiteral("127.0.0.1"), b}});
+    const auto r = fetch(admin);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error.kind, AdminError::Kind::Network);
+    EXPECT_TRUE(r.error.message.contains(QStringLiteral("Could not reach any bootstrap server")));
+    EXPECT_TRUE(r.error.message.contains(QString::number(a)));
+    EXPECT_TRUE(r.error.message.contains(QString::number(b)));
+}
+
+TEST(AdminClientFake, SilentBrokerTimesOutWithAClearMessage)
+{
+    FakeBroker broker([](const test::FakeRequest&) { return std::nullopt; });
+    ConnectionOptions options;
+    options.requestTimeoutMs = 300;
+    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}}, options);
+    const auto r = fetch(admin);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error.kind, AdminError::Kind::Network);
+    EXPECT_TRUE(r.error.message.contains(QStringLiteral("timed out"))) << r.error.message.toStdString();
+}
+
+TEST(AdminClientFake, GarbageFrameSizeIsAProtocolErrorNotACrash)
+{
+    FakeBroker broker;
+    broker.rawReply = QByteArray::fromHex("ffffffff00000001");
+    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    const auto r = fetch(admin);
+    ASSERT_FALSE(r.ok());
+    EXPECT_TRUE(r.error.message.contains(QStringLiteral("invalid size"))) << r.error.message.toStdString();
+}
+
+TEST(AdminClientFake, TruncatedMetadataBodyIsAProtocolError)
+{
+    FakeBroker broker;
+    broker.setResponder([&broker](const test::FakeRequest& r) -> std::optional<QByteArray> {
+        return encodeMetadataResponse(sampleMetadata(broker.port()), r.version).left(7);
+    });
+    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    const auto r = fetch(admin);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error.kind, AdminError::Kind::Protocol);
+    EXPECT_TRUE(r.error.message.contains(QStringLiteral("Malformed Metadata response")));
+}
+
+TEST(AdminClientFake, ConfigErrorReplyCarriesTheKafkaErrorName)
+{
+    FakeBroker broker;
+    broker.setResponder([](const test::FakeRequest& r) -> std::optional<QByteArray> {
+        if (r.key != ApiKey::DescribeConfigs)
+            return std::nullopt;
+        ConfigResourceResult failed;
+        failed.type = ConfigResourceType::Topic;
+        failed.name = QStringLiteral("nope");
+        failed.errorCode = 3;
+        failed.errorMessage = QStringLiteral("Topic nope not found");
+        return encodeDescribeConfigsResponse({failed}, r.version);
+    });
+    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    const auto r = waitFor<AdminResult<ConfigResourceResult>>(
+        [&](auto done) { admin.describeConfigs(ConfigResourceType::Topic, QStringLiteral("nope"), done); });
+    ASSERT_TRUE(r.has_value());
+    ASSERT_FALSE(r->ok());
+    EXPECT_EQ(r->error.kind, AdminError::Kind::Kafka);
+    EXPECT_EQ(r->error.kafkaCode, 3);
+    EXPECT_TRUE(r->error.message.contains(QStringLiteral("UNKNOWN_TOPIC_OR_PARTITION"))) << r->error.message.toStdString();
+}
+
+TEST(AdminClientFake, UnsupportedApiIsReportedNotSent)
+{
+    FakeBroker broker;
+    broker.apis.remove(int16_t(ApiKey::DescribeConfigs));
+    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    const auto r = waitFor<AdminResult<ConfigResourceResult>>(
+        [&](auto done) { admin.describeConfigs(ConfigResourceType::Topic, QStringLiteral("orders"), done); });
+    ASSERT_TRUE(r.has_value());
+    ASSERT_FALSE(r->ok());
+    EXPECT_EQ(r->error.kind, AdminError::Kind::Unsupported);
+    EXPECT_TRUE(r->error.message.contains(QStringLiteral("DescribeConfigs")));
+}
+
+TEST(AdminClientFake, OffsetsAreGatheredPerLeaderAndKeepPartitionErrors)
+{
+    FakeBroker broker;
+    broker.setResponder([&broker](const test::FakeRequest& r) -> std::optional<QByteArray> {
+        if (r.key == ApiKey::Metadata)
+            return encodeMetadataResponse(sampleMetadata(broker.port()), r.version);
+        if (r.key == ApiKey::ListOffsets) {
+            auto request = r.body; // earliest requests carry -2: answer 5, latest 42
+            const bool earliest = request.contains(QByteArray::fromHex("fffffffffffffffe"));
+            PartitionOffset po {QStringLiteral("orders"), 0, 0, earliest ? 5 : 42, -1};
+            return encodeListOffsetsResponse({po}, r.version);
+        }
+        return std::nullopt;
+    });
+    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    const auto md = fetch(admin);
+    ASSERT_TRUE(md.ok());
+    const auto r = waitFor<AdminResult<OffsetsSnapshot>>([&](auto done) { admin.listOffsets(*md.value, {}, done); });
+    ASSERT_TRUE(r.has_value() && r->ok());
+    ASSERT_EQ(r->value->earliest.size(), 1);
+    ASSERT_EQ(r->value->latest.size(), 1);
+    EXPECT_EQ(r->value->earliest[0].offset, 5);
+    EXPECT_EQ(r->value->latest[0].offset, 42);
+    EXPECT_TRUE(r->value->errors.isEmpty());
+}

@@ -1,0 +1,101 @@
+#include "ui/brokerspage.h"
+
+#include "kafka/clustersession.h"
+#include "models/brokermodel.h"
+#include "models/configmodel.h"
+#include "ui/inlinemessage.h"
+#include "ui/viewsetup.h"
+#include "ui_brokerspage.h"
+
+#include <QSortFilterProxyModel>
+
+namespace kafscope {
+
+BrokersPage::BrokersPage(ClusterSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::BrokersPage>())
+    , m_session(session)
+    , m_brokerModel(new BrokerModel(this))
+    , m_brokerProxy(new QSortFilterProxyModel(this))
+    , m_configModel(new ConfigModel(this))
+    , m_configProxy(new QSortFilterProxyModel(this))
+{
+    m_ui->setupUi(this);
+    m_brokerProxy->setSourceModel(m_brokerModel);
+    m_brokerProxy->setSortRole(BrokerModel::SortRole);
+    setupTableView(m_ui->brokerView, m_brokerProxy);
+    m_ui->brokerView->sortByColumn(BrokerModel::IdColumn, Qt::AscendingOrder);
+
+    m_configProxy->setSourceModel(m_configModel);
+    m_configProxy->setSortRole(ConfigModel::SortRole);
+    m_configProxy->setFilterKeyColumn(ConfigModel::NameColumn);
+    m_configProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    setupTableView(m_ui->configView, m_configProxy);
+    m_ui->configView->sortByColumn(ConfigModel::NameColumn, Qt::AscendingOrder);
+    connect(m_ui->configFilter, &QLineEdit::textChanged, m_configProxy, &QSortFilterProxyModel::setFilterFixedString);
+    m_ui->splitter->setStretchFactor(0, 1);
+    m_ui->splitter->setStretchFactor(1, 2);
+
+    connect(m_session, &ClusterSession::metadataAvailable, this, &BrokersPage::onMetadata);
+    connect(m_ui->brokerView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &BrokersPage::onSelectionChanged);
+    connect(m_session, &ClusterSession::configsAvailable, this, [this](const ConfigResourceResult& result) {
+        if (result.type != ConfigResourceType::Broker || result.name != QString::number(m_configBroker))
+            return;
+        inline_message::hide(m_ui->configStatus);
+        m_configModel->setConfigs(result);
+    });
+    connect(m_session, &ClusterSession::configsFailed, this,
+            [this](ConfigResourceType type, const QString& name, const QString& message) {
+                if (type != ConfigResourceType::Broker || name != QString::number(m_configBroker))
+                    return;
+                m_configModel->clear();
+                inline_message::show(m_ui->configStatus, inline_message::Kind::Warning, message);
+            });
+    connect(m_session, &ClusterSession::stateChanged, this, [this](ClusterSession::State state) {
+        if (state == ClusterSession::State::Connecting) {
+            m_brokerModel->setMetadata({});
+            m_configModel->clear();
+            m_configBroker = -1;
+            m_ui->summaryLabel->setText(QStringLiteral("Loading…"));
+        }
+    });
+}
+
+BrokersPage::~BrokersPage() = default;
+
+void BrokersPage::onMetadata(const ClusterMetadata& metadata)
+{
+    m_brokerModel->setMetadata(metadata);
+    const auto* controller = metadata.broker(metadata.controllerId);
+    m_ui->summaryLabel->setText(
+        QStringLiteral("%1 broker(s)%2%3")
+            .arg(metadata.brokers.size())
+            .arg(metadata.clusterId.isEmpty() ? QString() : QStringLiteral(" · cluster id %1").arg(metadata.clusterId))
+            .arg(controller ? QStringLiteral(" · controller: broker %1").arg(controller->nodeId)
+                            : QStringLiteral(" · controller not reported")));
+    if (m_ui->brokerView->selectionModel()->selectedRows().isEmpty() && m_brokerProxy->rowCount() > 0)
+        m_ui->brokerView->selectRow(0);
+}
+
+int32_t BrokersPage::selectedBrokerId() const
+{
+    const auto rows = m_ui->brokerView->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return -1;
+    return m_brokerModel->brokerId(m_brokerProxy->mapToSource(rows.first()).row());
+}
+
+void BrokersPage::onSelectionChanged()
+{
+    const auto id = selectedBrokerId();
+    if (id < 0 || id == m_configBroker)
+        return;
+    m_configBroker = id;
+    m_configModel->clear();
+    m_ui->configTitle->setText(QStringLiteral("Configuration of broker %1").arg(id));
+    inline_message::show(m_ui->configStatus, inline_message::Kind::Info, QStringLiteral("Loading configs…"));
+    m_session->loadConfigs(ConfigResourceType::Broker, QString::number(id));
+}
+
+} // namespace kafscope

@@ -1,0 +1,44 @@
+#pragma once
+#include "kafka/types.h"
+
+#include <QWidget>
+#include <memory>
+
+class QSortFilterProxyModel;
+namespace Ui {
+class BrokersPage;
+}
+
+namespace kafscope {
+
+class BrokerModel;
+class ClusterSession;
+class ConfigModel;
+
+// Brokers of the cluster (id, address, rack, controller, leader and replica counts) and the configuration of the
+// selected broker.
+class BrokersPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit BrokersPage(ClusterSession* session, QWidget* parent = nullptr);
+    ~BrokersPage() override;
+
+    BrokerModel* brokerModel() const { return m_brokerModel; }
+    ConfigModel* configModel() const { return m_configModel; }
+
+private:
+    void onMetadata(const ClusterMetadata& metadata);
+    void onSelectionChanged();
+    int32_t selectedBrokerId() const;
+
+    std::unique_ptr<Ui::BrokersPage> m_ui;
+    ClusterSession* m_session;
+    BrokerModel* m_brokerModel;
+    QSortFilterProxyModel* m_brokerProxy;
+    ConfigModel* m_configModel;
+    QSortFilterProxyModel* m_configProxy;
+    int32_t m_configBroker = -1;
+};
+
+} // namespace kafscope

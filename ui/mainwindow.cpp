@@ -1,0 +1,175 @@
+#include "ui/mainwindow.h"
+
+#include "ui/brokerspage.h"
+#include "ui/connectdialog.h"
+#include "ui/inlinemessage.h"
+#include "ui/settings.h"
+#include "ui/topicspage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace kafscope {
+
+MainWindow::MainWindow(Settings* settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_session(new ClusterSession(this))
+    , m_tabs(new QTabWidget)
+    , m_banner(new QLabel)
+    , m_stateLabel(new QLabel)
+    , m_refreshedLabel(new QLabel)
+    , m_demoLabel(new QLabel)
+    , m_autoRefresh(new QTimer(this))
+{
+    setWindowTitle(QStringLiteral("KafScope"));
+    setObjectName(QStringLiteral("MainWindow"));
+    m_brokersPage = new BrokersPage(m_session);
+    m_topicsPage = new TopicsPage(m_session);
+    m_tabs->addTab(m_topicsPage, QStringLiteral("&Topics"));
+    m_tabs->addTab(m_brokersPage, QStringLiteral("&Brokers"));
+
+    auto* central = new QWidget;
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    m_banner->setWordWrap(true);
+    m_banner->setVisible(false);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_tabs);
+    setCentralWidget(central);
+
+    auto* toolbar = addToolBar(QStringLiteral("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto* connectAction = toolbar->addAction(style()->standardIcon(QStyle::SP_DriveNetIcon), QStringLiteral("&Connect…"),
+                                             this, &MainWindow::showConnectDialog);
+    connectAction->setShortcut(QKeySequence::Open);
+    connectAction->setToolTip(QStringLiteral("Connect to a cluster by its bootstrap servers, or start the demo cluster"));
+    m_refreshAction = toolbar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), QStringLiteral("&Refresh"),
+                                         this, &MainWindow::refresh);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setToolTip(QStringLiteral("Reload brokers, topics, partitions and offsets (F5); retries a failed connection"));
+    m_autoRefreshAction = toolbar->addAction(QStringLiteral("Auto-refresh (10 s)"));
+    m_autoRefreshAction->setCheckable(true);
+    m_autoRefreshAction->setChecked(true);
+    m_autoRefresh->setInterval(10000);
+    connect(m_autoRefresh, &QTimer::timeout, this, [this] {
+        if (m_session->state() == ClusterSession::State::Connected)
+            m_session->refresh();
+    });
+    connect(m_autoRefreshAction, &QAction::toggled, this, [this](bool on) { on ? m_autoRefresh->start() : m_autoRefresh->stop(); });
+    m_autoRefresh->start();
+
+    m_demoLabel->setText(QStringLiteral(" Demo (simulated) "));
+    m_demoLabel->setToolTip(QStringLiteral("librdkafka's mock brokers, running inside KafScope. Data is generated; "
+                                           "configs and admin actions are not available."));
+    m_demoLabel->setStyleSheet(QStringLiteral("QLabel { background: #7b5ea7; color: white; border-radius: 3px; }"));
+    m_demoLabel->setVisible(false);
+    statusBar()->addPermanentWidget(m_demoLabel);
+    statusBar()->addPermanentWidget(m_refreshedLabel);
+    statusBar()->addPermanentWidget(m_stateLabel);
+    m_stateLabel->setText(QStringLiteral("● Not connected"));
+
+    connect(m_session, &ClusterSession::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_session, &ClusterSession::metadataAvailable, this, [this] {
+        inline_message::hide(m_banner);
+        updateRefreshedLabel();
+    });
+    connect(m_session, &ClusterSession::refreshFailed, this, [this](const QString& message) {
+        if (m_session->state() == ClusterSession::State::Connected)
+            statusBar()->showMessage(QStringLiteral("Refresh failed: ") + message, 10000);
+    });
+
+    if (!m_settings->windowGeometry().isEmpty())
+        restoreGeometry(m_settings->windowGeometry());
+    else
+        resize(1200, 760);
+    restoreState(m_settings->windowState(), Settings::kWindowStateVersion);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::connectTo(const ConnectionProfile& profile)
+{
+    const QString name = profile.demo ? QStringLiteral("Demo (simulated)")
+                                      : (profile.name.isEmpty() ? profile.bootstrap : profile.name);
+    setWindowTitle(QStringLiteral("KafScope — %1").arg(name));
+    m_demoLabel->setVisible(profile.demo);
+    m_session->connectTo(profile);
+}
+
+void MainWindow::showConnectDialog()
+{
+    ConnectDialog dialog(m_settings, this);
+    if (dialog.exec() == QDialog::Accepted)
+        connectTo(dialog.profile());
+}
+
+void MainWindow::refresh()
+{
+    if (m_session->state() == ClusterSession::State::Failed && !m_session->profile().bootstrap.isEmpty())
+        m_session->connectTo(m_session->profile()); // retry
+    else if (m_session->state() == ClusterSession::State::Failed && m_session->isDemo())
+        m_session->connectTo(m_session->profile());
+    else
+        m_session->refresh();
+}
+
+void MainWindow::onStateChanged(ClusterSession::State state, const QString& message)
+{
+    static const char* const colours[] = {"#777777", "#b08800", "#1e8e3e", "#c5221f"};
+    m_stateLabel->setText(QStringLiteral("<span style='color:%1'>●</span> %2")
+                              .arg(QLatin1String(colours[int(state)]), message.toHtmlEscaped()));
+    m_stateLabel->setToolTip(message);
+    if (state == ClusterSession::State::Failed)
+        inline_message::show(m_banner, inline_message::Kind::Error,
+                             message + QStringLiteral("\nCheck the address and that the brokers are running, then press "
+                                                      "Refresh (F5) to retry, or Connect… to choose another cluster."));
+    else if (state == ClusterSession::State::Connecting)
+        inline_message::hide(m_banner);
+}
+
+void MainWindow::updateRefreshedLabel()
+{
+    const auto when = m_session->lastRefreshed();
+    m_refreshedLabel->setText(when.isValid() ? QStringLiteral("Refreshed %1").arg(when.toString(QStringLiteral("HH:mm:ss")))
+                                             : QString());
+}
+
+void MainWindow::screenshotWhenLoaded(const QString& path)
+{
+    auto shoot = [this, path] {
+        // Select the first user topic so the partition pane shows real rows.
+        for (const auto& topic : {QStringLiteral("orders"), QStringLiteral("kafscope-demo")})
+            if (m_topicsPage->selectTopic(topic))
+                break;
+        QTimer::singleShot(500, this, [this, path] {
+            const bool ok = grab().save(path);
+            QApplication::exit(ok ? 0 : 1);
+        });
+    };
+    connect(m_session, &ClusterSession::offsetsAvailable, this, shoot, Qt::SingleShotConnection);
+    connect(m_session, &ClusterSession::stateChanged, this, [path](ClusterSession::State state, const QString& message) {
+        if (state == ClusterSession::State::Failed) {
+            qWarning("Screenshot not taken: %s", qPrintable(message));
+            QApplication::exit(1);
+        }
+    });
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_settings->saveWindow(saveGeometry(), saveState(Settings::kWindowStateVersion));
+    event->accept();
+}
+
+} // namespace kafscope

@@ -1,0 +1,60 @@
+#pragma once
+#include "kafka/clustersession.h"
+
+#include <QMainWindow>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QTabWidget;
+class QTimer;
+
+namespace kafscope {
+
+class BrokersPage;
+class Settings;
+class TopicsPage;
+
+// Assembles the pages, the toolbar and the status bar; owns the ClusterSession. No Kafka logic here.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Settings* settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ClusterSession* session() const { return m_session; }
+    BrokersPage* brokersPage() const { return m_brokersPage; }
+    TopicsPage* topicsPage() const { return m_topicsPage; }
+    QLabel* connectionLabel() const { return m_stateLabel; }
+
+    void connectTo(const ConnectionProfile& profile);
+    // Renders the window to `path` once metadata and offsets have loaded, then quits the application.
+    void screenshotWhenLoaded(const QString& path);
+
+public slots:
+    void showConnectDialog();
+    void refresh();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void onStateChanged(ClusterSession::State state, const QString& message);
+    void updateRefreshedLabel();
+
+    Settings* m_settings;
+    ClusterSession* m_session;
+    QTabWidget* m_tabs;
+    QLabel* m_banner;
+    BrokersPage* m_brokersPage;
+    TopicsPage* m_topicsPage;
+    QLabel* m_stateLabel;
+    QLabel* m_refreshedLabel;
+    QLabel* m_demoLabel;
+    QAction* m_refreshAction;
+    QAction* m_autoRefreshAction;
+    QTimer* m_autoRefresh;
+};
+
+} // namespace kafscope

@@ -1,0 +1,72 @@
+#include "ui/settings.h"
+
+namespace kafscope {
+
+namespace Keys {
+const auto recent = QStringLiteral("connections/recent");
+const auto recentName = QStringLiteral("name");
+const auto recentBootstrap = QStringLiteral("bootstrap");
+const auto geometry = QStringLiteral("window/geometry");
+const auto state = QStringLiteral("window/state");
+const auto headers = QStringLiteral("headers/");
+} // namespace Keys
+
+Settings::Settings() : m_settings(std::make_unique<QSettings>()) { }
+
+Settings::Settings(const QString& fileName) : m_settings(std::make_unique<QSettings>(fileName, QSettings::IniFormat)) { }
+
+QList<RecentConnection> Settings::recentConnections() const
+{
+    QList<RecentConnection> result;
+    const int n = m_settings->beginReadArray(Keys::recent);
+    for (int i = 0; i < n; ++i) {
+        m_settings->setArrayIndex(i);
+        result.append({m_settings->value(Keys::recentName).toString(), m_settings->value(Keys::recentBootstrap).toString()});
+    }
+    m_settings->endArray();
+    return result;
+}
+
+void Settings::addRecentConnection(const RecentConnection& connection)
+{
+    auto list = recentConnections();
+    list.removeIf([&](const auto& r) { return r.bootstrap == connection.bootstrap; });
+    list.prepend(connection);
+    while (list.size() > kMaxRecent)
+        list.removeLast();
+    m_settings->beginWriteArray(Keys::recent, int(list.size()));
+    for (int i = 0; i < list.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(Keys::recentName, list[i].name);
+        m_settings->setValue(Keys::recentBootstrap, list[i].bootstrap);
+    }
+    m_settings->endArray();
+}
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings->value(Keys::geometry).toByteArray();
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings->value(Keys::state).toByteArray();
+}
+
+void Settings::saveWindow(const QByteArray& geometry, const QByteArray& state)
+{
+    m_settings->setValue(Keys::geometry, geometry);
+    m_settings->setValue(Keys::state, state);
+}
+
+QByteArray Settings::headerState(const QString& view) const
+{
+    return m_settings->value(Keys::headers + view).toByteArray();
+}
+
+void Settings::saveHeaderState(const QString& view, const QByteArray& state)
+{
+    m_settings->setValue(Keys::headers + view, state);
+}
+
+} // namespace kafscope

@@ -1,0 +1,40 @@
+#pragma once
+// One Settings object over QSettings; keys are constants here and nowhere else. Window state is saved with a
+// version number so a changed layout does not restore garbage.
+#include <QByteArray>
+#include <QList>
+#include <QSettings>
+#include <QString>
+
+namespace kafscope {
+
+struct RecentConnection
+{
+    QString name;
+    QString bootstrap;
+};
+
+class Settings
+{
+public:
+    static constexpr int kWindowStateVersion = 1;
+    static constexpr int kMaxRecent = 10;
+
+    Settings();
+    explicit Settings(const QString& fileName); // for tests
+
+    QList<RecentConnection> recentConnections() const;
+    void addRecentConnection(const RecentConnection& connection);
+
+    QByteArray windowGeometry() const;
+    QByteArray windowState() const;
+    void saveWindow(const QByteArray& geometry, const QByteArray& state);
+
+    QByteArray headerState(const QString& view) const;
+    void saveHeaderState(const QString& view, const QByteArray& state);
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace kafscope

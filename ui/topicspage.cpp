@@ -1,0 +1,188 @@
+#include "ui/topicspage.h"
+
+#include "kafka/clustersession.h"
+#include "models/configmodel.h"
+#include "models/partitionmodel.h"
+#include "models/topicfilterproxy.h"
+#include "models/topicmodel.h"
+#include "ui/inlinemessage.h"
+#include "ui/viewsetup.h"
+#include "ui_topicspage.h"
+
+#include <QSortFilterProxyModel>
+#include <QTimer>
+
+namespace kafscope {
+
+TopicsPage::TopicsPage(ClusterSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::TopicsPage>())
+    , m_session(session)
+    , m_topicModel(new TopicModel(this))
+    , m_topicProxy(new TopicFilterProxy(this))
+    , m_partitionModel(new PartitionModel(this))
+    , m_partitionProxy(new QSortFilterProxyModel(this))
+    , m_configModel(new ConfigModel(this))
+    , m_configProxy(new QSortFilterProxyModel(this))
+    , m_filterDebounce(new QTimer(this))
+{
+    m_ui->setupUi(this);
+    m_topicProxy->setSourceModel(m_topicModel);
+    setupTableView(m_ui->topicView, m_topicProxy);
+    m_ui->topicView->setColumnWidth(TopicModel::NameColumn, 240);
+    m_ui->topicView->sortByColumn(TopicModel::NameColumn, Qt::AscendingOrder);
+
+    m_partitionProxy->setSourceModel(m_partitionModel);
+    m_partitionProxy->setSortRole(PartitionModel::SortRole);
+    setupTableView(m_ui->partitionView, m_partitionProxy);
+    m_ui->partitionView->sortByColumn(PartitionModel::PartitionColumn, Qt::AscendingOrder);
+
+    m_configProxy->setSourceModel(m_configModel);
+    m_configProxy->setSortRole(ConfigModel::SortRole);
+    setupTableView(m_ui->configView, m_configProxy);
+    m_ui->configView->sortByColumn(ConfigModel::NameColumn, Qt::AscendingOrder);
+
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
+
+    // Filtering re-runs over every row: wait until typing pauses.
+    m_filterDebounce->setSingleShot(true);
+    m_filterDebounce->setInterval(300);
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, m_filterDebounce, qOverload<>(&QTimer::start));
+    connect(m_filterDebounce, &QTimer::timeout, this, [this] {
+        m_topicProxy->setFilterText(m_ui->filterEdit->text());
+        updateCount();
+    });
+    connect(m_ui->showInternalCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_topicProxy->setShowInternal(on);
+        updateCount();
+    });
+    m_topicProxy->setShowInternal(m_ui->showInternalCheck->isChecked());
+
+    connect(m_session, &ClusterSession::metadataAvailable, this, &TopicsPage::onMetadata);
+    connect(m_session, &ClusterSession::offsetsAvailable, this, &TopicsPage::onOffsets);
+    connect(m_session, &ClusterSession::refreshFailed, this, [this](const QString& message) {
+        inline_message::show(m_ui->offsetsStatus, inline_message::Kind::Error, message);
+    });
+    connect(m_ui->topicView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &TopicsPage::onSelectionChanged);
+    connect(m_session, &ClusterSession::configsAvailable, this, [this](const ConfigResourceResult& result) {
+        if (result.type != ConfigResourceType::Topic || result.name != m_configTopic)
+            return;
+        m_configModel->setConfigs(result);
+        int overridden = 0;
+        for (const auto& e : result.entries)
+            overridden += !e.isDefault;
+        m_ui->configStatus->setText(QStringLiteral("%1 settings of %2, %3 overridden (bold).")
+                                        .arg(result.entries.size())
+                                        .arg(result.name)
+                                        .arg(overridden));
+    });
+    connect(m_session, &ClusterSession::configsFailed, this,
+            [this](ConfigResourceType type, const QString& name, const QString& message) {
+                if (type != ConfigResourceType::Topic || name != m_configTopic)
+                    return;
+                m_configModel->clear();
+                inline_message::show(m_ui->configStatus, inline_message::Kind::Warning, message);
+            });
+    connect(m_session, &ClusterSession::stateChanged, this, [this](ClusterSession::State state) {
+        if (state == ClusterSession::State::Connecting) {
+            m_topicModel->setMetadata({});
+            m_partitionModel->clear();
+            m_configModel->clear();
+            m_configTopic.clear();
+            inline_message::hide(m_ui->offsetsStatus);
+            updateCount();
+        }
+    });
+    updateCount();
+}
+
+TopicsPage::~TopicsPage() = default;
+
+void TopicsPage::setFilterText(const QString& text)
+{
+    m_ui->filterEdit->setText(text);
+}
+
+QString TopicsPage::selectedTopic() const
+{
+    const auto rows = m_ui->topicView->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    return m_topicModel->topic(m_topicProxy->mapToSource(rows.first()).row()).name;
+}
+
+bool TopicsPage::selectTopic(const QString& name)
+{
+    for (int row = 0; row < m_topicProxy->rowCount(); ++row) {
+        const auto index = m_topicProxy->index(row, TopicModel::NameColumn);
+        if (index.data().toString() == name) {
+            m_ui->topicView->selectRow(row);
+            m_ui->topicView->scrollTo(index);
+            return true;
+        }
+    }
+    return false;
+}
+
+void TopicsPage::onMetadata(const ClusterMetadata& metadata)
+{
+    m_topicModel->setMetadata(metadata);
+    updateCount();
+    showSelectedTopic(false);
+}
+
+void TopicsPage::onOffsets(const OffsetsSnapshot& offsets)
+{
+    m_topicModel->applyOffsets(offsets);
+    if (offsets.errors.isEmpty())
+        inline_message::hide(m_ui->offsetsStatus);
+    else
+        inline_message::show(m_ui->offsetsStatus, inline_message::Kind::Warning,
+                             QStringLiteral("Some offsets could not be loaded: ") + offsets.errors.join(QStringLiteral(" · ")));
+    showSelectedTopic(false);
+}
+
+void TopicsPage::onSelectionChanged()
+{
+    showSelectedTopic(true);
+}
+
+void TopicsPage::showSelectedTopic(bool reloadConfigs)
+{
+    const auto rows = m_ui->topicView->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        m_partitionModel->clear();
+        m_ui->partitionTitle->setText(QStringLiteral("Select a topic."));
+        return;
+    }
+    const auto& topic = m_topicModel->topic(m_topicProxy->mapToSource(rows.first()).row());
+    m_partitionModel->setTopic(topic);
+    QString title = QStringLiteral("<b>%1</b>: %2 partition(s), replication factor %3")
+                        .arg(topic.name.toHtmlEscaped())
+                        .arg(topic.partitions.size())
+                        .arg(topic.replicationFactor());
+    if (topic.underReplicatedCount() > 0)
+        title += QStringLiteral(", <span style='color:#b06000'>%1 under-replicated</span>").arg(topic.underReplicatedCount());
+    if (topic.offlineCount() > 0)
+        title += QStringLiteral(", <span style='color:#b3261e'>%1 offline</span>").arg(topic.offlineCount());
+    if (topic.isInternal)
+        title += QStringLiteral(" · internal topic");
+    m_ui->partitionTitle->setText(title);
+    if (reloadConfigs && topic.name != m_configTopic) {
+        m_configTopic = topic.name;
+        m_configModel->clear();
+        m_ui->configStatus->setStyleSheet({});
+        m_ui->configStatus->setText(QStringLiteral("Loading configs of %1…").arg(topic.name));
+        m_session->loadConfigs(ConfigResourceType::Topic, topic.name);
+    }
+}
+
+void TopicsPage::updateCount()
+{
+    m_ui->countLabel->setText(
+        QStringLiteral("%1 of %2 topics").arg(m_topicProxy->rowCount()).arg(m_topicModel->rowCount()));
+}
+
+} // namespace kafscope

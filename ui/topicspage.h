@@ -1,0 +1,56 @@
+#pragma once
+#include "kafka/types.h"
+
+#include <QWidget>
+#include <memory>
+
+class QSortFilterProxyModel;
+class QTimer;
+namespace Ui {
+class TopicsPage;
+}
+
+namespace kafscope {
+
+class ClusterSession;
+class ConfigModel;
+class PartitionModel;
+class TopicFilterProxy;
+class TopicModel;
+
+// Filterable topic table; partitions and configs of the selected topic.
+class TopicsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TopicsPage(ClusterSession* session, QWidget* parent = nullptr);
+    ~TopicsPage() override;
+
+    TopicModel* topicModel() const { return m_topicModel; }
+    TopicFilterProxy* topicProxy() const { return m_topicProxy; }
+    PartitionModel* partitionModel() const { return m_partitionModel; }
+    ConfigModel* configModel() const { return m_configModel; }
+    QString selectedTopic() const;
+    bool selectTopic(const QString& name);
+    void setFilterText(const QString& text); // as if typed (debounced)
+
+private:
+    void onMetadata(const ClusterMetadata& metadata);
+    void onOffsets(const OffsetsSnapshot& offsets);
+    void onSelectionChanged();
+    void showSelectedTopic(bool reloadConfigs);
+    void updateCount();
+
+    std::unique_ptr<Ui::TopicsPage> m_ui;
+    ClusterSession* m_session;
+    TopicModel* m_topicModel;
+    TopicFilterProxy* m_topicProxy;
+    PartitionModel* m_partitionModel;
+    QSortFilterProxyModel* m_partitionProxy;
+    ConfigModel* m_configModel;
+    QSortFilterProxyModel* m_configProxy;
+    QTimer* m_filterDebounce;
+    QString m_configTopic;
+};
+
+} // namespace kafscope
