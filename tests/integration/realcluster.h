@@ -1,0 +1,33 @@
+#pragma once
+// Access to the real 3-broker Kafka cluster that scripts/test starts (tests/cluster/kafka-cluster.sh). Test-side
+// helpers create topics and produce records through librdkafka, independently of the code under test.
+#include <QString>
+#include <gtest/gtest.h>
+#include <map>
+#include <string>
+
+namespace kafscope::itest {
+
+// KAFSCOPE_BOOTSTRAP, e.g. 127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092; empty when no cluster was given.
+QString bootstrap();
+bool inCi();
+// A topic name that no earlier run used.
+QString uniqueTopic(const char* prefix);
+// CreateTopics through librdkafka's Admin API; waits until every broker's metadata shows all partitions with leaders.
+// Returns an error text, empty on success.
+std::string createTopic(const QString& name, int partitions, int replicationFactor,
+                        const std::map<std::string, std::string>& configs = {});
+// Produces `count` keyed records ("key-<i % keys>") and waits for every delivery report. Returns an error text.
+std::string produce(const QString& topic, int count, int keys = 10);
+
+} // namespace kafscope::itest
+
+// Every real-cluster test starts with this: outside CI a missing cluster skips with the reason; in CI it fails.
+#define REQUIRE_REAL_CLUSTER()                                                                                          \
+    do {                                                                                                               \
+        if (kafscope::itest::bootstrap().isEmpty()) {                                                                  \
+            if (kafscope::itest::inCi())                                                                               \
+                FAIL() << "KAFSCOPE_BOOTSTRAP is not set: in CI the real cluster must run (scripts/test starts it)";   \
+            GTEST_SKIP() << "no real cluster (not CI): run scripts/test, or set KAFSCOPE_BOOTSTRAP";                   \
+        }                                                                                                              \
+    } while (false)
