@@ -57,6 +57,7 @@ BrokersPage::BrokersPage(ClusterSession* session, QWidget* parent)
             m_brokerModel->setMetadata({});
             m_configModel->clear();
             m_configBroker = -1;
+            m_columnsSized = false;
             m_ui->summaryLabel->setText(QStringLiteral("Loading…"));
         }
     });
@@ -67,6 +68,10 @@ BrokersPage::~BrokersPage() = default;
 void BrokersPage::onMetadata(const ClusterMetadata& metadata)
 {
     m_brokerModel->setMetadata(metadata);
+    if (!m_columnsSized && m_brokerProxy->rowCount() > 0) {
+        m_columnsSized = true;
+        m_ui->brokerView->resizeColumnsToContents();
+    }
     const auto* controller = metadata.broker(metadata.controllerId);
     m_ui->summaryLabel->setText(
         QStringLiteral("%1 broker(s)%2%3")

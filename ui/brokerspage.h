@@ -39,6 +39,7 @@ private:
     ConfigModel* m_configModel;
     QSortFilterProxyModel* m_configProxy;
     int32_t m_configBroker = -1;
+    bool m_columnsSized = false;
 };
 
 } // namespace kafscope

@@ -148,10 +148,8 @@ void MainWindow::updateRefreshedLabel()
 void MainWindow::screenshotWhenLoaded(const QString& path)
 {
     auto shoot = [this, path] {
-        // Select the first user topic so the partition pane shows real rows.
-        for (const auto& topic : {QStringLiteral("orders"), QStringLiteral("kafscope-demo")})
-            if (m_topicsPage->selectTopic(topic))
-                break;
+        // On the demo, show the teaching topic; elsewhere the first topic is already selected.
+        m_topicsPage->selectTopic(QStringLiteral("orders"));
         QTimer::singleShot(500, this, [this, path] {
             const bool ok = grab().save(path);
             QApplication::exit(ok ? 0 : 1);

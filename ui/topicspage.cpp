@@ -91,6 +91,7 @@ TopicsPage::TopicsPage(ClusterSession* session, QWidget* parent)
             m_partitionModel->clear();
             m_configModel->clear();
             m_configTopic.clear();
+            m_columnsSized = false;
             inline_message::hide(m_ui->offsetsStatus);
             updateCount();
         }
@@ -130,6 +131,13 @@ void TopicsPage::onMetadata(const ClusterMetadata& metadata)
 {
     m_topicModel->setMetadata(metadata);
     updateCount();
+    if (!m_columnsSized && m_topicProxy->rowCount() > 0) {
+        // Once per connection: later refreshes keep whatever widths the user chose.
+        m_columnsSized = true;
+        m_ui->topicView->resizeColumnsToContents();
+    }
+    if (m_ui->topicView->selectionModel()->selectedRows().isEmpty() && m_topicProxy->rowCount() > 0)
+        m_ui->topicView->selectRow(0);
     showSelectedTopic(false);
 }
 
@@ -159,6 +167,10 @@ void TopicsPage::showSelectedTopic(bool reloadConfigs)
     }
     const auto& topic = m_topicModel->topic(m_topicProxy->mapToSource(rows.first()).row());
     m_partitionModel->setTopic(topic);
+    if (!m_partitionColumnsSized) {
+        m_partitionColumnsSized = true;
+        m_ui->partitionView->resizeColumnsToContents();
+    }
     QString title = QStringLiteral("<b>%1</b>: %2 partition(s), replication factor %3")
                         .arg(topic.name.toHtmlEscaped())
                         .arg(topic.partitions.size())

@@ -51,6 +51,8 @@ private:
     QSortFilterProxyModel* m_configProxy;
     QTimer* m_filterDebounce;
     QString m_configTopic;
+    bool m_columnsSized = false;
+    bool m_partitionColumnsSized = false;
 };
 
 } // namespace kafscope

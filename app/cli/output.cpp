@@ -26,6 +26,20 @@ QString offsetText(int64_t offset)
     return offset < 0 ? QStringLiteral("-") : QString::number(offset);
 }
 
+QList<PartitionInfo> sortedPartitions(const TopicInfo& topic)
+{
+    auto partitions = topic.partitions;
+    std::sort(partitions.begin(), partitions.end(), [](const auto& a, const auto& b) { return a.partition < b.partition; });
+    return partitions;
+}
+
+QList<ConfigEntry> sortedEntries(const ConfigResourceResult& result)
+{
+    auto entries = result.entries;
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return entries;
+}
+
 QList<TopicInfo> sortedTopics(const ClusterMetadata& metadata)
 {
     auto topics = metadata.topics;
@@ -120,7 +134,7 @@ QString topicsTable(const ClusterMetadata& metadata)
 QJsonObject describeJson(const TopicInfo& topic)
 {
     QJsonArray partitions;
-    for (const auto& p : topic.partitions) {
+    for (const auto& p : sortedPartitions(topic)) {
         partitions.append(QJsonObject {{QStringLiteral("partition"), p.partition},
                                        {QStringLiteral("leader"), p.leader},
                                        {QStringLiteral("replicas"), idArray(p.replicas)},
@@ -135,7 +149,7 @@ QJsonObject describeJson(const TopicInfo& topic)
 QString describeTable(const TopicInfo& topic)
 {
     QList<QStringList> rows;
-    for (const auto& p : topic.partitions) {
+    for (const auto& p : sortedPartitions(topic)) {
         rows.append({QString::number(p.partition), p.leader < 0 ? QStringLiteral("none") : QString::number(p.leader),
                      idList(p.replicas), idList(p.isr), idList(p.offlineReplicas), offsetText(p.earliest),
                      offsetText(p.latest), p.hasOffsets() ? QString::number(p.messageCount()) : QStringLiteral("-")});
@@ -156,7 +170,7 @@ QString describeTable(const TopicInfo& topic)
 QJsonArray configsJson(const ConfigResourceResult& result)
 {
     QJsonArray array;
-    for (const auto& e : result.entries) {
+    for (const auto& e : sortedEntries(result)) {
         QJsonArray synonyms;
         for (const auto& s : e.synonyms)
             synonyms.append(QJsonObject {{QStringLiteral("name"), s.name},
@@ -176,13 +190,18 @@ QJsonArray configsJson(const ConfigResourceResult& result)
 QString configsTable(const ConfigResourceResult& result)
 {
     QList<QStringList> rows;
-    for (const auto& e : result.entries) {
+    for (const auto& e : sortedEntries(result)) {
         const QString value = e.isSensitive ? QStringLiteral("(sensitive)")
             : e.valueIsNull                 ? QStringLiteral("(null)")
                                             : e.value;
-        rows.append({e.name, value, configSourceName(e.source), e.readOnly ? QStringLiteral("read-only") : QString()});
+        QStringList flags;
+        if (!e.isDefault)
+            flags << QStringLiteral("overridden");
+        if (e.readOnly)
+            flags << QStringLiteral("read-only");
+        rows.append({e.name, value, configSourceName(e.source), flags.join(QLatin1Char(','))});
     }
-    return formatTable({QStringLiteral("NAME"), QStringLiteral("VALUE"), QStringLiteral("SOURCE"), QStringLiteral("")},
+    return formatTable({QStringLiteral("NAME"), QStringLiteral("VALUE"), QStringLiteral("SOURCE"), QStringLiteral("FLAGS")},
                        rows);
 }
 

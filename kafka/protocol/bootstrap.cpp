@@ -54,6 +54,7 @@ BootstrapParse parseBootstrap(const QString& text)
         const auto entry = raw.trimmed();
         if (entry.isEmpty()) {
             result.error = QStringLiteral("Empty entry in the bootstrap list (two commas in a row?).");
+            result.addresses.clear();
             return result;
         }
         BrokerAddress address;

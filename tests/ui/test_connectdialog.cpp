@@ -1,0 +1,275 @@
+// ConnectDialog: the bootstrap field validates while typing, nothing is accepted until it is valid, accepted
+// profiles are normalized and remembered, and the demo button yields the demo profile.
+#include "ui/connectdialog.h"
+
+#include "ui/settings.h"
+#include "uitestutil.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace kafscope;
+using kafscope::test::child;
+
+class TestConnectDialog : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Every test gets its own settings file: tests never see each other's recent connections, nor the user's.
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Settings> m_settings;
+
+    QString settingsFile() const { return m_dir->filePath(QStringLiteral("kafscope.ini")); }
+
+    static QComboBox* combo(const ConnectDialog& d) { return child<QComboBox>(&d, "bootstrapCombo"); }
+    static QLineEdit* bootstrapEdit(const ConnectDialog& d) { return combo(d)->lineEdit(); }
+    static QLineEdit* nameEdit(const ConnectDialog& d) { return child<QLineEdit>(&d, "nameEdit"); }
+    static QLabel* validation(const ConnectDialog& d) { return child<QLabel>(&d, "validationLabel"); }
+    static QPushButton* okButton(const ConnectDialog& d)
+    {
+        return child<QDialogButtonBox>(&d, "buttonBox")->button(QDialogButtonBox::Ok);
+    }
+
+    // Types `text` key by key into the bootstrap field, as a user would (validation runs on every keystroke).
+    static void type(const ConnectDialog& d, const QString& text)
+    {
+        bootstrapEdit(d)->clear();
+        QTest::keyClicks(bootstrapEdit(d), text);
+        QCOMPARE(bootstrapEdit(d)->text(), text);
+    }
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_settings = std::make_unique<Settings>(settingsFile());
+    }
+
+    void cleanup()
+    {
+        m_settings.reset();
+        m_dir.reset();
+    }
+
+    void startsEmptyWithOkDisabledAndAHint()
+    {
+        ConnectDialog dialog(m_settings.get());
+        QCOMPARE(combo(dialog)->count(), 0);
+        QCOMPARE(bootstrapEdit(dialog)->text(), QString());
+        QVERIFY(!okButton(dialog)->isEnabled());
+        QVERIFY(!dialog.isInputValid());
+        QCOMPARE(validation(dialog)->text(), QStringLiteral("Enter the bootstrap servers of your cluster."));
+    }
+
+    void validatesWhileTyping_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("message"); // a substring of the validation label
+
+        QTest::newRow("no port") << QStringLiteral("localhost") << false << QStringLiteral("\"localhost\" has no port");
+        QTest::newRow("port out of range")
+            << QStringLiteral("host:99999") << false << QStringLiteral("\"host:99999\" has an invalid port");
+        QTest::newRow("empty entry") << QStringLiteral("a:1,,b:2") << false << QStringLiteral("Empty entry");
+        QTest::newRow("bad second entry")
+            << QStringLiteral("a:1,b") << false << QStringLiteral("\"b\" has no port");
+        QTest::newRow("blank") << QStringLiteral("   ") << false << QStringLiteral("Enter the bootstrap servers");
+        QTest::newRow("two brokers") << QStringLiteral("127.0.0.1:19092,127.0.0.1:29092") << true
+                                     << QStringLiteral("2 broker address(es): 127.0.0.1:19092,127.0.0.1:29092");
+        QTest::newRow("ipv6") << QStringLiteral("[::1]:9092") << true << QStringLiteral("1 broker address(es): [::1]:9092");
+    }
+
+    void validatesWhileTyping()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QFETCH(QString, message);
+
+        ConnectDialog dialog(m_settings.get());
+        type(dialog, text);
+        QCOMPARE(okButton(dialog)->isEnabled(), valid);
+        QCOMPARE(dialog.isInputValid(), valid);
+        QVERIFY2(validation(dialog)->text().contains(message), qPrintable(validation(dialog)->text()));
+    }
+
+    void validationFollowsEveryEdit()
+    {
+        // Emptying a valid field disables OK again: validation is not a one-way latch.
+        ConnectDialog dialog(m_settings.get());
+        type(dialog, QStringLiteral("127.0.0.1:9092"));
+        QVERIFY(okButton(dialog)->isEnabled());
+        QTest::keyClick(bootstrapEdit(dialog), Qt::Key_Backspace);
+        QVERIFY(okButton(dialog)->isEnabled()); // "127.0.0.1:909" is still a valid address
+        QTest::keyClicks(bootstrapEdit(dialog), QStringLiteral(","));
+        QVERIFY(!okButton(dialog)->isEnabled()); // a trailing comma is an empty entry
+        bootstrapEdit(dialog)->clear();
+        QVERIFY(!okButton(dialog)->isEnabled());
+        QCOMPARE(validation(dialog)->text(), QStringLiteral("Enter the bootstrap servers of your cluster."));
+        dialog.setBootstrapText(QStringLiteral("kafka:9092"));
+        QVERIFY(okButton(dialog)->isEnabled());
+    }
+
+    void acceptWithInvalidTextKeepsTheDialogOpen_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("no port") << QStringLiteral("localhost");
+        QTest::newRow("port out of range") << QStringLiteral("host:99999");
+        QTest::newRow("empty entry") << QStringLiteral("a:1,,b:2");
+        QTest::newRow("empty") << QString();
+    }
+
+    void acceptWithInvalidTextKeepsTheDialogOpen()
+    {
+        QFETCH(QString, text);
+        ConnectDialog dialog(m_settings.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        type(dialog, text);
+
+        dialog.accept();
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+
+        // Enter in the field must not send either: the default button is disabled.
+        QTest::keyClick(bootstrapEdit(dialog), Qt::Key_Return);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QCOMPARE(dialog.profile().bootstrap, QString());
+        QVERIFY(m_settings->recentConnections().isEmpty());
+    }
+
+    void enterWithValidTextAccepts()
+    {
+        ConnectDialog dialog(m_settings.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        type(dialog, QStringLiteral("127.0.0.1:19092"));
+        QTest::keyClick(bootstrapEdit(dialog), Qt::Key_Return);
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.profile().bootstrap, QStringLiteral("127.0.0.1:19092"));
+    }
+
+    void acceptedProfileHasTheNormalizedBootstrap()
+    {
+        ConnectDialog dialog(m_settings.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // Spaces around entries are dropped and a repeated broker is listed once.
+        type(dialog, QStringLiteral(" 127.0.0.1:19092 , 127.0.0.1:29092,127.0.0.1:19092 "));
+        QTest::keyClicks(nameEdit(dialog), QStringLiteral("  local cluster "));
+        QVERIFY(okButton(dialog)->isEnabled());
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const auto profile = dialog.profile();
+        QCOMPARE(profile.bootstrap, QStringLiteral("127.0.0.1:19092,127.0.0.1:29092"));
+        QCOMPARE(profile.name, QStringLiteral("local cluster"));
+        QVERIFY(!profile.demo);
+    }
+
+    void recentConnectionsAreRememberedAndOffered()
+    {
+        {
+            ConnectDialog dialog(m_settings.get());
+            type(dialog, QStringLiteral("127.0.0.1:19092"));
+            QTest::keyClicks(nameEdit(dialog), QStringLiteral("local"));
+            dialog.accept();
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        {
+            ConnectDialog dialog(m_settings.get());
+            type(dialog, QStringLiteral("kafka-1:9092, kafka-2:9092"));
+            dialog.accept();
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        // Newest first, stored normalized.
+        auto recents = m_settings->recentConnections();
+        QCOMPARE(recents.size(), 2);
+        QCOMPARE(recents[0].bootstrap, QStringLiteral("kafka-1:9092,kafka-2:9092"));
+        QCOMPARE(recents[0].name, QString());
+        QCOMPARE(recents[1].bootstrap, QStringLiteral("127.0.0.1:19092"));
+        QCOMPARE(recents[1].name, QStringLiteral("local"));
+
+        // Persisted: a fresh Settings over the same file (the next start of the app) sees them.
+        m_settings = std::make_unique<Settings>(settingsFile());
+        recents = m_settings->recentConnections();
+        QCOMPARE(recents.size(), 2);
+
+        // The next dialog offers them, pre-filled with the newest one, and is ready to accept.
+        ConnectDialog dialog(m_settings.get());
+        QCOMPARE(combo(dialog)->count(), 2);
+        QCOMPARE(combo(dialog)->itemText(0), QStringLiteral("kafka-1:9092,kafka-2:9092"));
+        QCOMPARE(combo(dialog)->itemText(1), QStringLiteral("local — 127.0.0.1:19092"));
+        QCOMPARE(bootstrapEdit(dialog)->text(), QStringLiteral("kafka-1:9092,kafka-2:9092"));
+        QVERIFY(okButton(dialog)->isEnabled());
+
+        // Choosing a recent entry puts its bare bootstrap list (not the "name — list" label) and its name in the fields.
+        combo(dialog)->setCurrentIndex(1);
+        QCOMPARE(bootstrapEdit(dialog)->text(), QStringLiteral("127.0.0.1:19092"));
+        QCOMPARE(nameEdit(dialog)->text(), QStringLiteral("local"));
+        QVERIFY(okButton(dialog)->isEnabled());
+        dialog.accept();
+        QCOMPARE(dialog.profile().bootstrap, QStringLiteral("127.0.0.1:19092"));
+        QCOMPARE(dialog.profile().name, QStringLiteral("local"));
+        // Re-using a recent moves it to the front without duplicating it.
+        recents = m_settings->recentConnections();
+        QCOMPARE(recents.size(), 2);
+        QCOMPARE(recents[0].bootstrap, QStringLiteral("127.0.0.1:19092"));
+        QCOMPARE(recents[1].bootstrap, QStringLiteral("kafka-1:9092,kafka-2:9092"));
+    }
+
+    void prefilledRecentKeepsItsName()
+    {
+        // The dialog opens pre-filled with the newest recent connection; accepting it as is must not erase its name.
+        m_settings->addRecentConnection({QStringLiteral("local"), QStringLiteral("127.0.0.1:19092")});
+        ConnectDialog dialog(m_settings.get());
+        QCOMPARE(bootstrapEdit(dialog)->text(), QStringLiteral("127.0.0.1:19092"));
+        QCOMPARE(nameEdit(dialog)->text(), QStringLiteral("local"));
+        dialog.accept();
+        QCOMPARE(dialog.profile().name, QStringLiteral("local"));
+        QCOMPARE(m_settings->recentConnections().first().name, QStringLiteral("local"));
+    }
+
+    void recentListIsCapped()
+    {
+        for (int i = 1; i <= Settings::kMaxRecent + 3; ++i)
+            m_settings->addRecentConnection({{}, QStringLiteral("host-%1:9092").arg(i)});
+        const auto recents = m_settings->recentConnections();
+        QCOMPARE(recents.size(), Settings::kMaxRecent);
+        QCOMPARE(recents.first().bootstrap, QStringLiteral("host-%1:9092").arg(Settings::kMaxRecent + 3));
+        ConnectDialog dialog(m_settings.get());
+        QCOMPARE(combo(dialog)->count(), Settings::kMaxRecent);
+    }
+
+    void demoButtonYieldsTheDemoProfile()
+    {
+        ConnectDialog dialog(m_settings.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // Works whatever is in the bootstrap field, even invalid text: the demo needs no address.
+        type(dialog, QStringLiteral("localhost"));
+        QVERIFY(!okButton(dialog)->isEnabled());
+        QTest::mouseClick(child<QPushButton>(&dialog, "demoButton"), Qt::LeftButton);
+
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(!dialog.isVisible());
+        const auto profile = dialog.profile();
+        QVERIFY(profile.demo);
+        QCOMPARE(profile.name, QStringLiteral("Demo (simulated)"));
+        QCOMPARE(profile.bootstrap, QString());
+        // The demo has no address worth remembering.
+        QVERIFY(m_settings->recentConnections().isEmpty());
+    }
+};
+
+KAFSCOPE_UI_TEST_MAIN(TestConnectDialog)
+#include "test_connectdialog.moc"

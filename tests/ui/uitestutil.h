@@ -1,0 +1,48 @@
+#pragma once
+// Shared by the UI tests: widget lookups by object name and a test main that forces the offscreen platform before
+// QApplication exists, so running a test binary by hand needs no display either.
+
+#include <QApplication>
+#include <QLabel>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QTest>
+
+namespace kafscope::test {
+
+// Designer children are private to their page; tests reach them by the object name the .ui file gives them.
+template<typename T>
+T* child(const QObject* parent, const char* name)
+{
+    auto* widget = parent->findChild<T*>(QString::fromLatin1(name));
+    if (!widget)
+        qWarning("No child %s named %s", T::staticMetaObject.className(), name);
+    return widget;
+}
+
+// The first visible label below `parent` whose text contains `text`; nullptr when there is none.
+inline QLabel* visibleLabelContaining(const QWidget* parent, const QString& text)
+{
+    const auto labels = parent->findChildren<QLabel*>();
+    for (auto* label : labels)
+        if (label->isVisible() && label->text().contains(text))
+            return label;
+    return nullptr;
+}
+
+} // namespace kafscope::test
+
+// QTEST_MAIN for widgets, plus the offscreen platform and test-mode standard paths (nothing under the user's
+// config directory is touched even if some code falls back to a default QSettings).
+#define KAFSCOPE_UI_TEST_MAIN(TestClass)                                                                               \
+    int main(int argc, char** argv)                                                                                    \
+    {                                                                                                                  \
+        qputenv("QT_QPA_PLATFORM", "offscreen");                                                                       \
+        QStandardPaths::setTestModeEnabled(true);                                                                      \
+        QApplication app(argc, argv);                                                                                  \
+        app.setAttribute(Qt::AA_Use96Dpi, true);                                                                       \
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));                                         \
+        TestClass test;                                                                                                \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
+        return QTest::qExec(&test, argc, argv);                                                                        \
+    }
