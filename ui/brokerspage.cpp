@@ -52,13 +52,17 @@ BrokersPage::BrokersPage(ClusterSession* session, QWidget* parent)
                 m_configModel->clear();
                 inline_message::show(m_ui->configStatus, inline_message::Kind::Warning, message);
             });
+    // As on the topics page: only a connected session has brokers to show (Failed can follow Connected directly).
     connect(m_session, &ClusterSession::stateChanged, this, [this](ClusterSession::State state) {
-        if (state == ClusterSession::State::Connecting) {
+        if (state != ClusterSession::State::Connected) {
             m_brokerModel->setMetadata({});
             m_configModel->clear();
             m_configBroker = -1;
             m_columnsSized = false;
-            m_ui->summaryLabel->setText(QStringLiteral("Loading…"));
+            m_ui->configTitle->setText(QStringLiteral("Select a broker to see its configuration."));
+            inline_message::hide(m_ui->configStatus);
+            m_ui->summaryLabel->setText(state == ClusterSession::State::Connecting ? QStringLiteral("Loading…")
+                                                                                  : QStringLiteral("Not connected."));
         }
     });
 }

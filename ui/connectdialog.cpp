@@ -19,17 +19,11 @@ ConnectDialog::ConnectDialog(Settings* settings, QWidget* parent)
         m_ui->bootstrapCombo->addItem(recent.name.isEmpty() ? recent.bootstrap : recent.name + QStringLiteral(" — ") + recent.bootstrap,
                                       recent.bootstrap);
     m_ui->bootstrapCombo->lineEdit()->setPlaceholderText(QStringLiteral("host:port[,host:port...]"));
-    connect(m_ui->bootstrapCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (index < 0)
-            return;
-        const auto recents = m_settings->recentConnections();
-        if (index < recents.size()) {
-            m_ui->bootstrapCombo->setEditText(recents[index].bootstrap);
-            m_ui->nameEdit->setText(recents[index].name);
-        }
-    });
+    connect(m_ui->bootstrapCombo, &QComboBox::currentIndexChanged, this, &ConnectDialog::fillFromRecent);
+    // Pre-fill with the newest recent connection, name included: accepting it unchanged must not erase its name.
     if (m_ui->bootstrapCombo->count() > 0)
-        m_ui->bootstrapCombo->setEditText(m_settings->recentConnections().first().bootstrap);
+        fillFromRecent(0);
+    connect(m_ui->bootstrapCombo, &QComboBox::editTextChanged, this, &ConnectDialog::dropStaleName);
     connect(m_ui->bootstrapCombo, &QComboBox::editTextChanged, this, &ConnectDialog::validate);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ConnectDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &ConnectDialog::reject);
@@ -41,6 +35,29 @@ ConnectDialog::ConnectDialog(Settings* settings, QWidget* parent)
 }
 
 ConnectDialog::~ConnectDialog() = default;
+
+void ConnectDialog::fillFromRecent(int index)
+{
+    const auto recents = m_settings->recentConnections();
+    if (index < 0 || index >= recents.size())
+        return;
+    // Remembered before the edit text changes, so dropStaleName() sees the new pair.
+    m_filledName = recents[index].name;
+    m_filledBootstrap = recents[index].bootstrap;
+    m_ui->bootstrapCombo->setEditText(m_filledBootstrap);
+    m_ui->nameEdit->setText(m_filledName);
+}
+
+void ConnectDialog::dropStaleName(const QString& bootstrapText)
+{
+    // A name filled in from a recent connection labels that address: once the address is edited into another one,
+    // the name would be remembered for the wrong cluster. A name the user typed is left alone.
+    if (m_filledName.isEmpty() || m_ui->nameEdit->text() != m_filledName || bootstrapText.trimmed() == m_filledBootstrap)
+        return;
+    m_ui->nameEdit->clear();
+    m_filledName.clear();
+    m_filledBootstrap.clear();
+}
 
 void ConnectDialog::setBootstrapText(const QString& text)
 {

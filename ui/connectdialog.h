@@ -28,10 +28,14 @@ public:
 
 private:
     void validate();
+    void fillFromRecent(int index);
+    void dropStaleName(const QString& bootstrapText);
 
     std::unique_ptr<Ui::ConnectDialog> m_ui;
     Settings* m_settings;
     ConnectionProfile m_profile;
+    QString m_filledName; // put in by fillFromRecent(), with the address it belongs to
+    QString m_filledBootstrap;
 };
 
 } // namespace kafscope

@@ -85,12 +85,17 @@ TopicsPage::TopicsPage(ClusterSession* session, QWidget* parent)
                 m_configModel->clear();
                 inline_message::show(m_ui->configStatus, inline_message::Kind::Warning, message);
             });
+    // Any state but Connected leaves nothing to show: a connect that fails at once (a malformed address) goes straight
+    // to Failed, and the previous cluster's topics must not stay on screen under it.
     connect(m_session, &ClusterSession::stateChanged, this, [this](ClusterSession::State state) {
-        if (state == ClusterSession::State::Connecting) {
+        if (state != ClusterSession::State::Connected) {
             m_topicModel->setMetadata({});
             m_partitionModel->clear();
+            m_ui->partitionTitle->setText(QStringLiteral("Select a topic."));
             m_configModel->clear();
             m_configTopic.clear();
+            m_ui->configStatus->setStyleSheet({});
+            m_ui->configStatus->setText(QStringLiteral("Select a topic."));
             m_columnsSized = false;
             inline_message::hide(m_ui->offsetsStatus);
             updateCount();

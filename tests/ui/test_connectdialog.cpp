@@ -239,6 +239,34 @@ private slots:
         QCOMPARE(m_settings->recentConnections().first().name, QStringLiteral("local"));
     }
 
+    void editingThePrefilledAddressDropsItsName()
+    {
+        // The pre-filled name belongs to the pre-filled address; typed over with another cluster, it must not follow.
+        m_settings->addRecentConnection({QStringLiteral("local"), QStringLiteral("127.0.0.1:19092")});
+        ConnectDialog dialog(m_settings.get());
+        QCOMPARE(nameEdit(dialog)->text(), QStringLiteral("local"));
+        type(dialog, QStringLiteral("kafka-1:9092"));
+        QCOMPARE(nameEdit(dialog)->text(), QString());
+        dialog.accept();
+        const auto recents = m_settings->recentConnections();
+        QCOMPARE(recents.size(), 2);
+        QCOMPARE(recents[0].bootstrap, QStringLiteral("kafka-1:9092"));
+        QCOMPARE(recents[0].name, QString());
+        QCOMPARE(recents[1].name, QStringLiteral("local"));
+    }
+
+    void aTypedNameIsKeptWhileTheAddressChanges()
+    {
+        m_settings->addRecentConnection({QStringLiteral("local"), QStringLiteral("127.0.0.1:19092")});
+        ConnectDialog dialog(m_settings.get());
+        nameEdit(dialog)->clear();
+        QTest::keyClicks(nameEdit(dialog), QStringLiteral("staging"));
+        type(dialog, QStringLiteral("staging-kafka:9092"));
+        QCOMPARE(nameEdit(dialog)->text(), QStringLiteral("staging"));
+        dialog.accept();
+        QCOMPARE(dialog.profile().name, QStringLiteral("staging"));
+    }
+
     void recentListIsCapped()
     {
         for (int i = 1; i <= Settings::kMaxRecent + 3; ++i)

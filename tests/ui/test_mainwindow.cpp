@@ -212,6 +212,7 @@ private slots:
         QTRY_COMPARE(proxy->rowCount(), 1);
         QCOMPARE(proxy->index(0, TopicModel::NameColumn).data().toString(), QStringLiteral("orders"));
         QVERIFY(visibleLabelContaining(page, QStringLiteral("1 of 3 topics")));
+        QCOMPARE(page->selectedTopic(), QStringLiteral("orders")); // the selected topic passes the filter: kept
 
         page->setFilterText(QStringLiteral("ORD")); // case-insensitive
         QTRY_COMPARE(proxy->filterText(), QStringLiteral("ORD"));
@@ -221,8 +222,14 @@ private slots:
         QTRY_COMPARE(proxy->rowCount(), 0);
         QVERIFY(visibleLabelContaining(page, QStringLiteral("0 of 3 topics")));
 
+        // Filtering the selected topic away clears the selection and the partition pane.
+        QCOMPARE(page->selectedTopic(), QString());
+        QCOMPARE(page->partitionModel()->rowCount(), 0);
+
         page->setFilterText({});
         QTRY_COMPARE(proxy->rowCount(), 3);
+        QVERIFY(page->selectTopic(QStringLiteral("orders")));
+        QCOMPARE(page->partitionModel()->rowCount(), 6);
     }
 
     void brokersPageShowsThreeBrokers()
