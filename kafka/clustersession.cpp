@@ -214,3 +214,6 @@ void ClusterSession::loadConfigs(ConfigResourceType type, const QString& name)
 }
 
 } // namespace kafscope
+
+// Compiled here rather than in the aggregated mocs file, so executables that never use this class do not link it.
+#include "moc_clustersession.cpp"

@@ -243,3 +243,6 @@ void AdminClient::describeConfigs(ConfigResourceType type, const QString& name, 
 }
 
 } // namespace kafscope::protocol
+
+// Compiled here rather than in the aggregated mocs file, so executables that never use this class do not link it.
+#include "moc_adminclient.cpp"

@@ -250,3 +250,6 @@ void BrokerConnection::close(const QString& reason)
 }
 
 } // namespace kafscope::protocol
+
+// Compiled here rather than in the aggregated mocs file, so executables that never use this class do not link it.
+#include "moc_brokerconnection.cpp"
