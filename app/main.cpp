@@ -26,13 +26,18 @@ int main(int argc, char** argv)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Render the main window to FILE.png after the first load, then exit."),
                                         QStringLiteral("FILE"));
-    parser.addOptions({demo, bootstrap, screenshot});
+    const QCommandLineOption tail(QStringLiteral("tail"),
+                                  QStringLiteral("Open the Live tab tailing TOPIC from its earliest offset."),
+                                  QStringLiteral("TOPIC"));
+    parser.addOptions({demo, bootstrap, screenshot, tail});
     parser.process(app);
 
     kafscope::Settings settings;
     kafscope::MainWindow window(&settings);
     if (parser.isSet(screenshot))
         window.screenshotWhenLoaded(parser.value(screenshot));
+    if (parser.isSet(tail))
+        window.tailWhenConnected(parser.value(tail));
     window.show();
 
     if (parser.isSet(demo)) {

@@ -1,4 +1,6 @@
 // Registers the value types that cross threads in queued signal connections.
+#include "kafka/client/liveconsumer.h"
+#include "kafka/client/producer.h"
 #include "kafka/clustersession.h"
 #include "kafka/types.h"
 
@@ -12,6 +14,8 @@ void registerMetaTypes()
         qRegisterMetaType<ConfigResourceResult>();
         qRegisterMetaType<ConfigResourceType>();
         qRegisterMetaType<ClusterSession::State>();
+        qRegisterMetaType<DeliveryReport>();
+        qRegisterMetaType<LiveConsumer::Status>();
         return true;
     }();
     Q_UNUSED(once);

@@ -3,6 +3,7 @@
 #include "ui/brokerspage.h"
 #include "ui/connectdialog.h"
 #include "ui/inlinemessage.h"
+#include "ui/livepage.h"
 #include "ui/settings.h"
 #include "ui/topicspage.h"
 
@@ -34,8 +35,12 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
     setObjectName(QStringLiteral("MainWindow"));
     m_brokersPage = new BrokersPage(m_session);
     m_topicsPage = new TopicsPage(m_session);
+    m_livePage = new LivePage(m_session);
     m_tabs->addTab(m_topicsPage, QStringLiteral("&Topics"));
+    m_tabs->addTab(m_livePage, QStringLiteral("&Live"));
     m_tabs->addTab(m_brokersPage, QStringLiteral("&Brokers"));
+    m_tabs->setTabToolTip(1, QStringLiteral("Tail a topic and produce to it: see which partition each keyed record "
+                                            "lands in, and why"));
 
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
@@ -150,7 +155,8 @@ void MainWindow::screenshotWhenLoaded(const QString& path)
     auto shoot = [this, path] {
         // On the demo, show the teaching topic; elsewhere the first topic is already selected.
         m_topicsPage->selectTopic(QStringLiteral("orders"));
-        QTimer::singleShot(500, this, [this, path] {
+        // Long enough for a tail started with --tail to fill the pane.
+        QTimer::singleShot(m_tabs->currentWidget() == m_livePage ? 2500 : 500, this, [this, path] {
             const bool ok = grab().save(path);
             QApplication::exit(ok ? 0 : 1);
         });
@@ -162,6 +168,17 @@ void MainWindow::screenshotWhenLoaded(const QString& path)
             QApplication::exit(1);
         }
     });
+}
+
+void MainWindow::tailWhenConnected(const QString& topic)
+{
+    connect(
+        m_session, &ClusterSession::metadataAvailable, this,
+        [this, topic] {
+            m_tabs->setCurrentWidget(m_livePage);
+            m_livePage->startTailing(topic, QStringLiteral("earliest"));
+        },
+        Qt::SingleShotConnection);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

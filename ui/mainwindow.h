@@ -12,6 +12,7 @@ class QTimer;
 namespace kafscope {
 
 class BrokersPage;
+class LivePage;
 class Settings;
 class TopicsPage;
 
@@ -26,11 +27,15 @@ public:
     ClusterSession* session() const { return m_session; }
     BrokersPage* brokersPage() const { return m_brokersPage; }
     TopicsPage* topicsPage() const { return m_topicsPage; }
+    LivePage* livePage() const { return m_livePage; }
+    QTabWidget* tabs() const { return m_tabs; }
     QLabel* connectionLabel() const { return m_stateLabel; }
 
     void connectTo(const ConnectionProfile& profile);
     // Renders the window to `path` once metadata and offsets have loaded, then quits the application.
     void screenshotWhenLoaded(const QString& path);
+    // Once connected, opens the Live tab tailing `topic` from the earliest offset.
+    void tailWhenConnected(const QString& topic);
 
 public slots:
     void showConnectDialog();
@@ -49,6 +54,7 @@ private:
     QLabel* m_banner;
     BrokersPage* m_brokersPage;
     TopicsPage* m_topicsPage;
+    LivePage* m_livePage;
     QLabel* m_stateLabel;
     QLabel* m_refreshedLabel;
     QLabel* m_demoLabel;

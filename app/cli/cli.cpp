@@ -1,5 +1,6 @@
 #include "app/cli/cli.h"
 
+#include "app/cli/dataplane.h"
 #include "app/cli/output.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
@@ -26,6 +27,10 @@ Commands:
   describe TOPIC          Partitions of a topic: leader, replicas, ISR, offline replicas, earliest/latest offsets
   configs topic NAME      Configuration of a topic (value, source, read-only)
   configs broker ID       Configuration of a broker
+  consume TOPIC           Print records: --from earliest|latest|OFFSET|@EPOCH_MS|-N, --partition P, --max N,
+                          --end (exit when caught up); --json gives JSON Lines
+  produce TOPIC           Write one record: --key K | --null-key, --value V | --null-value, --header K=V,
+                          --partitioner NAME, --partition P; prints the partition and offset
 
 Common options:
   -b, --bootstrap LIST    host:port[,host:port...] (default: $KAFSCOPE_BOOTSTRAP)
@@ -42,6 +47,9 @@ struct CommandSpec
     QString positionalHelp;
     int positionals;
     QString description;
+    // Commands with their own options and runner (the data plane); admin commands leave both null.
+    void (*addOptions)(QCommandLineParser&) = nullptr;
+    int (*run)(const QCommandLineParser&, const CommandContext&) = nullptr;
 };
 
 const QList<CommandSpec>& commands()
@@ -53,6 +61,12 @@ const QList<CommandSpec>& commands()
          QStringLiteral("Show the partitions of TOPIC with leaders, replicas, ISR and offsets.")},
         {QStringLiteral("configs"), QStringLiteral("topic|broker NAME"), 2,
          QStringLiteral("Show the configuration of a topic or a broker.")},
+        {QStringLiteral("consume"), QStringLiteral("TOPIC"), 1,
+         QStringLiteral("Print the records of TOPIC as they arrive (no consumer group, nothing committed)."),
+         &addConsumeOptions, &runConsume},
+        {QStringLiteral("produce"), QStringLiteral("TOPIC"), 1,
+         QStringLiteral("Write one record to TOPIC and print the partition and offset it got."), &addProduceOptions,
+         &runProduce},
     };
     return specs;
 }
@@ -197,6 +211,8 @@ int run(const QStringList& arguments)
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")});
     parser.addOption({QStringLiteral("timeout"), QStringLiteral("Connect timeout in milliseconds (default 10000)."),
                       QStringLiteral("MS"), QStringLiteral("10000")});
+    if (it->addOptions)
+        it->addOptions(parser);
     if (!it->positionalHelp.isEmpty())
         parser.addPositionalArgument(it->positionalHelp, it->description);
     QStringList parseArgs = rest;
@@ -224,6 +240,8 @@ int run(const QStringList& arguments)
     const int timeoutMs = parser.value(QStringLiteral("timeout")).toInt(&timeoutOk);
     if (!timeoutOk || timeoutMs <= 0)
         return usage(QStringLiteral("--timeout takes a positive number of milliseconds"));
+    if (it->run)
+        return it->run(parser, {positionals, formatBootstrap(bootstrap.addresses), parser.isSet(QStringLiteral("json")), timeoutMs});
     return runCommand(*it, positionals, bootstrap.addresses, parser.isSet(QStringLiteral("json")), timeoutMs);
 }
 

@@ -1,0 +1,23 @@
+#pragma once
+// kafscope-cli's data-plane commands, `consume` and `produce`: librdkafka through LiveConsumer and RecordProducer.
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace kafscope::cli {
+
+// What every command gets after the common options (--bootstrap, --json, --timeout) were checked.
+struct CommandContext
+{
+    QStringList positionals;
+    QString bootstrap; // validated, host:port[,host:port...]
+    bool json = false;
+    int timeoutMs = 10000;
+};
+
+void addConsumeOptions(QCommandLineParser& parser);
+int runConsume(const QCommandLineParser& parser, const CommandContext& context);
+
+void addProduceOptions(QCommandLineParser& parser);
+int runProduce(const QCommandLineParser& parser, const CommandContext& context);
+
+} // namespace kafscope::cli

@@ -1,0 +1,78 @@
+#pragma once
+// LiveConsumer's insides, shared by liveconsumer.cpp (the owner's side) and livetail.cpp (the worker thread).
+#include "kafka/client/liveconsumer.h"
+
+#include <QMetaObject>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace kafscope {
+
+struct LiveConsumer::Worker
+{
+    std::shared_ptr<ConsumerShared> shared;
+    std::thread thread;
+    quint64 generation = 0;
+    Status status = Status::Idle; // as last signalled, in the owner's thread
+
+    void stopWorker();
+};
+
+// What the owner and the worker thread share for one start(). The worker keeps its own reference, so a worker that
+// outlives a bounded stop() never touches a destroyed LiveConsumer: it only sees owner == nullptr.
+struct ConsumerShared
+{
+    std::mutex mutex;
+    std::condition_variable wake; // buffer space, stop, pause request
+    std::condition_variable finishedCv;
+    std::deque<Record> buffer;
+    size_t capacity = 1;
+    bool notified = false; // a recordsAvailable() is on its way and no drain() happened since
+    bool stop = false;
+    bool wantPaused = false;
+    bool finished = false;
+    LiveConsumer* owner = nullptr;
+    quint64 generation = 0;
+
+    // Worker thread: runs f(owner) in the owner's thread, unless the consumer was stopped or restarted meanwhile.
+    template<typename F>
+    void post(F f)
+    {
+        std::lock_guard lock(mutex);
+        if (!owner)
+            return;
+        QMetaObject::invokeMethod(
+            owner,
+            [owner = owner, generation = generation, f = std::move(f)] {
+                if (owner->d->generation == generation)
+                    f(owner);
+            },
+            Qt::QueuedConnection);
+    }
+    void postStatus(LiveConsumer::Status status, const QString& message)
+    {
+        post([status, message](LiveConsumer* q) {
+            q->d->status = status;
+            emit q->statusChanged(status, message);
+        });
+    }
+    void postAssigned(const QList<int32_t>& partitions, int partitionCount)
+    {
+        post([partitions, partitionCount](LiveConsumer* q) { emit q->partitionsAssigned(partitions, partitionCount); });
+    }
+    void postEndOfPartition(int32_t partition, int64_t offset)
+    {
+        post([partition, offset](LiveConsumer* q) { emit q->endOfPartition(partition, offset); });
+    }
+    void postRecordsAvailable()
+    {
+        post([](LiveConsumer* q) { emit q->recordsAvailable(); });
+    }
+};
+
+// The worker thread: connects, resolves partitions and start offsets, assigns, polls into shared->buffer.
+void runTail(std::shared_ptr<ConsumerShared> shared, ConsumerOptions options);
+
+} // namespace kafscope

@@ -1,0 +1,61 @@
+#pragma once
+// Small helpers over librdkafka's C API shared by the live consumer and the producer. Private to kafka/client.
+#include <QLoggingCategory>
+#include <QMap>
+#include <QString>
+#include <librdkafka/rdkafka.h>
+#include <memory>
+
+namespace kafscope::rdk {
+
+// Off by default: enable with QT_LOGGING_RULES="kafscope.rdkafka.debug=true".
+inline const QLoggingCategory& lcRdkafka()
+{
+    static const QLoggingCategory category("kafscope.rdkafka", QtInfoMsg);
+    return category;
+}
+
+inline QString errName(rd_kafka_resp_err_t err)
+{
+    return QString::fromUtf8(rd_kafka_err2name(err));
+}
+inline QString errText(rd_kafka_resp_err_t err)
+{
+    return QString::fromUtf8(rd_kafka_err2str(err));
+}
+
+struct ConfDeleter
+{
+    void operator()(rd_kafka_conf_t* c) const { rd_kafka_conf_destroy(c); }
+};
+using Conf = std::unique_ptr<rd_kafka_conf_t, ConfDeleter>;
+
+// Sets each property; false with *error naming the property librdkafka refused.
+inline bool set(rd_kafka_conf_t* conf, const QMap<QString, QString>& properties, QString* error)
+{
+    char errstr[512];
+    for (auto it = properties.begin(); it != properties.end(); ++it) {
+        if (rd_kafka_conf_set(conf, it.key().toUtf8().constData(), it.value().toUtf8().constData(), errstr, sizeof errstr)
+            != RD_KAFKA_CONF_OK) {
+            *error = QStringLiteral("Invalid setting %1: %2").arg(it.key(), QString::fromUtf8(errstr));
+            return false;
+        }
+    }
+    return true;
+}
+
+// A conf with bootstrap.servers, client.id and librdkafka's log lines routed to the kafscope.rdkafka category (a
+// broker going down should not spray the CLI's stderr: the status says it in a sentence).
+inline Conf baseConf(const QString& bootstrap, QString* error)
+{
+    Conf conf(rd_kafka_conf_new());
+    rd_kafka_conf_set_log_cb(conf.get(), [](const rd_kafka_t*, int level, const char* facility, const char* message) {
+        qCDebug(lcRdkafka) << level << facility << message;
+    });
+    if (!set(conf.get(), {{QStringLiteral("bootstrap.servers"), bootstrap}, {QStringLiteral("client.id"), QStringLiteral("kafscope")}},
+             error))
+        return nullptr;
+    return conf;
+}
+
+} // namespace kafscope::rdk

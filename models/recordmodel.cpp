@@ -1,0 +1,299 @@
+#include "models/recordmodel.h"
+
+#include "models/partitioncolors.h"
+#include "models/recordformat.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QStringList>
+#include <QThread>
+
+#include <algorithm>
+#include <iterator>
+
+namespace kafscope {
+
+namespace {
+
+constexpr int kTooltipHeaders = 20; // a record may carry hundreds; the tooltip shows the first ones
+constexpr int kTooltipHeaderChars = 80;
+
+QString localTime(int64_t ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+
+QString headersToolTip(const Record& r)
+{
+    const QList<RecordHeader> headers = r.headers(); // decoded on demand: only when a tooltip is asked for
+    QStringList lines;
+    for (qsizetype i = 0; i < headers.size() && i < kTooltipHeaders; ++i) {
+        const RecordHeader& h = headers[i];
+        lines.append(h.key + QStringLiteral(" = ")
+            + record_format::preview(h.value, h.valueIsNull, kTooltipHeaderChars));
+    }
+    if (headers.size() > kTooltipHeaders)
+        lines.append(QStringLiteral("… %1 more").arg(headers.size() - kTooltipHeaders));
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+RecordModel::RecordModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void RecordModel::setTopic(const QString& topic)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (topic == m_topic)
+        return;
+    m_topic = topic;
+    clear();
+}
+
+void RecordModel::append(std::vector<Record>&& batch)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (batch.empty())
+        return;
+
+    // Counted in runs: the consumer's batches come per fetched partition, so consecutive records mostly share one.
+    for (size_t i = 0; i < batch.size();) {
+        const int32_t partition = batch[i].partition();
+        size_t end = i + 1;
+        while (end < batch.size() && batch[end].partition() == partition)
+            ++end;
+        m_partitionCounts[partition] += qint64(end - i);
+        i = end;
+    }
+    m_received += qint64(batch.size());
+
+    // Records of the batch that would be evicted at once are skipped: never inserted, only counted.
+    const size_t skipped = batch.size() > size_t(m_rowCap) ? batch.size() - size_t(m_rowCap) : 0;
+    m_evicted += qint64(skipped);
+    const qsizetype incoming = qsizetype(batch.size() - skipped);
+
+    // Evict first so the model never holds more than the cap, and the removed range is simply rows 0..n-1.
+    evictOldest(qsizetype(m_records.size()) + incoming - m_rowCap);
+
+    const int first = int(m_records.size());
+    beginInsertRows({}, first, first + int(incoming) - 1);
+    m_records.insert(m_records.end(), std::make_move_iterator(batch.begin() + qsizetype(skipped)),
+        std::make_move_iterator(batch.end()));
+    endInsertRows();
+    batch.clear();
+    emit countersChanged();
+}
+
+void RecordModel::evictOldest(qsizetype count)
+{
+    count = std::min<qsizetype>(count, qsizetype(m_records.size()));
+    if (count <= 0)
+        return;
+    beginRemoveRows({}, 0, int(count) - 1);
+    m_records.erase(m_records.begin(), m_records.begin() + count);
+    endRemoveRows();
+    m_evicted += count;
+}
+
+void RecordModel::setRowCap(int cap)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    cap = std::max(cap, 1);
+    if (cap == m_rowCap)
+        return;
+    m_rowCap = cap;
+    if (qsizetype(m_records.size()) > cap) {
+        evictOldest(qsizetype(m_records.size()) - cap);
+        emit countersChanged();
+    }
+}
+
+void RecordModel::clear()
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    const bool hadCounts = m_received != 0 || m_evicted != 0;
+    if (!m_records.empty()) {
+        beginResetModel();
+        // Swap with an empty deque: clear() keeps one block and the map, and this may be 100,000 records' worth.
+        std::deque<Record>().swap(m_records);
+        endResetModel();
+    }
+    m_partitionCounts.clear();
+    m_received = 0;
+    m_evicted = 0;
+    if (hadCounts)
+        emit countersChanged();
+}
+
+const Record& RecordModel::record(int row) const
+{
+    Q_ASSERT(row >= 0 && size_t(row) < m_records.size());
+    return m_records[size_t(row)];
+}
+
+int RecordModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_records.size());
+}
+
+int RecordModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RecordModel::displayData(const Record& r, int column) const
+{
+    switch (Column(column)) {
+    case PartitionColumn:
+        return QString::number(r.partition());
+    case OffsetColumn:
+        return QString::number(r.offset());
+    case TimestampColumn:
+        return r.timestamp() < 0 ? QString() : localTime(r.timestamp());
+    case KeyColumn:
+        return record_format::preview(r.key(), r.keyIsNull(), kKeyPreviewChars);
+    case ValueColumn:
+        return record_format::preview(r.value(), r.valueIsNull(), kValuePreviewChars);
+    case HeadersColumn:
+        return QString::number(r.headerCount());
+    case SizeColumn:
+        return record_format::humanSize(r.payloadSize());
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant RecordModel::toolTipData(const Record& r, int column) const
+{
+    switch (Column(column)) {
+    case TimestampColumn:
+        if (r.timestamp() < 0)
+            return QStringLiteral("No timestamp");
+        return QStringLiteral("%1 time, %2 ms since the epoch (%3 UTC)")
+            .arg(timestampTypeName(r.timestampType()), QString::number(r.timestamp()),
+                QDateTime::fromMSecsSinceEpoch(r.timestamp(), Qt::UTC)
+                    .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
+    case HeadersColumn:
+        if (r.headerCount() > 0)
+            return headersToolTip(r);
+        break;
+    case SizeColumn:
+        return QStringLiteral("%1 bytes (key, value and headers)").arg(QLocale().toString(qint64(r.payloadSize())));
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant RecordModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Record& r = m_records[size_t(index.row())];
+
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(r, index.column());
+    case SortRole:
+        switch (Column(index.column())) {
+        case PartitionColumn:
+            return qint64(r.partition());
+        case OffsetColumn:
+            return qint64(r.offset());
+        case TimestampColumn:
+            return qint64(r.timestamp());
+        case KeyColumn:
+        case ValueColumn:
+            return displayData(r, index.column());
+        case HeadersColumn:
+            return qint64(r.headerCount());
+        case SizeColumn:
+            return qint64(r.payloadSize());
+        case ColumnCount:
+            break;
+        }
+        break;
+    case Qt::ToolTipRole:
+        return toolTipData(r, index.column());
+    case Qt::TextAlignmentRole:
+        switch (Column(index.column())) {
+        case PartitionColumn:
+        case OffsetColumn:
+        case HeadersColumn:
+        case SizeColumn:
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            break;
+        }
+        break;
+    case Qt::BackgroundRole:
+        if (index.column() == PartitionColumn)
+            return partitionColor(r.partition());
+        break;
+    // Fixed, not the palette's text colour: it must contrast with the fixed partition colour under any theme.
+    case Qt::ForegroundRole:
+        if (index.column() == PartitionColumn)
+            return partitionTextColor(r.partition());
+        break;
+    case PartitionRole:
+        return int(r.partition());
+    case OffsetRole:
+        return qint64(r.offset());
+    case TimestampRole:
+        return qint64(r.timestamp());
+    }
+    return {};
+}
+
+QVariant RecordModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+
+    if (role == Qt::DisplayRole) {
+        switch (Column(section)) {
+        case PartitionColumn:
+            return QStringLiteral("Partition");
+        case OffsetColumn:
+            return QStringLiteral("Offset");
+        case TimestampColumn:
+            return QStringLiteral("Timestamp");
+        case KeyColumn:
+            return QStringLiteral("Key");
+        case ValueColumn:
+            return QStringLiteral("Value");
+        case HeadersColumn:
+            return QStringLiteral("Headers");
+        case SizeColumn:
+            return QStringLiteral("Size");
+        case ColumnCount:
+            break;
+        }
+    } else if (role == Qt::ToolTipRole) {
+        switch (Column(section)) {
+        case PartitionColumn:
+            return QStringLiteral("Partition the record was read from");
+        case OffsetColumn:
+            return QStringLiteral("Offset of the record in its partition");
+        case TimestampColumn:
+            return QStringLiteral("Record timestamp in local time (create time or log-append time)");
+        case KeyColumn:
+            return QStringLiteral("Key as text when it is UTF-8, else its first bytes in hex");
+        case ValueColumn:
+            return QStringLiteral("Start of the value as text when it is UTF-8, else its first bytes in hex");
+        case HeadersColumn:
+            return QStringLiteral("Number of record headers");
+        case SizeColumn:
+            return QStringLiteral("Bytes of key, value and headers");
+        case ColumnCount:
+            break;
+        }
+    }
+    return {};
+}
+
+} // namespace kafscope

@@ -1,0 +1,370 @@
+#include "ui/livepage.h"
+
+#include "kafka/client/recordexport.h"
+#include "kafka/clustersession.h"
+#include "models/recordfilterproxy.h"
+#include "models/recordmodel.h"
+#include "ui/producerpanel.h"
+#include "ui/recorddetail.h"
+#include "ui/viewsetup.h"
+#include "ui_livepage.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QMenu>
+#include <QSaveFile>
+#include <QTimer>
+
+namespace kafscope {
+
+namespace {
+enum FromChoice { FromLatest, FromEarliest, FromOffset, FromTimestamp, FromLastN };
+constexpr size_t kMaxDrainPerTick = 50000;
+} // namespace
+
+LivePage::LivePage(ClusterSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::LivePage>())
+    , m_session(session)
+    , m_consumer(new LiveConsumer(this))
+    , m_model(new RecordModel(this))
+    , m_proxy(new RecordFilterProxy(this))
+    , m_detail(new RecordDetail)
+    , m_producer(new ProducerPanel(session))
+    , m_drainTimer(new QTimer(this))
+    , m_filterDebounce(new QTimer(this))
+{
+    m_ui->setupUi(this);
+    m_proxy->setSourceModel(m_model);
+    setupTableView(m_ui->recordView, m_proxy);
+    m_ui->recordView->setSortingEnabled(false); // arrival order: the order within each partition is the point
+    for (const auto& [column, width] : {std::pair {RecordModel::PartitionColumn, 70}, {RecordModel::OffsetColumn, 80},
+                                        {RecordModel::TimestampColumn, 180}, {RecordModel::KeyColumn, 130},
+                                        {RecordModel::ValueColumn, 320}, {RecordModel::HeadersColumn, 70}})
+        m_ui->recordView->setColumnWidth(column, width);
+    m_ui->sideTabs->addTab(m_producer, QStringLiteral("&Produce"));
+    m_ui->sideTabs->addTab(m_detail, QStringLiteral("&Record"));
+    m_ui->mainSplitter->setStretchFactor(0, 3);
+    m_ui->mainSplitter->setStretchFactor(1, 2);
+    m_ui->leftSplitter->setStretchFactor(1, 1);
+
+    m_ui->fromCombo->addItems({QStringLiteral("latest"), QStringLiteral("earliest"), QStringLiteral("offset"),
+                               QStringLiteral("timestamp"), QStringLiteral("last N per partition")});
+    connect(m_ui->fromCombo, &QComboBox::currentIndexChanged, this, [this](int choice) {
+        static const char* const hints[] = {"", "", "offset, e.g. 1200", "yyyy-MM-dd HH:mm[:ss] or epoch ms",
+                                            "N, e.g. 50"};
+        m_ui->fromValueEdit->setPlaceholderText(QString::fromUtf8(hints[choice]));
+        m_ui->fromValueEdit->setEnabled(choice >= FromOffset);
+    });
+    m_ui->fromValueEdit->setEnabled(false);
+    m_ui->keyModeCombo->addItems({QStringLiteral("key contains"), QStringLiteral("key equals")});
+
+    auto* exportMenu = new QMenu(this);
+    exportMenu->addAction(QStringLiteral("JSON Lines…"), this, [this] {
+        const auto path = QFileDialog::getSaveFileName(this, QStringLiteral("Export shown records"),
+                                                       m_tailTopic + QStringLiteral(".jsonl"),
+                                                       QStringLiteral("JSON Lines (*.jsonl)"));
+        if (!path.isEmpty())
+            showError(exportTo(path, false));
+    });
+    exportMenu->addAction(QStringLiteral("CSV…"), this, [this] {
+        const auto path = QFileDialog::getSaveFileName(this, QStringLiteral("Export shown records"),
+                                                       m_tailTopic + QStringLiteral(".csv"), QStringLiteral("CSV (*.csv)"));
+        if (!path.isEmpty())
+            showError(exportTo(path, true));
+    });
+    m_ui->exportButton->setMenu(exportMenu);
+
+    connect(m_ui->startButton, &QPushButton::clicked, this, &LivePage::onStart);
+    connect(m_ui->stopButton, &QPushButton::clicked, this, &LivePage::stopTailing);
+    connect(m_ui->pauseButton, &QPushButton::toggled, m_consumer, &LiveConsumer::setPaused);
+    connect(m_ui->clearButton, &QPushButton::clicked, this, [this] {
+        m_model->clear();
+        m_ui->strip->clear();
+        m_detail->clear();
+        updateCounters();
+    });
+    connect(m_ui->rowCapSpin, &QSpinBox::valueChanged, this, [this](int cap) {
+        m_model->setRowCap(cap);
+        updateCounters();
+    });
+    m_model->setRowCap(m_ui->rowCapSpin->value());
+
+    // Filters re-run over every retained row: wait until typing pauses.
+    m_filterDebounce->setSingleShot(true);
+    m_filterDebounce->setInterval(300);
+    connect(m_filterDebounce, &QTimer::timeout, this, &LivePage::applyFilters);
+    for (auto* edit : {m_ui->partitionFilterEdit, m_ui->keyFilterEdit, m_ui->valueFilterEdit})
+        connect(edit, &QLineEdit::textChanged, m_filterDebounce, qOverload<>(&QTimer::start));
+    connect(m_ui->keyModeCombo, &QComboBox::currentIndexChanged, m_filterDebounce, qOverload<>(&QTimer::start));
+    connect(m_ui->strip, &PartitionStrip::partitionClicked, this, [this](int32_t partition) {
+        const auto current = m_ui->partitionFilterEdit->text().trimmed();
+        m_ui->partitionFilterEdit->setText(current == QString::number(partition) ? QString() : QString::number(partition));
+    });
+
+    // The drain timer is the only path from the consumer thread into the model: one insert per tick.
+    m_drainTimer->setInterval(40);
+    connect(m_drainTimer, &QTimer::timeout, this, &LivePage::drain);
+    connect(m_consumer, &LiveConsumer::statusChanged, this, &LivePage::onConsumerStatus);
+    connect(m_consumer, &LiveConsumer::partitionsAssigned, this, [this](const QList<int32_t>&, int count) {
+        setStripPartitions(count);
+    });
+    connect(m_ui->recordView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LivePage::onSelection);
+    connect(m_session, &ClusterSession::metadataAvailable, this, &LivePage::updateTopics);
+    connect(m_session, &ClusterSession::stateChanged, this, [this](ClusterSession::State state) {
+        if (state == ClusterSession::State::Connecting) {
+            // Another cluster: what is shown came from the previous one.
+            stopTailing();
+            m_model->clear();
+            m_ui->strip->clear();
+            m_detail->clear();
+            m_metadata = {};
+            updateCounters();
+        }
+    });
+    connect(m_producer, &ProducerPanel::recordDelivered, this, [this](const DeliveryReport& report) {
+        if (report.ok() && m_consumer->status() == LiveConsumer::Status::Idle && m_tailTopic.isEmpty())
+            m_ui->statusLabel->setText(QStringLiteral("Sent to %1. Press Start to tail it and see where records land.")
+                                           .arg(report.topic));
+    });
+    updateCounters();
+}
+
+LivePage::~LivePage() = default;
+
+LiveConsumer::Status LivePage::consumerStatus() const
+{
+    return m_consumer->status();
+}
+
+void LivePage::setTopic(const QString& topic)
+{
+    m_ui->topicCombo->setEditText(topic);
+    m_producer->setTopic(topic);
+}
+
+void LivePage::updateTopics(const ClusterMetadata& metadata)
+{
+    m_metadata = metadata;
+    const auto current = m_ui->topicCombo->currentText();
+    QStringList names;
+    for (const auto& t : metadata.topics)
+        if (!t.isInternal)
+            names.append(t.name);
+    names.sort();
+    QStringList existing;
+    for (int i = 0; i < m_ui->topicCombo->count(); ++i)
+        existing.append(m_ui->topicCombo->itemText(i));
+    if (existing != names) {
+        m_ui->topicCombo->clear();
+        m_ui->topicCombo->addItems(names);
+    }
+    m_ui->topicCombo->setEditText(current.isEmpty() && !names.isEmpty()
+                                      ? (names.contains(QStringLiteral("orders")) ? QStringLiteral("orders") : names.first())
+                                      : current);
+}
+
+std::optional<QList<int32_t>> LivePage::parsePartitions(const QString& text, int count, QString* error) const
+{
+    QList<int32_t> result;
+    const auto trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return result;
+    for (const auto& part : trimmed.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto range = part.trimmed().split(QLatin1Char('-'));
+        bool okA = false;
+        bool okB = true;
+        const int a = range[0].toInt(&okA);
+        const int b = range.size() == 2 ? range[1].toInt(&okB) : a;
+        if (range.size() > 2 || !okA || !okB || a < 0 || b < a) {
+            *error = QStringLiteral("\"%1\" is not a partition or a range like 0-3.").arg(part.trimmed());
+            return std::nullopt;
+        }
+        if (count > 0 && b >= count) {
+            *error = QStringLiteral("The topic has partitions 0 to %1; there is no partition %2.").arg(count - 1).arg(b);
+            return std::nullopt;
+        }
+        for (int p = a; p <= b; ++p)
+            if (!result.contains(p))
+                result.append(p);
+    }
+    return result;
+}
+
+void LivePage::onStart()
+{
+    static const char* const froms[] = {"latest", "earliest", "", "@", "-"};
+    const int choice = m_ui->fromCombo->currentIndex();
+    QString from = QString::fromLatin1(froms[choice]);
+    const auto value = m_ui->fromValueEdit->text().trimmed();
+    if (choice == FromOffset) {
+        from = value;
+    } else if (choice == FromTimestamp) {
+        bool isNumber = false;
+        const qint64 ms = value.toLongLong(&isNumber);
+        QDateTime when = isNumber ? QDateTime::fromMSecsSinceEpoch(ms)
+                                  : QDateTime::fromString(value, value.count(QLatin1Char(':')) == 2
+                                                                     ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
+                                                                     : QStringLiteral("yyyy-MM-dd HH:mm"));
+        if (!when.isValid()) {
+            showError(QStringLiteral("\"%1\" is not a time: use yyyy-MM-dd HH:mm[:ss] (local time) or milliseconds "
+                                     "since the epoch.")
+                          .arg(value));
+            return;
+        }
+        from = QStringLiteral("@") + QString::number(when.toMSecsSinceEpoch());
+    } else if (choice == FromLastN) {
+        from = QStringLiteral("-") + value;
+    }
+    startTailing(m_ui->topicCombo->currentText().trimmed(), from, m_ui->partitionsEdit->text());
+}
+
+bool LivePage::startTailing(const QString& topic, const QString& from, const QString& partitions)
+{
+    if (m_session->state() != ClusterSession::State::Connected) {
+        showError(QStringLiteral("Connect to a cluster first."));
+        return false;
+    }
+    const auto* info = m_metadata.topic(topic);
+    if (topic.isEmpty() || !info) {
+        showError(QStringLiteral("Topic \"%1\" does not exist on this cluster.").arg(topic));
+        return false;
+    }
+    const auto start = ConsumeStart::parse(from);
+    if (!start || (start->kind == ConsumeStart::Kind::Offset && start->value < 0)
+        || (start->kind == ConsumeStart::Kind::LastN && start->value < 1)) {
+        showError(QStringLiteral("\"%1\" is not a start position: latest, earliest, an offset (0 or more), a time, or "
+                                 "a number of records (1 or more).")
+                      .arg(from));
+        return false;
+    }
+    QString error;
+    const auto chosen = parsePartitions(partitions, int(info->partitions.size()), &error);
+    if (!chosen) {
+        showError(error);
+        return false;
+    }
+    ConsumerOptions options;
+    options.bootstrap = m_session->bootstrapServers();
+    options.topic = topic;
+    options.partitions = *chosen;
+    options.start = *start;
+    if (m_tailTopic != topic) {
+        m_model->clear();
+        m_detail->clear();
+    }
+    m_tailTopic = topic;
+    m_model->setTopic(topic);
+    m_ui->topicCombo->setEditText(topic);
+    setStripPartitions(int(info->partitions.size()));
+    m_ui->pauseButton->setChecked(false);
+    if (start->kind == ConsumeStart::Kind::Earliest || start->kind == ConsumeStart::Kind::Latest)
+        m_ui->fromCombo->setCurrentIndex(start->kind == ConsumeStart::Kind::Earliest ? FromEarliest : FromLatest);
+    m_consumer->start(options);
+    m_drainTimer->start();
+    m_producer->setTopic(topic);
+    return true;
+}
+
+void LivePage::setStripPartitions(int count)
+{
+    m_ui->strip->setPartitionCount(count);
+    // The strip is the teaching view: give it the room its rows need, the table the rest.
+    const int stripHeight = m_ui->strip->sizeHint().height();
+    m_ui->strip->setMinimumHeight(std::min(stripHeight, 120));
+    const int total = m_ui->leftSplitter->height();
+    m_ui->leftSplitter->setSizes({stripHeight, std::max(100, total - stripHeight)});
+}
+
+void LivePage::stopTailing()
+{
+    m_consumer->stop();
+    drain(); // what already arrived is kept
+    m_drainTimer->stop();
+}
+
+void LivePage::drain()
+{
+    auto batch = m_consumer->drain(kMaxDrainPerTick);
+    if (batch.empty())
+        return;
+    m_model->append(std::move(batch));
+    m_ui->strip->setCounts(m_model->partitionCounts());
+    updateCounters();
+}
+
+void LivePage::updateCounters()
+{
+    m_ui->countersLabel->setText(QStringLiteral("received %1 · shown %2 · evicted %3")
+                                     .arg(QLocale().toString(m_model->received()), QLocale().toString(m_proxy->rowCount()),
+                                          QLocale().toString(m_model->evicted())));
+}
+
+void LivePage::applyFilters()
+{
+    QString error;
+    const auto partitions = parsePartitions(m_ui->partitionFilterEdit->text(), 0, &error);
+    if (!partitions) {
+        showError(error);
+        return;
+    }
+    m_proxy->setPartitions(QSet<int32_t>(partitions->begin(), partitions->end()));
+    m_proxy->setKeyFilter(m_ui->keyModeCombo->currentIndex() == 1 ? RecordFilterProxy::KeyMatch::Equals
+                                                                   : RecordFilterProxy::KeyMatch::Contains,
+                          m_ui->keyFilterEdit->text());
+    m_proxy->setValueContains(m_ui->valueFilterEdit->text());
+    updateCounters();
+}
+
+void LivePage::onConsumerStatus(LiveConsumer::Status status, const QString& message)
+{
+    static const char* const colours[] = {"#777777", "#b08800", "#1e8e3e", "#555555", "#b06000", "#c5221f", "#777777"};
+    m_ui->statusLabel->setText(QStringLiteral("<span style='color:%1'>●</span> %2")
+                                   .arg(QLatin1String(colours[int(status)]), message.toHtmlEscaped()));
+    if (status == LiveConsumer::Status::Failed || status == LiveConsumer::Status::Stopped)
+        QTimer::singleShot(0, this, &LivePage::drain);
+}
+
+void LivePage::onSelection()
+{
+    const auto current = m_ui->recordView->currentIndex();
+    if (!current.isValid()) {
+        m_detail->clear();
+        return;
+    }
+    const int row = m_proxy->mapToSource(current).row();
+    m_detail->showRecord(m_tailTopic, m_model->record(row));
+}
+
+void LivePage::selectRow(int proxyRow)
+{
+    m_ui->recordView->selectRow(proxyRow);
+    m_ui->sideTabs->setCurrentWidget(m_detail);
+}
+
+QString LivePage::exportTo(const QString& path, bool csv)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+    if (csv)
+        file.write(record_export::csvHeader());
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const auto& record = m_model->record(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
+        file.write(csv ? record_export::toCsvRow(m_tailTopic, record) : record_export::toJsonLine(m_tailTopic, record));
+    }
+    if (!file.commit())
+        return QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+    m_ui->statusLabel->setText(QStringLiteral("Exported %1 records to %2").arg(m_proxy->rowCount()).arg(path));
+    return {};
+}
+
+void LivePage::showError(const QString& text)
+{
+    if (text.isEmpty())
+        return;
+    m_ui->statusLabel->setText(QStringLiteral("<span style='color:#c5221f'>●</span> %1").arg(text.toHtmlEscaped()));
+}
+
+} // namespace kafscope

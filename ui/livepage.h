@@ -1,0 +1,70 @@
+#pragma once
+// The live consumer pane: tail a topic (no consumer group), see each record with the partition it landed in, a
+// per-partition strip, filters, record detail, export; beside it the producer panel that explains partitioning.
+#include "kafka/client/liveconsumer.h"
+#include "kafka/types.h"
+
+#include <QWidget>
+#include <memory>
+
+class QTimer;
+namespace Ui {
+class LivePage;
+}
+
+namespace kafscope {
+
+class ClusterSession;
+class ProducerPanel;
+class RecordDetail;
+class RecordFilterProxy;
+class RecordModel;
+
+class LivePage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LivePage(ClusterSession* session, QWidget* parent = nullptr);
+    ~LivePage() override;
+
+    RecordModel* recordModel() const { return m_model; }
+    RecordFilterProxy* recordProxy() const { return m_proxy; }
+    ProducerPanel* producerPanel() const { return m_producer; }
+    RecordDetail* recordDetail() const { return m_detail; }
+    LiveConsumer::Status consumerStatus() const;
+
+    void setTopic(const QString& topic);
+    // Start from: "latest", "earliest", an offset, "@EPOCH_MS", or "-N" (last N per partition).
+    bool startTailing(const QString& topic, const QString& from = QStringLiteral("latest"),
+                      const QString& partitions = {});
+    void stopTailing();
+    void selectRow(int proxyRow);
+    // Writes the shown records; returns an error text, empty on success.
+    QString exportTo(const QString& path, bool csv);
+
+private:
+    void onStart();
+    void drain();
+    void updateTopics(const ClusterMetadata& metadata);
+    void updateCounters();
+    void applyFilters();
+    void onConsumerStatus(LiveConsumer::Status status, const QString& message);
+    void onSelection();
+    void showError(const QString& text);
+    void setStripPartitions(int count);
+    std::optional<QList<int32_t>> parsePartitions(const QString& text, int count, QString* error) const;
+
+    std::unique_ptr<Ui::LivePage> m_ui;
+    ClusterSession* m_session;
+    LiveConsumer* m_consumer;
+    RecordModel* m_model;
+    RecordFilterProxy* m_proxy;
+    RecordDetail* m_detail;
+    ProducerPanel* m_producer;
+    QTimer* m_drainTimer;
+    QTimer* m_filterDebounce;
+    ClusterMetadata m_metadata;
+    QString m_tailTopic;
+};
+
+} // namespace kafscope

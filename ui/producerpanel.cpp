@@ -1,0 +1,395 @@
+#include "ui/producerpanel.h"
+
+#include "kafka/clustersession.h"
+#include "models/partitioncolors.h"
+#include "ui/inlinemessage.h"
+#include "ui_producerpanel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTimer>
+
+namespace kafscope {
+
+using partitioning::Partitioner;
+
+namespace {
+constexpr int kMaxResultRows = 500;
+enum ResultColumn { ResKey, ResPartitioner, ResPredicted, ResPartition, ResOffset, ResResult, ResColumnCount };
+enum PredictionColumn { PredPartitioner, PredHash, PredPartition, PredHow, PredColumnCount };
+
+QTableWidgetItem* item(const QString& text, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter)
+{
+    auto* it = new QTableWidgetItem(text);
+    it->setTextAlignment(align);
+    it->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    return it;
+}
+
+QTableWidgetItem* partitionItem(int32_t partition)
+{
+    auto* it = item(partition < 0 ? QStringLiteral("random") : QString::number(partition), Qt::AlignRight | Qt::AlignVCenter);
+    if (partition >= 0) {
+        it->setBackground(partitionColor(partition));
+        it->setForeground(partitionTextColor(partition));
+    }
+    return it;
+}
+} // namespace
+
+ProducerPanel::ProducerPanel(ClusterSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ProducerPanel>())
+    , m_session(session)
+    , m_flush(new QTimer(this))
+    , m_bulkTimer(new QTimer(this))
+    , m_explanation(new QLabel)
+{
+    m_ui->setupUi(this);
+    for (const auto p : partitioning::all())
+        m_ui->partitionerCombo->addItem(partitioning::name(p), int(p));
+    for (int i = 0; i < m_ui->partitionerCombo->count(); ++i)
+        m_ui->partitionerCombo->setItemData(i, partitioning::description(Partitioner(m_ui->partitionerCombo->itemData(i).toInt())),
+                                            Qt::ToolTipRole);
+    m_ui->nullKeyCheck->setToolTip(QStringLiteral(
+        "A null key is \"no key\": most partitioners then pick a partition at random (sticky per batch). "
+        "An empty key (the field left blank, box unchecked) is a key of zero bytes: murmur2 hashes it, "
+        "consistent_random treats it like null."));
+
+    auto setupTable = [](QTableWidget* table, const QStringList& headers) {
+        table->setColumnCount(int(headers.size()));
+        table->setHorizontalHeaderLabels(headers);
+        table->verticalHeader()->setVisible(false);
+        table->horizontalHeader()->setStretchLastSection(true);
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        table->setSelectionBehavior(QAbstractItemView::SelectRows);
+        table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    };
+    m_ui->predictionTitle->setTextFormat(Qt::PlainText);
+    m_ui->predictionTable->setWordWrap(false);
+    m_explanation->setWordWrap(true);
+    m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_ui->predictionLayout->addWidget(m_explanation);
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
+    setupTable(m_ui->predictionTable, {QStringLiteral("Partitioner"), QStringLiteral("Hash"), QStringLiteral("Partition"),
+                                       QStringLiteral("How")});
+    setupTable(m_ui->resultsTable, {QStringLiteral("Key"), QStringLiteral("Partitioner"), QStringLiteral("Predicted"),
+                                    QStringLiteral("Partition"), QStringLiteral("Offset"), QStringLiteral("Result")});
+
+    connect(m_ui->keyEdit, &QLineEdit::textChanged, this, &ProducerPanel::updatePrediction);
+    connect(m_ui->nullKeyCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_ui->keyEdit->setEnabled(!on);
+        updatePrediction();
+    });
+    connect(m_ui->topicCombo, &QComboBox::currentTextChanged, this, &ProducerPanel::updatePrediction);
+    connect(m_ui->partitionerCombo, &QComboBox::currentIndexChanged, this, &ProducerPanel::updatePrediction);
+    connect(m_ui->partitionSpin, &QSpinBox::valueChanged, this, &ProducerPanel::updatePrediction);
+    connect(m_ui->sendButton, &QPushButton::clicked, this, &ProducerPanel::send);
+    connect(m_ui->bulkButton, &QPushButton::clicked, this, [this] {
+        sendBulk(m_ui->bulkCountSpin->value(), m_ui->bulkKeysSpin->value(), m_ui->bulkPrefixEdit->text());
+    });
+    connect(m_session, &ClusterSession::metadataAvailable, this, &ProducerPanel::updateTopics);
+    connect(m_session, &ClusterSession::stateChanged, this, [this](ClusterSession::State state) {
+        if (state != ClusterSession::State::Connected) {
+            m_bulkTimer->stop();
+            m_producer.reset(); // a new cluster gets a new producer
+            m_metadata = {};
+        }
+    });
+    // Delivery reports arrive in bursts during bulk sends: show them in batches.
+    m_flush->setInterval(100);
+    connect(m_flush, &QTimer::timeout, this, &ProducerPanel::flushResults);
+    m_flush->start();
+    m_bulkTimer->setInterval(0);
+    connect(m_bulkTimer, &QTimer::timeout, this, &ProducerPanel::sendBulkSlice);
+    setPartitioner(Partitioner::Murmur2Random);
+    updatePrediction();
+}
+
+ProducerPanel::~ProducerPanel() = default;
+
+void ProducerPanel::setTopic(const QString& topic)
+{
+    m_ui->topicCombo->setEditText(topic);
+}
+
+void ProducerPanel::setKey(const QString& key, bool isNull)
+{
+    m_ui->nullKeyCheck->setChecked(isNull);
+    m_ui->keyEdit->setText(key);
+}
+
+void ProducerPanel::setValue(const QString& value)
+{
+    m_ui->valueEdit->setPlainText(value);
+}
+
+void ProducerPanel::setPartitioner(Partitioner partitioner)
+{
+    m_ui->partitionerCombo->setCurrentIndex(m_ui->partitionerCombo->findData(int(partitioner)));
+}
+
+void ProducerPanel::updateTopics(const ClusterMetadata& metadata)
+{
+    m_metadata = metadata;
+    const auto current = m_ui->topicCombo->currentText();
+    QStringList names;
+    for (const auto& t : metadata.topics)
+        if (!t.isInternal)
+            names.append(t.name);
+    names.sort();
+    QStringList existing;
+    for (int i = 0; i < m_ui->topicCombo->count(); ++i)
+        existing.append(m_ui->topicCombo->itemText(i));
+    if (existing != names) {
+        m_ui->topicCombo->clear();
+        m_ui->topicCombo->addItems(names);
+    }
+    m_ui->topicCombo->setEditText(current.isEmpty() && !names.isEmpty()
+                                      ? (names.contains(QStringLiteral("orders")) ? QStringLiteral("orders") : names.first())
+                                      : current);
+    updatePrediction();
+}
+
+int ProducerPanel::partitionCount() const
+{
+    const auto* topic = m_metadata.topic(m_ui->topicCombo->currentText().trimmed());
+    return topic ? int(topic->partitions.size()) : 0;
+}
+
+void ProducerPanel::updatePrediction()
+{
+    const int n = partitionCount();
+    const bool nullKey = m_ui->nullKeyCheck->isChecked();
+    const std::optional<QByteArray> key = nullKey ? std::nullopt : std::optional(m_ui->keyEdit->text().toUtf8());
+    auto* table = m_ui->predictionTable;
+    if (n <= 0) {
+        table->setRowCount(0);
+        m_explanation->clear();
+        m_ui->predictionTitle->setText(QStringLiteral("Choose an existing topic to see which partition each partitioner picks."));
+        return;
+    }
+    const auto keyText = nullKey ? QStringLiteral("a null key") : QStringLiteral("key \"%1\"").arg(m_ui->keyEdit->text());
+    m_ui->predictionTitle->setText(m_ui->partitionSpin->value() >= 0
+                                       ? QStringLiteral("Explicit partition %1: the partitioner is not consulted.")
+                                             .arg(m_ui->partitionSpin->value())
+                                       : QStringLiteral("Where %1 goes in a topic of %2 partitions, under each partitioner "
+                                                        "(the producer decides; the broker only stores):")
+                                             .arg(keyText)
+                                             .arg(n));
+    const auto predictions = partitioning::predictAll(key, n);
+    const auto chosen = Partitioner(m_ui->partitionerCombo->currentData().toInt());
+    table->setRowCount(int(predictions.size()));
+    for (int row = 0; row < predictions.size(); ++row) {
+        const auto& p = predictions[row];
+        table->setItem(row, PredPartitioner, item(partitioning::name(p.partitioner)));
+        table->setItem(row, PredHash, item(p.deterministic && p.hash != 0 ? QStringLiteral("0x%1").arg(p.hash, 8, 16, QLatin1Char('0'))
+                                                                          : QString(),
+                                           Qt::AlignRight | Qt::AlignVCenter));
+        table->setItem(row, PredPartition, partitionItem(p.deterministic ? p.partition : -1));
+        table->setItem(row, PredHow, item(p.explanation));
+        table->item(row, PredHow)->setToolTip(p.explanation);
+        QFont font = table->font();
+        font.setBold(p.partitioner == chosen);
+        for (int c = 0; c < PredColumnCount; ++c)
+            table->item(row, c)->setFont(font);
+    }
+    table->resizeColumnToContents(PredPartitioner);
+    table->resizeColumnToContents(PredHash);
+    table->resizeColumnToContents(PredPartition);
+    for (const auto& p : predictions)
+        if (p.partitioner == chosen)
+            m_explanation->setText(QStringLiteral("%1: %2\n%3")
+                                       .arg(partitioning::name(p.partitioner), p.explanation,
+                                            partitioning::description(p.partitioner)));
+}
+
+QString ProducerPanel::validate(ProduceRequest* request) const
+{
+    const auto topic = m_ui->topicCombo->currentText().trimmed();
+    if (m_session->state() != ClusterSession::State::Connected)
+        return QStringLiteral("Connect to a cluster first.");
+    if (topic.isEmpty())
+        return QStringLiteral("Choose a topic.");
+    const int n = partitionCount();
+    if (n == 0)
+        return QStringLiteral("Topic \"%1\" does not exist on this cluster (the list shows the existing ones).").arg(topic);
+    if (m_ui->partitionSpin->value() >= n)
+        return QStringLiteral("Topic \"%1\" has partitions 0 to %2; there is no partition %3.")
+            .arg(topic)
+            .arg(n - 1)
+            .arg(m_ui->partitionSpin->value());
+    request->topic = topic;
+    request->key = m_ui->nullKeyCheck->isChecked() ? std::nullopt : std::optional(m_ui->keyEdit->text().toUtf8());
+    request->value = m_ui->valueEdit->toPlainText().toUtf8();
+    request->partition = m_ui->partitionSpin->value();
+    request->partitioner = Partitioner(m_ui->partitionerCombo->currentData().toInt());
+    request->headers.clear();
+    const auto headerText = m_ui->headersEdit->text().trimmed();
+    if (!headerText.isEmpty()) {
+        for (const auto& part : headerText.split(QLatin1Char(','))) {
+            const auto eq = part.indexOf(QLatin1Char('='));
+            const auto name = part.left(eq).trimmed();
+            if (eq <= 0 || name.isEmpty())
+                return QStringLiteral("Header \"%1\" is not key=value.").arg(part.trimmed());
+            request->headers.append({name, part.mid(eq + 1).trimmed().toUtf8(), false});
+        }
+    }
+    return {};
+}
+
+RecordProducer* ProducerPanel::producer()
+{
+    if (!m_producer || m_producerBootstrap != m_session->bootstrapServers()) {
+        ProducerOptions options;
+        options.bootstrap = m_session->bootstrapServers();
+        m_producerBootstrap = options.bootstrap;
+        m_producer = std::make_unique<RecordProducer>(options);
+        connect(m_producer.get(), &RecordProducer::delivered, this, &ProducerPanel::onDelivered);
+    }
+    return m_producer.get();
+}
+
+quint64 ProducerPanel::enqueue(ProduceRequest request, const QString& keyText)
+{
+    Sent sent;
+    sent.key = keyText;
+    sent.keyIsNull = !request.key.has_value();
+    sent.partitioner = request.partitioner;
+    sent.explicitPartition = request.partition;
+    if (request.partition < 0) {
+        const auto prediction = partitioning::predict(request.partitioner, request.key, partitionCount());
+        sent.predicted = prediction.deterministic ? prediction.partition : -1;
+    } else {
+        sent.predicted = request.partition;
+    }
+    const auto id = producer()->send(request);
+    m_sentById.insert(id, sent);
+    ++m_sent;
+    return id;
+}
+
+bool ProducerPanel::send()
+{
+    ProduceRequest request;
+    if (const auto error = validate(&request); !error.isEmpty()) {
+        showMessage(error, true);
+        return false;
+    }
+    inline_message::hide(m_ui->messageLabel);
+    enqueue(request, m_ui->nullKeyCheck->isChecked() ? QStringLiteral("(null)") : m_ui->keyEdit->text());
+    return true;
+}
+
+bool ProducerPanel::sendBulk(int records, int keys, const QString& prefix)
+{
+    ProduceRequest base;
+    if (const auto error = validate(&base); !error.isEmpty()) {
+        showMessage(error, true);
+        return false;
+    }
+    if (records <= 0 || keys <= 0) {
+        showMessage(QStringLiteral("Bulk sending needs at least one record and one key."), true);
+        return false;
+    }
+    showMessage(QStringLiteral("Sending %1 records with %2 keys (%3%4 … %3%5)…")
+                    .arg(records)
+                    .arg(keys)
+                    .arg(prefix)
+                    .arg(1)
+                    .arg(keys),
+                false);
+    m_bulk = {base, 0, records, keys, prefix};
+    m_bulkTimer->start();
+    return true;
+}
+
+void ProducerPanel::sendBulkSlice()
+{
+    // In slices, so the window keeps painting while a large bulk is queued.
+    const int end = std::min(m_bulk.total, m_bulk.next + 2000);
+    for (; m_bulk.next < end; ++m_bulk.next) {
+        ProduceRequest r = m_bulk.base;
+        const auto key = m_bulk.prefix + QString::number(m_bulk.next % m_bulk.keys + 1);
+        r.key = key.toUtf8();
+        r.value = QStringLiteral("{\"n\":%1,\"key\":\"%2\"}").arg(m_bulk.next).arg(key).toUtf8();
+        enqueue(std::move(r), key);
+    }
+    if (m_bulk.next >= m_bulk.total)
+        m_bulkTimer->stop();
+}
+
+bool ProducerPanel::isBulkSending() const
+{
+    return m_bulkTimer->isActive();
+}
+
+int ProducerPanel::predictedPartition(quint64 id) const
+{
+    return m_sentById.value(id).predicted;
+}
+
+void ProducerPanel::onDelivered(const DeliveryReport& report)
+{
+    m_pendingReports.append(report);
+    emit recordDelivered(report);
+}
+
+void ProducerPanel::flushResults()
+{
+    if (m_pendingReports.isEmpty())
+        return;
+    auto* table = m_ui->resultsTable;
+    table->setUpdatesEnabled(false);
+    const auto reports = std::exchange(m_pendingReports, {});
+    // Only the newest rows are shown; the counters cover everything.
+    const qsizetype first = std::max<qsizetype>(0, reports.size() - kMaxResultRows);
+    for (qsizetype i = 0; i < reports.size(); ++i) {
+        const auto& r = reports[i];
+        const auto sent = m_sentById.take(r.id);
+        if (r.ok()) {
+            ++m_delivered;
+            if (sent.predicted >= 0) {
+                ++m_predictable;
+                m_matches += sent.predicted == r.partition;
+            }
+        } else {
+            ++m_failed;
+        }
+        if (i < first)
+            continue;
+        table->insertRow(0);
+        table->setItem(0, ResKey, item(sent.key));
+        table->setItem(0, ResPartitioner, item(sent.explicitPartition >= 0 ? QStringLiteral("explicit") : partitioning::name(sent.partitioner)));
+        table->setItem(0, ResPredicted, partitionItem(sent.predicted));
+        table->setItem(0, ResPartition, r.ok() ? partitionItem(r.partition) : item(QString()));
+        table->setItem(0, ResOffset, item(r.ok() ? QString::number(r.offset) : QString(), Qt::AlignRight | Qt::AlignVCenter));
+        auto* result = item(r.ok() ? (sent.predicted < 0 ? QStringLiteral("delivered")
+                                        : sent.predicted == r.partition ? QStringLiteral("delivered, as predicted")
+                                                                        : QStringLiteral("delivered, NOT as predicted"))
+                                   : QStringLiteral("%1: %2").arg(r.errorName, r.errorMessage));
+        if (!r.ok())
+            result->setForeground(QColor(0xb3, 0x26, 0x1e));
+        table->setItem(0, ResResult, result);
+    }
+    while (table->rowCount() > kMaxResultRows)
+        table->removeRow(table->rowCount() - 1);
+    table->setUpdatesEnabled(true);
+    m_ui->resultsTitle->setText(QStringLiteral("Sent %1 · delivered %2 · failed %3 · as predicted %4 of %5")
+                                    .arg(m_sent)
+                                    .arg(m_delivered)
+                                    .arg(m_failed)
+                                    .arg(m_matches)
+                                    .arg(m_predictable));
+    if (m_failed > 0 && !reports.isEmpty() && !reports.last().ok())
+        showMessage(QStringLiteral("Delivery failed: %1: %2").arg(reports.last().errorName, reports.last().errorMessage), true);
+}
+
+void ProducerPanel::showMessage(const QString& text, bool error)
+{
+    inline_message::show(m_ui->messageLabel, error ? inline_message::Kind::Error : inline_message::Kind::Info, text);
+}
+
+} // namespace kafscope

@@ -1,0 +1,93 @@
+#pragma once
+// Sends records and explains where they go: before sending, the partition every partitioner would pick (hash and
+// modulo); after sending, the partition and offset from the delivery report beside the prediction.
+#include "kafka/client/producer.h"
+#include "kafka/types.h"
+
+#include <QWidget>
+#include <memory>
+
+class QLabel;
+class QTimer;
+namespace Ui {
+class ProducerPanel;
+}
+
+namespace kafscope {
+
+class ClusterSession;
+
+class ProducerPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ProducerPanel(ClusterSession* session, QWidget* parent = nullptr);
+    ~ProducerPanel() override;
+
+    void setTopic(const QString& topic);
+    void setKey(const QString& key, bool isNull = false);
+    void setValue(const QString& value);
+    void setPartitioner(partitioning::Partitioner partitioner);
+    // Validates, then sends; false (with the reason shown) when the input is not valid.
+    bool send();
+    bool sendBulk(int records, int keys, const QString& prefix);
+    bool isBulkSending() const;
+
+    qint64 sentCount() const { return m_sent; }
+    qint64 deliveredCount() const { return m_delivered; }
+    qint64 failedCount() const { return m_failed; }
+    qint64 predictionMatches() const { return m_matches; }
+    int predictedPartition(quint64 id) const;
+
+signals:
+    void recordDelivered(const kafscope::DeliveryReport& report);
+
+private:
+    struct Sent
+    {
+        QString key;
+        bool keyIsNull = false;
+        partitioning::Partitioner partitioner;
+        int32_t predicted = -1;
+        int32_t explicitPartition = -1;
+    };
+
+    void updatePrediction();
+    void updateTopics(const ClusterMetadata& metadata);
+    int partitionCount() const;
+    QString validate(ProduceRequest* request) const;
+    RecordProducer* producer();
+    void onDelivered(const DeliveryReport& report);
+    void flushResults();
+    void showMessage(const QString& text, bool error);
+    quint64 enqueue(ProduceRequest request, const QString& keyText);
+
+    std::unique_ptr<Ui::ProducerPanel> m_ui;
+    ClusterSession* m_session;
+    std::unique_ptr<RecordProducer> m_producer;
+    QString m_producerBootstrap;
+    ClusterMetadata m_metadata;
+    QHash<quint64, Sent> m_sentById;
+    QList<DeliveryReport> m_pendingReports;
+    void sendBulkSlice();
+
+    struct Bulk
+    {
+        ProduceRequest base;
+        int next = 0;
+        int total = 0;
+        int keys = 1;
+        QString prefix;
+    };
+    QTimer* m_flush;
+    QTimer* m_bulkTimer;
+    QLabel* m_explanation; // the chosen partitioner's reasoning, in full
+    Bulk m_bulk;
+    qint64 m_sent = 0;
+    qint64 m_delivered = 0;
+    qint64 m_failed = 0;
+    qint64 m_matches = 0;
+    qint64 m_predictable = 0;
+};
+
+} // namespace kafscope
