@@ -29,6 +29,8 @@ Commands:
   configs broker ID       Configuration of a broker
   consume TOPIC           Print records: --from earliest|latest|OFFSET|@EPOCH_MS|-N, --partition P, --max N,
                           --end (exit when caught up); --json gives JSON Lines
+  partition --key K --partitions N
+                          Which partition K goes to under every partitioner, and why (no cluster needed)
   produce TOPIC           Write one record: --key K | --null-key, --value V | --null-value, --header K=V,
                           --partitioner NAME, --partition P; prints the partition and offset
 
@@ -50,6 +52,7 @@ struct CommandSpec
     // Commands with their own options and runner (the data plane); admin commands leave both null.
     void (*addOptions)(QCommandLineParser&) = nullptr;
     int (*run)(const QCommandLineParser&, const CommandContext&) = nullptr;
+    bool needsCluster = true;
 };
 
 const QList<CommandSpec>& commands()
@@ -67,6 +70,9 @@ const QList<CommandSpec>& commands()
         {QStringLiteral("produce"), QStringLiteral("TOPIC"), 1,
          QStringLiteral("Write one record to TOPIC and print the partition and offset it got."), &addProduceOptions,
          &runProduce},
+        {QStringLiteral("partition"), {}, 0,
+         QStringLiteral("Show which partition a key goes to under every partitioner (no cluster needed)."),
+         &addPartitionOptions, &runPartition, false},
     };
     return specs;
 }
@@ -220,14 +226,18 @@ int run(const QStringList& arguments)
     if (!parser.parse(parseArgs))
         return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText().replace(QStringLiteral("kafscope-cli [options]"),
-                                           QStringLiteral("kafscope-cli %1 [options] %2").arg(name, it->positionalHelp));
+        // Qt's usage line names the binary by its path and repeats the positionals: write our own.
+        auto lines = parser.helpText().split(QLatin1Char('\n'));
+        lines[0] = QStringLiteral("Usage: kafscope-cli %1 [options] %2").arg(name, it->positionalHelp).trimmed();
+        out() << lines.join(QLatin1Char('\n'));
         out() << "\nExit codes: 0 ok, 2 usage error, 3 cluster unreachable, 4 Kafka error.\n";
         return Ok;
     }
     const auto positionals = parser.positionalArguments();
     if (positionals.size() != it->positionals)
         return usage(QStringLiteral("'%1' takes %2").arg(name, it->positionals ? it->positionalHelp : QStringLiteral("no arguments")));
+    if (!it->needsCluster)
+        return it->run(parser, {positionals, {}, parser.isSet(QStringLiteral("json")), 0});
     QString bootstrapText = parser.value(QStringLiteral("bootstrap"));
     if (bootstrapText.isEmpty())
         bootstrapText = qEnvironmentVariable("KAFSCOPE_BOOTSTRAP");

@@ -20,4 +20,8 @@ int runConsume(const QCommandLineParser& parser, const CommandContext& context);
 void addProduceOptions(QCommandLineParser& parser);
 int runProduce(const QCommandLineParser& parser, const CommandContext& context);
 
+// `partition`: needs no cluster (partitioncmd.cpp).
+void addPartitionOptions(QCommandLineParser& parser);
+int runPartition(const QCommandLineParser& parser, const CommandContext& context);
+
 } // namespace kafscope::cli
