@@ -157,6 +157,28 @@ private slots:
         QTRY_VERIFY(proxy->rowCount() > 1);
     }
 
+    // A 10 MB value and a binary value are displayed capped, the full value on demand (issue #3).
+    void largeAndBinaryValuesAreShownCappedWithTheFullValueOnDemand()
+    {
+        RecordDetail detail;
+        QByteArray big(10 * 1024 * 1024, 'a');
+        big[0] = '{'; // not JSON: the JSON tab says so
+        const auto record = Record::make(3, 42, 1700000000000, TimestampType::CreateTime, "k", 1, big.constData(),
+                                         int32_t(big.size()));
+        detail.showRecord(QStringLiteral("t"), record);
+        QVERIFY(detail.valueText().size() < RecordDetail::kTextCap + 200);
+        QVERIFY(detail.valueText().contains(QStringLiteral("more not shown")));
+        QVERIFY(detail.hexText().contains(QStringLiteral("more bytes not shown")));
+        detail.showFullValue();
+        QCOMPARE(detail.valueText().size(), big.size());
+
+        const QByteArray binary = QByteArray::fromHex("1f8b0800ff00fe");
+        detail.showRecord(QStringLiteral("t"), Record::make(0, 1, 1, TimestampType::LogAppendTime, nullptr, -1,
+                                                             binary.constData(), int32_t(binary.size())));
+        QVERIFY(detail.valueText().contains(QStringLiteral("not valid UTF-8")));
+        QVERIFY(detail.hexText().contains(QStringLiteral("1f 8b 08 00 ff 00 fe")));
+    }
+
     void exportWritesOneJsonLinePerShownRecord()
     {
         const auto path = m_dir.filePath(QStringLiteral("orders.jsonl"));
