@@ -424,6 +424,7 @@ int main(int argc, char** argv)
     const int defaultCap = window.livePage()->recordModel()->rowCap();
     // -1: arrival order, as the pane means to show records. A sort column makes every insert a sorted insert.
     const int sortColumn = window.livePage()->recordProxy()->sortColumn();
+    if (qEnvironmentVariableIsSet("BENCH_UNSORT")) window.livePage()->recordProxy()->sort(-1); // TEMP experiment
 
     std::vector<Ingest> ingests;
     for (int i = 0; i < runs; ++i)

@@ -6,6 +6,7 @@
 #include "models/recordmodel.h"
 #include "ui/producerpanel.h"
 #include "ui/recorddetail.h"
+#include "ui/topiccombo.h"
 #include "ui/viewsetup.h"
 #include "ui_livepage.h"
 
@@ -147,22 +148,7 @@ void LivePage::setTopic(const QString& topic)
 void LivePage::updateTopics(const ClusterMetadata& metadata)
 {
     m_metadata = metadata;
-    const auto current = m_ui->topicCombo->currentText();
-    QStringList names;
-    for (const auto& t : metadata.topics)
-        if (!t.isInternal)
-            names.append(t.name);
-    names.sort();
-    QStringList existing;
-    for (int i = 0; i < m_ui->topicCombo->count(); ++i)
-        existing.append(m_ui->topicCombo->itemText(i));
-    if (existing != names) {
-        m_ui->topicCombo->clear();
-        m_ui->topicCombo->addItems(names);
-    }
-    m_ui->topicCombo->setEditText(current.isEmpty() && !names.isEmpty()
-                                      ? (names.contains(QStringLiteral("orders")) ? QStringLiteral("orders") : names.first())
-                                      : current);
+    fillTopicCombo(m_ui->topicCombo, metadata);
 }
 
 std::optional<QList<int32_t>> LivePage::parsePartitions(const QString& text, int count, QString* error) const

@@ -3,6 +3,7 @@
 #include "kafka/clustersession.h"
 #include "models/partitioncolors.h"
 #include "ui/inlinemessage.h"
+#include "ui/topiccombo.h"
 #include "ui_producerpanel.h"
 
 #include <QHeaderView>
@@ -134,22 +135,7 @@ void ProducerPanel::setPartitioner(Partitioner partitioner)
 void ProducerPanel::updateTopics(const ClusterMetadata& metadata)
 {
     m_metadata = metadata;
-    const auto current = m_ui->topicCombo->currentText();
-    QStringList names;
-    for (const auto& t : metadata.topics)
-        if (!t.isInternal)
-            names.append(t.name);
-    names.sort();
-    QStringList existing;
-    for (int i = 0; i < m_ui->topicCombo->count(); ++i)
-        existing.append(m_ui->topicCombo->itemText(i));
-    if (existing != names) {
-        m_ui->topicCombo->clear();
-        m_ui->topicCombo->addItems(names);
-    }
-    m_ui->topicCombo->setEditText(current.isEmpty() && !names.isEmpty()
-                                      ? (names.contains(QStringLiteral("orders")) ? QStringLiteral("orders") : names.first())
-                                      : current);
+    fillTopicCombo(m_ui->topicCombo, metadata);
     updatePrediction();
 }
 
