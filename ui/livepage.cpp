@@ -40,6 +40,9 @@ LivePage::LivePage(ClusterSession* session, QWidget* parent)
     m_proxy->setSourceModel(m_model);
     setupTableView(m_ui->recordView, m_proxy);
     m_ui->recordView->setSortingEnabled(false); // arrival order: the order within each partition is the point
+    // setupTableView's setSortingEnabled(true) already sorted the proxy by column 0 (the header's default indicator),
+    // which disabling sorting does not undo: every append would be a sorted insert. Back to arrival order.
+    m_proxy->sort(-1);
     for (const auto& [column, width] : {std::pair {RecordModel::PartitionColumn, 70}, {RecordModel::OffsetColumn, 80},
                                         {RecordModel::TimestampColumn, 180}, {RecordModel::KeyColumn, 130},
                                         {RecordModel::ValueColumn, 320}, {RecordModel::HeadersColumn, 70}})

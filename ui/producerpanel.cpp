@@ -45,6 +45,7 @@ ProducerPanel::ProducerPanel(ClusterSession* session, QWidget* parent)
     , m_flush(new QTimer(this))
     , m_bulkTimer(new QTimer(this))
     , m_explanation(new QLabel)
+    , m_reaper(new QTimer(this))
 {
     m_ui->setupUi(this);
     for (const auto p : partitioning::all())
@@ -95,7 +96,7 @@ ProducerPanel::ProducerPanel(ClusterSession* session, QWidget* parent)
     connect(m_session, &ClusterSession::stateChanged, this, [this](ClusterSession::State state) {
         if (state != ClusterSession::State::Connected) {
             m_bulkTimer->stop();
-            m_producer.reset(); // a new cluster gets a new producer
+            retireProducer(); // a new cluster gets a new producer
             m_metadata = {};
         }
     });
@@ -103,6 +104,8 @@ ProducerPanel::ProducerPanel(ClusterSession* session, QWidget* parent)
     m_flush->setInterval(100);
     connect(m_flush, &QTimer::timeout, this, &ProducerPanel::flushResults);
     m_flush->start();
+    m_reaper->setInterval(200);
+    connect(m_reaper, &QTimer::timeout, this, &ProducerPanel::reapProducers);
     m_bulkTimer->setInterval(0);
     connect(m_bulkTimer, &QTimer::timeout, this, &ProducerPanel::sendBulkSlice);
     setPartitioner(Partitioner::Murmur2Random);
@@ -226,9 +229,29 @@ QString ProducerPanel::validate(ProduceRequest* request) const
     return {};
 }
 
+void ProducerPanel::retireProducer()
+{
+    if (!m_producer)
+        return;
+    // Flushing to a broker that is gone can take seconds: let the producer wind down on its own thread and delete
+    // it once it has (the reaper), instead of joining here on the GUI thread.
+    m_producer->requestStop();
+    m_retired.push_back(std::move(m_producer));
+    m_reaper->start();
+}
+
+void ProducerPanel::reapProducers()
+{
+    std::erase_if(m_retired, [](const auto& p) { return p->hasStopped(); });
+    if (m_retired.empty())
+        m_reaper->stop();
+}
+
 RecordProducer* ProducerPanel::producer()
 {
-    if (!m_producer || m_producerBootstrap != m_session->bootstrapServers()) {
+    if (m_producer && m_producerBootstrap != m_session->bootstrapServers())
+        retireProducer();
+    if (!m_producer) {
         ProducerOptions options;
         options.bootstrap = m_session->bootstrapServers();
         m_producerBootstrap = options.bootstrap;

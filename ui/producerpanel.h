@@ -64,7 +64,11 @@ private:
 
     std::unique_ptr<Ui::ProducerPanel> m_ui;
     ClusterSession* m_session;
+    void retireProducer();
+    void reapProducers();
+
     std::unique_ptr<RecordProducer> m_producer;
+    std::vector<std::unique_ptr<RecordProducer>> m_retired; // stopping on their own threads
     QString m_producerBootstrap;
     ClusterMetadata m_metadata;
     QHash<quint64, Sent> m_sentById;
@@ -82,6 +86,7 @@ private:
     QTimer* m_flush;
     QTimer* m_bulkTimer;
     QLabel* m_explanation; // the chosen partitioner's reasoning, in full
+    QTimer* m_reaper;
     Bulk m_bulk;
     qint64 m_sent = 0;
     qint64 m_delivered = 0;

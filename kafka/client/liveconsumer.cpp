@@ -26,7 +26,7 @@ std::optional<ConsumeStart> ConsumeStart::parse(const QString& text)
     return ok && o >= 0 && !t.startsWith(QLatin1Char('+')) ? std::optional(offset(o)) : std::nullopt;
 }
 
-void LiveConsumer::Worker::stopWorker()
+void LiveConsumer::Worker::stopWorker(std::chrono::milliseconds bound)
 {
     if (!shared)
         return;
@@ -41,7 +41,7 @@ void LiveConsumer::Worker::stopWorker()
         // librdkafka's destroy normally takes milliseconds; a broker that hangs must not hang the GUI, so after the
         // bound the thread is left to finish on its own (it holds its own reference to the shared state).
         std::unique_lock lock(shared->mutex);
-        finished = shared->finishedCv.wait_for(lock, std::chrono::seconds(3), [&] { return shared->finished; });
+        finished = shared->finishedCv.wait_for(lock, bound, [&] { return shared->finished; });
     }
     if (thread.joinable())
         finished ? thread.join() : thread.detach();
@@ -51,12 +51,12 @@ LiveConsumer::LiveConsumer(QObject* parent) : QObject(parent), d(std::make_uniqu
 
 LiveConsumer::~LiveConsumer()
 {
-    d->stopWorker();
+    d->stopWorker(std::chrono::seconds(3));
 }
 
 void LiveConsumer::start(const ConsumerOptions& options)
 {
-    d->stopWorker();
+    d->stopWorker(std::chrono::milliseconds(300));
     auto shared = std::make_shared<ConsumerShared>();
     shared->capacity = std::max<size_t>(1, options.bufferCapacity);
     shared->owner = this;
@@ -71,7 +71,7 @@ void LiveConsumer::stop()
 {
     if (!d->shared || d->shared->stop)
         return;
-    d->stopWorker();
+    d->stopWorker(std::chrono::milliseconds(300));
     ++d->generation; // drops signals the worker queued before it saw the stop
     if (d->status != Status::Failed && d->status != Status::Stopped) {
         d->status = Status::Stopped;

@@ -3,6 +3,7 @@
 #include "kafka/client/liveconsumer.h"
 
 #include <QMetaObject>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -17,7 +18,9 @@ struct LiveConsumer::Worker
     quint64 generation = 0;
     Status status = Status::Idle; // as last signalled, in the owner's thread
 
-    void stopWorker();
+    // Stops the worker and waits for it at most `bound`; a worker still closing its librdkafka handle then finishes
+    // on its own. stop()/start() wait briefly (the GUI thread must not hang on a slow broker); the destructor longer.
+    void stopWorker(std::chrono::milliseconds bound);
 };
 
 // What the owner and the worker thread share for one start(). The worker keeps its own reference, so a worker that

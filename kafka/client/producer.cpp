@@ -32,6 +32,7 @@ DeliveryReport failure(quint64 id, const ProduceRequest& request, rd_kafka_resp_
 
 struct RecordProducer::Worker
 {
+    std::atomic<bool> finished {false}; // run() has returned: joining is instant
     struct Handle
     {
         rd_kafka_t* rk = nullptr;
@@ -192,6 +193,7 @@ struct RecordProducer::Worker
                 break;
         }
         shutdown();
+        finished = true;
     }
 
     void shutdown()
@@ -224,13 +226,23 @@ RecordProducer::RecordProducer(const ProducerOptions& options, QObject* parent)
     d->thread = std::thread([w = d.get()] { w->run(); });
 }
 
-RecordProducer::~RecordProducer()
+void RecordProducer::requestStop()
 {
     {
         std::lock_guard lock(d->mutex);
         d->stop = true;
     }
     d->wake.notify_all();
+}
+
+bool RecordProducer::hasStopped() const
+{
+    return d->finished.load();
+}
+
+RecordProducer::~RecordProducer()
+{
+    requestStop();
     d->thread.join();
     // Reports queued for the event loop would die with this object: emit them now, so every record gets one.
     d->emitReports();

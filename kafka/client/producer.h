@@ -53,6 +53,10 @@ public:
     // Queues the record; returns its id at once. The report follows as delivered().
     quint64 send(const ProduceRequest& request);
     int inFlight() const;
+    // Asks the worker to flush (bounded), report what is left and stop, without waiting: for owners that must not
+    // block (the GUI). Delete the producer once hasStopped(); the destructor then returns at once.
+    void requestStop();
+    bool hasStopped() const;
 
 signals:
     void delivered(const kafscope::DeliveryReport& report); // in the owner's thread
