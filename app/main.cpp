@@ -29,13 +29,19 @@ int main(int argc, char** argv)
     const QCommandLineOption tail(QStringLiteral("tail"),
                                   QStringLiteral("Open the Live tab tailing TOPIC from its earliest offset."),
                                   QStringLiteral("TOPIC"));
-    parser.addOptions({demo, bootstrap, screenshot, tail});
+    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Open on a page: topics, live or brokers."),
+                                  QStringLiteral("NAME"));
+    parser.addOptions({demo, bootstrap, screenshot, tail, page});
     parser.process(app);
 
     kafscope::Settings settings;
     kafscope::MainWindow window(&settings);
     if (parser.isSet(screenshot))
         window.screenshotWhenLoaded(parser.value(screenshot));
+    if (parser.isSet(page) && !window.showPage(parser.value(page))) {
+        qWarning("Unknown page '%s': use topics, live or brokers.", qPrintable(parser.value(page)));
+        return 2;
+    }
     if (parser.isSet(tail))
         window.tailWhenConnected(parser.value(tail));
     window.show();

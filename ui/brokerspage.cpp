@@ -25,6 +25,8 @@ BrokersPage::BrokersPage(ClusterSession* session, QWidget* parent)
     m_brokerProxy->setSortRole(BrokerModel::SortRole);
     setupTableView(m_ui->brokerView, m_brokerProxy);
     m_ui->brokerView->sortByColumn(BrokerModel::IdColumn, Qt::AscendingOrder);
+    // Numbers are right-aligned: a stretched last column would push them to the far edge.
+    m_ui->brokerView->horizontalHeader()->setStretchLastSection(false);
 
     m_configProxy->setSourceModel(m_configModel);
     m_configProxy->setSortRole(ConfigModel::SortRole);

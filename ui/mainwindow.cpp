@@ -181,6 +181,18 @@ void MainWindow::tailWhenConnected(const QString& topic)
         Qt::SingleShotConnection);
 }
 
+bool MainWindow::showPage(const QString& name)
+{
+    const QHash<QString, QWidget*> pages {{QStringLiteral("topics"), m_topicsPage},
+                                          {QStringLiteral("live"), m_livePage},
+                                          {QStringLiteral("brokers"), m_brokersPage}};
+    auto* page = pages.value(name.toLower());
+    if (!page)
+        return false;
+    m_tabs->setCurrentWidget(page);
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_settings->saveWindow(saveGeometry(), saveState(Settings::kWindowStateVersion));

@@ -36,6 +36,8 @@ public:
     void screenshotWhenLoaded(const QString& path);
     // Once connected, opens the Live tab tailing `topic` from the earliest offset.
     void tailWhenConnected(const QString& topic);
+    // "topics", "live" or "brokers"; false for any other name.
+    bool showPage(const QString& name);
 
 public slots:
     void showConnectDialog();
