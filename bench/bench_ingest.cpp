@@ -1,24 +1,33 @@
 // Benchmark of the live pane's ingest on a real cluster: one topic of 1,000,000 records of ~100-byte values (produced
-// here first unless it is already there), read from the beginning
+// here first unless it is already there), read from the beginning, alternately (the brokers share the machine, so
+// conditions drift; medians of --runs each)
 //  - by kcat (`kcat -C -e -o beginning -q` to /dev/null): the baseline, a plain librdkafka consumer doing nothing
 //    with the records;
+//  - by the pane's LiveConsumer alone, drained as soon as it says records wait: the consumer thread's share;
 //  - by the real live pane: a shown MainWindow (offscreen) connected to the cluster, LivePage::startTailing(topic,
 //    "earliest"), i.e. LiveConsumer -> 40 ms drain timer -> RecordModel::append -> RecordFilterProxy -> QTableView,
 //    with the default row cap (100,000), so eviction runs all along; timed until RecordModel::received() reaches the
 //    topic's record count. Meanwhile a 10 ms Qt::PreciseTimer in the GUI thread records each tick's lateness (its
 //    actual interval - 10 ms): what a user would feel as a stutter.
-// Then memory: the row cap raised to 1,000,000, the model cleared, the topic tailed again, and the heap in use
-// (mallinfo2: uordblks + hblkhd, all arenas) compared before and after the model holds the records; minus the
-// records' payload (key + value + headers), divided by the records: what the pane pays per retained record.
+// Then memory: the row cap raised to 1,000,000 (through the pane's spin box), the model cleared, the topic tailed
+// again, and the heap in use (mallinfo2: uordblks + hblkhd, all arenas) compared before and after the model holds the
+// records; minus the records' payload (key + value + headers), divided by the records: what the pane pays per
+// retained record, with sizeof(Record) and malloc's share of each record's block beside it.
+//
+// Caveat on this librdkafka (2.0.2): when a consumer's local queue holds queued.min.messages (100,000) the next fetch
+// waits a hard-coded ~1 s (librdkafka issue #2879; fetch.queue.backoff.ms from 2.2). Both kcat and LiveConsumer hit
+// it, so their times come in ~1 s steps and the ratio says how often each stalled more than how fast it decodes.
 //
 // Not a test: it prints figures next to the targets of the issue (ingest >= 50% of kcat's rate, goal 90%; lateness
 // p99 <= 16 ms, max <= 50 ms; <= 64 bytes per retained record beyond its payload) and ends with one
 // `RESULT live_ingest ...` line. It exits non-zero only when it cannot do the work (no cluster, kcat missing, the
 // pane not receiving every record in time): a figure for the wrong work is worse than none.
 //
-// Usage: bench_ingest [--bootstrap LIST] [--records N] [--runs N (alternating kcat/pane, default 3)] [--timeout S]
-// Environment: KAFSCOPE_BOOTSTRAP (when --bootstrap is not given).
+// Usage: bench_ingest [--bootstrap LIST] [--records N] [--runs N] [--timeout S]
+// Environment: KAFSCOPE_BOOTSTRAP (when --bootstrap is not given); BENCH_DELETE_TOPICS=1 deletes the topic at the
+// end (scripts/bench sets it on a cluster it did not start, to leave it as found).
 
+#include "kafka/client/liveconsumer.h"
 #include "kafka/clustersession.h"
 #include "models/recordfilterproxy.h"
 #include "models/recordmodel.h"
@@ -312,6 +321,68 @@ Ingest tail(MainWindow& window, qint64 expected, int timeoutS, bool measureLaten
     return run;
 }
 
+// The pane's consumer alone, without the pane: LiveConsumer drained (and the records dropped) as soon as it says
+// records are waiting. Separates the consumer thread's share of the gap to kcat from the GUI's (drain timer, model,
+// proxy, view).
+double consumerAloneSeconds(const QString& bootstrap, qint64 expected, int timeoutS)
+{
+    LiveConsumer consumer;
+    ConsumerOptions options;
+    options.bootstrap = bootstrap;
+    options.topic = QString::fromLatin1(kTopic);
+    options.start = ConsumeStart::earliest();
+    QEventLoop loop;
+    qint64 received = 0;
+    double seconds = 0;
+    Clock::time_point t0;
+    QObject::connect(&consumer, &LiveConsumer::recordsAvailable, &loop, [&] {
+        received += qint64(consumer.drain().size());
+        if (received >= expected && seconds == 0) {
+            seconds = msSince(t0) / 1000;
+            loop.quit();
+        }
+    });
+    QTimer::singleShot(timeoutS * 1000, &loop, &QEventLoop::quit);
+    t0 = Clock::now();
+    consumer.start(options);
+    loop.exec();
+    consumer.stop();
+    if (seconds == 0)
+        die("LiveConsumer alone received " + std::to_string(received) + " of " + std::to_string(expected) +
+            " records within " + std::to_string(timeoutS) + " s");
+    return seconds;
+}
+
+// Runs the event loop for ms: a stopped tail's thread may wind down on its own (LiveConsumer::stop waits at most
+// 300 ms), and its librdkafka handle's memory must be gone before the heap is read.
+void settle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// Deletes the topic (BENCH_DELETE_TOPICS=1: a cluster this run did not start is left as found).
+void deleteTopic(const std::string& bootstrap)
+{
+    char err[512];
+    Handle rk = makeProducer(bootstrap);
+    std::unique_ptr<rd_kafka_queue_t, decltype(&rd_kafka_queue_destroy)> queue(rd_kafka_queue_new(rk.get()),
+                                                                               &rd_kafka_queue_destroy);
+    std::unique_ptr<rd_kafka_AdminOptions_t, decltype(&rd_kafka_AdminOptions_destroy)> options(
+        rd_kafka_AdminOptions_new(rk.get(), RD_KAFKA_ADMIN_OP_DELETETOPICS), &rd_kafka_AdminOptions_destroy);
+    rd_kafka_AdminOptions_set_operation_timeout(options.get(), 60000, err, sizeof err);
+    rd_kafka_DeleteTopic_t* topic = rd_kafka_DeleteTopic_new(kTopic);
+    rd_kafka_DeleteTopics(rk.get(), &topic, 1, options.get(), queue.get());
+    std::unique_ptr<rd_kafka_event_t, decltype(&rd_kafka_event_destroy)> event(rd_kafka_queue_poll(queue.get(), 90000),
+                                                                               &rd_kafka_event_destroy);
+    rd_kafka_DeleteTopic_destroy(topic);
+    if (!event || rd_kafka_event_error(event.get()))
+        std::fprintf(stderr, "bench_ingest: could not delete %s\n", kTopic);
+    else
+        std::fprintf(stderr, "bench_ingest: deleted %s\n", kTopic);
+}
+
 // Heap in use, all arenas: small chunks (uordblks) and mmapped ones (hblkhd: the deque's map, large vectors).
 qint64 heapInUse()
 {
@@ -420,20 +491,24 @@ int main(int argc, char** argv)
 
     // ---- kcat and the pane, alternating: the brokers share the machine, so conditions drift between runs ------
     std::vector<double> kcatS;
+    std::vector<double> aloneS;
     std::vector<Ingest> ingests;
     std::vector<double> lateness; // every tick of every pane run
     for (int i = 0; i < runs; ++i) {
         kcatS.push_back(kcatSeconds(bootstrap));
+        aloneS.push_back(consumerAloneSeconds(bootstrap, records, timeoutS));
         ingests.push_back(tail(window, records, timeoutS, true));
         lateness.insert(lateness.end(), ingests.back().latenessMs.begin(), ingests.back().latenessMs.end());
     }
     const double kcatMedianS = median(kcatS);
     const double kcatRps = double(records) / kcatMedianS;
     const double kcatBestRps = double(records) / *std::min_element(kcatS.begin(), kcatS.end());
+    const double aloneRps = double(records) / median(aloneS);
     std::string runsText;
     for (int i = 0; i < runs; ++i) {
         char pair[64];
-        std::snprintf(pair, sizeof pair, "%s%.2f/%.2f", i ? ", " : "", kcatS[size_t(i)], ingests[size_t(i)].seconds);
+        std::snprintf(pair, sizeof pair, "%s%.2f/%.2f/%.2f", i ? ", " : "", kcatS[size_t(i)], aloneS[size_t(i)],
+                      ingests[size_t(i)].seconds);
         runsText += pair;
     }
     std::sort(ingests.begin(), ingests.end(), [](const Ingest& a, const Ingest& b) { return a.seconds < b.seconds; });
@@ -456,7 +531,7 @@ int main(int argc, char** argv)
     if (model->rowCap() != kMemoryRowCap)
         die("the row cap did not follow the spin box");
     model->clear();
-    QCoreApplication::processEvents();
+    settle(1000);
     malloc_trim(0);
     const qint64 heapBefore = heapInUse();
     double capRps = 0;
@@ -464,7 +539,7 @@ int main(int argc, char** argv)
         const Ingest second = tail(window, records, timeoutS, false);
         capRps = double(records) / second.seconds;
     }
-    QCoreApplication::processEvents();
+    settle(1000);
     const qint64 heapAfter = heapInUse();
     const qint64 retained = model->rowCount();
     qint64 payload = 0;
@@ -486,9 +561,12 @@ int main(int argc, char** argv)
 
     std::printf("bench_ingest: %s, %d partitions, %lld records (%d-byte values, keys key-0..key-%d) on %s\n", kTopic,
                 kPartitions, static_cast<long long>(records), kValueBytes, kKeys - 1, qPrintable(bootstrap));
-    std::printf("  %d alternating runs of each, seconds kcat/pane: %s\n", runs, runsText.c_str());
+    std::printf("  %d alternating runs of each, seconds kcat/consumer alone/pane: %s\n", runs, runsText.c_str());
     std::printf("  baseline: kcat -C -e -o beginning -q > /dev/null\n");
     std::printf("    %-52s %8.2f s  %10.0f records/s  (best %.0f)\n", "kcat (median)", kcatMedianS, kcatRps, kcatBestRps);
+    std::printf("  the pane's LiveConsumer alone, drained on recordsAvailable, records dropped\n");
+    std::printf("    %-52s %8.2f s  %10.0f records/s  (%.2f of kcat)\n", "LiveConsumer (median)", median(aloneS), aloneRps,
+                aloneRps / kcatRps);
     std::printf("  live pane: MainWindow shown (offscreen), startTailing(earliest), row cap %d, proxy sort column %d\n",
                 defaultCap, sortColumn);
     std::printf("    %-52s %8.2f s  %10.0f records/s  (best %.0f; first record after %.0f ms)\n",
@@ -517,13 +595,16 @@ int main(int argc, char** argv)
     std::printf("    %-52s %.1f MiB (peak %.1f MiB)\n", "RSS", rssMb, hwmMb);
 
     std::printf("RESULT live_ingest records=%lld kafscope_rps=%.0f kcat_rps=%.0f ratio=%.3f target_ratio=%.2f "
-                "goal_ratio=%.2f lateness_p50_ms=%.2f lateness_p99_ms=%.2f lateness_max_ms=%.2f "
+                "goal_ratio=%.2f consumer_alone_rps=%.0f lateness_p50_ms=%.2f lateness_p99_ms=%.2f lateness_max_ms=%.2f "
                 "target_p99_ms=%.0f target_max_ms=%.0f bytes_per_record_overhead=%.1f target_bytes=%.0f "
                 "sizeof_record=%zu malloc_block_overhead=%.1f retained=%lld kafscope_rps_cap1m=%.0f "
                 "kafscope_best_rps=%.0f kcat_best_rps=%.0f first_record_ms=%.0f rss_mb=%.1f peak_rss_mb=%.1f sort_column=%d runs=%d\n",
-                static_cast<long long>(records), rps, kcatRps, ratio, kRatioTarget, kRatioGoal, lateP50, lateP99,
+                static_cast<long long>(records), rps, kcatRps, ratio, kRatioTarget, kRatioGoal, aloneRps, lateP50, lateP99,
                 lateMax, kLatenessP99TargetMs, kLatenessMaxTargetMs, perRecord, kOverheadTargetBytes, sizeof(Record),
                 blockPerRecord, static_cast<long long>(retained), capRps, bestRps, kcatBestRps, ingest.firstRecordMs,
                 rssMb, hwmMb, sortColumn, runs);
+    std::fflush(stdout);
+    if (qEnvironmentVariable("BENCH_DELETE_TOPICS") == QStringLiteral("1"))
+        deleteTopic(bootstrap.toStdString());
     return 0;
 }
