@@ -11,6 +11,7 @@
 #include "ui_livepage.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QMenu>
@@ -21,7 +22,9 @@ namespace kafscope {
 
 namespace {
 enum FromChoice { FromLatest, FromEarliest, FromOffset, FromTimestamp, FromLastN };
-constexpr size_t kMaxDrainPerTick = 50000;
+constexpr size_t kDrainChunk = 2000; // records per model insert
+constexpr qint64 kDrainSliceMs = 4; // GUI time per drain slice: well inside a 16 ms frame
+constexpr int kDrainBacklogDelayMs = 12;
 } // namespace
 
 LivePage::LivePage(ClusterSession* session, QWidget* parent)
@@ -275,12 +278,30 @@ void LivePage::stopTailing()
 
 void LivePage::drain()
 {
-    auto batch = m_consumer->drain(kMaxDrainPerTick);
-    if (batch.empty())
-        return;
-    m_model->append(std::move(batch));
-    m_ui->strip->setCounts(m_model->partitionCounts());
-    updateCounters();
+    // Time-sliced: move records in chunks (one insert each) until the slice is spent, then give the event loop back
+    // for painting and input. When more is waiting, the next slice runs a frame later, not a whole tick later.
+    QElapsedTimer slice;
+    slice.start();
+    bool moved = false;
+    while (slice.elapsed() < kDrainSliceMs) {
+        auto batch = m_consumer->drain(kDrainChunk);
+        if (batch.empty())
+            break;
+        m_model->append(std::move(batch));
+        moved = true;
+    }
+    if (moved) {
+        m_ui->strip->setCounts(m_model->partitionCounts());
+        updateCounters();
+    }
+    if (m_consumer->buffered() > 0 && !m_drainQueued) {
+        m_drainQueued = true;
+        // A frame's time later, not at once: the slice plus the repaint it causes must leave the loop room to breathe.
+        QTimer::singleShot(kDrainBacklogDelayMs, this, [this] {
+            m_drainQueued = false;
+            drain();
+        });
+    }
 }
 
 void LivePage::updateCounters()

@@ -65,6 +65,7 @@ private:
     QTimer* m_filterDebounce;
     ClusterMetadata m_metadata;
     QString m_tailTopic;
+    bool m_drainQueued = false;
 };
 
 } // namespace kafscope

@@ -4,10 +4,15 @@
 
 #include <QUuid>
 #include <chrono>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace kafscope {
 
 namespace {
+
+constexpr int kTailNice = 5; // see runTail()
 
 using Status = LiveConsumer::Status;
 using Clock = std::chrono::steady_clock;
@@ -132,6 +137,10 @@ private:
             {QStringLiteral("enable.partition.eof"), m_opt.reportEndOfPartition ? QStringLiteral("true") : QStringLiteral("false")},
             // Out of range (retention deleted the start, or the topic came back): start over rather than skip.
             {QStringLiteral("auto.offset.reset"), QStringLiteral("earliest")},
+            // librdkafka 2.0.2 stops fetching once this many records are queued and then waits about a second
+            // before fetching again (upstream #2879; configurable only from 2.2). A tail drains fast, so a high mark
+            // keeps it from stalling; memory stays bounded by queued.max.messages.kbytes (64 MB by default).
+            {QStringLiteral("queued.min.messages"), QStringLiteral("1000000")},
         };
         properties.insert(m_opt.extraConfig);
         if (!conf || !rdk::set(conf.get(), properties, &error)) {
@@ -411,6 +420,9 @@ private:
 
 void runTail(std::shared_ptr<ConsumerShared> shared, ConsumerOptions options)
 {
+    // On a busy machine the GUI thread must win the CPU over the tail: lower this thread's priority (Linux's nice is
+    // per thread) before librdkafka starts its own threads from it, which inherit it.
+    setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), kTailNice);
     Tail(std::move(shared), std::move(options)).run();
 }
 
