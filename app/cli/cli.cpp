@@ -7,11 +7,16 @@
 #include "kafka/protocol/errors.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QTextStream>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <unistd.h>
+#include <vector>
 
 namespace kafscope::cli {
 
@@ -53,6 +58,9 @@ struct CommandSpec
     void (*addOptions)(QCommandLineParser&) = nullptr;
     int (*run)(const QCommandLineParser&, const CommandContext&) = nullptr;
     bool needsCluster = true;
+    // consume/produce: librdkafka commands, served by kafscope-cli-data so that this binary starts without loading
+    // librdkafka and its TLS/SASL/Kerberos stack (most of a short command's run time).
+    bool dataPlane = false;
 };
 
 const QList<CommandSpec>& commands()
@@ -65,11 +73,11 @@ const QList<CommandSpec>& commands()
         {QStringLiteral("configs"), QStringLiteral("topic|broker NAME"), 2,
          QStringLiteral("Show the configuration of a topic or a broker.")},
         {QStringLiteral("consume"), QStringLiteral("TOPIC"), 1,
-         QStringLiteral("Print the records of TOPIC as they arrive (no consumer group, nothing committed)."),
-         &addConsumeOptions, &runConsume},
+         QStringLiteral("Print the records of TOPIC as they arrive (no consumer group, nothing committed)."), nullptr,
+         nullptr, true, true},
         {QStringLiteral("produce"), QStringLiteral("TOPIC"), 1,
-         QStringLiteral("Write one record to TOPIC and print the partition and offset it got."), &addProduceOptions,
-         &runProduce},
+         QStringLiteral("Write one record to TOPIC and print the partition and offset it got."), nullptr, nullptr, true,
+         true},
         {QStringLiteral("partition"), {}, 0,
          QStringLiteral("Show which partition a key goes to under every partitioner (no cluster needed)."),
          &addPartitionOptions, &runPartition, false},
@@ -127,7 +135,9 @@ int runCommand(const CommandSpec& spec, const QStringList& args, const QList<Bro
     options.connectTimeoutMs = timeoutMs;
     options.requestTimeoutMs = std::max(timeoutMs, 30000);
     options.clientId = QStringLiteral("kafscope-cli");
-    protocol::AdminClient admin(bootstrap, options);
+    // Deliberately never deleted: the process exits right after the command (cli_main.cpp), and freeing a large
+    // cluster's metadata piece by piece would only delay that.
+    auto& admin = *new protocol::AdminClient(bootstrap, options);
 
     if (spec.name == QLatin1String("configs")) {
         const auto kind = args.at(0);
@@ -189,9 +199,36 @@ int runCommand(const CommandSpec& spec, const QStringList& args, const QList<Bro
     });
 }
 
+// Replaces this process with kafscope-cli-data (installed next to kafscope-cli), same arguments.
+int execDataPlane(const QStringList& arguments)
+{
+    const QString path = QCoreApplication::applicationDirPath() + QStringLiteral("/kafscope-cli-data");
+    QList<QByteArray> args;
+    for (const auto& a : arguments)
+        args.append(a.toLocal8Bit());
+    std::vector<char*> argv;
+    for (auto& a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    out().flush();
+    ::execv(QFile::encodeName(path).constData(), argv.data());
+    err() << "kafscope-cli: cannot run " << path << ": " << QString::fromLocal8Bit(std::strerror(errno)) << Qt::endl;
+    return Failure;
+}
+
 } // namespace
 
-int run(const QStringList& arguments)
+int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPlane);
+
+int run(const QStringList& arguments, const DataPlaneCommands* dataPlane)
+{
+    const int code = runCommandLine(arguments, dataPlane);
+    out().flush();
+    err().flush();
+    return code;
+}
+
+int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPlane)
 {
     QStringList rest = arguments.mid(1);
     if (rest.isEmpty() || rest.first() == QLatin1String("-h") || rest.first() == QLatin1String("--help")
@@ -204,12 +241,20 @@ int run(const QStringList& arguments)
         return Ok;
     }
     const QString name = rest.first();
-    const auto it = std::find_if(commands().begin(), commands().end(), [&](const auto& c) { return c.name == name; });
+    auto it = std::find_if(commands().begin(), commands().end(), [&](const auto& c) { return c.name == name; });
     if (it == commands().end())
         return usage(QStringLiteral("unknown command '%1'").arg(name));
+    CommandSpec spec = *it;
+    if (spec.dataPlane) {
+        if (!dataPlane)
+            return execDataPlane(arguments);
+        const bool consume = name == QLatin1String("consume");
+        spec.addOptions = consume ? dataPlane->addConsumeOptions : dataPlane->addProduceOptions;
+        spec.run = consume ? dataPlane->runConsume : dataPlane->runProduce;
+    }
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(it->description);
+    parser.setApplicationDescription(spec.description);
     parser.addHelpOption();
     parser.addOption({{QStringLiteral("b"), QStringLiteral("bootstrap")},
                       QStringLiteral("Bootstrap servers host:port[,host:port...] (default: $KAFSCOPE_BOOTSTRAP)."),
@@ -217,10 +262,10 @@ int run(const QStringList& arguments)
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")});
     parser.addOption({QStringLiteral("timeout"), QStringLiteral("Connect timeout in milliseconds (default 10000)."),
                       QStringLiteral("MS"), QStringLiteral("10000")});
-    if (it->addOptions)
-        it->addOptions(parser);
-    if (!it->positionalHelp.isEmpty())
-        parser.addPositionalArgument(it->positionalHelp, it->description);
+    if (spec.addOptions)
+        spec.addOptions(parser);
+    if (!spec.positionalHelp.isEmpty())
+        parser.addPositionalArgument(spec.positionalHelp, spec.description);
     QStringList parseArgs = rest;
     parseArgs[0] = QStringLiteral("kafscope-cli ") + name;
     if (!parser.parse(parseArgs))
@@ -228,16 +273,16 @@ int run(const QStringList& arguments)
     if (parser.isSet(QStringLiteral("help"))) {
         // Qt's usage line names the binary by its path and repeats the positionals: write our own.
         auto lines = parser.helpText().split(QLatin1Char('\n'));
-        lines[0] = QStringLiteral("Usage: kafscope-cli %1 [options] %2").arg(name, it->positionalHelp).trimmed();
+        lines[0] = QStringLiteral("Usage: kafscope-cli %1 [options] %2").arg(name, spec.positionalHelp).trimmed();
         out() << lines.join(QLatin1Char('\n'));
         out() << "\nExit codes: 0 ok, 2 usage error, 3 cluster unreachable, 4 Kafka error.\n";
         return Ok;
     }
     const auto positionals = parser.positionalArguments();
-    if (positionals.size() != it->positionals)
-        return usage(QStringLiteral("'%1' takes %2").arg(name, it->positionals ? it->positionalHelp : QStringLiteral("no arguments")));
-    if (!it->needsCluster)
-        return it->run(parser, {positionals, {}, parser.isSet(QStringLiteral("json")), 0});
+    if (positionals.size() != spec.positionals)
+        return usage(QStringLiteral("'%1' takes %2").arg(name, spec.positionals ? spec.positionalHelp : QStringLiteral("no arguments")));
+    if (!spec.needsCluster)
+        return spec.run(parser, {positionals, {}, parser.isSet(QStringLiteral("json")), 0});
     QString bootstrapText = parser.value(QStringLiteral("bootstrap"));
     if (bootstrapText.isEmpty())
         bootstrapText = qEnvironmentVariable("KAFSCOPE_BOOTSTRAP");
@@ -250,9 +295,9 @@ int run(const QStringList& arguments)
     const int timeoutMs = parser.value(QStringLiteral("timeout")).toInt(&timeoutOk);
     if (!timeoutOk || timeoutMs <= 0)
         return usage(QStringLiteral("--timeout takes a positive number of milliseconds"));
-    if (it->run)
-        return it->run(parser, {positionals, formatBootstrap(bootstrap.addresses), parser.isSet(QStringLiteral("json")), timeoutMs});
-    return runCommand(*it, positionals, bootstrap.addresses, parser.isSet(QStringLiteral("json")), timeoutMs);
+    if (spec.run)
+        return spec.run(parser, {positionals, formatBootstrap(bootstrap.addresses), parser.isSet(QStringLiteral("json")), timeoutMs});
+    return runCommand(spec, positionals, bootstrap.addresses, parser.isSet(QStringLiteral("json")), timeoutMs);
 }
 
 } // namespace kafscope::cli

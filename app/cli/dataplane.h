@@ -20,6 +20,15 @@ int runConsume(const QCommandLineParser& parser, const CommandContext& context);
 void addProduceOptions(QCommandLineParser& parser);
 int runProduce(const QCommandLineParser& parser, const CommandContext& context);
 
+// What kafscope-cli-data adds to cli::run(): the librdkafka commands.
+struct DataPlaneCommands
+{
+    void (*addConsumeOptions)(QCommandLineParser&);
+    int (*runConsume)(const QCommandLineParser&, const CommandContext&);
+    void (*addProduceOptions)(QCommandLineParser&);
+    int (*runProduce)(const QCommandLineParser&, const CommandContext&);
+};
+
 // `partition`: needs no cluster (partitioncmd.cpp).
 void addPartitionOptions(QCommandLineParser& parser);
 int runPartition(const QCommandLineParser& parser, const CommandContext& context);

@@ -86,7 +86,7 @@ Decoded<ClusterMetadata> decodeMetadataResponse(QByteArrayView body, int16_t ver
             if (version >= 5)
                 p.offlineReplicas = r.int32Array("offlineReplicas");
             r.taggedFields();
-            t.partitions.append(p);
+            t.partitions.append(std::move(p));
         });
         if (version >= 8)
             r.int32("topicAuthorizedOperations");

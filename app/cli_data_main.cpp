@@ -1,0 +1,16 @@
+// kafscope-cli-data: the librdkafka half of kafscope-cli (consume, produce). kafscope-cli re-executes itself as this
+// binary for those commands, so that every other command starts without loading librdkafka.
+#include "app/cli/cli.h"
+#include "app/cli/dataplane.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("kafscope-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KAFSCOPE_VERSION_STRING));
+    using namespace kafscope::cli;
+    static const DataPlaneCommands commands {&addConsumeOptions, &runConsume, &addProduceOptions, &runProduce};
+    return run(QCoreApplication::arguments(), &commands);
+}
