@@ -10,9 +10,10 @@
 //    topic's record count. Meanwhile a 10 ms Qt::PreciseTimer in the GUI thread records each tick's lateness (its
 //    actual interval - 10 ms): what a user would feel as a stutter.
 // Then memory: the row cap raised to 1,000,000 (through the pane's spin box), the model cleared, the topic tailed
-// again, and the heap in use (mallinfo2: uordblks + hblkhd, all arenas) compared before and after the model holds the
-// records; minus the records' payload (key + value + headers), divided by the records: what the pane pays per
-// retained record, with sizeof(Record) and malloc's share of each record's block beside it.
+// again, and the memory in use (mallinfo2: uordblks + hblkhd, all arenas, + the record arena's mapped chunks, which
+// malloc does not see) compared before and after the model holds the records; minus the records' payload (key + value
+// + headers), divided by the records: what the pane pays per retained record, with sizeof(Record) and the record
+// arena's share (chunk bytes not holding payload: chunk headers, unused chunk tails, header framing) beside it.
 //
 // Caveat on this librdkafka (2.0.2): when a consumer's local queue holds queued.min.messages (100,000) the next fetch
 // waits a hard-coded ~1 s (librdkafka issue #2879; fetch.queue.backoff.ms from 2.2). Both kcat and LiveConsumer hit
@@ -398,10 +399,16 @@ void deleteTopic(const std::string& bootstrap)
 }
 
 // Heap in use, all arenas: small chunks (uordblks) and mmapped ones (hblkhd: the deque's map, large vectors).
-qint64 heapInUse()
+qint64 mallocInUse()
 {
     const struct mallinfo2 mi = mallinfo2();
     return qint64(mi.uordblks) + qint64(mi.hblkhd);
+}
+
+// The record arena maps its chunks itself: whole chunks count, used or not (a thread's current chunk, cached ones).
+qint64 arenaMapped()
+{
+    return Record::arenaStats().mappedBytes();
 }
 
 double procStatusMb(const char* field)
@@ -549,28 +556,41 @@ int main(int argc, char** argv)
     model->clear();
     settle(1000);
     malloc_trim(0);
-    const qint64 heapBefore = heapInUse();
+    const qint64 mallocBefore = mallocInUse();
+    const qint64 arenaBefore = arenaMapped();
+    const qint64 heapBefore = mallocBefore + arenaBefore;
     double capRps = 0;
     {
         const Ingest second = tail(window, records, timeoutS, false);
         capRps = double(records) / second.seconds;
     }
     settle(1000);
-    const qint64 heapAfter = heapInUse();
+    const qint64 mallocAfter = mallocInUse();
+    const qint64 arenaAfter = arenaMapped();
+    const qint64 heapAfter = mallocAfter + arenaAfter;
     const qint64 retained = model->rowCount();
     qint64 payload = 0;
-    qint64 blockOverhead = 0; // what malloc adds to each record's block (size rounding, chunk header)
+    qint64 arenaPayload = 0; // payload of the records whose block is in the arena (not a heap block of its own)
+    qint64 largeRecords = 0;
     for (int row = 0; row < retained; ++row) {
         const Record& r = model->record(row);
         payload += r.payloadSize();
-        // The block starts with the key (every record of this topic has one): its usable size + malloc's 8-byte
-        // chunk header is what the block really takes.
-        if (!r.key().isEmpty())
-            blockOverhead += qint64(malloc_usable_size(const_cast<char*>(r.key().data()))) + qint64(sizeof(size_t))
-                - r.payloadSize();
+        // A block is payload + header framing; above kMaxArenaBlock it is a heap block. This topic's records are
+        // ~107 bytes without headers, so all of them are in the arena; the count says so rather than assuming it.
+        if (size_t(r.payloadSize()) <= Record::kMaxArenaBlock)
+            arenaPayload += r.payloadSize();
+        else
+            ++largeRecords;
     }
     const double perRecord = retained > 0 ? double(heapAfter - heapBefore - payload) / double(retained) : 0;
-    const double blockPerRecord = retained > 0 ? double(blockOverhead) / double(retained) : 0;
+    // The live chunks (those holding the records: the tail's thread has let go of its current one) not holding
+    // payload, per record: what replaced malloc's per-block header and rounding. Not the arena's growth: empty chunks
+    // cached before the run (cleared rows) are reused during it, which would make the share look negative; that
+    // difference, at most kCachedChunks chunks, stays in the rest.
+    const Record::ArenaStats arenaStatsAfter = Record::arenaStats();
+    const double blockPerRecord = retained > 0
+        ? double(arenaStatsAfter.liveChunks * qint64(Record::kArenaChunkBytes) - arenaPayload) / double(retained)
+        : 0;
     const double restPerRecord = perRecord - double(sizeof(Record)) - blockPerRecord;
     const double rssMb = procStatusMb("VmRSS");
     const double hwmMb = procStatusMb("VmHWM");
@@ -600,22 +620,28 @@ int main(int argc, char** argv)
                 verdict(lateMax <= kLatenessMaxTargetMs));
     std::printf("    %-52s %8.2f ms  (the same timer with the consumer alone, no pane: what the machine itself costs)\n",
                 "baseline p99", aloneP99);
-    std::printf("  memory: row cap %d, model cleared, tailed again (%.0f records/s), heap = mallinfo2 uordblks + hblkhd\n",
+    std::printf("  memory: row cap %d, model cleared, tailed again (%.0f records/s), heap = mallinfo2 uordblks + hblkhd"
+                " + record arena chunks\n",
                 kMemoryRowCap, capRps);
     std::printf("    %-52s %lld records, %.1f MiB payload\n", "retained", static_cast<long long>(retained),
                 double(payload) / 1048576.0);
-    std::printf("    %-52s %.1f MiB\n", "heap growth", double(heapAfter - heapBefore) / 1048576.0);
+    std::printf("    %-52s %.1f MiB (malloc %.1f MiB, record arena %.1f MiB: %lld live + %lld cached chunks of %zu KiB)\n",
+                "heap growth", double(heapAfter - heapBefore) / 1048576.0, double(mallocAfter - mallocBefore) / 1048576.0,
+                double(arenaAfter - arenaBefore) / 1048576.0, static_cast<long long>(arenaStatsAfter.liveChunks),
+                static_cast<long long>(arenaStatsAfter.cachedChunks), Record::kArenaChunkBytes / 1024);
     std::printf("    %-52s %8.1f B   (target <= %.0f: %s)\n", "per record beyond its payload", perRecord,
                 kOverheadTargetBytes, verdict(perRecord <= kOverheadTargetBytes));
     std::printf("      %-50s %8zu B\n", "sizeof(Record)", sizeof(Record));
-    std::printf("      %-50s %8.1f B\n", "malloc on the record's block (header, rounding)", blockPerRecord);
-    std::printf("      %-50s %8.1f B\n", "the rest (deque blocks, proxy mapping, ...)", restPerRecord);
+    std::printf("      %-50s %8.1f B   (%lld records larger than %zu B: own heap blocks, in the rest)\n",
+                "record arena beyond payload (chunk tails, headers)", blockPerRecord, static_cast<long long>(largeRecords),
+                Record::kMaxArenaBlock);
+    std::printf("      %-50s %8.1f B\n", "the rest (proxy mapping, view, cached chunks, ...)", restPerRecord);
     std::printf("    %-52s %.1f MiB (peak %.1f MiB)\n", "RSS", rssMb, hwmMb);
 
     std::printf("RESULT live_ingest records=%lld kafscope_rps=%.0f kcat_rps=%.0f ratio=%.3f target_ratio=%.2f "
                 "goal_ratio=%.2f consumer_alone_rps=%.0f lateness_p50_ms=%.2f lateness_p99_ms=%.2f lateness_max_ms=%.2f "
                 "target_p99_ms=%.0f target_max_ms=%.0f bytes_per_record_overhead=%.1f target_bytes=%.0f "
-                "sizeof_record=%zu malloc_block_overhead=%.1f retained=%lld kafscope_rps_cap1m=%.0f "
+                "sizeof_record=%zu arena_block_overhead=%.1f retained=%lld kafscope_rps_cap1m=%.0f "
                 "kafscope_best_rps=%.0f kcat_best_rps=%.0f first_record_ms=%.0f rss_mb=%.1f peak_rss_mb=%.1f sort_column=%d runs=%d "
                 "baseline_lateness_p99_ms=%.2f\n",
                 static_cast<long long>(records), rps, kcatRps, ratio, kRatioTarget, kRatioGoal, aloneRps, lateP50, lateP99,

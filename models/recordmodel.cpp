@@ -9,7 +9,6 @@
 #include <QThread>
 
 #include <algorithm>
-#include <iterator>
 
 namespace kafscope {
 
@@ -76,12 +75,19 @@ void RecordModel::append(std::vector<Record>&& batch)
     const qsizetype incoming = qsizetype(batch.size() - skipped);
 
     // Evict first so the model never holds more than the cap, and the removed range is simply rows 0..n-1.
-    evictOldest(qsizetype(m_records.size()) + incoming - m_rowCap);
+    evictOldest(m_count + incoming - m_rowCap);
 
-    const int first = int(m_records.size());
+    if (m_ring.capacity() < size_t(m_rowCap))
+        m_ring.reserve(size_t(m_rowCap)); // the first append since a clear: the ring never reallocates after this
+    const int first = int(m_count);
     beginInsertRows({}, first, first + int(incoming) - 1);
-    m_records.insert(m_records.end(), std::make_move_iterator(batch.begin() + qsizetype(skipped)),
-        std::make_move_iterator(batch.end()));
+    for (auto it = batch.begin() + qsizetype(skipped); it != batch.end(); ++it) {
+        if (m_ring.size() < size_t(m_rowCap))
+            m_ring.push_back(std::move(*it));
+        else
+            m_ring[slot(m_count)] = std::move(*it);
+        ++m_count;
+    }
     endInsertRows();
     batch.clear();
     emit countersChanged();
@@ -89,11 +95,18 @@ void RecordModel::append(std::vector<Record>&& batch)
 
 void RecordModel::evictOldest(qsizetype count)
 {
-    count = std::min<qsizetype>(count, qsizetype(m_records.size()));
+    count = std::min(count, m_count);
     if (count <= 0)
         return;
     beginRemoveRows({}, 0, int(count) - 1);
-    m_records.erase(m_records.begin(), m_records.begin() + count);
+    for (qsizetype row = 0; row < count; ++row)
+        m_ring[slot(row)] = Record(); // the slot stays, the record's block goes
+    m_head = slot(count);
+    m_count -= count;
+    if (m_count == 0) { // keeps the invariant when the ring was not full yet: the next push_back is slot 0 again
+        m_ring.clear();
+        m_head = 0;
+    }
     endRemoveRows();
     m_evicted += count;
 }
@@ -105,21 +118,37 @@ void RecordModel::setRowCap(int cap)
     if (cap == m_rowCap)
         return;
     m_rowCap = cap;
-    if (qsizetype(m_records.size()) > cap) {
-        evictOldest(qsizetype(m_records.size()) - cap);
-        emit countersChanged();
+    const bool evicting = m_count > cap;
+    if (evicting)
+        evictOldest(m_count - cap);
+    // A ring of the new size, the rows in order from slot 0: the slots are laid out for the old cap. An empty one is
+    // reserved again at the next append.
+    std::vector<Record> ring;
+    if (m_count > 0) {
+        ring.reserve(size_t(cap));
+        for (qsizetype row = 0; row < m_count; ++row)
+            ring.push_back(std::move(m_ring[slot(row)]));
     }
+    m_ring.swap(ring);
+    m_head = 0;
+    if (evicting)
+        emit countersChanged();
 }
 
 void RecordModel::clear()
 {
     Q_ASSERT(thread() == QThread::currentThread());
     const bool hadCounts = m_received != 0 || m_evicted != 0;
-    if (!m_records.empty()) {
+    // Swap with an empty vector: clear() would keep the capacity, and this may be 1,000,000 records' worth.
+    if (m_count > 0) {
         beginResetModel();
-        // Swap with an empty deque: clear() keeps one block and the map, and this may be 100,000 records' worth.
-        std::deque<Record>().swap(m_records);
+        std::vector<Record>().swap(m_ring);
+        m_head = 0;
+        m_count = 0;
         endResetModel();
+    } else {
+        std::vector<Record>().swap(m_ring);
+        m_head = 0;
     }
     m_partitionCounts.clear();
     m_received = 0;
@@ -130,13 +159,13 @@ void RecordModel::clear()
 
 const Record& RecordModel::record(int row) const
 {
-    Q_ASSERT(row >= 0 && size_t(row) < m_records.size());
-    return m_records[size_t(row)];
+    Q_ASSERT(row >= 0 && row < m_count);
+    return m_ring[slot(row)];
 }
 
 int RecordModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_records.size());
+    return parent.isValid() ? 0 : int(m_count);
 }
 
 int RecordModel::columnCount(const QModelIndex& parent) const
@@ -193,7 +222,7 @@ QVariant RecordModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Record& r = m_records[size_t(index.row())];
+    const Record& r = m_ring[slot(index.row())];
 
     switch (role) {
     case Qt::DisplayRole:

@@ -2,15 +2,14 @@
 // The live pane's records: a ring buffer with a row cap. Records arrive in batches drained from the LiveConsumer on a
 // timer; each batch is one beginInsertRows, and the oldest rows it pushes out are one beginRemoveRows (before the
 // insert, so the row count never exceeds the cap). Payloads stay bytes: display text is made in data() for the cells
-// a view asks for, capped (record_format::preview), never cached, so a row costs the Record itself (about 48 bytes +
-// its payload block) and nothing else.
+// a view asks for, capped (record_format::preview), never cached, so a row costs the Record itself (40 bytes + its
+// payload block) and nothing else.
 
 #include "kafka/client/record.h"
 
 #include <QAbstractTableModel>
 #include <QMap>
 
-#include <deque>
 #include <vector>
 
 namespace kafscope {
@@ -64,7 +63,8 @@ public:
     // Received records per partition (only partitions seen), for the partition strip.
     const QMap<int32_t, qint64>& partitionCounts() const { return m_partitionCounts; }
 
-    // row must be valid. The reference stays valid across appends (std::deque), until the record is evicted or cleared.
+    // row must be valid. The reference stays valid across appends, until the record is evicted, the model cleared or
+    // the row cap changed.
     const Record& record(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -78,12 +78,22 @@ signals:
 
 private:
     void evictOldest(qsizetype count);
+    size_t slot(qsizetype row) const
+    {
+        const size_t s = m_head + size_t(row);
+        return s < m_ring.size() ? s : s - m_ring.size();
+    }
     QVariant displayData(const Record& r, int column) const;
     QVariant toolTipData(const Record& r, int column) const;
 
-    // std::deque: O(1) append at the back, eviction at the front and random access; it allocates one block per
-    // several records (not per record), and frees blocks as the front moves on.
-    std::deque<Record> m_records;
+    // A ring buffer of at most m_rowCap records, row 0 in slot m_head. Its capacity is reserved to the cap at the first
+    // append (address space: pages are touched as rows arrive); it fills by push_back, and once it holds the cap the
+    // newest record takes the oldest's slot. Unlike std::deque (a 512-byte block per 12 records, and its map) it costs
+    // exactly sizeof(Record) per row once full. Invariant: while m_ring.size() < m_rowCap, m_head + m_count ==
+    // m_ring.size() (the next slot is the next push_back); eviction leaves empty Records in the freed slots.
+    std::vector<Record> m_ring;
+    size_t m_head = 0;
+    qsizetype m_count = 0;
     QString m_topic;
     QMap<int32_t, qint64> m_partitionCounts;
     qint64 m_received = 0;

@@ -203,6 +203,49 @@ private slots:
         QCOMPARE(removed.size(), 2);
     }
 
+    // The rows live in a ring buffer: after it wraps, rows must still read oldest first, through cap changes (which
+    // lay the ring out again), evicting everything and clearing.
+    void rowsStayInOrderAcrossRingWrapsAndCapChanges()
+    {
+        RecordModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRowCap(7);
+        int64_t next = 0;
+        const auto expectRows = [&](int rows) {
+            QCOMPARE(model.rowCount(), rows);
+            for (int row = 0; row < rows; ++row) {
+                QCOMPARE(model.record(row).offset(), next - rows + row);
+                QCOMPARE(model.record(row).key(), QByteArrayView("key-" + QByteArray::number((next - rows + row) % 50)));
+                QCOMPARE(model.index(row, RecordModel::OffsetColumn).data(RecordModel::OffsetRole).toLongLong(),
+                    next - rows + row);
+            }
+        };
+        for (const int n : {3, 3, 3, 1, 5, 2, 7, 4}) { // fills, wraps, a batch of exactly the cap
+            model.append(stream(next, n));
+            next += n;
+            expectRows(int(std::min<int64_t>(next, 7)));
+        }
+        model.setRowCap(12); // wrapped ring, raised
+        expectRows(7);
+        model.append(stream(next, 3));
+        next += 3;
+        expectRows(10);
+        model.append(stream(next, 6));
+        next += 6;
+        expectRows(12);
+        model.setRowCap(5); // wrapped ring, lowered: evicts 7
+        expectRows(5);
+        QCOMPARE(model.evicted(), next - 5);
+        model.append(stream(next, 12)); // larger than the cap: every row replaced
+        next += 12;
+        expectRows(5);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        model.append(stream(next, 2));
+        next += 2;
+        expectRows(2);
+    }
+
     void clearAndNewTopicResetRowsAndCounters()
     {
         RecordModel model;
