@@ -4,6 +4,7 @@
 #include "kafka/client/liveconsumer.h"
 #include "kafka/client/producer.h"
 #include "kafka/client/recordexport.h"
+#include "../unit/waitfor.h"
 #include "realcluster.h"
 
 #include <QCoreApplication>
@@ -24,15 +25,7 @@ namespace {
 
 bool waitUntil(const std::function<bool()>& pred, int guardMs = 60000)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (!pred()) {
-        if (timer.elapsed() > guardMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        QThread::msleep(2);
-    }
-    return true;
+    return test::waitUntil(pred, guardMs);
 }
 
 // Sends every request and waits for all reports; fails the test on any delivery error.

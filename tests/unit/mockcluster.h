@@ -1,6 +1,8 @@
 #pragma once
 // librdkafka's in-process mock cluster for data-plane tests (as kafka/demo does), and a wait helper that keeps the
 // event loop turning so queued signals from worker threads arrive.
+#include "waitfor.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QString>
@@ -53,19 +55,6 @@ private:
     rd_kafka_mock_cluster_t* m_cluster = nullptr;
 };
 
-// Turns the event loop until pred() holds; false after guardMs (the guard only stops a hung test).
-inline bool waitUntil(const std::function<bool()>& pred, int guardMs = 30000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!pred()) {
-        if (timer.elapsed() > guardMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        QThread::msleep(2);
-    }
-    return true;
-}
 
 // Turns the event loop for a while (to show that something does not happen).
 inline void spin(int ms)
