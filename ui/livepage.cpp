@@ -10,13 +10,15 @@
 #include "ui/viewsetup.h"
 #include "ui_livepage.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileDialog>
 #include <QMenu>
 #include <QSaveFile>
+#include <QPointer>
 #include <QTimer>
+#include <thread>
 
 namespace kafscope {
 
@@ -73,13 +75,13 @@ LivePage::LivePage(ClusterSession* session, QWidget* parent)
                                                        m_tailTopic + QStringLiteral(".jsonl"),
                                                        QStringLiteral("JSON Lines (*.jsonl)"));
         if (!path.isEmpty())
-            showError(exportTo(path, false));
+            exportTo(path, false);
     });
     exportMenu->addAction(QStringLiteral("CSV…"), this, [this] {
         const auto path = QFileDialog::getSaveFileName(this, QStringLiteral("Export shown records"),
                                                        m_tailTopic + QStringLiteral(".csv"), QStringLiteral("CSV (*.csv)"));
         if (!path.isEmpty())
-            showError(exportTo(path, true));
+            exportTo(path, true);
     });
     m_ui->exportButton->setMenu(exportMenu);
 
@@ -353,20 +355,48 @@ void LivePage::selectRow(int proxyRow)
     m_ui->sideTabs->setCurrentWidget(m_detail);
 }
 
-QString LivePage::exportTo(const QString& path, bool csv)
+void LivePage::exportTo(const QString& path, bool csv)
+{
+    if (m_exporting) {
+        emit exportFinished(QStringLiteral("An export is already running."));
+        return;
+    }
+    // Copies of the shown records (the model may evict while the file is written); formatting and writing, which
+    // for large values takes long, run on a thread of their own.
+    auto records = std::make_shared<std::vector<Record>>();
+    records->reserve(size_t(m_proxy->rowCount()));
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        records->push_back(m_model->record(m_proxy->mapToSource(m_proxy->index(row, 0)).row()).clone());
+    m_exporting = true;
+    m_ui->exportButton->setEnabled(false);
+    m_ui->statusLabel->setText(QStringLiteral("Exporting %1 records to %2…").arg(records->size()).arg(path));
+    std::thread([this, records, path, csv, topic = m_tailTopic, guard = QPointer<LivePage>(this)] {
+        const QString error = writeExport(path, csv, topic, *records);
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [this, guard, error, path, count = records->size()] {
+            if (!guard)
+                return;
+            m_exporting = false;
+            m_ui->exportButton->setEnabled(true);
+            if (error.isEmpty())
+                m_ui->statusLabel->setText(QStringLiteral("Exported %1 records to %2").arg(count).arg(path));
+            else
+                showError(error);
+            emit exportFinished(error);
+        });
+    }).detach();
+}
+
+QString LivePage::writeExport(const QString& path, bool csv, const QString& topic, const std::vector<Record>& records)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
     if (csv)
         file.write(record_export::csvHeader());
-    for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        const auto& record = m_model->record(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
-        file.write(csv ? record_export::toCsvRow(m_tailTopic, record) : record_export::toJsonLine(m_tailTopic, record));
-    }
+    for (const auto& record : records)
+        file.write(csv ? record_export::toCsvRow(topic, record) : record_export::toJsonLine(topic, record));
     if (!file.commit())
         return QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
-    m_ui->statusLabel->setText(QStringLiteral("Exported %1 records to %2").arg(m_proxy->rowCount()).arg(path));
     return {};
 }
 

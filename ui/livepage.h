@@ -39,8 +39,11 @@ public:
                       const QString& partitions = {});
     void stopTailing();
     void selectRow(int proxyRow);
-    // Writes the shown records; returns an error text, empty on success.
-    QString exportTo(const QString& path, bool csv);
+    // Writes the shown records on a worker thread; exportFinished() follows (error text, empty on success).
+    void exportTo(const QString& path, bool csv);
+
+signals:
+    void exportFinished(const QString& error);
 
 private:
     void onStart();
@@ -52,6 +55,7 @@ private:
     void onSelection();
     void showError(const QString& text);
     void setStripPartitions(int count);
+    static QString writeExport(const QString& path, bool csv, const QString& topic, const std::vector<Record>& records);
     std::optional<QList<int32_t>> parsePartitions(const QString& text, int count, QString* error) const;
 
     std::unique_ptr<Ui::LivePage> m_ui;
@@ -66,6 +70,7 @@ private:
     ClusterMetadata m_metadata;
     QString m_tailTopic;
     bool m_drainQueued = false;
+    bool m_exporting = false;
 };
 
 } // namespace kafscope

@@ -13,6 +13,7 @@
 
 #include <QFile>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 using namespace kafscope;
@@ -184,7 +185,10 @@ private slots:
         const auto path = m_dir.filePath(QStringLiteral("orders.jsonl"));
         page()->stopTailing();
         const int shown = page()->recordProxy()->rowCount();
-        QCOMPARE(page()->exportTo(path, false), QString());
+        QSignalSpy finished(page(), &LivePage::exportFinished);
+        page()->exportTo(path, false);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kTimeoutMs);
+        QCOMPARE(finished.at(0).at(0).toString(), QString());
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         int lines = 0;
@@ -197,7 +201,9 @@ private slots:
             ++lines;
         }
         QCOMPARE(lines, shown);
-        QVERIFY(!page()->exportTo(m_dir.filePath(QStringLiteral("missing-dir/x.jsonl")), false).isEmpty());
+        page()->exportTo(m_dir.filePath(QStringLiteral("missing-dir/x.jsonl")), false);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kTimeoutMs);
+        QVERIFY(finished.at(1).at(0).toString().contains(QStringLiteral("Cannot write")));
     }
 };
 
