@@ -181,7 +181,9 @@ QVariant RecordModel::displayData(const Record& r, int column) const
     case OffsetColumn:
         return QString::number(r.offset());
     case TimestampColumn:
-        return r.timestamp() < 0 ? QString() : localTime(r.timestamp());
+        // The type is part of the fact: a log-append time is the broker's clock, a create time the producer's.
+        return r.timestamp() < 0 ? QString()
+                                 : localTime(r.timestamp()) + QStringLiteral(" (%1)").arg(timestampTypeName(r.timestampType()));
     case KeyColumn:
         return record_format::preview(r.key(), r.keyIsNull(), kKeyPreviewChars);
     case ValueColumn:

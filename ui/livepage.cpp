@@ -49,7 +49,7 @@ LivePage::LivePage(ClusterSession* session, QWidget* parent)
     // which disabling sorting does not undo: every append would be a sorted insert. Back to arrival order.
     m_proxy->sort(-1);
     for (const auto& [column, width] : {std::pair {RecordModel::PartitionColumn, 70}, {RecordModel::OffsetColumn, 80},
-                                        {RecordModel::TimestampColumn, 180}, {RecordModel::KeyColumn, 130},
+                                        {RecordModel::TimestampColumn, 235}, {RecordModel::KeyColumn, 130},
                                         {RecordModel::ValueColumn, 320}, {RecordModel::HeadersColumn, 70}})
         m_ui->recordView->setColumnWidth(column, width);
     m_ui->sideTabs->addTab(m_producer, QStringLiteral("&Produce"));

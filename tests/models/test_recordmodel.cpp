@@ -93,9 +93,9 @@ private slots:
         batch.push_back(record(1, 9, "", QByteArray("\x1f\x8b\x08\x00", 4)));
         model.append(std::move(batch));
         QCOMPARE(dumpModel(model),
-            QStringLiteral("2 | 41 | 2023-11-14 22:13:20.123 | r-17 | {\"order\":1}⏎ | 1 | 24 B\n"
+            QStringLiteral("2 | 41 | 2023-11-14 22:13:20.123 (create) | r-17 | {\"order\":1}⏎ | 1 | 24 B\n"
                            "0 | 7 |  | (null) | (null) | 0 | 0 B\n"
-                           "1 | 9 | 2023-11-14 22:13:20.123 | (empty) | [binary 4 B] 1f 8b 08 00 | 0 | 4 B"));
+                           "1 | 9 | 2023-11-14 22:13:20.123 (create) | (empty) | [binary 4 B] 1f 8b 08 00 | 0 | 4 B"));
 
         const QModelIndex partition = model.index(0, RecordModel::PartitionColumn);
         QCOMPARE(partition.data(Qt::BackgroundRole).value<QColor>(), partitionColor(2));
