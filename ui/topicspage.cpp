@@ -9,6 +9,7 @@
 #include "ui/viewsetup.h"
 #include "ui_topicspage.h"
 
+#include <QHeaderView>
 #include <QSortFilterProxyModel>
 #include <QTimer>
 
@@ -42,8 +43,10 @@ TopicsPage::TopicsPage(ClusterSession* session, QWidget* parent)
     setupTableView(m_ui->configView, m_configProxy);
     m_ui->configView->sortByColumn(ConfigModel::NameColumn, Qt::AscendingOrder);
 
-    m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 2);
+    m_ui->splitter->setStretchFactor(0, 1);
+    m_ui->splitter->setStretchFactor(1, 1);
+    // Numbers are right-aligned: a stretched last column would push them to the far edge.
+    m_ui->topicView->horizontalHeader()->setStretchLastSection(false);
 
     // Filtering re-runs over every row: wait until typing pauses.
     m_filterDebounce->setSingleShot(true);
