@@ -4,6 +4,9 @@
 #include "models/recordformat.h"
 
 #include <QDateTime>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QSaveFile>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
@@ -36,7 +39,8 @@ RecordDetail::RecordDetail(QWidget* parent)
     , m_hex(makeViewer(true))
     , m_key(makeViewer(false))
     , m_headers(new QTableWidget)
-    , m_fullButton(new QPushButton(QStringLiteral("Show the full value")))
+    , m_fullButton(new QPushButton(QStringLiteral("Show more")))
+    , m_saveButton(new QPushButton(QStringLiteral("Save value…")))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -44,7 +48,11 @@ RecordDetail::RecordDetail(QWidget* parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_title);
     layout->addWidget(m_tabs, 1);
-    layout->addWidget(m_fullButton);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_fullButton);
+    buttons->addWidget(m_saveButton);
+    buttons->addStretch();
+    layout->addLayout(buttons);
     m_tabs->addTab(m_value, QStringLiteral("Value"));
     m_tabs->addTab(m_json, QStringLiteral("JSON"));
     m_tabs->addTab(m_hex, QStringLiteral("Hex"));
@@ -57,6 +65,18 @@ RecordDetail::RecordDetail(QWidget* parent)
     m_headers->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_fullButton->setVisible(false);
     connect(m_fullButton, &QPushButton::clicked, this, &RecordDetail::showFullValue);
+    m_saveButton->setToolTip(QStringLiteral("Write the value's bytes to a file, exactly as stored in Kafka"));
+    connect(m_saveButton, &QPushButton::clicked, this, [this] {
+        const auto path = QFileDialog::getSaveFileName(this, QStringLiteral("Save value"),
+                                                       QStringLiteral("%1-p%2-o%3.bin")
+                                                           .arg(m_topic)
+                                                           .arg(m_record.partition())
+                                                           .arg(m_record.offset()));
+        if (path.isEmpty())
+            return;
+        if (const auto error = saveValue(path); !error.isEmpty())
+            m_title->setText(error.toHtmlEscaped());
+    });
     clear();
 }
 
@@ -71,6 +91,7 @@ void RecordDetail::clear()
     m_key->clear();
     m_headers->setRowCount(0);
     m_fullButton->setVisible(false);
+    m_saveButton->setEnabled(false);
 }
 
 void RecordDetail::showRecord(const QString& topic, const Record& record)
@@ -101,13 +122,13 @@ void RecordDetail::render(bool full)
                          .arg(r.keyIsNull() ? QStringLiteral("null") : record_format::humanSize(r.key().size()),
                               r.valueIsNull() ? QStringLiteral("null") : record_format::humanSize(r.value().size()))
                          .arg(r.headerCount()));
-    const qsizetype textCap = full ? r.value().size() : kTextCap;
-    const qsizetype hexCap = full ? r.value().size() : kHexCap;
+    const qsizetype textCap = full ? kMoreTextCap : kTextCap;
+    const qsizetype hexCap = full ? kMoreHexCap : kHexCap;
     m_value->setPlainText(r.valueIsNull()
                               ? QStringLiteral("(null value: a tombstone)")
                               : record_format::text(r.value(), textCap)
                                     .value_or(QStringLiteral("(not valid UTF-8: see the Hex tab)")));
-    const auto json = r.valueIsNull() ? std::nullopt : record_format::prettyJson(r.value(), full ? r.value().size() : kTextCap);
+    const auto json = r.valueIsNull() ? std::nullopt : record_format::prettyJson(r.value(), textCap);
     m_json->setPlainText(json.value_or(QStringLiteral("(not JSON)")));
     m_tabs->setTabEnabled(1, json.has_value());
     m_hex->setPlainText(r.valueIsNull() ? QString() : record_format::hexDump(r.value(), hexCap));
@@ -123,7 +144,20 @@ void RecordDetail::render(bool full)
     }
     m_tabs->setTabText(4, QStringLiteral("Headers (%1)").arg(headers.size()));
     m_fullButton->setVisible(!full && !r.valueIsNull() && r.value().size() > kHexCap);
-    m_fullButton->setText(QStringLiteral("Show the full value (%1)").arg(record_format::humanSize(r.value().size())));
+    m_fullButton->setText(QStringLiteral("Show more (up to %1 of %2)")
+                              .arg(record_format::humanSize(kMoreTextCap), record_format::humanSize(r.value().size())));
+    m_saveButton->setEnabled(!r.valueIsNull());
+}
+
+QString RecordDetail::saveValue(const QString& path) const
+{
+    if (!m_hasRecord || m_record.valueIsNull())
+        return QStringLiteral("This record has no value to save.");
+    QSaveFile file(path);
+    const auto value = m_record.value();
+    if (!file.open(QIODevice::WriteOnly) || file.write(value.data(), value.size()) != value.size() || !file.commit())
+        return QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+    return {};
 }
 
 QString RecordDetail::valueText() const

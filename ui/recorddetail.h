@@ -19,6 +19,10 @@ class RecordDetail : public QWidget
 public:
     static constexpr qsizetype kTextCap = 256 * 1024;
     static constexpr qsizetype kHexCap = 64 * 1024;
+    // "Show more": text widgets lay out every character they hold, so even on request the view stops here; the whole
+    // value, byte for byte, is one "Save value…" away.
+    static constexpr qsizetype kMoreTextCap = 1024 * 1024;
+    static constexpr qsizetype kMoreHexCap = 256 * 1024;
 
     explicit RecordDetail(QWidget* parent = nullptr);
 
@@ -28,7 +32,9 @@ public:
     QString valueText() const; // what the Value tab shows now
     QString hexText() const;
     QString jsonText() const;
-    void showFullValue();
+    void showFullValue(); // up to kMoreTextCap / kMoreHexCap
+    // Writes the value's bytes, exactly; returns an error text, empty on success.
+    QString saveValue(const QString& path) const;
 
 private:
     void render(bool full);
@@ -41,6 +47,7 @@ private:
     QPlainTextEdit* m_key;
     QTableWidget* m_headers;
     QPushButton* m_fullButton;
+    QPushButton* m_saveButton;
     Record m_record;
     QString m_topic;
     bool m_hasRecord = false;

@@ -171,7 +171,14 @@ private slots:
         QVERIFY(detail.valueText().contains(QStringLiteral("more not shown")));
         QVERIFY(detail.hexText().contains(QStringLiteral("more bytes not shown")));
         detail.showFullValue();
-        QCOMPARE(detail.valueText().size(), big.size());
+        QVERIFY(detail.valueText().size() > RecordDetail::kTextCap);
+        QVERIFY(detail.valueText().size() < RecordDetail::kMoreTextCap + 200);
+        // The whole value, byte for byte, goes to a file.
+        const auto path = m_dir.filePath(QStringLiteral("value.bin"));
+        QCOMPARE(detail.saveValue(path), QString());
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), big);
 
         const QByteArray binary = QByteArray::fromHex("1f8b0800ff00fe");
         detail.showRecord(QStringLiteral("t"), Record::make(0, 1, 1, TimestampType::LogAppendTime, nullptr, -1,
