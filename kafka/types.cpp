@@ -56,6 +56,25 @@ const TopicInfo* ClusterMetadata::topic(const QString& name) const
     return nullptr;
 }
 
+QString configResourceTypeName(ConfigResourceType type)
+{
+    switch (type) {
+    case ConfigResourceType::Topic:
+        return QStringLiteral("topic");
+    case ConfigResourceType::Broker:
+        return QStringLiteral("broker");
+    case ConfigResourceType::BrokerLogger:
+        return QStringLiteral("broker logger");
+    case ConfigResourceType::ClientMetrics:
+        return QStringLiteral("client metrics");
+    case ConfigResourceType::Group:
+        return QStringLiteral("group");
+    case ConfigResourceType::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
 QString configSourceName(ConfigSource source)
 {
     switch (source) {
@@ -71,6 +90,10 @@ QString configSourceName(ConfigSource source)
         return QStringLiteral("default");
     case ConfigSource::DynamicBrokerLogger:
         return QStringLiteral("dynamic broker logger");
+    case ConfigSource::ClientMetrics:
+        return QStringLiteral("client metrics");
+    case ConfigSource::Group:
+        return QStringLiteral("group config");
     case ConfigSource::Unknown:
         break;
     }

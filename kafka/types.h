@@ -78,6 +78,7 @@ struct PartitionOffset
     int16_t errorCode = 0;
     int64_t offset = -1;
     int64_t timestamp = -1;
+    int32_t leaderEpoch = -1; // v4+; -1 unknown
     friend bool operator==(const PartitionOffset&, const PartitionOffset&) = default;
 };
 
@@ -90,7 +91,9 @@ struct OffsetsSnapshot
     QStringList errors; // human summaries of per-leader failures
 };
 
-enum class ConfigResourceType : int8_t { Unknown = 0, Topic = 2, Broker = 4, BrokerLogger = 8 };
+// Values of ConfigResource.Type in Kafka's clients (DescribeConfigs' ResourceType).
+enum class ConfigResourceType : int8_t { Unknown = 0, Topic = 2, Broker = 4, BrokerLogger = 8, ClientMetrics = 16, Group = 32 };
+QString configResourceTypeName(ConfigResourceType type);
 
 enum class ConfigSource : int8_t {
     Unknown = 0,
@@ -100,6 +103,8 @@ enum class ConfigSource : int8_t {
     StaticBroker = 4,
     Default = 5,
     DynamicBrokerLogger = 6,
+    ClientMetrics = 7, // CLIENT_METRICS_CONFIG (KIP-714)
+    Group = 8, // GROUP_CONFIG (KIP-848)
 };
 QString configSourceName(ConfigSource source);
 
@@ -123,6 +128,7 @@ struct ConfigEntry
     ConfigSource source = ConfigSource::Unknown;
     QList<ConfigSynonym> synonyms;
     QString documentation; // v3+, may be empty
+    int8_t configType = 0; // v3+: ConfigType (0 unknown, 1 boolean, 2 string, 3 int, 4 short, 5 long, 6 double, 7 list, 8 class, 9 password)
     friend bool operator==(const ConfigEntry&, const ConfigEntry&) = default;
 };
 

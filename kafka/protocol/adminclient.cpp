@@ -108,7 +108,7 @@ void AdminClient::fetchMetadata(std::optional<QStringList> topics, Callback<Clus
     MetadataRequest request;
     request.topics = std::move(topics);
     sendToAny(
-        ApiKey::Metadata, [request](int16_t v) { return encodeMetadataRequest(request, v); },
+        ApiKey::Metadata, [request](int16_t v, QString* error) { return encodeMetadataRequest(request, v, error); },
         [this, done](const AdminResult<RawResponse>& raw) {
             if (!raw.ok()) {
                 done(AdminResult<ClusterMetadata>::failure(raw.error));
@@ -173,7 +173,7 @@ void AdminClient::listOffsets(const ClusterMetadata& metadata, const QStringList
             }
             const int32_t leaderId = leader.key();
             sendToNode(
-                leaderId, ApiKey::ListOffsets, [request](int16_t v) { return encodeListOffsetsRequest(request, v); },
+                leaderId, ApiKey::ListOffsets, [request](int16_t v, QString* error) { return encodeListOffsetsRequest(request, v, error); },
                 [snapshot, outstanding, timestamp, leaderId, done](const AdminResult<RawResponse>& raw) {
                     auto& target = timestamp == -2 ? snapshot->earliest : snapshot->latest;
                     if (!raw.ok()) {
@@ -208,7 +208,7 @@ void AdminClient::describeConfigs(ConfigResourceType type, const QString& name, 
 {
     DescribeConfigsRequest request;
     request.resources.append({type, name, std::nullopt});
-    auto encode = [request](int16_t v) { return encodeDescribeConfigsRequest(request, v); };
+    auto encode = [request](int16_t v, QString* error) { return encodeDescribeConfigsRequest(request, v, error); };
     auto handle = [done, name](const AdminResult<RawResponse>& raw) {
         if (!raw.ok()) {
             done(AdminResult<ConfigResourceResult>::failure(raw.error));
@@ -228,7 +228,9 @@ void AdminClient::describeConfigs(ConfigResourceType type, const QString& name, 
         }
         done(AdminResult<ConfigResourceResult>::success(result));
     };
-    if (type == ConfigResourceType::Broker) {
+    // Broker and broker-logger configs are answered by that broker (a broker's dynamic configs live in its own
+    // process); an empty broker name asks for the cluster-wide defaults, which any broker answers.
+    if ((type == ConfigResourceType::Broker && !name.isEmpty()) || type == ConfigResourceType::BrokerLogger) {
         bool ok = false;
         const int32_t nodeId = name.toInt(&ok);
         if (!ok) {

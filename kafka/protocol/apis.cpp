@@ -55,6 +55,13 @@ QString apiName(ApiKey key)
     return QStringLiteral("Api%1").arg(int(key));
 }
 
+QByteArray refuseVersion(ApiKey key, int16_t version, QString* error)
+{
+    if (error)
+        *error = QStringLiteral("KafScope does not encode %1 v%2").arg(apiName(key)).arg(version);
+    return {};
+}
+
 VersionRange supportedVersions(ApiKey key)
 {
     switch (key) {

@@ -1,6 +1,7 @@
 #pragma once
 // Kafka API keys this client speaks, the version ranges our codecs implement, and which versions are flexible
 // (compact strings/arrays, tagged fields, request header v2 / response header v1).
+#include <QByteArray>
 #include <QString>
 #include <cstdint>
 
@@ -49,6 +50,8 @@ int16_t firstFlexibleVersion(ApiKey key);
 bool isFlexible(ApiKey key, int16_t version);
 // Request header v1 (non-flexible) or v2 (flexible).
 int16_t requestHeaderVersion(ApiKey key, int16_t version);
+// For encoders asked for a version they do not implement: no bytes, and the reason in *error when given.
+QByteArray refuseVersion(ApiKey key, int16_t version, QString* error);
 // Response header v0 or v1; ApiVersions responses always use v0 so a client can parse an error at any version.
 int16_t responseHeaderVersion(ApiKey key, int16_t version);
 

@@ -9,17 +9,17 @@ constexpr ApiKey key = ApiKey::ApiVersions;
 constexpr int16_t unsupportedVersionError = 35;
 } // namespace
 
-QByteArray encodeApiVersionsRequest(const ApiVersionsRequest& request, int16_t version)
+QByteArray encodeApiVersionsRequest(const ApiVersionsRequest& request, int16_t version, QString* error)
 {
     if (!supportedVersions(key).contains(version))
-        return {};
+        return refuseVersion(key, version, error);
     Writer w(isFlexible(key, version));
     if (version >= 3) {
         w.string(request.clientSoftwareName);
         w.string(request.clientSoftwareVersion);
     }
     w.taggedFields();
-    return w.data();
+    return w.take(error);
 }
 
 Decoded<ApiVersionsResponse> decodeApiVersionsResponse(QByteArrayView body, int16_t version)
@@ -46,15 +46,16 @@ Decoded<ApiVersionsResponse> decodeApiVersionsResponse(QByteArrayView body, int1
         response.throttleTimeMs = r.int32("throttleTimeMs");
     // v3+: SupportedFeatures, FinalizedFeaturesEpoch, FinalizedFeatures, ZkMigrationReady are tagged; skipped here.
     r.taggedFields();
+    r.finish();
     if (!r.ok())
         return Decoded<ApiVersionsResponse>::failure(r.error());
     return response;
 }
 
-QByteArray encodeApiVersionsResponse(const ApiVersionsResponse& response, int16_t version)
+QByteArray encodeApiVersionsResponse(const ApiVersionsResponse& response, int16_t version, QString* error)
 {
     if (!supportedVersions(key).contains(version))
-        return {};
+        return refuseVersion(key, version, error);
     // Mirrors the broker: an UNSUPPORTED_VERSION answer always uses the v0 layout.
     if (response.errorCode == unsupportedVersionError)
         version = 0;
@@ -70,7 +71,7 @@ QByteArray encodeApiVersionsResponse(const ApiVersionsResponse& response, int16_
     if (version >= 1)
         w.int32(response.throttleTimeMs);
     w.taggedFields();
-    return w.data();
+    return w.take(error);
 }
 
 } // namespace kafscope::protocol

@@ -57,7 +57,14 @@ void BrokerConnection::request(ApiKey key, Encoder encode, Handler handler)
                     .arg(m_address.toString(), apiName(key)))));
             return;
         }
-        sendNow(key, version, encode(version), std::move(handler));
+        QString error;
+        const QByteArray body = encode(version, &error);
+        if (!error.isEmpty()) {
+            handler(AdminResult<RawResponse>::failure(AdminError::protocol(
+                QStringLiteral("Could not encode the %1 v%2 request: %3.").arg(apiName(key)).arg(version).arg(error))));
+            return;
+        }
+        sendNow(key, version, body, std::move(handler));
         return;
     }
     m_queue.append({key, std::move(encode), std::move(handler)});
@@ -100,7 +107,7 @@ void BrokerConnection::startHandshake()
 
 void BrokerConnection::sendApiVersions(int16_t version)
 {
-    sendNow(ApiKey::ApiVersions, version, encodeApiVersionsRequest({}, version),
+    sendNow(ApiKey::ApiVersions, version, encodeApiVersionsRequest({}, version, nullptr),
             [this, version](const AdminResult<RawResponse>& raw) {
                 if (!raw.ok())
                     return; // fail() already ran
@@ -145,7 +152,7 @@ void BrokerConnection::sendNow(ApiKey key, int16_t version, const QByteArray& bo
     if (m_nextCorrelationId == INT32_MAX)
         m_nextCorrelationId = 1;
     const auto frame = encodeRequestFrame({key, version, correlationId, m_options.clientId}, body);
-    m_pending.insert(correlationId, {key, version, nowMs() + m_options.requestTimeoutMs, std::move(handler)});
+    m_pending.append({correlationId, key, version, nowMs() + m_options.requestTimeoutMs, std::move(handler)});
     m_socket->write(frame);
     if (!m_timer->isActive())
         m_timer->start();
@@ -174,11 +181,24 @@ void BrokerConnection::onReadyRead()
 void BrokerConnection::dispatchFrame(const QByteArray& frame)
 {
     const auto correlationId = qFromBigEndian<int32_t>(frame.constData());
-    const auto it = m_pending.find(correlationId);
-    if (it == m_pending.end())
-        return; // a late answer to a request that already timed out: nobody waits for it
-    Pending pending = std::move(*it);
-    m_pending.erase(it);
+    // A timed-out request fails the connection, so no late answer can arrive on it: any answer but the one to the
+    // oldest request means the stream is out of step, and every request behind it would be read wrongly.
+    if (m_pending.isEmpty() || m_pending.first().correlationId != correlationId) {
+        fail(AdminError::protocol(
+            m_pending.isEmpty()
+                ? QStringLiteral("Broker %1 sent a response (correlation id %2) to no pending request; the connection "
+                                 "was closed.")
+                      .arg(m_address.toString())
+                      .arg(correlationId)
+                : QStringLiteral("Broker %1 answered correlation id %2 while the oldest pending request was %3 (%4); "
+                                 "Kafka answers in order, so the connection was closed.")
+                      .arg(m_address.toString())
+                      .arg(correlationId)
+                      .arg(m_pending.first().correlationId)
+                      .arg(apiName(m_pending.first().key))));
+        return;
+    }
+    Pending pending = m_pending.takeFirst();
     const auto header = decodeResponseHeader(frame, responseHeaderVersion(pending.key, pending.version));
     if (!header.ok()) {
         pending.handler(AdminResult<RawResponse>::failure(

@@ -1,6 +1,6 @@
 #pragma once
 // One TCP connection to one broker, living in the admin thread. Frames requests, matches responses by correlation
-// id, negotiates versions with ApiVersions before the first request, and fails every pending request with a clear
+// id (in order: an answer that is not to the oldest request fails the connection), negotiates versions with ApiVersions before the first request, and fails every pending request with a clear
 // error on timeout or disconnect (a broker that misbehaves never takes the process down).
 //
 // Connection steps: socket connect -> [TLS handshake: later, QSslSocket] -> ApiVersions -> [SASL: later] -> Ready.
@@ -45,7 +45,8 @@ class BrokerConnection : public QObject
     Q_OBJECT
 public:
     enum class State { Idle, Connecting, Negotiating, Ready, Failed };
-    using Encoder = std::function<QByteArray(int16_t version)>;
+    // Returns the request body for `version`, or no bytes with *error saying why it cannot be encoded.
+    using Encoder = std::function<QByteArray(int16_t version, QString* error)>;
     using Handler = std::function<void(const AdminResult<RawResponse>&)>;
 
     BrokerConnection(BrokerAddress address, int32_t nodeId, ConnectionOptions options, QObject* parent = nullptr);
@@ -72,6 +73,7 @@ signals:
 private:
     struct Pending
     {
+        int32_t correlationId;
         ApiKey key;
         int16_t version;
         qint64 deadlineMs;
@@ -106,7 +108,8 @@ private:
     qint64 m_connectDeadlineMs = 0;
     QByteArray m_readBuffer;
     int32_t m_nextCorrelationId = 1;
-    QHash<int32_t, Pending> m_pending;
+    // Oldest first: Kafka answers the requests of one connection in order.
+    QList<Pending> m_pending;
     QList<Queued> m_queue;
     QMap<int16_t, VersionRange> m_brokerVersions;
 };

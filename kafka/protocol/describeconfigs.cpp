@@ -9,9 +9,8 @@ constexpr ApiKey key = ApiKey::DescribeConfigs;
 
 ConfigSource toConfigSource(int8_t value)
 {
-    // Newer brokers add sources (CLIENT_METRICS_CONFIG 7, GROUP_CONFIG 8) that we show as unknown.
-    return value >= 0 && value <= int8_t(ConfigSource::DynamicBrokerLogger) ? ConfigSource(value)
-                                                                             : ConfigSource::Unknown;
+    // Sources a newer broker may add are shown as unknown.
+    return value >= 0 && value <= int8_t(ConfigSource::Group) ? ConfigSource(value) : ConfigSource::Unknown;
 }
 
 ConfigResourceType toResourceType(int8_t value)
@@ -20,6 +19,8 @@ ConfigResourceType toResourceType(int8_t value)
     case ConfigResourceType::Topic:
     case ConfigResourceType::Broker:
     case ConfigResourceType::BrokerLogger:
+    case ConfigResourceType::ClientMetrics:
+    case ConfigResourceType::Group:
         return ConfigResourceType(value);
     case ConfigResourceType::Unknown:
         break;
@@ -28,10 +29,10 @@ ConfigResourceType toResourceType(int8_t value)
 }
 } // namespace
 
-QByteArray encodeDescribeConfigsRequest(const DescribeConfigsRequest& request, int16_t version)
+QByteArray encodeDescribeConfigsRequest(const DescribeConfigsRequest& request, int16_t version, QString* error)
 {
     if (!supportedVersions(key).contains(version))
-        return {};
+        return refuseVersion(key, version, error);
     Writer w(isFlexible(key, version));
     w.arrayLength(request.resources.size());
     for (const DescribeConfigsResource& res : request.resources) {
@@ -50,7 +51,7 @@ QByteArray encodeDescribeConfigsRequest(const DescribeConfigsRequest& request, i
     if (version >= 3)
         w.boolean(request.includeDocumentation);
     w.taggedFields();
-    return w.data();
+    return w.take(error);
 }
 
 Decoded<QList<ConfigResourceResult>> decodeDescribeConfigsResponse(QByteArrayView body, int16_t version)
@@ -89,7 +90,7 @@ Decoded<QList<ConfigResourceResult>> decodeDescribeConfigsResponse(QByteArrayVie
                 e.synonyms.append(s);
             });
             if (version >= 3) {
-                r.int8("configType"); // ConfigEntry has no place for it yet
+                e.configType = r.int8("configType");
                 e.documentation = r.nullableString("documentation").value_or(QString());
             }
             r.taggedFields();
@@ -99,15 +100,16 @@ Decoded<QList<ConfigResourceResult>> decodeDescribeConfigsResponse(QByteArrayVie
         results.append(res);
     });
     r.taggedFields();
+    r.finish();
     if (!r.ok())
         return Result::failure(r.error());
     return results;
 }
 
-QByteArray encodeDescribeConfigsResponse(const QList<ConfigResourceResult>& results, int16_t version)
+QByteArray encodeDescribeConfigsResponse(const QList<ConfigResourceResult>& results, int16_t version, QString* error)
 {
     if (!supportedVersions(key).contains(version))
-        return {};
+        return refuseVersion(key, version, error);
     Writer w(isFlexible(key, version));
     w.int32(0); // throttleTimeMs
     w.arrayLength(results.size());
@@ -131,7 +133,7 @@ QByteArray encodeDescribeConfigsResponse(const QList<ConfigResourceResult>& resu
                 w.taggedFields();
             }
             if (version >= 3) {
-                w.int8(0); // configType: UNKNOWN
+                w.int8(e.configType);
                 w.nullableString(e.documentation, e.documentation.isEmpty());
             }
             w.taggedFields();
@@ -139,7 +141,7 @@ QByteArray encodeDescribeConfigsResponse(const QList<ConfigResourceResult>& resu
         w.taggedFields();
     }
     w.taggedFields();
-    return w.data();
+    return w.take(error);
 }
 
 } // namespace kafscope::protocol

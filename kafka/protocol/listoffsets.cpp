@@ -9,10 +9,10 @@ namespace {
 constexpr ApiKey key = ApiKey::ListOffsets;
 }
 
-QByteArray encodeListOffsetsRequest(const ListOffsetsRequest& request, int16_t version)
+QByteArray encodeListOffsetsRequest(const ListOffsetsRequest& request, int16_t version, QString* error)
 {
     if (!supportedVersions(key).contains(version))
-        return {};
+        return refuseVersion(key, version, error);
     Writer w(isFlexible(key, version));
     w.int32(request.replicaId);
     if (version >= 2)
@@ -31,7 +31,7 @@ QByteArray encodeListOffsetsRequest(const ListOffsetsRequest& request, int16_t v
         w.taggedFields();
     }
     w.taggedFields();
-    return w.data();
+    return w.take(error);
 }
 
 Decoded<QList<PartitionOffset>> decodeListOffsetsResponse(QByteArrayView body, int16_t version)
@@ -53,22 +53,23 @@ Decoded<QList<PartitionOffset>> decodeListOffsetsResponse(QByteArrayView body, i
             p.timestamp = r.int64("timestamp");
             p.offset = r.int64("offset");
             if (version >= 4)
-                r.int32("leaderEpoch");
+                p.leaderEpoch = r.int32("leaderEpoch");
             r.taggedFields();
             offsets.append(p);
         });
         r.taggedFields();
     });
     r.taggedFields();
+    r.finish();
     if (!r.ok())
         return Result::failure(r.error());
     return offsets;
 }
 
-QByteArray encodeListOffsetsResponse(const QList<PartitionOffset>& partitions, int16_t version)
+QByteArray encodeListOffsetsResponse(const QList<PartitionOffset>& partitions, int16_t version, QString* error)
 {
     if (!supportedVersions(key).contains(version))
-        return {};
+        return refuseVersion(key, version, error);
     // The wire groups partitions by topic; runs of the same topic become one topic entry, in order.
     QList<QList<PartitionOffset>> topics;
     for (const PartitionOffset& p : partitions) {
@@ -90,13 +91,13 @@ QByteArray encodeListOffsetsResponse(const QList<PartitionOffset>& partitions, i
             w.int64(p.timestamp);
             w.int64(p.offset);
             if (version >= 4)
-                w.int32(-1); // leaderEpoch: unknown
+                w.int32(p.leaderEpoch);
             w.taggedFields();
         }
         w.taggedFields();
     }
     w.taggedFields();
-    return w.data();
+    return w.take(error);
 }
 
 } // namespace kafscope::protocol

@@ -17,10 +17,10 @@ bool isZeroUuid(const QByteArray& id)
 }
 } // namespace
 
-QByteArray encodeMetadataRequest(const MetadataRequest& request, int16_t version)
+QByteArray encodeMetadataRequest(const MetadataRequest& request, int16_t version, QString* error)
 {
     if (!supportedVersions(key).contains(version))
-        return {};
+        return refuseVersion(key, version, error);
     Writer w(isFlexible(key, version));
     if (!request.topics) {
         w.nullArray(); // v1+: null means all topics
@@ -40,7 +40,7 @@ QByteArray encodeMetadataRequest(const MetadataRequest& request, int16_t version
     if (version >= 8)
         w.boolean(false); // includeTopicAuthorizedOperations
     w.taggedFields();
-    return w.data();
+    return w.take(error);
 }
 
 Decoded<ClusterMetadata> decodeMetadataResponse(QByteArrayView body, int16_t version)
@@ -96,15 +96,16 @@ Decoded<ClusterMetadata> decodeMetadataResponse(QByteArrayView body, int16_t ver
     if (version >= 8 && version <= 10)
         r.int32("clusterAuthorizedOperations");
     r.taggedFields();
+    r.finish();
     if (!r.ok())
         return Decoded<ClusterMetadata>::failure(r.error());
     return md;
 }
 
-QByteArray encodeMetadataResponse(const ClusterMetadata& metadata, int16_t version)
+QByteArray encodeMetadataResponse(const ClusterMetadata& metadata, int16_t version, QString* error)
 {
     if (!supportedVersions(key).contains(version))
-        return {};
+        return refuseVersion(key, version, error);
     Writer w(isFlexible(key, version));
     if (version >= 3)
         w.int32(0); // throttleTimeMs
@@ -146,7 +147,7 @@ QByteArray encodeMetadataResponse(const ClusterMetadata& metadata, int16_t versi
     if (version >= 8 && version <= 10)
         w.int32(operationsNotRequested); // clusterAuthorizedOperations
     w.taggedFields();
-    return w.data();
+    return w.take(error);
 }
 
 } // namespace kafscope::protocol

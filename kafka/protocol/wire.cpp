@@ -10,6 +10,27 @@ const QByteArray zeroUuid(16, '\0');
 
 // ---- Writer ----
 
+QByteArray Writer::take(QString* error) const
+{
+    if (ok())
+        return m_data;
+    if (error)
+        *error = m_error;
+    return {};
+}
+
+bool Writer::fits(qsizetype size, qsizetype max, const char* what)
+{
+    if (size <= max)
+        return ok();
+    if (ok())
+        m_error = QStringLiteral("a %1 of %2 is longer than the %3 that Kafka's wire format holds")
+                      .arg(QLatin1String(what))
+                      .arg(size)
+                      .arg(max);
+    return false;
+}
+
 void Writer::int8(int8_t value)
 {
     m_data.append(char(value));
@@ -82,6 +103,8 @@ void Writer::nullableString(const QString& value, bool isNull)
         return;
     }
     const QByteArray utf8 = value.toUtf8();
+    if (!fits(utf8.size(), std::numeric_limits<int16_t>::max(), "string"))
+        return;
     uvarint(uint32_t(utf8.size() + 1));
     m_data.append(utf8);
 }
@@ -93,12 +116,16 @@ void Writer::classicNullableString(const QString& value, bool isNull)
         return;
     }
     const QByteArray utf8 = value.toUtf8();
+    if (!fits(utf8.size(), std::numeric_limits<int16_t>::max(), "string"))
+        return;
     int16(int16_t(utf8.size()));
     m_data.append(utf8);
 }
 
 void Writer::bytes(const QByteArray& value)
 {
+    if (!fits(value.size(), std::numeric_limits<int32_t>::max() - 1, "bytes value"))
+        return;
     if (m_flexible)
         uvarint(uint32_t(value.size() + 1));
     else
@@ -108,6 +135,8 @@ void Writer::bytes(const QByteArray& value)
 
 void Writer::arrayLength(qsizetype count)
 {
+    if (!fits(count, std::numeric_limits<int32_t>::max() - 1, "array"))
+        return;
     if (m_flexible)
         uvarint(uint32_t(count + 1));
     else
@@ -179,6 +208,10 @@ bool Reader::need(qsizetype size, const char* field)
 {
     if (!ok())
         return false;
+    if (size < 0) { // never a seek backwards
+        fail(QStringLiteral("negative size %1").arg(size), field);
+        return false;
+    }
     if (size > remaining()) {
         fail(QStringLiteral("truncated"), field);
         return false;
@@ -362,6 +395,12 @@ QList<int32_t> Reader::int32Array(const char* field)
     for (qsizetype i = 0; i < count && ok(); ++i)
         values.append(int32(field));
     return values;
+}
+
+void Reader::finish()
+{
+    if (ok() && remaining() > 0)
+        fail(QStringLiteral("%1 bytes left unread").arg(remaining()), "the end of the message");
 }
 
 void Reader::taggedFields()

@@ -13,11 +13,17 @@
 
 namespace kafscope::protocol {
 
+// A value longer than its wire type holds (a string over 32,767 bytes in a classic version, say) is refused: the
+// first such value sets a sticky error, and encoders return no bytes with that error rather than a corrupt frame.
 class Writer
 {
 public:
     explicit Writer(bool flexible) : m_flexible(flexible) { }
     bool isFlexible() const { return m_flexible; }
+    bool ok() const { return m_error.isEmpty(); }
+    const QString& error() const { return m_error; }
+    // The bytes, or nothing with *error set (when error is given) if a value did not fit.
+    QByteArray take(QString* error) const;
 
     void int8(int8_t value);
     void int16(int16_t value);
@@ -48,9 +54,11 @@ public:
 
 private:
     void raw(const char* bytes, qsizetype size) { m_data.append(bytes, size); }
+    bool fits(qsizetype size, qsizetype max, const char* what);
 
     bool m_flexible;
     QByteArray m_data;
+    QString m_error;
 };
 
 class Reader
@@ -84,6 +92,9 @@ public:
     QList<int32_t> int32Array(const char* field);
     // Reads the tagged-field section of a flexible version and skips every tag (we know none we need).
     void taggedFields();
+    // Ends a decode: bytes left over mean the codec and the broker disagree on the layout (a version mismatch), so
+    // they are an error, not something to ignore.
+    void finish();
 
     // Reads `field`'s length, then calls readElement() once per element with the path extended by "field[i]";
     // stops at the first error.

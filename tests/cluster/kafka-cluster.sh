@@ -2,7 +2,7 @@
 # Runs a real 3-node Apache Kafka cluster (KRaft, combined broker+controller) on 127.0.0.1 without Docker,
 # from the broker jars on Maven Central. Used by the test suite and by scripts/local-cluster for demos.
 #
-# Usage: tests/cluster/kafka-cluster.sh fetch|start|stop|status|bootstrap
+# Usage: tests/cluster/kafka-cluster.sh fetch|start|stop|status|bootstrap|libs (libs: fetch, print the jar folder)
 # Environment:
 #   KAFSCOPE_KAFKA_VERSION     broker version (default 4.1.2; 3.9.x and other 4.x work too)
 #   KAFSCOPE_CACHE             jar cache (default ~/.cache/kafscope); jars go to kafka-<version>/libs
@@ -297,5 +297,6 @@ case "${1:-}" in
     stop) stop ;;
     status) status ;;
     bootstrap) bootstrap ;;
-    *) echo "usage: $0 fetch|start|stop|status|bootstrap" >&2; exit 2 ;;
+    libs) fetch && echo "$KAFKA_HOME/libs" ;;
+    *) echo "usage: $0 fetch|start|stop|status|bootstrap|libs" >&2; exit 2 ;;
 esac

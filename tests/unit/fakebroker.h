@@ -49,6 +49,7 @@ public:
     };
     int16_t maxApiVersionsVersion = 3; // a lower value makes v3 requests get UNSUPPORTED_VERSION in v0 format
     QByteArray rawReply; // when set, sent instead of any framed response (garbage tests)
+    int32_t correlationIdShift = 0; // added to the correlation id of every non-ApiVersions answer (out-of-step tests)
     QList<FakeRequest> received;
 
 private:
@@ -95,8 +96,10 @@ private:
         }
         if (!m_responder)
             return;
-        if (auto body = m_responder(request))
+        if (auto body = m_responder(request)) {
+            request.correlationId += correlationIdShift;
             reply(socket, request, *body, protocol::responseHeaderVersion(request.key, request.version));
+        }
     }
 
     void reply(QTcpSocket* socket, const FakeRequest& request, const QByteArray& body, int16_t headerVersion)

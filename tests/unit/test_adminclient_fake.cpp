@@ -205,3 +205,80 @@ TEST(AdminClientFake, OffsetsAreGatheredPerLeaderAndKeepPartitionErrors)
     EXPECT_EQ(r->value->latest[0].offset, 42);
     EXPECT_TRUE(r->value->errors.isEmpty());
 }
+
+TEST(AdminClientFake, AnswerToAnotherCorrelationIdFailsTheConnectionAtOnce)
+{
+    // Issue #6: Kafka answers in order, so an answer that is not to the oldest request means the stream is out of
+    // step. It used to be dropped, and the real request hung until its 30 s timeout.
+    FakeBroker broker;
+    broker.setResponder(metadataResponder(&broker));
+    broker.correlationIdShift = 7;
+    ConnectionOptions options;
+    options.requestTimeoutMs = 600000; // a hang would be the test's own timeout, never this one
+    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}}, options);
+    const auto r = fetch(admin);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error.kind, AdminError::Kind::Protocol);
+    EXPECT_TRUE(r.error.message.contains(QStringLiteral("correlation id"))) << r.error.message.toStdString();
+    EXPECT_TRUE(r.error.message.contains(QStringLiteral("Metadata"))) << r.error.message.toStdString();
+}
+
+TEST(AdminClientFake, BrokerLoggerConfigsGoToThatBrokerAndEmptyBrokerNameToAny)
+{
+    FakeBroker first;
+    FakeBroker second;
+    auto responder = [&](FakeBroker* self) {
+        return [&, self](const test::FakeRequest& r) -> std::optional<QByteArray> {
+            if (r.key == ApiKey::Metadata) {
+                ClusterMetadata md;
+                md.controllerId = 1;
+                md.brokers = {{1, QStringLiteral("127.0.0.1"), first.port(), {}}, {2, QStringLiteral("127.0.0.1"), second.port(), {}}};
+                return encodeMetadataResponse(md, r.version);
+            }
+            if (r.key == ApiKey::DescribeConfigs) {
+                ConfigResourceResult result;
+                result.type = self == &first ? ConfigResourceType::Broker : ConfigResourceType::BrokerLogger;
+                result.name = self == &first ? QString() : QStringLiteral("2");
+                return encodeDescribeConfigsResponse({result}, r.version);
+            }
+            return std::nullopt;
+        };
+    };
+    first.setResponder(responder(&first));
+    second.setResponder(responder(&second));
+    AdminClient admin({{QStringLiteral("127.0.0.1"), first.port()}});
+    auto describe = [&](ConfigResourceType type, const QString& name) {
+        return waitFor<AdminResult<ConfigResourceResult>>([&](auto done) { admin.describeConfigs(type, name, done); });
+    };
+    auto countConfigs = [](const FakeBroker& b) {
+        return std::count_if(b.received.begin(), b.received.end(),
+                             [](const test::FakeRequest& r) { return r.key == ApiKey::DescribeConfigs; });
+    };
+
+    const auto logger = describe(ConfigResourceType::BrokerLogger, QStringLiteral("2"));
+    ASSERT_TRUE(logger.has_value());
+    ASSERT_TRUE(logger->ok()) << logger->error.message.toStdString();
+    EXPECT_EQ(countConfigs(second), 1); // broker 2's loggers, from broker 2
+    EXPECT_EQ(countConfigs(first), 0);
+
+    const auto defaults = describe(ConfigResourceType::Broker, QString());
+    ASSERT_TRUE(defaults.has_value());
+    ASSERT_TRUE(defaults->ok()) << defaults->error.message.toStdString();
+    EXPECT_EQ(countConfigs(first), 1); // cluster-wide defaults: any broker, here the bootstrap one
+    EXPECT_EQ(countConfigs(second), 1);
+}
+
+TEST(AdminClientFake, RequestThatCannotBeEncodedFailsWithTheReasonAndIsNotSent)
+{
+    FakeBroker broker;
+    broker.setResponder(metadataResponder(&broker));
+    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    const auto r = waitFor<AdminResult<ClusterMetadata>>(
+        [&](auto done) { admin.fetchMetadata(QStringList {QString(40000, QLatin1Char('t'))}, done); });
+    ASSERT_TRUE(r.has_value());
+    ASSERT_FALSE(r->ok());
+    EXPECT_EQ(r->error.kind, AdminError::Kind::Protocol);
+    EXPECT_TRUE(r->error.message.contains(QStringLiteral("longer than the 32767"))) << r->error.message.toStdString();
+    EXPECT_TRUE(std::none_of(broker.received.begin(), broker.received.end(),
+                             [](const test::FakeRequest& req) { return req.key == ApiKey::Metadata; }));
+}

@@ -206,11 +206,30 @@ TEST(DescribeConfigs, RandomGarbageNeverCrashes)
 
 TEST(DescribeConfigs, UnknownSourceFromNewerBrokerBecomesUnknown)
 {
-    // A synonym with source 8 (GROUP_CONFIG, newer than this client).
+    // A config with source 9 (newer than this client).
     const auto results = decodeDescribeConfigsResponse(
-        hex({ "00 00 00 00", "00 00 00 01", "00 00 ff ff 02 00 01 74", "00 00 00 01", "00 01 61 00 01 31 00 08 00",
+        hex({ "00 00 00 00", "00 00 00 01", "00 00 ff ff 02 00 01 74", "00 00 00 01", "00 01 61 00 01 31 00 09 00",
               "00 00 00 00" }),
         1);
     ASSERT_TRUE(results.ok()) << results.error().toStdString();
     EXPECT_EQ(results->at(0).entries[0].source, ConfigSource::Unknown);
+}
+
+TEST(DescribeConfigs, ClientMetricsAndGroupSourcesAndResourcesHaveNames)
+{
+    // Issue #6: CLIENT_METRICS (16) and GROUP (32) resources, CLIENT_METRICS_CONFIG (7) and GROUP_CONFIG (8) sources.
+    const auto results = decodeDescribeConfigsResponse(
+        hex({ "00 00 00 00", "00 00 00 02",
+              "00 00 ff ff 10 00 01 6d", "00 00 00 01", "00 01 61 00 01 31 00 07 00", "00 00 00 00",
+              "00 00 ff ff 20 00 01 67", "00 00 00 01", "00 01 62 00 01 32 00 08 00", "00 00 00 00" }),
+        1);
+    ASSERT_TRUE(results.ok()) << results.error().toStdString();
+    EXPECT_EQ(results->at(0).type, ConfigResourceType::ClientMetrics);
+    EXPECT_EQ(results->at(0).entries[0].source, ConfigSource::ClientMetrics);
+    EXPECT_EQ(results->at(1).type, ConfigResourceType::Group);
+    EXPECT_EQ(results->at(1).entries[0].source, ConfigSource::Group);
+    EXPECT_EQ(configResourceTypeName(ConfigResourceType::ClientMetrics), QStringLiteral("client metrics"));
+    EXPECT_EQ(configResourceTypeName(ConfigResourceType::Group), QStringLiteral("group"));
+    EXPECT_EQ(configSourceName(ConfigSource::ClientMetrics), QStringLiteral("client metrics"));
+    EXPECT_EQ(configSourceName(ConfigSource::Group), QStringLiteral("group config"));
 }

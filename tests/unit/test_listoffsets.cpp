@@ -121,7 +121,9 @@ TEST(ListOffsets, DecodesV7ResponseSkippingUnknownTaggedFields)
                                                    }),
                                                    7);
     ASSERT_TRUE(offsets.ok()) << offsets.error().toStdString();
-    EXPECT_EQ(offsets.value(), sampleOffsets().first(2));
+    auto expected = sampleOffsets().first(2);
+    expected[0].leaderEpoch = 5;
+    EXPECT_EQ(offsets.value(), expected);
 }
 
 TEST(ListOffsets, RoundTripsEveryVersion)

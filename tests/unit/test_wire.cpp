@@ -1,8 +1,10 @@
 #include "codectest.h"
+#include "kafka/protocol/messages.h"
 #include "kafka/protocol/wire.h"
 
 #include <limits>
 
+using namespace kafscope;
 using namespace kafscope::protocol;
 using kafscope::test::hex;
 
@@ -280,4 +282,61 @@ TEST(Wire, FailKeepsTheFirstError)
     r.fail(QStringLiteral("bad value"), "x");
     r.fail(QStringLiteral("other"), "y");
     EXPECT_EQ(r.error(), QStringLiteral("bad value at byte 0 reading Test x"));
+}
+
+TEST(Wire, WriterRefusesStringsLongerThanTheWireTypeHolds)
+{
+    // Issue #6: a string's length is an INT16 on the wire (Kafka refuses more in compact strings too).
+    for (const bool flexible : {false, true}) {
+        Writer w(flexible);
+        w.string(QString(32767, QLatin1Char('a')));
+        EXPECT_TRUE(w.ok());
+        w.string(QString(32768, QLatin1Char('a')));
+        EXPECT_FALSE(w.ok());
+        EXPECT_EQ(w.error(), QStringLiteral("a string of 32768 is longer than the 32767 that Kafka's wire format holds"));
+        QString error;
+        EXPECT_TRUE(w.take(&error).isEmpty());
+        EXPECT_EQ(error, w.error());
+    }
+}
+
+TEST(Wire, WriterRefusesArrayCountsBeyondInt32)
+{
+    Writer w(false);
+    w.arrayLength(qsizetype(std::numeric_limits<int32_t>::max()) + 1);
+    EXPECT_FALSE(w.ok());
+    EXPECT_TRUE(w.data().isEmpty()) << "nothing written for the refused length";
+}
+
+TEST(Wire, EncoderReturnsNoBytesAndTheReasonForAValueThatDoesNotFit)
+{
+    protocol::MetadataRequest request;
+    request.topics = QStringList {QString(40000, QLatin1Char('t'))};
+    QString error;
+    EXPECT_TRUE(protocol::encodeMetadataRequest(request, 12, &error).isEmpty());
+    EXPECT_TRUE(error.contains(QStringLiteral("string of 40000"))) << error.toStdString();
+    error.clear();
+    EXPECT_TRUE(protocol::encodeMetadataRequest(request, 99, &error).isEmpty());
+    EXPECT_EQ(error, QStringLiteral("KafScope does not encode Metadata v99"));
+}
+
+TEST(Wire, FinishReportsBytesLeftUnread)
+{
+    Input rInput(hex({ "00 01", "ff" }));
+    Reader& r = rInput.reader;
+    r.int16("a");
+    r.finish();
+    EXPECT_EQ(r.error(), QStringLiteral("1 bytes left unread at byte 2 reading Test the end of the message"));
+}
+
+TEST(Wire, DecoderWithBytesLeftOverFailsInsteadOfIgnoringThem)
+{
+    // A version mismatch shows at once: v1 bytes read as v2 leave bytes over (or run short), never "succeed".
+    ClusterMetadata md;
+    md.brokers = {{1, QStringLiteral("k1"), 9092, {}}};
+    const QByteArray v1 = protocol::encodeMetadataResponse(md, 1);
+    ASSERT_TRUE(protocol::decodeMetadataResponse(v1, 1).ok());
+    const auto decoded = protocol::decodeMetadataResponse(v1 + QByteArray(1, '\0'), 1);
+    ASSERT_FALSE(decoded.ok());
+    EXPECT_TRUE(decoded.error().contains(QStringLiteral("1 bytes left unread"))) << decoded.error().toStdString();
 }

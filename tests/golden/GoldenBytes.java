@@ -1,0 +1,222 @@
+// Writes Kafka's own bytes for the messages KafScope's codecs speak, with the generated message classes of the
+// kafka-clients jar (org.apache.kafka.common.message.*). Run as a single-file program:
+//   java -cp kafka-clients-VERSION.jar tests/golden/GoldenBytes.java > tests/golden/kafka-VERSION.txt
+// Each line: API request|response VERSION HEX, or "unsupported" where the jar no longer writes that version (Kafka 4
+// removed old versions, KIP-896). The content of every message is mirrored in tests/unit/test_golden.cpp, which
+// decodes these bytes with KafScope's codecs, checks the values and re-encodes them byte for byte.
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.message.ApiVersionsRequestData;
+import org.apache.kafka.common.message.ApiVersionsResponseData;
+import org.apache.kafka.common.message.DescribeConfigsRequestData;
+import org.apache.kafka.common.message.DescribeConfigsResponseData;
+import org.apache.kafka.common.message.ListOffsetsRequestData;
+import org.apache.kafka.common.message.ListOffsetsResponseData;
+import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.MetadataResponseData;
+import org.apache.kafka.common.protocol.Message;
+import org.apache.kafka.common.protocol.ByteBufferAccessor;
+import org.apache.kafka.common.protocol.ObjectSerializationCache;
+
+public class GoldenBytes {
+    interface Builder {
+        Message build(short version);
+    }
+
+    static final Uuid ORDERS_ID = new Uuid(0x0123456789abcdefL, 0x0fedcba987654321L);
+
+    public static void main(String[] args) {
+        emit("ApiVersions", "request", 0, 3, GoldenBytes::apiVersionsRequest);
+        emit("ApiVersions", "response", 0, 3, GoldenBytes::apiVersionsResponse);
+        emit("Metadata", "request", 1, 12, GoldenBytes::metadataRequest);
+        emit("Metadata", "response", 1, 12, GoldenBytes::metadataResponse);
+        emit("ListOffsets", "request", 1, 7, GoldenBytes::listOffsetsRequest);
+        emit("ListOffsets", "response", 1, 7, GoldenBytes::listOffsetsResponse);
+        emit("DescribeConfigs", "request", 1, 4, GoldenBytes::describeConfigsRequest);
+        emit("DescribeConfigs", "response", 1, 4, GoldenBytes::describeConfigsResponse);
+    }
+
+    static void emit(String api, String kind, int from, int to, Builder builder) {
+        for (int v = from; v <= to; ++v) {
+            final short version = (short) v;
+            String out;
+            try {
+                Message message = builder.build(version);
+                if (version < message.lowestSupportedVersion() || version > message.highestSupportedVersion()) {
+                    out = "unsupported";
+                } else {
+                    // What MessageUtil does in every kafka-clients release: size, then write, with one cache.
+                    ObjectSerializationCache cache = new ObjectSerializationCache();
+                    ByteBuffer buffer = ByteBuffer.allocate(message.size(cache, version));
+                    message.write(new ByteBufferAccessor(buffer), cache, version);
+                    buffer.flip();
+                    StringBuilder hex = new StringBuilder();
+                    while (buffer.hasRemaining())
+                        hex.append(String.format("%02x", buffer.get() & 0xff));
+                    out = hex.length() == 0 ? "-" : hex.toString();
+                }
+            } catch (org.apache.kafka.common.errors.UnsupportedVersionException e) {
+                out = "unsupported";
+            }
+            System.out.println(api + " " + kind + " " + v + " " + out);
+        }
+    }
+
+    // ---- ApiVersions ----
+    static Message apiVersionsRequest(short v) {
+        ApiVersionsRequestData d = new ApiVersionsRequestData();
+        if (v >= 3)
+            d.setClientSoftwareName("kafscope").setClientSoftwareVersion("0.1.0");
+        return d;
+    }
+
+    static Message apiVersionsResponse(short v) {
+        ApiVersionsResponseData.ApiVersionCollection keys = new ApiVersionsResponseData.ApiVersionCollection();
+        int[][] ranges = {{0, 3, 11}, {3, 1, 12}, {18, 0, 4}, {32, 1, 4}};
+        for (int[] r : ranges)
+            keys.add(new ApiVersionsResponseData.ApiVersion().setApiKey((short) r[0]).setMinVersion((short) r[1])
+                         .setMaxVersion((short) r[2]));
+        ApiVersionsResponseData d = new ApiVersionsResponseData().setErrorCode((short) 0).setApiKeys(keys);
+        if (v >= 1)
+            d.setThrottleTimeMs(25);
+        return d;
+    }
+
+    // ---- Metadata ----
+    static Message metadataRequest(short v) {
+        MetadataRequestData d = new MetadataRequestData();
+        MetadataRequestData.MetadataRequestTopic orders = new MetadataRequestData.MetadataRequestTopic().setName("orders");
+        MetadataRequestData.MetadataRequestTopic payments = new MetadataRequestData.MetadataRequestTopic().setName("payments");
+        d.setTopics(Arrays.asList(orders, payments));
+        if (v >= 4)
+            d.setAllowAutoTopicCreation(false);
+        return d;
+    }
+
+    static MetadataResponseData.MetadataResponsePartition partition(short v, int error, int index, int leader, int epoch,
+                                                                     List<Integer> replicas, List<Integer> isr,
+                                                                     List<Integer> offline) {
+        MetadataResponseData.MetadataResponsePartition p = new MetadataResponseData.MetadataResponsePartition()
+            .setErrorCode((short) error).setPartitionIndex(index).setLeaderId(leader).setReplicaNodes(replicas)
+            .setIsrNodes(isr);
+        if (v >= 7)
+            p.setLeaderEpoch(epoch);
+        if (v >= 5)
+            p.setOfflineReplicas(offline);
+        return p;
+    }
+
+    static Message metadataResponse(short v) {
+        MetadataResponseData d = new MetadataResponseData();
+        if (v >= 3)
+            d.setThrottleTimeMs(0);
+        MetadataResponseData.MetadataResponseBrokerCollection brokers = new MetadataResponseData.MetadataResponseBrokerCollection();
+        brokers.add(new MetadataResponseData.MetadataResponseBroker().setNodeId(1).setHost("127.0.0.1").setPort(19192).setRack("rack-a"));
+        brokers.add(new MetadataResponseData.MetadataResponseBroker().setNodeId(2).setHost("broker-2.example").setPort(29192).setRack(null));
+        brokers.add(new MetadataResponseData.MetadataResponseBroker().setNodeId(3).setHost("b3").setPort(39192).setRack("rack-c"));
+        d.setBrokers(brokers);
+        if (v >= 2)
+            d.setClusterId("golden-cluster-id");
+        d.setControllerId(2);
+        MetadataResponseData.MetadataResponseTopicCollection topics = new MetadataResponseData.MetadataResponseTopicCollection();
+        MetadataResponseData.MetadataResponseTopic orders = new MetadataResponseData.MetadataResponseTopic()
+            .setErrorCode((short) 0).setName("orders").setIsInternal(false)
+            .setPartitions(Arrays.asList(
+                partition(v, 0, 0, 1, 7, Arrays.asList(1, 2, 3), Arrays.asList(1, 2), Arrays.asList(3)),
+                partition(v, 5, 1, -1, 4, Arrays.asList(2), Arrays.asList(), Arrays.asList(2))));
+        if (v >= 10)
+            orders.setTopicId(ORDERS_ID);
+        topics.add(orders);
+        topics.add(new MetadataResponseData.MetadataResponseTopic().setErrorCode((short) 0).setName("__consumer_offsets")
+                       .setIsInternal(true)
+                       .setPartitions(Arrays.asList(
+                           partition(v, 0, 0, 3, 0, Arrays.asList(3, 1, 2), Arrays.asList(3, 1, 2), Arrays.asList()))));
+        topics.add(new MetadataResponseData.MetadataResponseTopic().setErrorCode((short) 3).setName("missing")
+                       .setIsInternal(false).setPartitions(Arrays.asList()));
+        d.setTopics(topics);
+        return d;
+    }
+
+    // ---- ListOffsets ----
+    static ListOffsetsRequestData.ListOffsetsPartition lop(short v, int index, int epoch, long timestamp) {
+        ListOffsetsRequestData.ListOffsetsPartition p = new ListOffsetsRequestData.ListOffsetsPartition()
+            .setPartitionIndex(index).setTimestamp(timestamp);
+        if (v >= 4)
+            p.setCurrentLeaderEpoch(epoch);
+        return p;
+    }
+
+    static Message listOffsetsRequest(short v) {
+        ListOffsetsRequestData d = new ListOffsetsRequestData().setReplicaId(-1);
+        if (v >= 2)
+            d.setIsolationLevel((byte) 1);
+        d.setTopics(Arrays.asList(
+            new ListOffsetsRequestData.ListOffsetsTopic().setName("orders")
+                .setPartitions(Arrays.asList(lop(v, 0, 7, -1L), lop(v, 1, -1, -2L))),
+            new ListOffsetsRequestData.ListOffsetsTopic().setName("payments")
+                .setPartitions(Arrays.asList(lop(v, 0, 3, 1700000000000L)))));
+        return d;
+    }
+
+    static ListOffsetsResponseData.ListOffsetsPartitionResponse lor(short v, int index, int error, long timestamp,
+                                                                    long offset, int epoch) {
+        ListOffsetsResponseData.ListOffsetsPartitionResponse p = new ListOffsetsResponseData.ListOffsetsPartitionResponse()
+            .setPartitionIndex(index).setErrorCode((short) error).setTimestamp(timestamp).setOffset(offset);
+        if (v >= 4)
+            p.setLeaderEpoch(epoch);
+        return p;
+    }
+
+    static Message listOffsetsResponse(short v) {
+        ListOffsetsResponseData d = new ListOffsetsResponseData();
+        if (v >= 2)
+            d.setThrottleTimeMs(0);
+        d.setTopics(Arrays.asList(
+            new ListOffsetsResponseData.ListOffsetsTopicResponse().setName("orders")
+                .setPartitions(Arrays.asList(lor(v, 0, 0, -1L, 1234L, 7), lor(v, 1, 6, -1L, -1L, -1))),
+            new ListOffsetsResponseData.ListOffsetsTopicResponse().setName("payments")
+                .setPartitions(Arrays.asList(lor(v, 0, 0, 1700000000123L, 42L, 3)))));
+        return d;
+    }
+
+    // ---- DescribeConfigs ----
+    static Message describeConfigsRequest(short v) {
+        DescribeConfigsRequestData d = new DescribeConfigsRequestData().setResources(Arrays.asList(
+            new DescribeConfigsRequestData.DescribeConfigsResource().setResourceType((byte) 2).setResourceName("orders")
+                .setConfigurationKeys(null),
+            new DescribeConfigsRequestData.DescribeConfigsResource().setResourceType((byte) 4).setResourceName("1")
+                .setConfigurationKeys(Arrays.asList("log.retention.ms", "num.io.threads")),
+            new DescribeConfigsRequestData.DescribeConfigsResource().setResourceType((byte) 8).setResourceName("2")
+                .setConfigurationKeys(null)));
+        d.setIncludeSynonyms(true);
+        if (v >= 3)
+            d.setIncludeDocumentation(true);
+        return d;
+    }
+
+    static Message describeConfigsResponse(short v) {
+        DescribeConfigsResponseData.DescribeConfigsResourceResult retention = new DescribeConfigsResponseData.DescribeConfigsResourceResult()
+            .setName("retention.ms").setValue("604800000").setReadOnly(false).setConfigSource((byte) 1)
+            .setIsSensitive(false)
+            .setSynonyms(Arrays.asList(
+                new DescribeConfigsResponseData.DescribeConfigsSynonym().setName("retention.ms").setValue("604800000").setSource((byte) 1),
+                new DescribeConfigsResponseData.DescribeConfigsSynonym().setName("log.retention.hours").setValue("168").setSource((byte) 5)));
+        DescribeConfigsResponseData.DescribeConfigsResourceResult secret = new DescribeConfigsResponseData.DescribeConfigsResourceResult()
+            .setName("sasl.jaas.config").setValue(null).setReadOnly(true).setConfigSource((byte) 4).setIsSensitive(true)
+            .setSynonyms(Arrays.asList());
+        if (v >= 3) {
+            retention.setConfigType((byte) 5).setDocumentation("How long a log segment is kept before it is deleted.");
+            secret.setConfigType((byte) 9).setDocumentation(null);
+        }
+        DescribeConfigsResponseData d = new DescribeConfigsResponseData().setThrottleTimeMs(0).setResults(Arrays.asList(
+            new DescribeConfigsResponseData.DescribeConfigsResult().setErrorCode((short) 0).setErrorMessage(null)
+                .setResourceType((byte) 2).setResourceName("orders").setConfigs(Arrays.asList(retention, secret)),
+            new DescribeConfigsResponseData.DescribeConfigsResult().setErrorCode((short) 56)
+                .setErrorMessage("Broker 9 is not available").setResourceType((byte) 4).setResourceName("9")
+                .setConfigs(Arrays.asList())));
+        return d;
+    }
+}
