@@ -2,6 +2,8 @@
 // binary for those commands, so that every other command starts without loading librdkafka.
 #include "app/cli/cli.h"
 #include "app/cli/dataplane.h"
+#include "kafka/background.h"
+
 
 #include <QCoreApplication>
 
@@ -12,5 +14,7 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(KAFSCOPE_VERSION_STRING));
     using namespace kafscope::cli;
     static const DataPlaneCommands commands {&addConsumeOptions, &runConsume, &addProduceOptions, &runProduce};
-    return run(QCoreApplication::arguments(), &commands);
+    const int code = run(QCoreApplication::arguments(), &commands);
+    // The consumer or producer winds down on its own thread: a bounded time, then the process ends regardless.
+    return kafscope::exitAfterBackgroundWork(code, kafscope::kExitGraceMs);
 }

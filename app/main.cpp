@@ -1,10 +1,12 @@
 // kafscope: the GUI. Parses the command line and wires the main window; nothing else.
+#include "kafka/background.h"
 #include "ui/mainwindow.h"
 #include "ui/settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
+#include <memory>
 
 int main(int argc, char** argv)
 {
@@ -35,7 +37,8 @@ int main(int argc, char** argv)
     parser.process(app);
 
     kafscope::Settings settings;
-    kafscope::MainWindow window(&settings);
+    auto windowOwner = std::make_unique<kafscope::MainWindow>(&settings);
+    auto& window = *windowOwner;
     if (parser.isSet(screenshot))
         window.screenshotWhenLoaded(parser.value(screenshot));
     if (parser.isSet(page) && !window.showPage(parser.value(page))) {
@@ -53,5 +56,8 @@ int main(int argc, char** argv)
     } else if (!parser.isSet(screenshot)) {
         QTimer::singleShot(0, &window, &kafscope::MainWindow::showConnectDialog);
     }
-    return app.exec();
+    const int code = app.exec();
+    windowOwner.reset(); // shuts down what is still running; waits for none of it
+    // The window is gone; what still closes librdkafka handles, sockets or the demo cluster gets a bounded time.
+    return kafscope::exitAfterBackgroundWork(code, kafscope::kExitGraceMs);
 }

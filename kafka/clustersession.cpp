@@ -1,10 +1,13 @@
 #include "kafka/clustersession.h"
 
+#include "kafka/background.h"
 #include "kafka/demo/democluster.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
 
+#include <QThread>
 #include <memory>
+#include <mutex>
 
 namespace kafscope {
 
@@ -23,51 +26,86 @@ struct ClusterSession::Worker
     }
 };
 
+struct ClusterSession::Gate
+{
+    std::mutex mutex;
+    ClusterSession* session; // null after shutdown()
+    QObject* context; // lives in the worker thread; worker-side lambdas are posted to it
+    Worker* worker; // touched only in the worker thread
+
+    // Worker thread: runs f in the session's thread, unless the session shut down or moved to a newer generation.
+    // (A call posted to a session that is then deleted is dropped by Qt.)
+    template<typename F>
+    void toGui(quint64 generation, F&& f)
+    {
+        std::lock_guard lock(mutex);
+        if (!session)
+            return;
+        QMetaObject::invokeMethod(
+            session,
+            [s = session, generation, f = std::forward<F>(f)]() mutable {
+                if (generation == s->m_generation)
+                    f();
+            },
+            Qt::QueuedConnection);
+    }
+};
+
 void registerMetaTypes(); // metatypes.cpp
 
-ClusterSession::ClusterSession(QObject* parent) : QObject(parent)
+ClusterSession::ClusterSession(QObject* parent)
+    : QObject(parent)
+    , m_thread(new QThread)
+    , m_gate(std::make_shared<Gate>())
 {
     registerMetaTypes();
-    m_thread.setObjectName(QStringLiteral("kafscope-admin"));
-    m_context = new QObject;
-    m_context->moveToThread(&m_thread);
-    m_worker = new Worker;
-    m_thread.start();
+    m_thread->setObjectName(QStringLiteral("kafscope-admin"));
+    m_gate->session = this;
+    m_gate->context = new QObject;
+    m_gate->context->moveToThread(m_thread);
+    m_gate->worker = new Worker;
+    m_thread->start();
 }
 
 ClusterSession::~ClusterSession()
 {
-    // Shutdown is the one place we wait on the worker: sockets and the demo cluster must die in their thread.
-    auto* worker = m_worker;
-    auto* context = m_context;
+    shutdown();
+    if (m_thread->isFinished())
+        delete m_thread;
+    else
+        adoptFinishingThread(m_thread);
+}
+
+void ClusterSession::shutdown()
+{
+    if (m_shutDown)
+        return;
+    m_shutDown = true;
+    ++m_generation;
+    m_refreshing = false;
+    {
+        std::lock_guard lock(m_gate->mutex);
+        m_gate->session = nullptr;
+    }
+    // Sockets and the demo cluster must die in their own thread; this is the last call posted to it.
     QMetaObject::invokeMethod(
-        m_context,
-        [worker, context] {
-            worker->reset();
-            delete worker;
-            delete context;
+        m_gate->context,
+        [gate = m_gate, thread = m_thread] {
+            gate->worker->reset();
+            delete gate->worker;
+            gate->worker = nullptr;
+            delete gate->context;
+            gate->context = nullptr;
+            thread->quit();
         },
-        Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+        Qt::QueuedConnection);
 }
 
 template<typename F>
 void ClusterSession::onWorker(F&& f)
 {
-    QMetaObject::invokeMethod(m_context, std::forward<F>(f), Qt::QueuedConnection);
-}
-
-template<typename F>
-void ClusterSession::toGui(quint64 generation, F&& f)
-{
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation, f = std::forward<F>(f)]() mutable {
-            if (generation == m_generation)
-                f();
-        },
-        Qt::QueuedConnection);
+    if (!m_shutDown)
+        QMetaObject::invokeMethod(m_gate->context, std::forward<F>(f), Qt::QueuedConnection);
 }
 
 void ClusterSession::setState(State state, const QString& message)
@@ -87,6 +125,8 @@ QString ClusterSession::explain(const AdminError& error) const
 
 void ClusterSession::connectTo(const ConnectionProfile& profile)
 {
+    if (m_shutDown)
+        return;
     const auto generation = ++m_generation;
     m_profile = profile;
     m_metadata = {};
@@ -111,15 +151,16 @@ void ClusterSession::connectTo(const ConnectionProfile& profile)
     protocol::ConnectionOptions options;
     options.connectTimeoutMs = profile.connectTimeoutMs;
     options.requestTimeoutMs = profile.requestTimeoutMs;
-    auto* worker = m_worker;
     const bool demo = profile.demo;
-    onWorker([this, worker, generation, demo, addresses, options]() mutable {
+    onWorker([this, gate = m_gate, generation, demo, addresses, options]() mutable {
+        // `this` is only used inside what toGui() runs on the GUI thread.
+        auto* worker = gate->worker;
         worker->reset();
         if (demo) {
             QString error;
             worker->demo = demo::DemoCluster::start(&error);
             if (!worker->demo) {
-                toGui(generation, [this, error] {
+                gate->toGui(generation, [this, error] {
                     m_refreshing = false;
                     setState(State::Failed, error);
                 });
@@ -128,10 +169,10 @@ void ClusterSession::connectTo(const ConnectionProfile& profile)
             const auto bootstrap = worker->demo->bootstrapServers();
             addresses = parseBootstrap(bootstrap).addresses;
             options.versionCaps = demo::DemoCluster::versionCaps();
-            toGui(generation, [this, bootstrap] { m_bootstrap = bootstrap; });
+            gate->toGui(generation, [this, bootstrap] { m_bootstrap = bootstrap; });
         }
         worker->admin = std::make_unique<protocol::AdminClient>(addresses, options);
-        toGui(generation, [this] {
+        gate->toGui(generation, [this] {
             m_refreshing = false;
             refresh();
         });
@@ -143,26 +184,25 @@ void ClusterSession::disconnectFromCluster()
     ++m_generation;
     m_refreshing = false;
     m_metadata = {};
-    auto* worker = m_worker;
-    onWorker([worker] { worker->reset(); });
+    onWorker([gate = m_gate] { gate->worker->reset(); });
     setState(State::Disconnected, QStringLiteral("Disconnected"));
 }
 
 void ClusterSession::refresh()
 {
-    if (m_refreshing || m_state == State::Disconnected)
+    if (m_refreshing || m_state == State::Disconnected || m_shutDown)
         return;
     m_refreshing = true;
     const auto generation = m_generation;
-    auto* worker = m_worker;
-    onWorker([this, worker, generation] {
+    onWorker([this, gate = m_gate, generation] {
+        auto* worker = gate->worker;
         if (!worker->admin) {
-            toGui(generation, [this] { m_refreshing = false; });
+            gate->toGui(generation, [this] { m_refreshing = false; });
             return;
         }
-        worker->admin->fetchMetadata(std::nullopt, [this, worker, generation](const AdminResult<ClusterMetadata>& md) {
+        worker->admin->fetchMetadata(std::nullopt, [this, gate, worker, generation](const AdminResult<ClusterMetadata>& md) {
             if (!md.ok()) {
-                toGui(generation, [this, error = md.error] {
+                gate->toGui(generation, [this, error = md.error] {
                     m_refreshing = false;
                     const auto message = explain(error);
                     if (m_state != State::Connected)
@@ -172,7 +212,7 @@ void ClusterSession::refresh()
                 return;
             }
             worker->metadata = *md.value;
-            toGui(generation, [this, metadata = *md.value] {
+            gate->toGui(generation, [this, metadata = *md.value] {
                 m_metadata = metadata;
                 m_lastRefreshed = QDateTime::currentDateTime();
                 if (m_state != State::Connected)
@@ -182,8 +222,8 @@ void ClusterSession::refresh()
                                  .arg(metadata.brokers.size()));
                 emit metadataAvailable(m_metadata);
             });
-            worker->admin->listOffsets(worker->metadata, {}, [this, generation](const AdminResult<OffsetsSnapshot>& r) {
-                toGui(generation, [this, r] {
+            worker->admin->listOffsets(worker->metadata, {}, [this, gate, generation](const AdminResult<OffsetsSnapshot>& r) {
+                gate->toGui(generation, [this, r] {
                     m_refreshing = false;
                     if (r.ok())
                         emit offsetsAvailable(*r.value);
@@ -198,12 +238,12 @@ void ClusterSession::refresh()
 void ClusterSession::loadConfigs(ConfigResourceType type, const QString& name)
 {
     const auto generation = m_generation;
-    auto* worker = m_worker;
-    onWorker([this, worker, generation, type, name] {
+    onWorker([this, gate = m_gate, generation, type, name] {
+        auto* worker = gate->worker;
         if (!worker->admin)
             return;
-        worker->admin->describeConfigs(type, name, [this, generation, type, name](const AdminResult<ConfigResourceResult>& r) {
-            toGui(generation, [this, r, type, name] {
+        worker->admin->describeConfigs(type, name, [this, gate, generation, type, name](const AdminResult<ConfigResourceResult>& r) {
+            gate->toGui(generation, [this, r, type, name] {
                 if (r.ok())
                     emit configsAvailable(*r.value);
                 else

@@ -7,7 +7,9 @@
 
 #include <QDateTime>
 #include <QObject>
-#include <QThread>
+#include <memory>
+
+class QThread;
 
 namespace kafscope {
 
@@ -28,7 +30,11 @@ public:
     Q_ENUM(State)
 
     explicit ClusterSession(QObject* parent = nullptr);
-    ~ClusterSession() override;
+    ~ClusterSession() override; // shutdown(); never waits
+
+    // For teardown: no result or signal arrives after this; the admin thread closes its sockets and the demo
+    // cluster on its own and finishes in the background (waitForBackgroundWork). Every later call is ignored.
+    void shutdown();
 
     // Asynchronous: stateChanged() and metadataAvailable() follow.
     void connectTo(const ConnectionProfile& profile);
@@ -55,16 +61,17 @@ signals:
 
 private:
     struct Worker;
+    struct Gate;
     void setState(State state, const QString& message);
     template<typename F>
     void onWorker(F&& f);
-    template<typename F>
-    void toGui(quint64 generation, F&& f);
     QString explain(const AdminError& error) const;
 
-    QThread m_thread;
-    QObject* m_context = nullptr; // lives in m_thread
-    Worker* m_worker = nullptr; // touched only in m_thread
+    QThread* m_thread; // deleted once finished, by the destructor or by waitForBackgroundWork()
+    // The worker thread's only way back to this object: it outlives the session, and after shutdown() it drops
+    // what the worker sends instead of touching a session that may be gone.
+    std::shared_ptr<Gate> m_gate;
+    bool m_shutDown = false;
     quint64 m_generation = 0;
     State m_state = State::Disconnected;
     bool m_refreshing = false;

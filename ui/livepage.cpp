@@ -1,5 +1,6 @@
 #include "ui/livepage.h"
 
+#include "kafka/background.h"
 #include "kafka/client/recordexport.h"
 #include "kafka/clustersession.h"
 #include "models/recordfilterproxy.h"
@@ -18,7 +19,6 @@
 #include <QSaveFile>
 #include <QPointer>
 #include <QTimer>
-#include <thread>
 
 namespace kafscope {
 
@@ -140,7 +140,18 @@ LivePage::LivePage(ClusterSession* session, QWidget* parent)
     updateCounters();
 }
 
-LivePage::~LivePage() = default;
+LivePage::~LivePage()
+{
+    shutdown();
+}
+
+void LivePage::shutdown()
+{
+    m_drainTimer->stop();
+    m_filterDebounce->stop();
+    m_consumer->shutdown();
+    m_producer->shutdown();
+}
 
 LiveConsumer::Status LivePage::consumerStatus() const
 {
@@ -370,7 +381,7 @@ void LivePage::exportTo(const QString& path, bool csv)
     m_exporting = true;
     m_ui->exportButton->setEnabled(false);
     m_ui->statusLabel->setText(QStringLiteral("Exporting %1 records to %2…").arg(records->size()).arg(path));
-    std::thread([this, records, path, csv, topic = m_tailTopic, guard = QPointer<LivePage>(this)] {
+    startBackground("kafscope-export", [this, records, path, csv, topic = m_tailTopic, guard = QPointer<LivePage>(this)] {
         const QString error = writeExport(path, csv, topic, *records);
         QMetaObject::invokeMethod(QCoreApplication::instance(), [this, guard, error, path, count = records->size()] {
             if (!guard)
@@ -383,7 +394,7 @@ void LivePage::exportTo(const QString& path, bool csv)
                 showError(error);
             emit exportFinished(error);
         });
-    }).detach();
+    });
 }
 
 QString LivePage::writeExport(const QString& path, bool csv, const QString& topic, const std::vector<Record>& records)

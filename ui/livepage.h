@@ -38,6 +38,8 @@ public:
     bool startTailing(const QString& topic, const QString& from = QStringLiteral("latest"),
                       const QString& partitions = {});
     void stopTailing();
+    // For teardown: the tail and the producer stop without being waited for, no signal reaches this page after it.
+    void shutdown();
     void selectRow(int proxyRow);
     // Writes the shown records on a worker thread; exportFinished() follows (error text, empty on success).
     void exportTo(const QString& path, bool csv);

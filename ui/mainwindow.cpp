@@ -101,7 +101,19 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
     restoreState(m_settings->windowState(), Settings::kWindowStateVersion);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    shutdown();
+}
+
+void MainWindow::shutdown()
+{
+    // Nothing here waits: the data plane and the admin thread wind down on their own threads, and main() gives them
+    // a bounded time once the window is gone (waitForBackgroundWork).
+    m_autoRefresh->stop();
+    m_livePage->shutdown();
+    m_session->shutdown();
+}
 
 void MainWindow::connectTo(const ConnectionProfile& profile)
 {
@@ -196,6 +208,7 @@ bool MainWindow::showPage(const QString& name)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_settings->saveWindow(saveGeometry(), saveState(Settings::kWindowStateVersion));
+    shutdown();
     event->accept();
 }
 

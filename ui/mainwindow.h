@@ -39,6 +39,9 @@ public:
     // "topics", "live" or "brokers"; false for any other name.
     bool showPage(const QString& name);
 
+    // Stops the tail, the producers and the admin session without waiting for any of them (also done on close).
+    void shutdown();
+
 public slots:
     void showConnectDialog();
     void refresh();

@@ -112,7 +112,21 @@ ProducerPanel::ProducerPanel(ClusterSession* session, QWidget* parent)
     updatePrediction();
 }
 
-ProducerPanel::~ProducerPanel() = default;
+ProducerPanel::~ProducerPanel()
+{
+    shutdown();
+}
+
+void ProducerPanel::shutdown()
+{
+    m_bulkTimer->stop();
+    m_flush->stop();
+    m_reaper->stop();
+    if (m_producer)
+        m_producer->shutdown();
+    for (auto& retired : m_retired)
+        retired->shutdown(); // they were flushing; nobody is left to see the reports
+}
 
 void ProducerPanel::setTopic(const QString& topic)
 {

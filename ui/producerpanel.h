@@ -32,6 +32,8 @@ public:
     bool send();
     bool sendBulk(int records, int keys, const QString& prefix);
     bool isBulkSending() const;
+    // For teardown: stops the bulk send and every producer (no report arrives after this); returns at once.
+    void shutdown();
 
     qint64 sentCount() const { return m_sent; }
     qint64 deliveredCount() const { return m_delivered; }

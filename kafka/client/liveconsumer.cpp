@@ -36,22 +36,29 @@ void LiveConsumer::Worker::stopWorker(std::chrono::milliseconds bound)
         shared->owner = nullptr;
     }
     shared->wake.notify_all();
-    bool finished;
-    {
-        // librdkafka's destroy normally takes milliseconds; a broker that hangs must not hang the GUI, so after the
-        // bound the thread is left to finish on its own (it holds its own reference to the shared state).
-        std::unique_lock lock(shared->mutex);
-        finished = shared->finishedCv.wait_for(lock, bound, [&] { return shared->finished; });
-    }
-    if (thread.joinable())
-        finished ? thread.join() : thread.detach();
+    // librdkafka's destroy normally takes milliseconds; a broker that hangs must not hang the GUI, so after the
+    // bound the thread is left to finish on its own (it holds its own reference to the shared state).
+    if (bound.count() > 0)
+        task.waitFor(bound);
 }
 
 LiveConsumer::LiveConsumer(QObject* parent) : QObject(parent), d(std::make_unique<Worker>()) { }
 
 LiveConsumer::~LiveConsumer()
 {
-    d->stopWorker(std::chrono::seconds(3));
+    shutdown();
+}
+
+void LiveConsumer::shutdown()
+{
+    disconnect(this, nullptr, nullptr, nullptr);
+    d->stopWorker(std::chrono::milliseconds(0));
+    ++d->generation; // whatever the worker queued before it saw the stop is dropped
+}
+
+bool LiveConsumer::hasFinished() const
+{
+    return d->task.isFinished();
 }
 
 void LiveConsumer::start(const ConsumerOptions& options)
@@ -64,7 +71,7 @@ void LiveConsumer::start(const ConsumerOptions& options)
     d->shared = shared;
     d->status = Status::Starting;
     emit statusChanged(Status::Starting, QStringLiteral("Connecting to %1").arg(options.bootstrap));
-    d->thread = std::thread(&runTail, shared, options);
+    d->task = startBackground("kafscope-tail", [shared, options] { runTail(shared, options); });
 }
 
 void LiveConsumer::stop()

@@ -56,11 +56,16 @@ public:
     Q_ENUM(Status)
 
     explicit LiveConsumer(QObject* parent = nullptr);
-    ~LiveConsumer() override; // stops and joins the worker
+    ~LiveConsumer() override; // shutdown(): never waits
 
     void start(const ConsumerOptions& options); // returns at once; restarts when running
     void stop();
     void setPaused(bool paused);
+    // For teardown: disconnects every receiver (no signal from here on) and tells the worker to stop without waiting
+    // for it; the worker closes its librdkafka handle on its own thread. start() may still be called afterwards.
+    void shutdown();
+    // The last started worker has returned (true when none was started).
+    bool hasFinished() const;
     Status status() const;
 
     // Moves up to maxRecords buffered records out (oldest first). Thread-safe; called from the owner's thread.

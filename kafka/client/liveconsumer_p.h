@@ -1,5 +1,6 @@
 #pragma once
 // LiveConsumer's insides, shared by liveconsumer.cpp (the owner's side) and livetail.cpp (the worker thread).
+#include "kafka/background.h"
 #include "kafka/client/liveconsumer.h"
 
 #include <QMetaObject>
@@ -7,19 +8,19 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
-#include <thread>
 
 namespace kafscope {
 
 struct LiveConsumer::Worker
 {
     std::shared_ptr<ConsumerShared> shared;
-    std::thread thread;
+    BackgroundTask task; // the tail thread; it holds its own reference to `shared`
     quint64 generation = 0;
     Status status = Status::Idle; // as last signalled, in the owner's thread
 
-    // Stops the worker and waits for it at most `bound`; a worker still closing its librdkafka handle then finishes
-    // on its own. stop()/start() wait briefly (the GUI thread must not hang on a slow broker); the destructor longer.
+    // Stops the worker and waits for it at most `bound` (zero: not at all); a worker still closing its librdkafka
+    // handle then finishes on its own. stop()/start() wait briefly (the GUI thread must not hang on a slow broker);
+    // shutdown() and the destructor do not wait.
     void stopWorker(std::chrono::milliseconds bound);
 };
 
@@ -29,13 +30,11 @@ struct ConsumerShared
 {
     std::mutex mutex;
     std::condition_variable wake; // buffer space, stop, pause request
-    std::condition_variable finishedCv;
     std::deque<Record> buffer;
     size_t capacity = 1;
     bool notified = false; // a recordsAvailable() is on its way and no drain() happened since
     bool stop = false;
     bool wantPaused = false;
-    bool finished = false;
     LiveConsumer* owner = nullptr;
     quint64 generation = 0;
 

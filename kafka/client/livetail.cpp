@@ -77,9 +77,6 @@ public:
         // down coordinator is what could make stop() slow.
         if (m_rk)
             rd_kafka_destroy_flags(m_rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
-        std::lock_guard lock(m_s->mutex);
-        m_s->finished = true;
-        m_s->finishedCv.notify_all();
     }
 
     void run()

@@ -1,5 +1,6 @@
 #include "kafka/client/producer.h"
 
+#include "kafka/background.h"
 #include "kafka/client/rdkafkautil.h"
 
 #include <QMetaObject>
@@ -32,7 +33,6 @@ DeliveryReport failure(quint64 id, const ProduceRequest& request, rd_kafka_resp_
 
 struct RecordProducer::Worker
 {
-    std::atomic<bool> finished {false}; // run() has returned: joining is instant
     struct Handle
     {
         rd_kafka_t* rk = nullptr;
@@ -41,13 +41,16 @@ struct RecordProducer::Worker
     };
 
     ProducerOptions options;
-    RecordProducer* owner = nullptr;
-    std::thread thread;
+    BackgroundTask task;
     std::atomic<quint64> nextId {1};
     std::atomic<int> inFlight {0};
+    // Checked between records and while librdkafka's queue is full, so a stop never waits behind a big batch.
+    std::atomic<bool> stopRequested {false};
+    std::atomic<bool> fastStop {false}; // shutdown(): purge at once, nobody wants the reports
 
-    std::mutex mutex; // guards the four below
+    std::mutex mutex; // guards the five below
     std::condition_variable wake;
+    RecordProducer* owner = nullptr; // null once the owner let go: reports are dropped, nothing is posted
     std::deque<std::pair<quint64, ProduceRequest>> pending;
     std::deque<DeliveryReport> reports;
     bool reportsPosted = false;
@@ -62,15 +65,18 @@ struct RecordProducer::Worker
     {
         inLibrdkafka.erase(r.id);
         std::lock_guard lock(mutex);
+        if (!owner)
+            return;
         reports.push_back(std::move(r));
         if (!reportsPosted) {
             reportsPosted = true;
-            QMetaObject::invokeMethod(owner, [o = owner] { o->d->emitReports(); }, Qt::QueuedConnection);
+            // Queued to the owner: if it is deleted before this runs, Qt drops the call.
+            QMetaObject::invokeMethod(owner, [o = owner] { o->d->emitReports(o); }, Qt::QueuedConnection);
         }
     }
 
     // Owner thread.
-    void emitReports()
+    void emitReports(RecordProducer* q)
     {
         std::deque<DeliveryReport> ready;
         {
@@ -80,8 +86,16 @@ struct RecordProducer::Worker
         }
         for (const auto& r : ready) {
             inFlight.fetch_sub(1);
-            emit owner->delivered(r);
+            emit q->delivered(r);
         }
+    }
+
+    void failUnsent(std::deque<std::pair<quint64, ProduceRequest>>& unsent)
+    {
+        for (auto& [id, request] : unsent)
+            report(failure(id, request, RD_KAFKA_RESP_ERR__DESTROY,
+                           QStringLiteral("The producer was closed before the record was sent")));
+        unsent.clear();
     }
 
     static void onDelivery(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque)
@@ -159,10 +173,15 @@ struct RecordProducer::Worker
                                     RD_KAFKA_V_VALUE(const_cast<char*>(value), (req.value ? size_t(req.value->size()) : 0)),
                                     RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
                                     RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(uintptr_t(id))), RD_KAFKA_V_END);
-            if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL)
+            if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL || stopRequested)
                 break;
             // librdkafka's queue is full: serve delivery reports to make room, and never drop the record.
             rd_kafka_poll(handle->rk, 100);
+        }
+        if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+            rd_kafka_headers_destroy(headers);
+            return report(failure(id, req, RD_KAFKA_RESP_ERR__DESTROY,
+                                  QStringLiteral("The producer was closed before the record was sent")));
         }
         if (err) {
             rd_kafka_headers_destroy(headers); // only a successful producev takes them over
@@ -185,28 +204,39 @@ struct RecordProducer::Worker
                 batch.swap(pending);
                 stopping = stop;
             }
-            for (auto& [id, request] : batch)
+            while (!batch.empty() && !stopRequested) {
+                auto& [id, request] = batch.front();
                 produce(id, request);
+                batch.pop_front();
+            }
             for (auto& [p, h] : handles)
                 rd_kafka_poll(h->rk, 0);
-            if (stopping)
+            if (stopping || stopRequested) {
+                failUnsent(batch);
+                std::unique_lock lock(mutex);
+                auto rest = std::move(pending);
+                lock.unlock();
+                failUnsent(rest);
                 break;
+            }
         }
-        shutdown();
-        finished = true;
+        closeHandles();
     }
 
-    void shutdown()
+    void closeHandles()
     {
         using namespace std::chrono;
-        const auto deadline = steady_clock::now() + seconds(5);
+        // A retired producer delivers what it can within 5 s; a shut-down one has nobody to tell and purges at once.
+        const auto deadline = steady_clock::now() + (fastStop ? milliseconds(0) : milliseconds(5000));
         for (auto& [p, h] : handles) {
             const auto left = duration_cast<milliseconds>(deadline - steady_clock::now()).count();
-            rd_kafka_flush(h->rk, int(std::max<long long>(0, left)));
+            if (left > 0)
+                rd_kafka_flush(h->rk, int(left));
         }
         for (auto& [p, h] : handles) {
             rd_kafka_purge(h->rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
-            rd_kafka_flush(h->rk, 500); // serves the purged records' reports (_PURGE_QUEUE, _PURGE_INFLIGHT)
+            // Serves the purged records' reports (_PURGE_QUEUE, _PURGE_INFLIGHT).
+            rd_kafka_flush(h->rk, fastStop ? 0 : 500);
         }
         const auto lost = inLibrdkafka;
         for (const auto& [id, request] : lost)
@@ -219,11 +249,11 @@ struct RecordProducer::Worker
 };
 
 RecordProducer::RecordProducer(const ProducerOptions& options, QObject* parent)
-    : QObject(parent), d(std::make_unique<Worker>())
+    : QObject(parent), d(std::make_shared<Worker>())
 {
     d->options = options;
     d->owner = this;
-    d->thread = std::thread([w = d.get()] { w->run(); });
+    d->task = startBackground("kafscope-produce", [w = d] { w->run(); });
 }
 
 void RecordProducer::requestStop()
@@ -232,20 +262,33 @@ void RecordProducer::requestStop()
         std::lock_guard lock(d->mutex);
         d->stop = true;
     }
+    d->stopRequested = true; // records not handed to librdkafka yet are reported as not sent
+    d->wake.notify_all();
+}
+
+void RecordProducer::shutdown()
+{
+    disconnect(this, &RecordProducer::delivered, nullptr, nullptr);
+    {
+        std::lock_guard lock(d->mutex);
+        d->owner = nullptr;
+        d->stop = true;
+        d->pending.clear();
+        d->reports.clear();
+    }
+    d->fastStop = true;
+    d->stopRequested = true;
     d->wake.notify_all();
 }
 
 bool RecordProducer::hasStopped() const
 {
-    return d->finished.load();
+    return d->task.isFinished();
 }
 
 RecordProducer::~RecordProducer()
 {
-    requestStop();
-    d->thread.join();
-    // Reports queued for the event loop would die with this object: emit them now, so every record gets one.
-    d->emitReports();
+    shutdown();
 }
 
 quint64 RecordProducer::send(const ProduceRequest& request)

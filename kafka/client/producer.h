@@ -48,14 +48,19 @@ class RecordProducer : public QObject
     Q_OBJECT
 public:
     explicit RecordProducer(const ProducerOptions& options, QObject* parent = nullptr);
-    ~RecordProducer() override; // flushes (bounded), then stops the worker; undelivered records get failure reports
+    // Never waits and never emits: shutdown(), and the worker winds down on its own thread.
+    ~RecordProducer() override;
 
     // Queues the record; returns its id at once. The report follows as delivered().
     quint64 send(const ProduceRequest& request);
     int inFlight() const;
-    // Asks the worker to flush (bounded), report what is left and stop, without waiting: for owners that must not
-    // block (the GUI). Delete the producer once hasStopped(); the destructor then returns at once.
+    // Asks the worker to flush (bounded, 5 s), report what is left as failed and stop, without waiting: every record
+    // still gets its report. hasStopped() says when it is done.
     void requestStop();
+    // For teardown (the window closing, the application quitting): disconnects every receiver, so no report is
+    // emitted from here on, and stops at once: queued records are dropped, librdkafka's queue is purged, the handles
+    // are destroyed on the worker thread. Returns at once; the thread finishes in the background.
+    void shutdown();
     bool hasStopped() const;
 
 signals:
@@ -63,7 +68,7 @@ signals:
 
 private:
     struct Worker;
-    std::unique_ptr<Worker> d;
+    std::shared_ptr<Worker> d; // shared with the worker thread, which may outlive this object
 };
 
 } // namespace kafscope

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 #include <random>
@@ -24,7 +26,9 @@ struct DemoCluster::Impl
     rd_kafka_t* producer = nullptr;
     std::string bootstraps;
     std::thread thread;
-    std::atomic<bool> stop {false};
+    std::mutex mutex;
+    std::condition_variable wake; // stop
+    bool stop = false;
     std::atomic<long long> delivered {0};
     int eventsPerSecond = 6;
     long long seeded = 0;
@@ -40,11 +44,16 @@ struct DemoCluster::Impl
 
     ~Impl()
     {
-        stop = true;
+        {
+            std::lock_guard lock(mutex);
+            stop = true;
+        }
+        wake.notify_all();
         if (thread.joinable())
             thread.join();
         if (producer) {
-            rd_kafka_flush(producer, 2000);
+            // Generated events: nobody misses the unsent ones, and teardown must be quick.
+            rd_kafka_purge(producer, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
             rd_kafka_destroy(producer);
         }
         if (cluster)
@@ -89,10 +98,13 @@ struct DemoCluster::Impl
         std::mt19937 rng(7);
         long long n = seeded;
         const auto period = std::chrono::milliseconds(1000 / std::max(1, eventsPerSecond));
+        std::unique_lock lock(mutex);
         while (!stop) {
+            lock.unlock();
             emitEvent(rng, n++);
             rd_kafka_poll(producer, 0);
-            std::this_thread::sleep_for(period);
+            lock.lock();
+            wake.wait_for(lock, period, [&] { return stop; });
         }
     }
 };

@@ -1,6 +1,9 @@
 // Integration tests against a real Kafka cluster: helpers (librdkafka for setup) and the gtest main.
 #include "realcluster.h"
 
+#include "kafka/background.h"
+#include <cstdio>
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -135,5 +138,11 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
+    const int code = RUN_ALL_TESTS();
+    // What the tests left winding down (tails, producers) must finish: a hang fails the run.
+    if (!kafscope::waitForBackgroundWork(std::chrono::seconds(30))) {
+        std::fprintf(stderr, "FAIL: background work still running 30 s after the tests\n");
+        return code ? code : 1;
+    }
+    return code;
 }

@@ -89,7 +89,7 @@ private slots:
 
     void cleanupTestCase()
     {
-        m_window.reset(); // joins the session's worker thread
+        m_window.reset(); // shuts the session down without waiting (main() waits for the rest, bounded)
         m_settings.reset();
     }
 

@@ -1,4 +1,7 @@
 #pragma once
+#include "kafka/background.h"
+
+#include <cstdio>
 // Shared by the UI tests: widget lookups by object name and a test main that forces the offscreen platform before
 // QApplication exists, so running a test binary by hand needs no display either.
 
@@ -30,6 +33,16 @@ inline QLabel* visibleLabelContaining(const QWidget* parent, const QString& text
     return nullptr;
 }
 
+// After the tests: everything the windows left winding down must finish (a generous bound: a hang fails the run).
+inline int finishBackgroundWork(int code)
+{
+    if (!kafscope::waitForBackgroundWork(std::chrono::seconds(30))) {
+        std::fprintf(stderr, "FAIL: background work (tails, producers, admin threads) still running 30 s after the tests\n");
+        return code ? code : 1;
+    }
+    return code;
+}
+
 } // namespace kafscope::test
 
 // QTEST_MAIN for widgets, plus the offscreen platform and test-mode standard paths (nothing under the user's
@@ -42,7 +55,11 @@ inline QLabel* visibleLabelContaining(const QWidget* parent, const QString& text
         QApplication app(argc, argv);                                                                                  \
         app.setAttribute(Qt::AA_Use96Dpi, true);                                                                       \
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));                                         \
-        TestClass test;                                                                                                \
-        QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
-        return QTest::qExec(&test, argc, argv);                                                                        \
+        int code = 0;                                                                                                  \
+        {                                                                                                              \
+            TestClass test;                                                                                            \
+            QTEST_SET_MAIN_SOURCE_PATH                                                                                 \
+            code = QTest::qExec(&test, argc, argv);                                                                    \
+        }                                                                                                              \
+        return kafscope::test::finishBackgroundWork(code);                                                             \
     }

@@ -114,21 +114,66 @@ TEST_F(ProducerMock, InvalidExtraConfigFailsEveryRecordWithAReason)
     EXPECT_TRUE(got.first().errorMessage.contains(QStringLiteral("no.such.property")));
 }
 
-TEST_F(ProducerMock, DestroyingWithUndeliveredRecordsStillReportsEach)
+TEST_F(ProducerMock, StoppingWithUndeliveredRecordsStillReportsEach)
 {
     mock.setAllBrokersDown(true);
     ProducerOptions options;
     options.bootstrap = mock.bootstrap();
     options.messageTimeoutMs = 60000;
     QList<DeliveryReport> got;
-    {
-        RecordProducer doomed(options);
-        QObject::connect(&doomed, &RecordProducer::delivered, [&](const DeliveryReport& r) { got.append(r); });
-        for (int i = 0; i < 3; ++i)
-            doomed.send(keyed("k", Partitioner::ConsistentRandom));
-        kafscope::test::spin(200);
-    } // flushes for up to 5 s, then fails what is left
-    ASSERT_EQ(got.size(), 3);
+    RecordProducer doomed(options);
+    QObject::connect(&doomed, &RecordProducer::delivered, [&](const DeliveryReport& r) { got.append(r); });
+    for (int i = 0; i < 3; ++i)
+        doomed.send(keyed("k", Partitioner::ConsistentRandom));
+    ASSERT_TRUE(waitUntil([&] { return doomed.inFlight() == 3 && got.isEmpty(); }));
+    doomed.requestStop(); // flushes for up to 5 s, then fails what is left
+    ASSERT_TRUE(waitUntil([&] { return got.size() == 3; }));
+    EXPECT_TRUE(doomed.hasStopped() || waitUntil([&] { return doomed.hasStopped(); }));
     for (const auto& r : got)
         EXPECT_FALSE(r.ok());
+}
+
+TEST_F(ProducerMock, StopDuringABigBatchDoesNotWaitForTheBatchAndReportsTheUnsent)
+{
+    // Issue #6: the worker used to produce its whole batch (a bulk send of 1,000,000) before looking at stop, and
+    // its QUEUE_FULL loop never looked at all. With the brokers down librdkafka's queue fills and stays full.
+    mock.setAllBrokersDown(true);
+    ProducerOptions options;
+    options.bootstrap = mock.bootstrap();
+    options.messageTimeoutMs = 60000;
+    options.extraConfig.insert(QStringLiteral("queue.buffering.max.messages"), QStringLiteral("100"));
+    QList<DeliveryReport> got;
+    RecordProducer p(options);
+    QObject::connect(&p, &RecordProducer::delivered, [&](const DeliveryReport& r) { got.append(r); });
+    constexpr int kRecords = 20000;
+    for (int i = 0; i < kRecords; ++i)
+        p.send(keyed("k", Partitioner::ConsistentRandom));
+    kafscope::test::spin(300); // the worker is now blocked on the full queue
+    p.requestStop();
+    ASSERT_TRUE(waitUntil([&] { return got.size() == kRecords; })) << got.size() << " reports";
+    ASSERT_TRUE(waitUntil([&] { return p.hasStopped(); }));
+    const auto unsent = std::count_if(got.begin(), got.end(), [](const DeliveryReport& r) {
+        return r.errorMessage == QStringLiteral("The producer was closed before the record was sent");
+    });
+    EXPECT_GT(unsent, kRecords / 2) << "most records never reached librdkafka";
+}
+
+TEST_F(ProducerMock, ShutdownEmitsNothingAndFinishesOnItsOwnThread)
+{
+    // Issue #6: no signal after shutdown() (the destructor used to emit into an owner half torn down).
+    mock.setAllBrokersDown(true);
+    ProducerOptions options;
+    options.bootstrap = mock.bootstrap();
+    options.messageTimeoutMs = 60000;
+    int emitted = 0;
+    auto p = std::make_unique<RecordProducer>(options);
+    QObject::connect(p.get(), &RecordProducer::delivered, [&](const DeliveryReport&) { ++emitted; });
+    for (int i = 0; i < 1000; ++i)
+        p->send(keyed("k", Partitioner::ConsistentRandom));
+    kafscope::test::spin(100);
+    p->shutdown();
+    ASSERT_TRUE(waitUntil([&] { return p->hasStopped(); }));
+    p.reset();
+    kafscope::test::spin(100);
+    EXPECT_EQ(emitted, 0);
 }
