@@ -54,7 +54,7 @@ struct ClusterSession::Gate
 void registerMetaTypes(); // metatypes.cpp
 
 ClusterSession::ClusterSession(QObject* parent)
-    : QObject(parent)
+    : Cluster(parent)
     , m_thread(new QThread)
     , m_gate(std::make_shared<Gate>())
 {

@@ -2,62 +2,36 @@
 // ClusterSession ties a connection profile to the admin plane for the GUI: it owns the admin worker thread (own
 // event loop; sockets, decoding and the demo cluster live there) and delivers results to the GUI thread as value
 // structs. Every connect bumps a generation; results of an older generation are dropped.
+#include "kafka/cluster.h"
 #include "kafka/protocol/adminerror.h"
-#include "kafka/types.h"
 
-#include <QDateTime>
-#include <QObject>
 #include <memory>
 
 class QThread;
 
 namespace kafscope {
 
-struct ConnectionProfile
-{
-    QString name; // shown in the title and status bar
-    QString bootstrap; // host:port[,host:port...]; ignored for the demo
-    bool demo = false;
-    int connectTimeoutMs = 10000;
-    int requestTimeoutMs = 30000;
-};
-
-class ClusterSession : public QObject
+class ClusterSession : public Cluster
 {
     Q_OBJECT
 public:
-    enum class State { Disconnected, Connecting, Connected, Failed };
-    Q_ENUM(State)
-
     explicit ClusterSession(QObject* parent = nullptr);
     ~ClusterSession() override; // shutdown(); never waits
 
-    // For teardown: no result or signal arrives after this; the admin thread closes its sockets and the demo
-    // cluster on its own and finishes in the background (waitForBackgroundWork). Every later call is ignored.
-    void shutdown();
+    void connectTo(const ConnectionProfile& profile) override;
+    void disconnectFromCluster() override;
+    void refresh() override;
+    void loadConfigs(ConfigResourceType type, const QString& name) override;
+    // No result or signal arrives after this; the admin thread closes its sockets and the demo cluster on its own
+    // and finishes in the background (waitForBackgroundWork). Every later call is ignored.
+    void shutdown() override;
 
-    // Asynchronous: stateChanged() and metadataAvailable() follow.
-    void connectTo(const ConnectionProfile& profile);
-    void disconnectFromCluster();
-    // Reloads metadata, then offsets. Ignored while a refresh is running.
-    void refresh();
-    void loadConfigs(ConfigResourceType type, const QString& name);
-
-    State state() const { return m_state; }
-    bool isRefreshing() const { return m_refreshing; }
-    const ConnectionProfile& profile() const { return m_profile; }
-    bool isDemo() const { return m_profile.demo; }
-    QString bootstrapServers() const { return m_bootstrap; }
-    const ClusterMetadata& metadata() const { return m_metadata; }
-    QDateTime lastRefreshed() const { return m_lastRefreshed; }
-
-signals:
-    void stateChanged(kafscope::ClusterSession::State state, const QString& message);
-    void metadataAvailable(const kafscope::ClusterMetadata& metadata);
-    void offsetsAvailable(const kafscope::OffsetsSnapshot& offsets);
-    void refreshFailed(const QString& message);
-    void configsAvailable(const kafscope::ConfigResourceResult& result);
-    void configsFailed(kafscope::ConfigResourceType type, const QString& name, const QString& message);
+    State state() const override { return m_state; }
+    bool isRefreshing() const override { return m_refreshing; }
+    const ConnectionProfile& profile() const override { return m_profile; }
+    QString bootstrapServers() const override { return m_bootstrap; }
+    const ClusterMetadata& metadata() const override { return m_metadata; }
+    QDateTime lastRefreshed() const override { return m_lastRefreshed; }
 
 private:
     struct Worker;

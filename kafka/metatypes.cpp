@@ -13,7 +13,7 @@ void registerMetaTypes()
         qRegisterMetaType<OffsetsSnapshot>();
         qRegisterMetaType<ConfigResourceResult>();
         qRegisterMetaType<ConfigResourceType>();
-        qRegisterMetaType<ClusterSession::State>();
+        qRegisterMetaType<Cluster::State>();
         qRegisterMetaType<DeliveryReport>();
         qRegisterMetaType<LiveConsumer::Status>();
         return true;

@@ -1,6 +1,6 @@
 #include "ui/brokerspage.h"
 
-#include "kafka/clustersession.h"
+#include "kafka/cluster.h"
 #include "models/brokermodel.h"
 #include "models/configmodel.h"
 #include "ui/inlinemessage.h"
@@ -11,7 +11,7 @@
 
 namespace kafscope {
 
-BrokersPage::BrokersPage(ClusterSession* session, QWidget* parent)
+BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::BrokersPage>())
     , m_session(session)
@@ -38,16 +38,16 @@ BrokersPage::BrokersPage(ClusterSession* session, QWidget* parent)
     m_ui->splitter->setStretchFactor(0, 1);
     m_ui->splitter->setStretchFactor(1, 2);
 
-    connect(m_session, &ClusterSession::metadataAvailable, this, &BrokersPage::onMetadata);
+    connect(m_session, &Cluster::metadataAvailable, this, &BrokersPage::onMetadata);
     connect(m_ui->brokerView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &BrokersPage::onSelectionChanged);
-    connect(m_session, &ClusterSession::configsAvailable, this, [this](const ConfigResourceResult& result) {
+    connect(m_session, &Cluster::configsAvailable, this, [this](const ConfigResourceResult& result) {
         if (result.type != ConfigResourceType::Broker || result.name != QString::number(m_configBroker))
             return;
         inline_message::hide(m_ui->configStatus);
         m_configModel->setConfigs(result);
     });
-    connect(m_session, &ClusterSession::configsFailed, this,
+    connect(m_session, &Cluster::configsFailed, this,
             [this](ConfigResourceType type, const QString& name, const QString& message) {
                 if (type != ConfigResourceType::Broker || name != QString::number(m_configBroker))
                     return;
@@ -55,15 +55,15 @@ BrokersPage::BrokersPage(ClusterSession* session, QWidget* parent)
                 inline_message::show(m_ui->configStatus, inline_message::Kind::Warning, message);
             });
     // As on the topics page: only a connected session has brokers to show (Failed can follow Connected directly).
-    connect(m_session, &ClusterSession::stateChanged, this, [this](ClusterSession::State state) {
-        if (state != ClusterSession::State::Connected) {
+    connect(m_session, &Cluster::stateChanged, this, [this](Cluster::State state) {
+        if (state != Cluster::State::Connected) {
             m_brokerModel->setMetadata({});
             m_configModel->clear();
             m_configBroker = -1;
             m_columnsSized = false;
             m_ui->configTitle->setText(QStringLiteral("Select a broker to see its configuration."));
             inline_message::hide(m_ui->configStatus);
-            m_ui->summaryLabel->setText(state == ClusterSession::State::Connecting ? QStringLiteral("Loading…")
+            m_ui->summaryLabel->setText(state == Cluster::State::Connecting ? QStringLiteral("Loading…")
                                                                                   : QStringLiteral("Not connected."));
         }
     });

@@ -12,7 +12,7 @@ class BrokersPage;
 namespace kafscope {
 
 class BrokerModel;
-class ClusterSession;
+class Cluster;
 class ConfigModel;
 
 // Brokers of the cluster (id, address, rack, controller, leader and replica counts) and the configuration of the
@@ -21,7 +21,7 @@ class BrokersPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit BrokersPage(ClusterSession* session, QWidget* parent = nullptr);
+    explicit BrokersPage(Cluster* session, QWidget* parent = nullptr);
     ~BrokersPage() override;
 
     BrokerModel* brokerModel() const { return m_brokerModel; }
@@ -33,7 +33,7 @@ private:
     int32_t selectedBrokerId() const;
 
     std::unique_ptr<Ui::BrokersPage> m_ui;
-    ClusterSession* m_session;
+    Cluster* m_session;
     BrokerModel* m_brokerModel;
     QSortFilterProxyModel* m_brokerProxy;
     ConfigModel* m_configModel;

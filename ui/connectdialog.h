@@ -1,5 +1,5 @@
 #pragma once
-#include "kafka/clustersession.h"
+#include "kafka/cluster.h"
 
 #include <QDialog>
 #include <memory>

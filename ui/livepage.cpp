@@ -2,7 +2,7 @@
 
 #include "kafka/background.h"
 #include "kafka/client/recordexport.h"
-#include "kafka/clustersession.h"
+#include "kafka/cluster.h"
 #include "models/recordfilterproxy.h"
 #include "models/recordmodel.h"
 #include "ui/producerpanel.h"
@@ -29,7 +29,7 @@ constexpr qint64 kDrainSliceMs = 4; // GUI time per drain slice: well inside a 1
 constexpr int kDrainBacklogDelayMs = 12;
 } // namespace
 
-LivePage::LivePage(ClusterSession* session, QWidget* parent)
+LivePage::LivePage(Cluster* session, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::LivePage>())
     , m_session(session)
@@ -120,9 +120,9 @@ LivePage::LivePage(ClusterSession* session, QWidget* parent)
         setStripPartitions(count);
     });
     connect(m_ui->recordView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LivePage::onSelection);
-    connect(m_session, &ClusterSession::metadataAvailable, this, &LivePage::updateTopics);
-    connect(m_session, &ClusterSession::stateChanged, this, [this](ClusterSession::State state) {
-        if (state == ClusterSession::State::Connecting) {
+    connect(m_session, &Cluster::metadataAvailable, this, &LivePage::updateTopics);
+    connect(m_session, &Cluster::stateChanged, this, [this](Cluster::State state) {
+        if (state == Cluster::State::Connecting) {
             // Another cluster: what is shown came from the previous one.
             stopTailing();
             m_model->clear();
@@ -227,7 +227,7 @@ void LivePage::onStart()
 
 bool LivePage::startTailing(const QString& topic, const QString& from, const QString& partitions)
 {
-    if (m_session->state() != ClusterSession::State::Connected) {
+    if (m_session->state() != Cluster::State::Connected) {
         showError(QStringLiteral("Connect to a cluster first."));
         return false;
     }

@@ -14,7 +14,7 @@ class LivePage;
 
 namespace kafscope {
 
-class ClusterSession;
+class Cluster;
 class ProducerPanel;
 class RecordDetail;
 class RecordFilterProxy;
@@ -24,7 +24,7 @@ class LivePage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit LivePage(ClusterSession* session, QWidget* parent = nullptr);
+    explicit LivePage(Cluster* session, QWidget* parent = nullptr);
     ~LivePage() override;
 
     RecordModel* recordModel() const { return m_model; }
@@ -61,7 +61,7 @@ private:
     std::optional<QList<int32_t>> parsePartitions(const QString& text, int count, QString* error) const;
 
     std::unique_ptr<Ui::LivePage> m_ui;
-    ClusterSession* m_session;
+    Cluster* m_session;
     LiveConsumer* m_consumer;
     RecordModel* m_model;
     RecordFilterProxy* m_proxy;

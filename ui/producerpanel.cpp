@@ -1,6 +1,6 @@
 #include "ui/producerpanel.h"
 
-#include "kafka/clustersession.h"
+#include "kafka/cluster.h"
 #include "models/partitioncolors.h"
 #include "ui/inlinemessage.h"
 #include "ui/topiccombo.h"
@@ -38,7 +38,7 @@ QTableWidgetItem* partitionItem(int32_t partition)
 }
 } // namespace
 
-ProducerPanel::ProducerPanel(ClusterSession* session, QWidget* parent)
+ProducerPanel::ProducerPanel(Cluster* session, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ProducerPanel>())
     , m_session(session)
@@ -92,9 +92,9 @@ ProducerPanel::ProducerPanel(ClusterSession* session, QWidget* parent)
     connect(m_ui->bulkButton, &QPushButton::clicked, this, [this] {
         sendBulk(m_ui->bulkCountSpin->value(), m_ui->bulkKeysSpin->value(), m_ui->bulkPrefixEdit->text());
     });
-    connect(m_session, &ClusterSession::metadataAvailable, this, &ProducerPanel::updateTopics);
-    connect(m_session, &ClusterSession::stateChanged, this, [this](ClusterSession::State state) {
-        if (state != ClusterSession::State::Connected) {
+    connect(m_session, &Cluster::metadataAvailable, this, &ProducerPanel::updateTopics);
+    connect(m_session, &Cluster::stateChanged, this, [this](Cluster::State state) {
+        if (state != Cluster::State::Connected) {
             m_bulkTimer->stop();
             retireProducer(); // a new cluster gets a new producer
             m_metadata = {};
@@ -212,7 +212,7 @@ void ProducerPanel::updatePrediction()
 QString ProducerPanel::validate(ProduceRequest* request) const
 {
     const auto topic = m_ui->topicCombo->currentText().trimmed();
-    if (m_session->state() != ClusterSession::State::Connected)
+    if (m_session->state() != Cluster::State::Connected)
         return QStringLiteral("Connect to a cluster first.");
     if (topic.isEmpty())
         return QStringLiteral("Choose a topic.");

@@ -15,13 +15,13 @@ class ProducerPanel;
 
 namespace kafscope {
 
-class ClusterSession;
+class Cluster;
 
 class ProducerPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ProducerPanel(ClusterSession* session, QWidget* parent = nullptr);
+    explicit ProducerPanel(Cluster* session, QWidget* parent = nullptr);
     ~ProducerPanel() override;
 
     void setTopic(const QString& topic);
@@ -65,7 +65,7 @@ private:
     quint64 enqueue(ProduceRequest request, const QString& keyText);
 
     std::unique_ptr<Ui::ProducerPanel> m_ui;
-    ClusterSession* m_session;
+    Cluster* m_session;
     void retireProducer();
     void reapProducers();
 

@@ -1,6 +1,6 @@
 #include "ui/topicspage.h"
 
-#include "kafka/clustersession.h"
+#include "kafka/cluster.h"
 #include "models/configmodel.h"
 #include "models/partitionmodel.h"
 #include "models/topicfilterproxy.h"
@@ -15,7 +15,7 @@
 
 namespace kafscope {
 
-TopicsPage::TopicsPage(ClusterSession* session, QWidget* parent)
+TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::TopicsPage>())
     , m_session(session)
@@ -62,14 +62,14 @@ TopicsPage::TopicsPage(ClusterSession* session, QWidget* parent)
     });
     m_topicProxy->setShowInternal(m_ui->showInternalCheck->isChecked());
 
-    connect(m_session, &ClusterSession::metadataAvailable, this, &TopicsPage::onMetadata);
-    connect(m_session, &ClusterSession::offsetsAvailable, this, &TopicsPage::onOffsets);
-    connect(m_session, &ClusterSession::refreshFailed, this, [this](const QString& message) {
+    connect(m_session, &Cluster::metadataAvailable, this, &TopicsPage::onMetadata);
+    connect(m_session, &Cluster::offsetsAvailable, this, &TopicsPage::onOffsets);
+    connect(m_session, &Cluster::refreshFailed, this, [this](const QString& message) {
         inline_message::show(m_ui->offsetsStatus, inline_message::Kind::Error, message);
     });
     connect(m_ui->topicView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &TopicsPage::onSelectionChanged);
-    connect(m_session, &ClusterSession::configsAvailable, this, [this](const ConfigResourceResult& result) {
+    connect(m_session, &Cluster::configsAvailable, this, [this](const ConfigResourceResult& result) {
         if (result.type != ConfigResourceType::Topic || result.name != m_configTopic)
             return;
         m_configModel->setConfigs(result);
@@ -81,7 +81,7 @@ TopicsPage::TopicsPage(ClusterSession* session, QWidget* parent)
                                         .arg(result.name)
                                         .arg(overridden));
     });
-    connect(m_session, &ClusterSession::configsFailed, this,
+    connect(m_session, &Cluster::configsFailed, this,
             [this](ConfigResourceType type, const QString& name, const QString& message) {
                 if (type != ConfigResourceType::Topic || name != m_configTopic)
                     return;
@@ -90,8 +90,8 @@ TopicsPage::TopicsPage(ClusterSession* session, QWidget* parent)
             });
     // Any state but Connected leaves nothing to show: a connect that fails at once (a malformed address) goes straight
     // to Failed, and the previous cluster's topics must not stay on screen under it.
-    connect(m_session, &ClusterSession::stateChanged, this, [this](ClusterSession::State state) {
-        if (state != ClusterSession::State::Connected) {
+    connect(m_session, &Cluster::stateChanged, this, [this](Cluster::State state) {
+        if (state != Cluster::State::Connected) {
             m_topicModel->setMetadata({});
             m_partitionModel->clear();
             m_ui->partitionTitle->setText(QStringLiteral("Select a topic."));

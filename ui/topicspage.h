@@ -12,7 +12,7 @@ class TopicsPage;
 
 namespace kafscope {
 
-class ClusterSession;
+class Cluster;
 class ConfigModel;
 class PartitionModel;
 class TopicFilterProxy;
@@ -23,7 +23,7 @@ class TopicsPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit TopicsPage(ClusterSession* session, QWidget* parent = nullptr);
+    explicit TopicsPage(Cluster* session, QWidget* parent = nullptr);
     ~TopicsPage() override;
 
     TopicModel* topicModel() const { return m_topicModel; }
@@ -42,7 +42,7 @@ private:
     void updateCount();
 
     std::unique_ptr<Ui::TopicsPage> m_ui;
-    ClusterSession* m_session;
+    Cluster* m_session;
     TopicModel* m_topicModel;
     TopicFilterProxy* m_topicProxy;
     PartitionModel* m_partitionModel;

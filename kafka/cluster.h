@@ -1,0 +1,59 @@
+#pragma once
+// What pages and dialogs see of a cluster: requests in, value structs out, as signals in the GUI thread. They never
+// know how it is reached: ClusterSession is the real one (the own admin client on a worker thread, or the demo
+// cluster), and tests/fakes/fakecluster.h answers with canned values and scripted errors, so page and dialog tests
+// run in milliseconds without a broker. Requests are asynchronous; an answer may arrive after the next request.
+#include "kafka/types.h"
+
+#include <QDateTime>
+#include <QObject>
+
+namespace kafscope {
+
+struct ConnectionProfile
+{
+    QString name; // shown in the title and status bar
+    QString bootstrap; // host:port[,host:port...]; ignored for the demo
+    bool demo = false;
+    int connectTimeoutMs = 10000;
+    int requestTimeoutMs = 30000;
+};
+
+class Cluster : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Disconnected, Connecting, Connected, Failed };
+    Q_ENUM(State)
+
+    using QObject::QObject;
+
+    // stateChanged() and then metadataAvailable() and offsetsAvailable() (or a failure) follow.
+    virtual void connectTo(const ConnectionProfile& profile) = 0;
+    virtual void disconnectFromCluster() = 0;
+    // Reloads metadata, then offsets. Ignored while a refresh is running.
+    virtual void refresh() = 0;
+    // configsAvailable() or configsFailed() follows.
+    virtual void loadConfigs(ConfigResourceType type, const QString& name) = 0;
+    // For teardown: nothing arrives after it, nothing waits for it.
+    virtual void shutdown() = 0;
+
+    virtual State state() const = 0;
+    virtual bool isRefreshing() const = 0;
+    virtual const ConnectionProfile& profile() const = 0;
+    bool isDemo() const { return profile().demo; }
+    // What the data plane (tail, producer) connects to; empty until known.
+    virtual QString bootstrapServers() const = 0;
+    virtual const ClusterMetadata& metadata() const = 0;
+    virtual QDateTime lastRefreshed() const = 0;
+
+signals:
+    void stateChanged(kafscope::Cluster::State state, const QString& message);
+    void metadataAvailable(const kafscope::ClusterMetadata& metadata);
+    void offsetsAvailable(const kafscope::OffsetsSnapshot& offsets);
+    void refreshFailed(const QString& message);
+    void configsAvailable(const kafscope::ConfigResourceResult& result);
+    void configsFailed(kafscope::ConfigResourceType type, const QString& name, const QString& message);
+};
+
+} // namespace kafscope

@@ -1,0 +1,122 @@
+#pragma once
+// The fake behind the Cluster interface (issue #6), shared by page, dialog and model tests: it answers with canned
+// value structs and scripted errors, asynchronously like the real session (each answer is queued to the event
+// loop), and records what was asked. No broker, no mock, no thread: a page test runs in milliseconds.
+#include "kafka/cluster.h"
+
+#include <QHash>
+#include <QTimer>
+#include <optional>
+
+namespace kafscope::test {
+
+class FakeCluster : public Cluster
+{
+public:
+    // ---- the script ----
+    ClusterMetadata metadataAnswer;
+    OffsetsSnapshot offsetsAnswer;
+    std::optional<QString> connectError; // connectTo() ends in Failed with this message
+    std::optional<QString> refreshError; // refresh() fails with this (the cluster went away)
+    QHash<QString, ConfigResourceResult> configAnswers; // key: configKey(type, name)
+    QHash<QString, QString> configErrors; // key: configKey(type, name)
+    QString bootstrap = QStringLiteral("127.0.0.1:9092");
+
+    // ---- what was asked ----
+    int refreshes = 0;
+    QStringList configRequests; // configKey(type, name), in order
+
+    static QString configKey(ConfigResourceType type, const QString& name)
+    {
+        return QString::number(int(type)) + QLatin1Char('/') + name;
+    }
+
+    void connectTo(const ConnectionProfile& profile) override
+    {
+        m_profile = profile;
+        m_metadata = {};
+        setState(State::Connecting, QStringLiteral("Connecting…"));
+        later([this] {
+            if (connectError) {
+                setState(State::Failed, *connectError);
+                return;
+            }
+            answerRefresh(true);
+        });
+    }
+    void disconnectFromCluster() override
+    {
+        m_metadata = {};
+        setState(State::Disconnected, QStringLiteral("Disconnected"));
+    }
+    void refresh() override
+    {
+        if (m_state == State::Disconnected || m_refreshing)
+            return;
+        ++refreshes;
+        m_refreshing = true;
+        later([this] { answerRefresh(false); });
+    }
+    void loadConfigs(ConfigResourceType type, const QString& name) override
+    {
+        const auto key = configKey(type, name);
+        configRequests.append(key);
+        later([this, type, name, key] {
+            if (configErrors.contains(key))
+                emit configsFailed(type, name, configErrors.value(key));
+            else if (configAnswers.contains(key))
+                emit configsAvailable(configAnswers.value(key));
+            else
+                emit configsFailed(type, name, QStringLiteral("UNKNOWN_TOPIC_OR_PARTITION: the fake has no configs for %1.").arg(name));
+        });
+    }
+    void shutdown() override { m_shutDown = true; }
+
+    State state() const override { return m_state; }
+    bool isRefreshing() const override { return m_refreshing; }
+    const ConnectionProfile& profile() const override { return m_profile; }
+    QString bootstrapServers() const override { return m_state == State::Connected ? bootstrap : QString(); }
+    const ClusterMetadata& metadata() const override { return m_metadata; }
+    QDateTime lastRefreshed() const override { return m_lastRefreshed; }
+    bool wasShutDown() const { return m_shutDown; }
+
+private:
+    template<typename F>
+    void later(F f)
+    {
+        QTimer::singleShot(0, this, [this, f] {
+            if (!m_shutDown)
+                f();
+        });
+    }
+    void setState(State state, const QString& message)
+    {
+        m_state = state;
+        emit stateChanged(state, message);
+    }
+    void answerRefresh(bool connecting)
+    {
+        m_refreshing = false;
+        if (refreshError) {
+            if (connecting)
+                setState(State::Failed, *refreshError);
+            emit refreshFailed(*refreshError);
+            return;
+        }
+        m_metadata = metadataAnswer;
+        m_lastRefreshed = QDateTime::currentDateTime();
+        if (m_state != State::Connected)
+            setState(State::Connected, QStringLiteral("Connected to %1 (%2 brokers)").arg(bootstrap).arg(m_metadata.brokers.size()));
+        emit metadataAvailable(m_metadata);
+        emit offsetsAvailable(offsetsAnswer);
+    }
+
+    State m_state = State::Disconnected;
+    bool m_refreshing = false;
+    bool m_shutDown = false;
+    ConnectionProfile m_profile;
+    ClusterMetadata m_metadata;
+    QDateTime m_lastRefreshed;
+};
+
+} // namespace kafscope::test

@@ -1,0 +1,194 @@
+// The Topics and Brokers pages on the fake cluster (issue #6): canned metadata, offsets and configs, scripted errors;
+// no broker and no mock, so these run in milliseconds. The demo and the real cluster prove the wiring elsewhere.
+#include "../fakes/fakecluster.h"
+#include "models/brokermodel.h"
+#include "models/configmodel.h"
+#include "models/partitionmodel.h"
+#include "models/topicfilterproxy.h"
+#include "models/topicmodel.h"
+#include "ui/brokerspage.h"
+#include "ui/topicspage.h"
+#include "uitestutil.h"
+
+#include <QElapsedTimer>
+#include <QLabel>
+
+using namespace kafscope;
+using kafscope::test::FakeCluster;
+using kafscope::test::visibleLabelContaining;
+
+namespace {
+
+PartitionInfo partition(int32_t index, int32_t leader, QList<int32_t> replicas, QList<int32_t> isr)
+{
+    PartitionInfo p;
+    p.partition = index;
+    p.leader = leader;
+    p.replicas = std::move(replicas);
+    p.isr = std::move(isr);
+    return p;
+}
+
+void script(FakeCluster& cluster)
+{
+    ClusterMetadata& md = cluster.metadataAnswer;
+    md.clusterId = QStringLiteral("fake-id");
+    md.controllerId = 2;
+    md.brokers = {{1, QStringLiteral("k1"), 9092, QStringLiteral("rack-a")},
+                  {2, QStringLiteral("k2"), 9092, QStringLiteral("rack-b")},
+                  {3, QStringLiteral("k3"), 9092, {}}};
+    md.topics = {{QStringLiteral("orders"), {}, false, 0,
+                  {partition(0, 1, {1, 2, 3}, {1, 2, 3}), partition(1, 2, {2, 3, 1}, {2}), partition(2, -1, {3, 1, 2}, {})}},
+                 {QStringLiteral("payments"), {}, false, 0, {partition(0, 3, {3, 1, 2}, {3, 1, 2})}},
+                 {QStringLiteral("__consumer_offsets"), {}, true, 0, {partition(0, 1, {1, 2, 3}, {1, 2, 3})}}};
+    for (int32_t p = 0; p < 3; ++p) {
+        cluster.offsetsAnswer.earliest.append({QStringLiteral("orders"), p, 0, 10, -1});
+        cluster.offsetsAnswer.latest.append({QStringLiteral("orders"), p, 0, 1000010, -1});
+    }
+    ConfigResourceResult orders;
+    orders.type = ConfigResourceType::Topic;
+    orders.name = QStringLiteral("orders");
+    ConfigEntry retention;
+    retention.name = QStringLiteral("retention.ms");
+    retention.value = QStringLiteral("86400000");
+    retention.source = ConfigSource::DynamicTopic;
+    ConfigEntry cleanup;
+    cleanup.name = QStringLiteral("cleanup.policy");
+    cleanup.value = QStringLiteral("delete");
+    cleanup.source = ConfigSource::Default;
+    cleanup.isDefault = true;
+    orders.entries = {retention, cleanup};
+    cluster.configAnswers.insert(FakeCluster::configKey(ConfigResourceType::Topic, QStringLiteral("orders")), orders);
+    cluster.configErrors.insert(FakeCluster::configKey(ConfigResourceType::Topic, QStringLiteral("payments")),
+                                QStringLiteral("TOPIC_AUTHORIZATION_FAILED: not authorized to describe payments."));
+    ConfigResourceResult broker1;
+    broker1.type = ConfigResourceType::Broker;
+    broker1.name = QStringLiteral("1");
+    ConfigEntry threads;
+    threads.name = QStringLiteral("num.io.threads");
+    threads.value = QStringLiteral("8");
+    threads.source = ConfigSource::StaticBroker;
+    broker1.entries = {threads};
+    cluster.configAnswers.insert(FakeCluster::configKey(ConfigResourceType::Broker, QStringLiteral("1")), broker1);
+}
+
+// The configs sit on a tab of their own, hidden behind the partitions: read the label, visible or not.
+QString configStatus(const QWidget& page)
+{
+    auto* label = page.findChild<QLabel*>(QStringLiteral("configStatus"));
+    return label ? label->text() : QString();
+}
+
+ConnectionProfile profile()
+{
+    return {QStringLiteral("fake"), QStringLiteral("127.0.0.1:9092"), false};
+}
+
+} // namespace
+
+class TestPagesFake : public QObject
+{
+    Q_OBJECT
+
+private:
+    QElapsedTimer m_clock;
+
+private slots:
+    void initTestCase() { m_clock.start(); }
+    void cleanupTestCase() { qInfo("page tests on the fake cluster took %lld ms in all", m_clock.elapsed()); }
+
+    void topicsPageListsTopicsAndShowsTheFirstOnesPartitionsAndConfigs()
+    {
+        FakeCluster cluster;
+        script(cluster);
+        TopicsPage page(&cluster);
+        page.resize(1200, 700);
+        page.show();
+        cluster.connectTo(profile());
+        QTRY_COMPARE(page.topicModel()->rowCount(), 3);
+        QCOMPARE(page.topicProxy()->rowCount(), 3); // internal topics shown by default
+        QVERIFY(visibleLabelContaining(&page, QStringLiteral("3 of 3 topics")));
+        QTRY_VERIFY(!page.selectedTopic().isEmpty());
+        QVERIFY(page.selectTopic(QStringLiteral("orders")));
+        QCOMPARE(page.partitionModel()->rowCount(), 3);
+        QVERIFY(visibleLabelContaining(&page, QStringLiteral("2 under-replicated")));
+        QVERIFY(visibleLabelContaining(&page, QStringLiteral("1 offline")));
+        QTRY_COMPARE(page.configModel()->rowCount(), 2);
+        QVERIFY(configStatus(page).contains(QStringLiteral("2 settings of orders, 1 overridden")));
+        const int row = page.topicModel()->rowOfTopic(QStringLiteral("orders"));
+        QCOMPARE(page.topicModel()->index(row, TopicModel::MessagesColumn).data(TopicModel::SortRole).toLongLong(),
+                 3000000);
+        QVERIFY(cluster.configRequests.contains(FakeCluster::configKey(ConfigResourceType::Topic, QStringLiteral("orders"))));
+    }
+
+    void topicsPageShowsAConfigErrorWithItsKafkaNameAndKeepsTheTopic()
+    {
+        FakeCluster cluster;
+        script(cluster);
+        TopicsPage page(&cluster);
+        page.show();
+        cluster.connectTo(profile());
+        QTRY_COMPARE(page.topicModel()->rowCount(), 3);
+        QVERIFY(page.selectTopic(QStringLiteral("payments")));
+        QTRY_VERIFY(configStatus(page).contains(QStringLiteral("TOPIC_AUTHORIZATION_FAILED")));
+        QCOMPARE(page.configModel()->rowCount(), 0);
+        QCOMPARE(page.partitionModel()->rowCount(), 1);
+    }
+
+    void topicsPageFilterNarrowsTheListAfterTheDebounce()
+    {
+        FakeCluster cluster;
+        script(cluster);
+        TopicsPage page(&cluster);
+        page.show();
+        cluster.connectTo(profile());
+        QTRY_COMPARE(page.topicModel()->rowCount(), 3);
+        page.setFilterText(QStringLiteral("pay"));
+        QTRY_COMPARE(page.topicProxy()->rowCount(), 1);
+        QVERIFY(visibleLabelContaining(&page, QStringLiteral("1 of 3 topics")));
+    }
+
+    void aFailedConnectionLeavesThePagesEmpty()
+    {
+        FakeCluster cluster;
+        script(cluster);
+        cluster.connectError = QStringLiteral("Could not reach any bootstrap server.");
+        TopicsPage topics(&cluster);
+        BrokersPage brokers(&cluster);
+        cluster.connectTo(profile());
+        QTRY_COMPARE(cluster.state(), Cluster::State::Failed);
+        QCOMPARE(topics.topicModel()->rowCount(), 0);
+        QCOMPARE(brokers.brokerModel()->rowCount(), 0);
+    }
+
+    void brokersPageShowsBrokersControllerAndTheSelectedBrokersConfigs()
+    {
+        FakeCluster cluster;
+        script(cluster);
+        BrokersPage page(&cluster);
+        page.resize(1200, 700);
+        page.show();
+        cluster.connectTo(profile());
+        QTRY_COMPARE(page.brokerModel()->rowCount(), 3);
+        QVERIFY(visibleLabelContaining(&page, QStringLiteral("3 broker(s) · cluster id fake-id · controller: broker 2")));
+        QTRY_COMPARE(page.configModel()->rowCount(), 1); // broker 1, selected first
+        QVERIFY(cluster.configRequests.contains(FakeCluster::configKey(ConfigResourceType::Broker, QStringLiteral("1"))));
+    }
+
+    void brokersPageSaysWhyABrokersConfigsAreMissing()
+    {
+        FakeCluster cluster;
+        script(cluster);
+        cluster.configAnswers.clear();
+        cluster.configErrors.insert(FakeCluster::configKey(ConfigResourceType::Broker, QStringLiteral("1")),
+                                    QStringLiteral("Broker 1: Connection refused"));
+        BrokersPage page(&cluster);
+        page.show();
+        cluster.connectTo(profile());
+        QTRY_VERIFY(visibleLabelContaining(&page, QStringLiteral("Connection refused")));
+        QCOMPARE(page.configModel()->rowCount(), 0);
+    }
+};
+
+KAFSCOPE_UI_TEST_MAIN(TestPagesFake)
+#include "test_pages_fake.moc"
