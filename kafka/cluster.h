@@ -3,10 +3,12 @@
 // know how it is reached: ClusterSession is the real one (the own admin client on a worker thread, or the demo
 // cluster), and tests/fakes/fakecluster.h answers with canned values and scripted errors, so page and dialog tests
 // run in milliseconds without a broker. Requests are asynchronous; an answer may arrive after the next request.
+#include "kafka/dataplane.h"
 #include "kafka/types.h"
 
 #include <QDateTime>
 #include <QObject>
+#include <memory>
 
 namespace kafscope {
 
@@ -46,6 +48,11 @@ public:
     virtual QString bootstrapServers() const = 0;
     virtual const ClusterMetadata& metadata() const = 0;
     virtual QDateTime lastRefreshed() const = 0;
+
+    // The data plane of this cluster, made here so that pages never create librdkafka objects themselves. The
+    // consumer is a child of `parent`; the producer belongs to the caller.
+    virtual ConsumerInterface* createConsumer(QObject* parent) = 0;
+    virtual std::unique_ptr<ProducerInterface> createProducer(const ProducerOptions& options) = 0;
 
 signals:
     void stateChanged(kafscope::Cluster::State state, const QString& message);

@@ -1,6 +1,8 @@
 #include "kafka/clustersession.h"
 
 #include "kafka/background.h"
+#include "kafka/client/liveconsumer.h"
+#include "kafka/client/producer.h"
 #include "kafka/demo/democluster.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
@@ -99,6 +101,16 @@ void ClusterSession::shutdown()
             thread->quit();
         },
         Qt::QueuedConnection);
+}
+
+ConsumerInterface* ClusterSession::createConsumer(QObject* parent)
+{
+    return new LiveConsumer(parent);
+}
+
+std::unique_ptr<ProducerInterface> ClusterSession::createProducer(const ProducerOptions& options)
+{
+    return std::make_unique<RecordProducer>(options);
 }
 
 template<typename F>

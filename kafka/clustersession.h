@@ -32,6 +32,8 @@ public:
     QString bootstrapServers() const override { return m_bootstrap; }
     const ClusterMetadata& metadata() const override { return m_metadata; }
     QDateTime lastRefreshed() const override { return m_lastRefreshed; }
+    ConsumerInterface* createConsumer(QObject* parent) override; // a LiveConsumer
+    std::unique_ptr<ProducerInterface> createProducer(const ProducerOptions& options) override; // a RecordProducer
 
 private:
     struct Worker;

@@ -33,7 +33,7 @@ LivePage::LivePage(Cluster* session, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::LivePage>())
     , m_session(session)
-    , m_consumer(new LiveConsumer(this))
+    , m_consumer(session->createConsumer(this))
     , m_model(new RecordModel(this))
     , m_proxy(new RecordFilterProxy(this))
     , m_detail(new RecordDetail)
@@ -87,7 +87,7 @@ LivePage::LivePage(Cluster* session, QWidget* parent)
 
     connect(m_ui->startButton, &QPushButton::clicked, this, &LivePage::onStart);
     connect(m_ui->stopButton, &QPushButton::clicked, this, &LivePage::stopTailing);
-    connect(m_ui->pauseButton, &QPushButton::toggled, m_consumer, &LiveConsumer::setPaused);
+    connect(m_ui->pauseButton, &QPushButton::toggled, m_consumer, &ConsumerInterface::setPaused);
     connect(m_ui->clearButton, &QPushButton::clicked, this, [this] {
         m_model->clear();
         m_ui->strip->clear();
@@ -115,8 +115,8 @@ LivePage::LivePage(Cluster* session, QWidget* parent)
     // The drain timer is the only path from the consumer thread into the model: one insert per tick.
     m_drainTimer->setInterval(40);
     connect(m_drainTimer, &QTimer::timeout, this, &LivePage::drain);
-    connect(m_consumer, &LiveConsumer::statusChanged, this, &LivePage::onConsumerStatus);
-    connect(m_consumer, &LiveConsumer::partitionsAssigned, this, [this](const QList<int32_t>&, int count) {
+    connect(m_consumer, &ConsumerInterface::statusChanged, this, &LivePage::onConsumerStatus);
+    connect(m_consumer, &ConsumerInterface::partitionsAssigned, this, [this](const QList<int32_t>&, int count) {
         setStripPartitions(count);
     });
     connect(m_ui->recordView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LivePage::onSelection);
@@ -133,7 +133,7 @@ LivePage::LivePage(Cluster* session, QWidget* parent)
         }
     });
     connect(m_producer, &ProducerPanel::recordDelivered, this, [this](const DeliveryReport& report) {
-        if (report.ok() && m_consumer->status() == LiveConsumer::Status::Idle && m_tailTopic.isEmpty())
+        if (report.ok() && m_consumer->status() == ConsumerInterface::Status::Idle && m_tailTopic.isEmpty())
             m_ui->statusLabel->setText(QStringLiteral("Sent to %1. Press Start to tail it and see where records land.")
                                            .arg(report.topic));
     });
@@ -153,7 +153,7 @@ void LivePage::shutdown()
     m_producer->shutdown();
 }
 
-LiveConsumer::Status LivePage::consumerStatus() const
+ConsumerInterface::Status LivePage::consumerStatus() const
 {
     return m_consumer->status();
 }
@@ -340,12 +340,12 @@ void LivePage::applyFilters()
     updateCounters();
 }
 
-void LivePage::onConsumerStatus(LiveConsumer::Status status, const QString& message)
+void LivePage::onConsumerStatus(ConsumerInterface::Status status, const QString& message)
 {
     static const char* const colours[] = {"#777777", "#b08800", "#1e8e3e", "#555555", "#b06000", "#c5221f", "#777777"};
     m_ui->statusLabel->setText(QStringLiteral("<span style='color:%1'>●</span> %2")
                                    .arg(QLatin1String(colours[int(status)]), message.toHtmlEscaped()));
-    if (status == LiveConsumer::Status::Failed || status == LiveConsumer::Status::Stopped)
+    if (status == ConsumerInterface::Status::Failed || status == ConsumerInterface::Status::Stopped)
         QTimer::singleShot(0, this, &LivePage::drain);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The live consumer pane: tail a topic (no consumer group), see each record with the partition it landed in, a
 // per-partition strip, filters, record detail, export; beside it the producer panel that explains partitioning.
-#include "kafka/client/liveconsumer.h"
+#include "kafka/dataplane.h"
 #include "kafka/types.h"
 
 #include <QWidget>
@@ -31,7 +31,7 @@ public:
     RecordFilterProxy* recordProxy() const { return m_proxy; }
     ProducerPanel* producerPanel() const { return m_producer; }
     RecordDetail* recordDetail() const { return m_detail; }
-    LiveConsumer::Status consumerStatus() const;
+    ConsumerInterface::Status consumerStatus() const;
 
     void setTopic(const QString& topic);
     // Start from: "latest", "earliest", an offset, "@EPOCH_MS", or "-N" (last N per partition).
@@ -53,7 +53,7 @@ private:
     void updateTopics(const ClusterMetadata& metadata);
     void updateCounters();
     void applyFilters();
-    void onConsumerStatus(LiveConsumer::Status status, const QString& message);
+    void onConsumerStatus(ConsumerInterface::Status status, const QString& message);
     void onSelection();
     void showError(const QString& text);
     void setStripPartitions(int count);
@@ -62,7 +62,7 @@ private:
 
     std::unique_ptr<Ui::LivePage> m_ui;
     Cluster* m_session;
-    LiveConsumer* m_consumer;
+    ConsumerInterface* m_consumer; // made by the cluster
     RecordModel* m_model;
     RecordFilterProxy* m_proxy;
     RecordDetail* m_detail;

@@ -261,7 +261,7 @@ void ProducerPanel::reapProducers()
         m_reaper->stop();
 }
 
-RecordProducer* ProducerPanel::producer()
+ProducerInterface* ProducerPanel::producer()
 {
     if (m_producer && m_producerBootstrap != m_session->bootstrapServers())
         retireProducer();
@@ -269,8 +269,8 @@ RecordProducer* ProducerPanel::producer()
         ProducerOptions options;
         options.bootstrap = m_session->bootstrapServers();
         m_producerBootstrap = options.bootstrap;
-        m_producer = std::make_unique<RecordProducer>(options);
-        connect(m_producer.get(), &RecordProducer::delivered, this, &ProducerPanel::onDelivered);
+        m_producer = m_session->createProducer(options);
+        connect(m_producer.get(), &ProducerInterface::delivered, this, &ProducerPanel::onDelivered);
     }
     return m_producer.get();
 }

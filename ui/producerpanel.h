@@ -1,7 +1,7 @@
 #pragma once
 // Sends records and explains where they go: before sending, the partition every partitioner would pick (hash and
 // modulo); after sending, the partition and offset from the delivery report beside the prediction.
-#include "kafka/client/producer.h"
+#include "kafka/dataplane.h"
 #include "kafka/types.h"
 
 #include <QWidget>
@@ -58,7 +58,7 @@ private:
     void updateTopics(const ClusterMetadata& metadata);
     int partitionCount() const;
     QString validate(ProduceRequest* request) const;
-    RecordProducer* producer();
+    ProducerInterface* producer();
     void onDelivered(const DeliveryReport& report);
     void flushResults();
     void showMessage(const QString& text, bool error);
@@ -69,8 +69,8 @@ private:
     void retireProducer();
     void reapProducers();
 
-    std::unique_ptr<RecordProducer> m_producer;
-    std::vector<std::unique_ptr<RecordProducer>> m_retired; // stopping on their own threads
+    std::unique_ptr<ProducerInterface> m_producer; // made by the cluster
+    std::vector<std::unique_ptr<ProducerInterface>> m_retired; // stopping on their own threads
     QString m_producerBootstrap;
     ClusterMetadata m_metadata;
     QHash<quint64, Sent> m_sentById;

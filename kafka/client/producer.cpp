@@ -249,7 +249,7 @@ struct RecordProducer::Worker
 };
 
 RecordProducer::RecordProducer(const ProducerOptions& options, QObject* parent)
-    : QObject(parent), d(std::make_shared<Worker>())
+    : ProducerInterface(parent), d(std::make_shared<Worker>())
 {
     d->options = options;
     d->owner = this;

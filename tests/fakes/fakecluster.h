@@ -1,7 +1,8 @@
 #pragma once
 // The fake behind the Cluster interface (issue #6), shared by page, dialog and model tests: it answers with canned
-// value structs and scripted errors, asynchronously like the real session (each answer is queued to the event
+// value structs and scripted errors, makes scripted consumers and producers (fakedataplane.h), asynchronously like the real session (each answer is queued to the event
 // loop), and records what was asked. No broker, no mock, no thread: a page test runs in milliseconds.
+#include "fakedataplane.h"
 #include "kafka/cluster.h"
 
 #include <QHash>
@@ -24,6 +25,8 @@ public:
 
     // ---- what was asked ----
     int refreshes = 0;
+    FakeConsumer* lastConsumer = nullptr; // the newest createConsumer() (owned by its parent)
+    FakeProducer* lastProducer = nullptr; // the newest createProducer() (owned by the caller)
     QStringList configRequests; // configKey(type, name), in order
 
     static QString configKey(ConfigResourceType type, const QString& name)
@@ -79,6 +82,17 @@ public:
     const ClusterMetadata& metadata() const override { return m_metadata; }
     QDateTime lastRefreshed() const override { return m_lastRefreshed; }
     bool wasShutDown() const { return m_shutDown; }
+    ConsumerInterface* createConsumer(QObject* parent) override
+    {
+        lastConsumer = new FakeConsumer(parent);
+        return lastConsumer;
+    }
+    std::unique_ptr<ProducerInterface> createProducer(const ProducerOptions& options) override
+    {
+        auto producer = std::make_unique<FakeProducer>(options);
+        lastProducer = producer.get();
+        return producer;
+    }
 
 private:
     template<typename F>
