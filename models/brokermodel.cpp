@@ -1,11 +1,24 @@
 #include "models/brokermodel.h"
 
+#include "models/columns.h"
+
 #include <QHash>
 #include <QThread>
 
 #include <algorithm>
 
 namespace kafscope {
+
+namespace {
+const std::array<ColumnSpec, BrokerModel::ColumnCount> kColumns {{
+    ColumnSpec {"Id", "Broker node id", kNumberAlignment}, // IdColumn
+    ColumnSpec {"Address", "Advertised host:port"}, // AddressColumn
+    ColumnSpec {"Rack", "Rack (broker.rack), empty when not set"}, // RackColumn
+    ColumnSpec {"Controller", "Whether this broker is the active controller"}, // ControllerColumn
+    ColumnSpec {"Leaders", "Number of partitions this broker leads", kNumberAlignment}, // LeadersColumn
+    ColumnSpec {"Replicas", "Number of partition replicas this broker hosts", kNumberAlignment}, // ReplicasColumn
+}};
+} // namespace
 
 BrokerModel::BrokerModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -137,45 +150,9 @@ QVariant BrokerModel::data(const QModelIndex& index, int role) const
 
 QVariant BrokerModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+    if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-
-    if (role == Qt::DisplayRole) {
-        switch (Column(section)) {
-        case IdColumn:
-            return QStringLiteral("Id");
-        case AddressColumn:
-            return QStringLiteral("Address");
-        case RackColumn:
-            return QStringLiteral("Rack");
-        case ControllerColumn:
-            return QStringLiteral("Controller");
-        case LeadersColumn:
-            return QStringLiteral("Leaders");
-        case ReplicasColumn:
-            return QStringLiteral("Replicas");
-        case ColumnCount:
-            break;
-        }
-    } else if (role == Qt::ToolTipRole) {
-        switch (Column(section)) {
-        case IdColumn:
-            return QStringLiteral("Broker node id");
-        case AddressColumn:
-            return QStringLiteral("Advertised host:port");
-        case RackColumn:
-            return QStringLiteral("Rack (broker.rack), empty when not set");
-        case ControllerColumn:
-            return QStringLiteral("Whether this broker is the active controller");
-        case LeadersColumn:
-            return QStringLiteral("Number of partitions this broker leads");
-        case ReplicasColumn:
-            return QStringLiteral("Number of partition replicas this broker hosts");
-        case ColumnCount:
-            break;
-        }
-    }
-    return {};
+    return columnHeader(kColumns, section, orientation, role);
 }
 
 } // namespace kafscope

@@ -1,5 +1,7 @@
 #include "models/configmodel.h"
 
+#include "models/columns.h"
+
 #include <QFont>
 #include <QStringList>
 #include <QThread>
@@ -8,6 +10,16 @@
 #include <utility>
 
 namespace kafscope {
+
+namespace {
+const std::array<ColumnSpec, ConfigModel::ColumnCount> kColumns {{
+    ColumnSpec {"Name", "Configuration key"}, // NameColumn
+    ColumnSpec {"Value", "Effective value; sensitive values are never sent by the broker"}, // ValueColumn
+    ColumnSpec {"Source", "Where the effective value comes from"}, // SourceColumn
+    ColumnSpec {"Default", "Whether the value is the default or overridden (overridden rows are bold)"}, // DefaultColumn
+    ColumnSpec {"Read-only", "Read-only configs cannot be changed at runtime"}, // ReadOnlyColumn
+}};
+} // namespace
 
 namespace {
 
@@ -65,17 +77,10 @@ void ConfigModel::setConfigs(const ConfigResourceResult& configs)
         return;
     }
     const ConfigResourceResult previous = std::exchange(m_configs, std::move(sorted));
-    // One signal spanning all changed rows, emitted after the whole update (see TopicModel::emitChanged).
-    int first = -1;
-    int last = -1;
-    for (int row = 0; row < m_configs.entries.size(); ++row) {
-        if (m_configs.entries[row] == previous.entries[row])
-            continue;
-        first = first < 0 ? row : first;
-        last = row;
-    }
-    if (first >= 0)
-        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    const auto span = changedRows(m_configs.entries.size(),
+                                  [&](int row) { return !(m_configs.entries[row] == previous.entries[row]); });
+    if (!span.isEmpty())
+        emit dataChanged(index(span.first, 0), index(span.last, ColumnCount - 1));
 }
 
 void ConfigModel::clear()
@@ -166,41 +171,9 @@ QVariant ConfigModel::data(const QModelIndex& index, int role) const
 
 QVariant ConfigModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+    if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-
-    if (role == Qt::DisplayRole) {
-        switch (Column(section)) {
-        case NameColumn:
-            return QStringLiteral("Name");
-        case ValueColumn:
-            return QStringLiteral("Value");
-        case SourceColumn:
-            return QStringLiteral("Source");
-        case DefaultColumn:
-            return QStringLiteral("Default");
-        case ReadOnlyColumn:
-            return QStringLiteral("Read-only");
-        case ColumnCount:
-            break;
-        }
-    } else if (role == Qt::ToolTipRole) {
-        switch (Column(section)) {
-        case NameColumn:
-            return QStringLiteral("Configuration key");
-        case ValueColumn:
-            return QStringLiteral("Effective value; sensitive values are never sent by the broker");
-        case SourceColumn:
-            return QStringLiteral("Where the effective value comes from");
-        case DefaultColumn:
-            return QStringLiteral("Whether the value is the default or overridden (overridden rows are bold)");
-        case ReadOnlyColumn:
-            return QStringLiteral("Read-only configs cannot be changed at runtime");
-        case ColumnCount:
-            break;
-        }
-    }
-    return {};
+    return columnHeader(kColumns, section, orientation, role);
 }
 
 } // namespace kafscope

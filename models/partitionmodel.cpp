@@ -1,5 +1,7 @@
 #include "models/partitionmodel.h"
 
+#include "models/columns.h"
+
 #include <QColor>
 #include <QLocale>
 #include <QStringList>
@@ -9,6 +11,19 @@
 #include <utility>
 
 namespace kafscope {
+
+namespace {
+const std::array<ColumnSpec, PartitionModel::ColumnCount> kColumns {{
+    ColumnSpec {"Partition", "Partition id", kNumberAlignment}, // PartitionColumn
+    ColumnSpec {"Leader", "Broker leading the partition; none when offline", kNumberAlignment}, // LeaderColumn
+    ColumnSpec {"Replicas", "Brokers holding a replica, preferred leader first"}, // ReplicasColumn
+    ColumnSpec {"ISR", "In-sync replicas"}, // IsrColumn
+    ColumnSpec {"Offline", "Replicas on offline log directories or brokers"}, // OfflineColumn
+    ColumnSpec {"Earliest", "Log start offset", kNumberAlignment}, // EarliestColumn
+    ColumnSpec {"Latest", "High watermark (next offset to be written)", kNumberAlignment}, // LatestColumn
+    ColumnSpec {"Messages", "Latest - earliest (approximate with compaction or transactions)", kNumberAlignment}, // MessagesColumn
+}};
+} // namespace
 
 namespace {
 
@@ -55,17 +70,10 @@ void PartitionModel::setTopic(const TopicInfo& topic)
         return;
     }
     const TopicInfo previous = std::exchange(m_topic, topic);
-    // One signal spanning all changed rows, emitted after the whole update (see TopicModel::emitChanged).
-    int first = -1;
-    int last = -1;
-    for (int row = 0; row < m_topic.partitions.size(); ++row) {
-        if (m_topic.partitions[row] == previous.partitions[row])
-            continue;
-        first = first < 0 ? row : first;
-        last = row;
-    }
-    if (first >= 0)
-        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    const auto span = changedRows(m_topic.partitions.size(),
+                                  [&](int row) { return !(m_topic.partitions[row] == previous.partitions[row]); });
+    if (!span.isEmpty())
+        emit dataChanged(index(span.first, 0), index(span.last, ColumnCount - 1));
 }
 
 void PartitionModel::clear()
@@ -179,53 +187,9 @@ QVariant PartitionModel::data(const QModelIndex& index, int role) const
 
 QVariant PartitionModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+    if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-
-    if (role == Qt::DisplayRole) {
-        switch (Column(section)) {
-        case PartitionColumn:
-            return QStringLiteral("Partition");
-        case LeaderColumn:
-            return QStringLiteral("Leader");
-        case ReplicasColumn:
-            return QStringLiteral("Replicas");
-        case IsrColumn:
-            return QStringLiteral("ISR");
-        case OfflineColumn:
-            return QStringLiteral("Offline");
-        case EarliestColumn:
-            return QStringLiteral("Earliest");
-        case LatestColumn:
-            return QStringLiteral("Latest");
-        case MessagesColumn:
-            return QStringLiteral("Messages");
-        case ColumnCount:
-            break;
-        }
-    } else if (role == Qt::ToolTipRole) {
-        switch (Column(section)) {
-        case PartitionColumn:
-            return QStringLiteral("Partition id");
-        case LeaderColumn:
-            return QStringLiteral("Broker leading the partition; none when offline");
-        case ReplicasColumn:
-            return QStringLiteral("Brokers holding a replica, preferred leader first");
-        case IsrColumn:
-            return QStringLiteral("In-sync replicas");
-        case OfflineColumn:
-            return QStringLiteral("Replicas on offline log directories or brokers");
-        case EarliestColumn:
-            return QStringLiteral("Log start offset");
-        case LatestColumn:
-            return QStringLiteral("High watermark (next offset to be written)");
-        case MessagesColumn:
-            return QStringLiteral("Latest - earliest (approximate with compaction or transactions)");
-        case ColumnCount:
-            break;
-        }
-    }
-    return {};
+    return columnHeader(kColumns, section, orientation, role);
 }
 
 } // namespace kafscope

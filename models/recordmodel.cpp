@@ -1,5 +1,7 @@
 #include "models/recordmodel.h"
 
+#include "models/columns.h"
+
 #include "models/partitioncolors.h"
 #include "models/recordformat.h"
 
@@ -11,6 +13,18 @@
 #include <algorithm>
 
 namespace kafscope {
+
+namespace {
+const std::array<ColumnSpec, RecordModel::ColumnCount> kColumns {{
+    ColumnSpec {"Partition", "Partition the record was read from", kNumberAlignment}, // PartitionColumn
+    ColumnSpec {"Offset", "Offset of the record in its partition", kNumberAlignment}, // OffsetColumn
+    ColumnSpec {"Timestamp", "Record timestamp in local time (create time or log-append time)"}, // TimestampColumn
+    ColumnSpec {"Key", "Key as text when it is UTF-8, else its first bytes in hex"}, // KeyColumn
+    ColumnSpec {"Value", "Start of the value as text when it is UTF-8, else its first bytes in hex"}, // ValueColumn
+    ColumnSpec {"Headers", "Number of record headers", kNumberAlignment}, // HeadersColumn
+    ColumnSpec {"Size", "Bytes of key, value and headers", kNumberAlignment}, // SizeColumn
+}};
+} // namespace
 
 namespace {
 
@@ -282,49 +296,9 @@ QVariant RecordModel::data(const QModelIndex& index, int role) const
 
 QVariant RecordModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+    if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-
-    if (role == Qt::DisplayRole) {
-        switch (Column(section)) {
-        case PartitionColumn:
-            return QStringLiteral("Partition");
-        case OffsetColumn:
-            return QStringLiteral("Offset");
-        case TimestampColumn:
-            return QStringLiteral("Timestamp");
-        case KeyColumn:
-            return QStringLiteral("Key");
-        case ValueColumn:
-            return QStringLiteral("Value");
-        case HeadersColumn:
-            return QStringLiteral("Headers");
-        case SizeColumn:
-            return QStringLiteral("Size");
-        case ColumnCount:
-            break;
-        }
-    } else if (role == Qt::ToolTipRole) {
-        switch (Column(section)) {
-        case PartitionColumn:
-            return QStringLiteral("Partition the record was read from");
-        case OffsetColumn:
-            return QStringLiteral("Offset of the record in its partition");
-        case TimestampColumn:
-            return QStringLiteral("Record timestamp in local time (create time or log-append time)");
-        case KeyColumn:
-            return QStringLiteral("Key as text when it is UTF-8, else its first bytes in hex");
-        case ValueColumn:
-            return QStringLiteral("Start of the value as text when it is UTF-8, else its first bytes in hex");
-        case HeadersColumn:
-            return QStringLiteral("Number of record headers");
-        case SizeColumn:
-            return QStringLiteral("Bytes of key, value and headers");
-        case ColumnCount:
-            break;
-        }
-    }
-    return {};
+    return columnHeader(kColumns, section, orientation, role);
 }
 
 } // namespace kafscope

@@ -1,11 +1,25 @@
 #include "models/topicmodel.h"
 
+#include "models/columns.h"
+
 #include <QLocale>
 #include <QThread>
 
 #include <algorithm>
 
 namespace kafscope {
+
+namespace {
+const std::array<ColumnSpec, TopicModel::ColumnCount> kColumns {{
+    ColumnSpec {"Name", "Topic name"}, // NameColumn
+    ColumnSpec {"Partitions", "Number of partitions", kNumberAlignment}, // PartitionsColumn
+    ColumnSpec {"RF", "Replication factor (largest replica count over the partitions)", kNumberAlignment}, // ReplicationFactorColumn
+    ColumnSpec {"Under-replicated", "Partitions whose ISR has fewer replicas than the replica list", kNumberAlignment}, // UnderReplicatedColumn
+    ColumnSpec {"Offline", "Partitions without a leader (unavailable)", kNumberAlignment}, // OfflineColumn
+    ColumnSpec {"Messages", "Sum of latest - earliest offset over the partitions (approximate with compaction or transactions)", kNumberAlignment}, // MessagesColumn
+    ColumnSpec {"Internal", "Internal topics are managed by Kafka itself (e.g. __consumer_offsets)"}, // InternalColumn
+}};
+} // namespace
 
 namespace {
 
@@ -151,17 +165,12 @@ void TopicModel::rebuildIndex()
         m_rowByName.insert(m_rows[row].info.name, row);
 }
 
-// One dataChanged spanning every changed row. Not one per contiguous run: the rows are all updated before the first
-// signal, and a sorting proxy handling one run would binary-search among rows whose values already moved (it then
-// misplaces rows; seen with QSortFilterProxyModel sorted by Messages).
+// One dataChanged spanning every changed row (see changedRows() for why not one per run).
 void TopicModel::emitChanged(const QList<bool>& changed, int firstColumn, int lastColumn)
 {
-    const auto first = std::find(changed.begin(), changed.end(), true);
-    if (first == changed.end())
-        return;
-    const auto last = std::find(changed.rbegin(), changed.rend(), true);
-    emit dataChanged(index(int(first - changed.begin()), firstColumn),
-        index(int(changed.rend() - last) - 1, lastColumn));
+    const auto span = changedRows(changed.size(), [&](int row) { return changed[row]; });
+    if (!span.isEmpty())
+        emit dataChanged(index(span.first, firstColumn), index(span.last, lastColumn));
 }
 
 const TopicInfo& TopicModel::topic(int row) const
@@ -254,50 +263,9 @@ QVariant TopicModel::data(const QModelIndex& index, int role) const
 
 QVariant TopicModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+    if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-
-    if (role == Qt::DisplayRole) {
-        switch (Column(section)) {
-        case NameColumn:
-            return QStringLiteral("Name");
-        case PartitionsColumn:
-            return QStringLiteral("Partitions");
-        case ReplicationFactorColumn:
-            return QStringLiteral("RF");
-        case UnderReplicatedColumn:
-            return QStringLiteral("Under-replicated");
-        case OfflineColumn:
-            return QStringLiteral("Offline");
-        case MessagesColumn:
-            return QStringLiteral("Messages");
-        case InternalColumn:
-            return QStringLiteral("Internal");
-        case ColumnCount:
-            break;
-        }
-    } else if (role == Qt::ToolTipRole) {
-        switch (Column(section)) {
-        case NameColumn:
-            return QStringLiteral("Topic name");
-        case PartitionsColumn:
-            return QStringLiteral("Number of partitions");
-        case ReplicationFactorColumn:
-            return QStringLiteral("Replication factor (largest replica count over the partitions)");
-        case UnderReplicatedColumn:
-            return QStringLiteral("Partitions whose ISR has fewer replicas than the replica list");
-        case OfflineColumn:
-            return QStringLiteral("Partitions without a leader (unavailable)");
-        case MessagesColumn:
-            return QStringLiteral("Sum of latest - earliest offset over the partitions (approximate with compaction "
-                                  "or transactions)");
-        case InternalColumn:
-            return QStringLiteral("Internal topics are managed by Kafka itself (e.g. __consumer_offsets)");
-        case ColumnCount:
-            break;
-        }
-    }
-    return {};
+    return columnHeader(kColumns, section, orientation, role);
 }
 
 } // namespace kafscope

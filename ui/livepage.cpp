@@ -1,6 +1,7 @@
 #include "ui/livepage.h"
 
 #include "kafka/background.h"
+#include "kafka/client/input.h"
 #include "kafka/client/recordexport.h"
 #include "kafka/cluster.h"
 #include "models/recordfilterproxy.h"
@@ -23,7 +24,6 @@
 namespace kafscope {
 
 namespace {
-enum FromChoice { FromLatest, FromEarliest, FromOffset, FromTimestamp, FromLastN };
 constexpr size_t kDrainChunk = 2000; // records per model insert
 constexpr qint64 kDrainSliceMs = 4; // GUI time per drain slice: well inside a 16 ms frame
 constexpr int kDrainBacklogDelayMs = 12;
@@ -64,7 +64,7 @@ LivePage::LivePage(Cluster* session, QWidget* parent)
         static const char* const hints[] = {"", "", "offset, e.g. 1200", "yyyy-MM-dd HH:mm[:ss] or epoch ms",
                                             "N, e.g. 50"};
         m_ui->fromValueEdit->setPlaceholderText(QString::fromUtf8(hints[choice]));
-        m_ui->fromValueEdit->setEnabled(choice >= FromOffset);
+        m_ui->fromValueEdit->setEnabled(choice >= int(input::StartChoice::Offset));
     });
     m_ui->fromValueEdit->setEnabled(false);
     m_ui->keyModeCombo->addItems({QStringLiteral("key contains"), QStringLiteral("key equals")});
@@ -170,62 +170,32 @@ void LivePage::updateTopics(const ClusterMetadata& metadata)
     fillTopicCombo(m_ui->topicCombo, metadata);
 }
 
-std::optional<QList<int32_t>> LivePage::parsePartitions(const QString& text, int count, QString* error) const
-{
-    QList<int32_t> result;
-    const auto trimmed = text.trimmed();
-    if (trimmed.isEmpty())
-        return result;
-    for (const auto& part : trimmed.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const auto range = part.trimmed().split(QLatin1Char('-'));
-        bool okA = false;
-        bool okB = true;
-        const int a = range[0].toInt(&okA);
-        const int b = range.size() == 2 ? range[1].toInt(&okB) : a;
-        if (range.size() > 2 || !okA || !okB || a < 0 || b < a) {
-            *error = QStringLiteral("\"%1\" is not a partition or a range like 0-3.").arg(part.trimmed());
-            return std::nullopt;
-        }
-        if (count > 0 && b >= count) {
-            *error = QStringLiteral("The topic has partitions 0 to %1; there is no partition %2.").arg(count - 1).arg(b);
-            return std::nullopt;
-        }
-        for (int p = a; p <= b; ++p)
-            if (!result.contains(p))
-                result.append(p);
-    }
-    return result;
-}
-
 void LivePage::onStart()
 {
-    static const char* const froms[] = {"latest", "earliest", "", "@", "-"};
-    const int choice = m_ui->fromCombo->currentIndex();
-    QString from = QString::fromLatin1(froms[choice]);
-    const auto value = m_ui->fromValueEdit->text().trimmed();
-    if (choice == FromOffset) {
-        from = value;
-    } else if (choice == FromTimestamp) {
-        bool isNumber = false;
-        const qint64 ms = value.toLongLong(&isNumber);
-        QDateTime when = isNumber ? QDateTime::fromMSecsSinceEpoch(ms)
-                                  : QDateTime::fromString(value, value.count(QLatin1Char(':')) == 2
-                                                                     ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
-                                                                     : QStringLiteral("yyyy-MM-dd HH:mm"));
-        if (!when.isValid()) {
-            showError(QStringLiteral("\"%1\" is not a time: use yyyy-MM-dd HH:mm[:ss] (local time) or milliseconds "
-                                     "since the epoch.")
-                          .arg(value));
-            return;
-        }
-        from = QStringLiteral("@") + QString::number(when.toMSecsSinceEpoch());
-    } else if (choice == FromLastN) {
-        from = QStringLiteral("-") + value;
+    QString error;
+    const auto start = input::parseStart(input::StartChoice(m_ui->fromCombo->currentIndex()), m_ui->fromValueEdit->text(),
+                                         &error);
+    if (!start) {
+        showError(error);
+        return;
     }
-    startTailing(m_ui->topicCombo->currentText().trimmed(), from, m_ui->partitionsEdit->text());
+    startTailing(m_ui->topicCombo->currentText().trimmed(), *start, m_ui->partitionsEdit->text());
 }
 
 bool LivePage::startTailing(const QString& topic, const QString& from, const QString& partitions)
+{
+    const auto start = ConsumeStart::parse(from);
+    if (!start || (start->kind == ConsumeStart::Kind::Offset && start->value < 0)
+        || (start->kind == ConsumeStart::Kind::LastN && start->value < 1)) {
+        showError(QStringLiteral("\"%1\" is not a start position: latest, earliest, an offset (0 or more), a time, or "
+                                 "a number of records (1 or more).")
+                      .arg(from));
+        return false;
+    }
+    return startTailing(topic, *start, partitions);
+}
+
+bool LivePage::startTailing(const QString& topic, const ConsumeStart& start, const QString& partitions)
 {
     if (m_session->state() != Cluster::State::Connected) {
         showError(QStringLiteral("Connect to a cluster first."));
@@ -236,16 +206,8 @@ bool LivePage::startTailing(const QString& topic, const QString& from, const QSt
         showError(QStringLiteral("Topic \"%1\" does not exist on this cluster.").arg(topic));
         return false;
     }
-    const auto start = ConsumeStart::parse(from);
-    if (!start || (start->kind == ConsumeStart::Kind::Offset && start->value < 0)
-        || (start->kind == ConsumeStart::Kind::LastN && start->value < 1)) {
-        showError(QStringLiteral("\"%1\" is not a start position: latest, earliest, an offset (0 or more), a time, or "
-                                 "a number of records (1 or more).")
-                      .arg(from));
-        return false;
-    }
     QString error;
-    const auto chosen = parsePartitions(partitions, int(info->partitions.size()), &error);
+    const auto chosen = input::parsePartitions(partitions, int(info->partitions.size()), &error);
     if (!chosen) {
         showError(error);
         return false;
@@ -254,7 +216,7 @@ bool LivePage::startTailing(const QString& topic, const QString& from, const QSt
     options.bootstrap = m_session->bootstrapServers();
     options.topic = topic;
     options.partitions = *chosen;
-    options.start = *start;
+    options.start = start;
     if (m_tailTopic != topic) {
         m_model->clear();
         m_detail->clear();
@@ -264,8 +226,9 @@ bool LivePage::startTailing(const QString& topic, const QString& from, const QSt
     m_ui->topicCombo->setEditText(topic);
     setStripPartitions(int(info->partitions.size()));
     m_ui->pauseButton->setChecked(false);
-    if (start->kind == ConsumeStart::Kind::Earliest || start->kind == ConsumeStart::Kind::Latest)
-        m_ui->fromCombo->setCurrentIndex(start->kind == ConsumeStart::Kind::Earliest ? FromEarliest : FromLatest);
+    if (start.kind == ConsumeStart::Kind::Earliest || start.kind == ConsumeStart::Kind::Latest)
+        m_ui->fromCombo->setCurrentIndex(int(start.kind == ConsumeStart::Kind::Earliest ? input::StartChoice::Earliest
+                                                                                         : input::StartChoice::Latest));
     m_consumer->start(options);
     m_drainTimer->start();
     m_producer->setTopic(topic);
@@ -327,7 +290,7 @@ void LivePage::updateCounters()
 void LivePage::applyFilters()
 {
     QString error;
-    const auto partitions = parsePartitions(m_ui->partitionFilterEdit->text(), 0, &error);
+    const auto partitions = input::parsePartitions(m_ui->partitionFilterEdit->text(), 0, &error);
     if (!partitions) {
         showError(error);
         return;

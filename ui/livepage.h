@@ -37,6 +37,7 @@ public:
     // Start from: "latest", "earliest", an offset, "@EPOCH_MS", or "-N" (last N per partition).
     bool startTailing(const QString& topic, const QString& from = QStringLiteral("latest"),
                       const QString& partitions = {});
+    bool startTailing(const QString& topic, const ConsumeStart& start, const QString& partitions = {});
     void stopTailing();
     // For teardown: the tail and the producer stop without being waited for, no signal reaches this page after it.
     void shutdown();
@@ -58,7 +59,6 @@ private:
     void showError(const QString& text);
     void setStripPartitions(int count);
     static QString writeExport(const QString& path, bool csv, const QString& topic, const std::vector<Record>& records);
-    std::optional<QList<int32_t>> parsePartitions(const QString& text, int count, QString* error) const;
 
     std::unique_ptr<Ui::LivePage> m_ui;
     Cluster* m_session;

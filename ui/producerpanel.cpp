@@ -1,9 +1,12 @@
 #include "ui/producerpanel.h"
 
+#include "kafka/client/input.h"
 #include "kafka/cluster.h"
-#include "models/partitioncolors.h"
+#include "models/deliverymodel.h"
+#include "models/predictionmodel.h"
 #include "ui/inlinemessage.h"
 #include "ui/topiccombo.h"
+#include "ui/viewsetup.h"
 #include "ui_producerpanel.h"
 
 #include <QHeaderView>
@@ -16,26 +19,6 @@ using partitioning::Partitioner;
 
 namespace {
 constexpr int kMaxResultRows = 500;
-enum ResultColumn { ResKey, ResPartitioner, ResPredicted, ResPartition, ResOffset, ResResult, ResColumnCount };
-enum PredictionColumn { PredPartitioner, PredHash, PredPartition, PredHow, PredColumnCount };
-
-QTableWidgetItem* item(const QString& text, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter)
-{
-    auto* it = new QTableWidgetItem(text);
-    it->setTextAlignment(align);
-    it->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    return it;
-}
-
-QTableWidgetItem* partitionItem(int32_t partition)
-{
-    auto* it = item(partition < 0 ? QStringLiteral("random") : QString::number(partition), Qt::AlignRight | Qt::AlignVCenter);
-    if (partition >= 0) {
-        it->setBackground(partitionColor(partition));
-        it->setForeground(partitionTextColor(partition));
-    }
-    return it;
-}
 } // namespace
 
 ProducerPanel::ProducerPanel(Cluster* session, QWidget* parent)
@@ -46,6 +29,8 @@ ProducerPanel::ProducerPanel(Cluster* session, QWidget* parent)
     , m_bulkTimer(new QTimer(this))
     , m_explanation(new QLabel)
     , m_reaper(new QTimer(this))
+    , m_predictions(new PredictionModel(this))
+    , m_deliveries(new DeliveryModel(kMaxResultRows, this))
 {
     m_ui->setupUi(this);
     for (const auto p : partitioning::all())
@@ -58,27 +43,19 @@ ProducerPanel::ProducerPanel(Cluster* session, QWidget* parent)
         "An empty key (the field left blank, box unchecked) is a key of zero bytes: murmur2 hashes it, "
         "consistent_random treats it like null."));
 
-    auto setupTable = [](QTableWidget* table, const QStringList& headers) {
-        table->setColumnCount(int(headers.size()));
-        table->setHorizontalHeaderLabels(headers);
-        table->verticalHeader()->setVisible(false);
-        table->horizontalHeader()->setStretchLastSection(true);
-        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto setupTable = [](QTableView* table, QAbstractItemModel* model) {
+        setupTableView(table, model);
+        table->setSortingEnabled(false); // the order is the point: partitioners as listed, deliveries newest first
         table->setSelectionBehavior(QAbstractItemView::SelectRows);
-        table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-        table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     };
     m_ui->predictionTitle->setTextFormat(Qt::PlainText);
-    m_ui->predictionTable->setWordWrap(false);
     m_explanation->setWordWrap(true);
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_ui->predictionLayout->addWidget(m_explanation);
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 2);
-    setupTable(m_ui->predictionTable, {QStringLiteral("Partitioner"), QStringLiteral("Hash"), QStringLiteral("Partition"),
-                                       QStringLiteral("How")});
-    setupTable(m_ui->resultsTable, {QStringLiteral("Key"), QStringLiteral("Partitioner"), QStringLiteral("Predicted"),
-                                    QStringLiteral("Partition"), QStringLiteral("Offset"), QStringLiteral("Result")});
+    setupTable(m_ui->predictionTable, m_predictions);
+    setupTable(m_ui->resultsTable, m_deliveries);
 
     connect(m_ui->keyEdit, &QLineEdit::textChanged, this, &ProducerPanel::updatePrediction);
     connect(m_ui->nullKeyCheck, &QCheckBox::toggled, this, [this](bool on) {
@@ -167,9 +144,9 @@ void ProducerPanel::updatePrediction()
     const int n = partitionCount();
     const bool nullKey = m_ui->nullKeyCheck->isChecked();
     const std::optional<QByteArray> key = nullKey ? std::nullopt : std::optional(m_ui->keyEdit->text().toUtf8());
-    auto* table = m_ui->predictionTable;
+    const auto chosen = Partitioner(m_ui->partitionerCombo->currentData().toInt());
+    m_predictions->setPrediction(key, n, chosen);
     if (n <= 0) {
-        table->setRowCount(0);
         m_explanation->clear();
         m_ui->predictionTitle->setText(QStringLiteral("Choose an existing topic to see which partition each partitioner picks."));
         return;
@@ -182,65 +159,31 @@ void ProducerPanel::updatePrediction()
                                                         "(the producer decides; the broker only stores):")
                                              .arg(keyText)
                                              .arg(n));
-    const auto predictions = partitioning::predictAll(key, n);
-    const auto chosen = Partitioner(m_ui->partitionerCombo->currentData().toInt());
-    table->setRowCount(int(predictions.size()));
-    for (int row = 0; row < predictions.size(); ++row) {
-        const auto& p = predictions[row];
-        table->setItem(row, PredPartitioner, item(partitioning::name(p.partitioner)));
-        table->setItem(row, PredHash, item(p.deterministic && p.hash != 0 ? QStringLiteral("0x%1").arg(p.hash, 8, 16, QLatin1Char('0'))
-                                                                          : QString(),
-                                           Qt::AlignRight | Qt::AlignVCenter));
-        table->setItem(row, PredPartition, partitionItem(p.deterministic ? p.partition : -1));
-        table->setItem(row, PredHow, item(p.explanation));
-        table->item(row, PredHow)->setToolTip(p.explanation);
-        QFont font = table->font();
-        font.setBold(p.partitioner == chosen);
-        for (int c = 0; c < PredColumnCount; ++c)
-            table->item(row, c)->setFont(font);
-    }
-    table->resizeColumnToContents(PredPartitioner);
-    table->resizeColumnToContents(PredHash);
-    table->resizeColumnToContents(PredPartition);
-    for (const auto& p : predictions)
-        if (p.partitioner == chosen)
-            m_explanation->setText(QStringLiteral("%1: %2\n%3")
-                                       .arg(partitioning::name(p.partitioner), p.explanation,
-                                            partitioning::description(p.partitioner)));
+    auto* table = m_ui->predictionTable;
+    table->resizeColumnToContents(PredictionModel::PartitionerColumn);
+    table->resizeColumnToContents(PredictionModel::HashColumn);
+    table->resizeColumnToContents(PredictionModel::PartitionColumn);
+    if (const auto* p = m_predictions->chosen())
+        m_explanation->setText(QStringLiteral("%1: %2\n%3")
+                                   .arg(partitioning::name(p->partitioner), p->explanation,
+                                        partitioning::description(p->partitioner)));
 }
 
 QString ProducerPanel::validate(ProduceRequest* request) const
 {
-    const auto topic = m_ui->topicCombo->currentText().trimmed();
-    if (m_session->state() != Cluster::State::Connected)
-        return QStringLiteral("Connect to a cluster first.");
-    if (topic.isEmpty())
-        return QStringLiteral("Choose a topic.");
-    const int n = partitionCount();
-    if (n == 0)
-        return QStringLiteral("Topic \"%1\" does not exist on this cluster (the list shows the existing ones).").arg(topic);
-    if (m_ui->partitionSpin->value() >= n)
-        return QStringLiteral("Topic \"%1\" has partitions 0 to %2; there is no partition %3.")
-            .arg(topic)
-            .arg(n - 1)
-            .arg(m_ui->partitionSpin->value());
-    request->topic = topic;
-    request->key = m_ui->nullKeyCheck->isChecked() ? std::nullopt : std::optional(m_ui->keyEdit->text().toUtf8());
-    request->value = m_ui->valueEdit->toPlainText().toUtf8();
-    request->partition = m_ui->partitionSpin->value();
-    request->partitioner = Partitioner(m_ui->partitionerCombo->currentData().toInt());
-    request->headers.clear();
-    const auto headerText = m_ui->headersEdit->text().trimmed();
-    if (!headerText.isEmpty()) {
-        for (const auto& part : headerText.split(QLatin1Char(','))) {
-            const auto eq = part.indexOf(QLatin1Char('='));
-            const auto name = part.left(eq).trimmed();
-            if (eq <= 0 || name.isEmpty())
-                return QStringLiteral("Header \"%1\" is not key=value.").arg(part.trimmed());
-            request->headers.append({name, part.mid(eq + 1).trimmed().toUtf8(), false});
-        }
-    }
-    return {};
+    input::ProduceForm form;
+    form.topic = m_ui->topicCombo->currentText();
+    form.key = m_ui->keyEdit->text();
+    form.nullKey = m_ui->nullKeyCheck->isChecked();
+    form.value = m_ui->valueEdit->toPlainText();
+    form.headers = m_ui->headersEdit->text();
+    form.partition = m_ui->partitionSpin->value();
+    form.partitioner = Partitioner(m_ui->partitionerCombo->currentData().toInt());
+    QString error;
+    const auto valid = input::validateProduce(form, m_metadata, m_session->state() == Cluster::State::Connected, &error);
+    if (valid)
+        *request = *valid;
+    return valid ? QString() : error;
 }
 
 void ProducerPanel::retireProducer()
@@ -364,13 +307,10 @@ void ProducerPanel::flushResults()
 {
     if (m_pendingReports.isEmpty())
         return;
-    auto* table = m_ui->resultsTable;
-    table->setUpdatesEnabled(false);
     const auto reports = std::exchange(m_pendingReports, {});
-    // Only the newest rows are shown; the counters cover everything.
-    const qsizetype first = std::max<qsizetype>(0, reports.size() - kMaxResultRows);
-    for (qsizetype i = 0; i < reports.size(); ++i) {
-        const auto& r = reports[i];
+    QList<DeliveryModel::Delivery> batch;
+    batch.reserve(reports.size());
+    for (const auto& r : reports) {
         const auto sent = m_sentById.take(r.id);
         if (r.ok()) {
             ++m_delivered;
@@ -381,32 +321,17 @@ void ProducerPanel::flushResults()
         } else {
             ++m_failed;
         }
-        if (i < first)
-            continue;
-        table->insertRow(0);
-        table->setItem(0, ResKey, item(sent.key));
-        table->setItem(0, ResPartitioner, item(sent.explicitPartition >= 0 ? QStringLiteral("explicit") : partitioning::name(sent.partitioner)));
-        table->setItem(0, ResPredicted, partitionItem(sent.predicted));
-        table->setItem(0, ResPartition, r.ok() ? partitionItem(r.partition) : item(QString()));
-        table->setItem(0, ResOffset, item(r.ok() ? QString::number(r.offset) : QString(), Qt::AlignRight | Qt::AlignVCenter));
-        auto* result = item(r.ok() ? (sent.predicted < 0 ? QStringLiteral("delivered")
-                                        : sent.predicted == r.partition ? QStringLiteral("delivered, as predicted")
-                                                                        : QStringLiteral("delivered, NOT as predicted"))
-                                   : QStringLiteral("%1: %2").arg(r.errorName, r.errorMessage));
-        if (!r.ok())
-            result->setForeground(QColor(0xb3, 0x26, 0x1e));
-        table->setItem(0, ResResult, result);
+        batch.append({sent.key, sent.explicitPartition >= 0 ? QStringLiteral("explicit") : partitioning::name(sent.partitioner),
+                      sent.predicted, r});
     }
-    while (table->rowCount() > kMaxResultRows)
-        table->removeRow(table->rowCount() - 1);
-    table->setUpdatesEnabled(true);
+    m_deliveries->addDeliveries(batch); // one insert per batch; only the newest rows are kept
     m_ui->resultsTitle->setText(QStringLiteral("Sent %1 · delivered %2 · failed %3 · as predicted %4 of %5")
                                     .arg(m_sent)
                                     .arg(m_delivered)
                                     .arg(m_failed)
                                     .arg(m_matches)
                                     .arg(m_predictable));
-    if (m_failed > 0 && !reports.isEmpty() && !reports.last().ok())
+    if (m_failed > 0 && !reports.last().ok())
         showMessage(QStringLiteral("Delivery failed: %1: %2").arg(reports.last().errorName, reports.last().errorMessage), true);
 }
 

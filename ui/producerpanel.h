@@ -16,6 +16,8 @@ class ProducerPanel;
 namespace kafscope {
 
 class Cluster;
+class DeliveryModel;
+class PredictionModel;
 
 class ProducerPanel : public QWidget
 {
@@ -39,6 +41,8 @@ public:
     qint64 deliveredCount() const { return m_delivered; }
     qint64 failedCount() const { return m_failed; }
     qint64 predictionMatches() const { return m_matches; }
+    PredictionModel* predictionModel() const { return m_predictions; }
+    DeliveryModel* deliveryModel() const { return m_deliveries; }
     int predictedPartition(quint64 id) const;
 
 signals:
@@ -89,6 +93,8 @@ private:
     QTimer* m_bulkTimer;
     QLabel* m_explanation; // the chosen partitioner's reasoning, in full
     QTimer* m_reaper;
+    PredictionModel* m_predictions;
+    DeliveryModel* m_deliveries;
     Bulk m_bulk;
     qint64 m_sent = 0;
     qint64 m_delivered = 0;

@@ -3,6 +3,8 @@
 // panel sends through the cluster's producer and puts each delivery beside its prediction. No broker, no mock.
 #include "../fakes/fakecluster.h"
 #include "kafka/client/partitioners.h"
+#include "models/deliverymodel.h"
+#include "models/predictionmodel.h"
 #include "models/recordfilterproxy.h"
 #include "models/recordmodel.h"
 #include "ui/livepage.h"
@@ -135,6 +137,11 @@ private slots:
         QTRY_COMPARE(producer->deliveredCount(), 1);
         QCOMPARE(producer->predictionMatches(), 1); // murmur2("user-1") % 6 = 2, and the fake delivered there
         QTRY_VERIFY(visibleLabelContaining(producer, QStringLiteral("as predicted 1 of 1")));
+        QCOMPARE(producer->deliveryModel()->rowCount(), 1);
+        QCOMPARE(producer->deliveryModel()->index(0, DeliveryModel::ResultColumn).data().toString(),
+                 QStringLiteral("delivered, as predicted"));
+        QVERIFY(producer->predictionModel()->chosen());
+        QCOMPARE(producer->predictionModel()->chosen()->partition, 2);
     }
 
     void aFailedDeliveryIsShownWithItsErrorName()
