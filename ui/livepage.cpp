@@ -1,6 +1,6 @@
 #include "ui/livepage.h"
 
-#include "kafka/background.h"
+#include "kafka/jobtracker.h"
 #include "kafka/client/input.h"
 #include "kafka/client/recordexport.h"
 #include "kafka/cluster.h"
@@ -12,13 +12,10 @@
 #include "ui/viewsetup.h"
 #include "ui_livepage.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QMenu>
-#include <QSaveFile>
-#include <QPointer>
 #include <QTimer>
 
 namespace kafscope {
@@ -40,6 +37,7 @@ LivePage::LivePage(Cluster* session, QWidget* parent)
     , m_producer(new ProducerPanel(session))
     , m_drainTimer(new QTimer(this))
     , m_filterDebounce(new QTimer(this))
+    , m_exportJobs(new JobTracker(this))
 {
     m_ui->setupUi(this);
     m_proxy->setSourceModel(m_model);
@@ -331,47 +329,27 @@ void LivePage::selectRow(int proxyRow)
 
 void LivePage::exportTo(const QString& path, bool csv)
 {
-    if (m_exporting) {
+    if (m_exportJobs->isRunning()) {
         emit exportFinished(QStringLiteral("An export is already running."));
         return;
     }
     // Copies of the shown records (the model may evict while the file is written); formatting and writing, which
-    // for large values takes long, run on a thread of their own.
+    // for large values takes long, run as a job off the GUI thread.
     auto records = std::make_shared<std::vector<Record>>();
     records->reserve(size_t(m_proxy->rowCount()));
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         records->push_back(m_model->record(m_proxy->mapToSource(m_proxy->index(row, 0)).row()).clone());
-    m_exporting = true;
     m_ui->exportButton->setEnabled(false);
     m_ui->statusLabel->setText(QStringLiteral("Exporting %1 records to %2…").arg(records->size()).arg(path));
-    startBackground("kafscope-export", [this, records, path, csv, topic = m_tailTopic, guard = QPointer<LivePage>(this)] {
-        const QString error = writeExport(path, csv, topic, *records);
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [this, guard, error, path, count = records->size()] {
-            if (!guard)
-                return;
-            m_exporting = false;
-            m_ui->exportButton->setEnabled(true);
-            if (error.isEmpty())
-                m_ui->statusLabel->setText(QStringLiteral("Exported %1 records to %2").arg(count).arg(path));
-            else
-                showError(error);
-            emit exportFinished(error);
-        });
-    });
-}
-
-QString LivePage::writeExport(const QString& path, bool csv, const QString& topic, const std::vector<Record>& records)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
-    if (csv)
-        file.write(record_export::csvHeader());
-    for (const auto& record : records)
-        file.write(csv ? record_export::toCsvRow(topic, record) : record_export::toJsonLine(topic, record));
-    if (!file.commit())
-        return QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
-    return {};
+    m_exportJobs->start([records, path, csv, topic = m_tailTopic] { return record_export::writeFile(path, csv, topic, *records); },
+                        [this, path, count = records->size()](const QString& error) {
+                            m_ui->exportButton->setEnabled(true);
+                            if (error.isEmpty())
+                                m_ui->statusLabel->setText(QStringLiteral("Exported %1 records to %2").arg(count).arg(path));
+                            else
+                                showError(error);
+                            emit exportFinished(error);
+                        });
 }
 
 void LivePage::showError(const QString& text)

@@ -14,6 +14,7 @@ class LivePage;
 
 namespace kafscope {
 
+class JobTracker;
 class Cluster;
 class ProducerPanel;
 class RecordDetail;
@@ -58,7 +59,6 @@ private:
     void onSelection();
     void showError(const QString& text);
     void setStripPartitions(int count);
-    static QString writeExport(const QString& path, bool csv, const QString& topic, const std::vector<Record>& records);
 
     std::unique_ptr<Ui::LivePage> m_ui;
     Cluster* m_session;
@@ -72,7 +72,7 @@ private:
     ClusterMetadata m_metadata;
     QString m_tailTopic;
     bool m_drainQueued = false;
-    bool m_exporting = false;
+    JobTracker* m_exportJobs;
 };
 
 } // namespace kafscope

@@ -1,5 +1,7 @@
 #include "kafka/client/recordexport.h"
 
+#include <QSaveFile>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -277,6 +279,20 @@ QByteArray toCsvRow(const QString& topic, const Record& record)
     row.append(value).append(',').append(valueEncoding).append(',');
     row.append(csvField(headersJson(record))).append("\r\n");
     return row;
+}
+
+QString writeFile(const QString& path, bool csv, const QString& topic, const std::vector<Record>& records)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+    if (csv)
+        file.write(csvHeader());
+    for (const auto& record : records)
+        file.write(csv ? toCsvRow(topic, record) : toJsonLine(topic, record));
+    if (!file.commit())
+        return QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+    return {};
 }
 
 } // namespace kafscope::record_export

@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QString>
 #include <optional>
+#include <vector>
 
 class QIODevice;
 
@@ -25,5 +26,9 @@ QByteArray toCsvRow(const QString& topic, const Record& record);
 
 // True when the bytes are valid UTF-8 (and so exported as text).
 bool isValidUtf8(QByteArrayView bytes);
+
+// Writes `records` to `path` as JSON Lines (or CSV with its header), atomically (QSaveFile); empty on success, else
+// the reason. Takes long for big values: run it off the GUI thread (a JobTracker job).
+QString writeFile(const QString& path, bool csv, const QString& topic, const std::vector<Record>& records);
 
 } // namespace kafscope::record_export
