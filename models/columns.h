@@ -16,7 +16,7 @@ struct ColumnSpec
 
 constexpr Qt::Alignment kNumberAlignment = Qt::AlignRight | Qt::AlignVCenter;
 
-// headerData() of a model whose columns are `columns` (indexed by its Column enum).
+// headerData() of a model whose columns are `columns` (indexed by its Column enum): title and tooltip.
 template<std::size_t N>
 QVariant columnHeader(const std::array<ColumnSpec, N>& columns, int section, Qt::Orientation orientation, int role)
 {
@@ -28,8 +28,8 @@ QVariant columnHeader(const std::array<ColumnSpec, N>& columns, int section, Qt:
         return QString::fromUtf8(c.title);
     case Qt::ToolTipRole:
         return QString::fromUtf8(c.toolTip);
-    case Qt::TextAlignmentRole:
-        return int(c.alignment);
+    case Qt::TextAlignmentRole: // titles stay left-aligned: a title that does not fit keeps its start
+        return int(Qt::AlignLeft | Qt::AlignVCenter);
     default:
         return {};
     }

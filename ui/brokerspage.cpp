@@ -4,7 +4,9 @@
 #include "models/brokermodel.h"
 #include "models/configmodel.h"
 #include "ui/inlinemessage.h"
+#include "ui/settings.h"
 #include "ui/viewsetup.h"
+#include "ui/viewstate.h"
 #include "ui_brokerspage.h"
 
 #include <QSortFilterProxyModel>
@@ -34,6 +36,8 @@ BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
     m_configProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     setupTableView(m_ui->configView, m_configProxy);
     m_ui->configView->sortByColumn(ConfigModel::NameColumn, Qt::AscendingOrder);
+    // Sized to the names and values; a stretched last column (Read-only) took half the width from them.
+    m_ui->configView->horizontalHeader()->setStretchLastSection(false);
     connect(m_ui->configFilter, &QLineEdit::textChanged, m_configProxy, &QSortFilterProxyModel::setFilterFixedString);
     m_ui->splitter->setStretchFactor(0, 1);
     m_ui->splitter->setStretchFactor(1, 2);
@@ -46,6 +50,8 @@ BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
             return;
         inline_message::hide(m_ui->configStatus);
         m_configModel->setConfigs(result);
+        if (!userSized(QStringLiteral("brokers/configs")))
+            fitColumns(m_ui->configView, 360);
     });
     connect(m_session, &Cluster::configsFailed, this,
             [this](ConfigResourceType type, const QString& name, const QString& message) {
@@ -71,12 +77,26 @@ BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
 
 BrokersPage::~BrokersPage() = default;
 
+void BrokersPage::restoreViewState(Settings* settings)
+{
+    m_settings = settings;
+    rememberHeader(settings, QStringLiteral("brokers/brokers"), m_ui->brokerView->horizontalHeader());
+    rememberHeader(settings, QStringLiteral("brokers/configs"), m_ui->configView->horizontalHeader());
+    rememberSplitter(settings, QStringLiteral("brokers/splitter"), m_ui->splitter);
+}
+
+bool BrokersPage::userSized(const QString& view) const
+{
+    return m_settings && !m_settings->viewState(view).isEmpty();
+}
+
 void BrokersPage::onMetadata(const ClusterMetadata& metadata)
 {
     m_brokerModel->setMetadata(metadata);
     if (!m_columnsSized && m_brokerProxy->rowCount() > 0) {
         m_columnsSized = true;
-        m_ui->brokerView->resizeColumnsToContents();
+        if (!userSized(QStringLiteral("brokers/brokers")))
+            fitColumns(m_ui->brokerView);
     }
     const auto* controller = metadata.broker(metadata.controllerId);
     m_ui->summaryLabel->setText(

@@ -13,6 +13,7 @@ namespace kafscope {
 
 class BrokerModel;
 class Cluster;
+class Settings;
 class ConfigModel;
 
 // Brokers of the cluster (id, address, rack, controller, leader and replica counts) and the configuration of the
@@ -26,13 +27,17 @@ public:
 
     BrokerModel* brokerModel() const { return m_brokerModel; }
     ConfigModel* configModel() const { return m_configModel; }
+    // Restores the header and splitter state the user chose, and remembers their changes from now on.
+    void restoreViewState(Settings* settings);
 
 private:
     void onMetadata(const ClusterMetadata& metadata);
     void onSelectionChanged();
     int32_t selectedBrokerId() const;
+    bool userSized(const QString& view) const;
 
     std::unique_ptr<Ui::BrokersPage> m_ui;
+    Settings* m_settings = nullptr;
     Cluster* m_session;
     BrokerModel* m_brokerModel;
     QSortFilterProxyModel* m_brokerProxy;

@@ -9,7 +9,9 @@
 #include "ui/producerpanel.h"
 #include "ui/recorddetail.h"
 #include "ui/topiccombo.h"
+#include "ui/settings.h"
 #include "ui/viewsetup.h"
+#include "ui/viewstate.h"
 #include "ui_livepage.h"
 
 #include <QDateTime>
@@ -50,6 +52,17 @@ LivePage::LivePage(Cluster* session, QWidget* parent)
                                         {RecordModel::TimestampColumn, 235}, {RecordModel::KeyColumn, 130},
                                         {RecordModel::ValueColumn, 320}, {RecordModel::HeadersColumn, 70}})
         m_ui->recordView->setColumnWidth(column, width);
+    // Key and value are what the pane is about: they come right after partition and offset, so they stay in view
+    // when the side panel takes its half (the model's column order is unchanged, only the view's).
+    auto* recordHeader = m_ui->recordView->horizontalHeader();
+    recordHeader->moveSection(recordHeader->visualIndex(RecordModel::KeyColumn), 2);
+    recordHeader->moveSection(recordHeader->visualIndex(RecordModel::ValueColumn), 3);
+    m_ui->recordView->setTextElideMode(Qt::ElideRight); // a value's start says more than its end
+    connect(m_ui->sidePanelButton, &QToolButton::toggled, this, [this](bool visible) {
+        m_ui->sideTabs->setVisible(visible);
+        if (m_settings)
+            m_settings->setPanelVisible(QStringLiteral("live/side"), visible);
+    });
     m_ui->sideTabs->addTab(m_producer, QStringLiteral("&Produce"));
     m_ui->sideTabs->addTab(m_detail, QStringLiteral("&Record"));
     m_ui->mainSplitter->setStretchFactor(0, 3);
@@ -141,6 +154,24 @@ LivePage::LivePage(Cluster* session, QWidget* parent)
 LivePage::~LivePage()
 {
     shutdown();
+}
+
+void LivePage::restoreViewState(Settings* settings)
+{
+    rememberHeader(settings, QStringLiteral("live/records"), m_ui->recordView->horizontalHeader());
+    rememberSplitter(settings, QStringLiteral("live/main"), m_ui->mainSplitter);
+    m_ui->sidePanelButton->setChecked(settings->isPanelVisible(QStringLiteral("live/side"), true));
+    m_settings = settings;
+}
+
+bool LivePage::isSidePanelVisible() const
+{
+    return m_ui->sideTabs->isVisibleTo(this);
+}
+
+void LivePage::setSidePanelVisible(bool visible)
+{
+    m_ui->sidePanelButton->setChecked(visible);
 }
 
 void LivePage::shutdown()

@@ -20,6 +20,7 @@ class ProducerPanel;
 class RecordDetail;
 class RecordFilterProxy;
 class RecordModel;
+class Settings;
 
 class LivePage : public QWidget
 {
@@ -43,6 +44,11 @@ public:
     // For teardown: the tail and the producer stop without being waited for, no signal reaches this page after it.
     void shutdown();
     void selectRow(int proxyRow);
+    // Restores the header and splitter state the user chose and the side panel's visibility; remembers changes.
+    void restoreViewState(Settings* settings);
+    // The producer / record detail panel; hidden, the records table takes the whole width.
+    bool isSidePanelVisible() const;
+    void setSidePanelVisible(bool visible);
     // Writes the shown records on a worker thread; exportFinished() follows (error text, empty on success).
     void exportTo(const QString& path, bool csv);
 
@@ -62,6 +68,7 @@ private:
 
     std::unique_ptr<Ui::LivePage> m_ui;
     Cluster* m_session;
+    Settings* m_settings = nullptr;
     ConsumerInterface* m_consumer; // made by the cluster
     RecordModel* m_model;
     RecordFilterProxy* m_proxy;

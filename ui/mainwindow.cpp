@@ -36,6 +36,9 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
     m_brokersPage = new BrokersPage(m_session);
     m_topicsPage = new TopicsPage(m_session);
     m_livePage = new LivePage(m_session);
+    m_topicsPage->restoreViewState(m_settings);
+    m_brokersPage->restoreViewState(m_settings);
+    m_livePage->restoreViewState(m_settings);
     m_tabs->addTab(m_topicsPage, QStringLiteral("&Topics"));
     m_tabs->addTab(m_livePage, QStringLiteral("&Live"));
     m_tabs->addTab(m_brokersPage, QStringLiteral("&Brokers"));

@@ -47,6 +47,7 @@ ProducerPanel::ProducerPanel(Cluster* session, QWidget* parent)
         setupTableView(table, model);
         table->setSortingEnabled(false); // the order is the point: partitioners as listed, deliveries newest first
         table->setSelectionBehavior(QAbstractItemView::SelectRows);
+        table->setTextElideMode(Qt::ElideRight); // explanations and results read from the start
     };
     m_ui->predictionTitle->setTextFormat(Qt::PlainText);
     m_explanation->setWordWrap(true);

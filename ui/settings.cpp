@@ -8,7 +8,9 @@ const auto recentName = QStringLiteral("name");
 const auto recentBootstrap = QStringLiteral("bootstrap");
 const auto geometry = QStringLiteral("window/geometry");
 const auto state = QStringLiteral("window/state");
-const auto headers = QStringLiteral("headers/");
+const auto views = QStringLiteral("views/");
+const auto versionSuffix = QStringLiteral("-version");
+const auto panels = QStringLiteral("panels/");
 } // namespace Keys
 
 Settings::Settings() : m_settings(std::make_unique<QSettings>()) { }
@@ -59,14 +61,27 @@ void Settings::saveWindow(const QByteArray& geometry, const QByteArray& state)
     m_settings->setValue(Keys::state, state);
 }
 
-QByteArray Settings::headerState(const QString& view) const
+QByteArray Settings::viewState(const QString& view) const
 {
-    return m_settings->value(Keys::headers + view).toByteArray();
+    if (m_settings->value(Keys::views + view + Keys::versionSuffix).toInt() != kWindowStateVersion)
+        return {};
+    return m_settings->value(Keys::views + view).toByteArray();
 }
 
-void Settings::saveHeaderState(const QString& view, const QByteArray& state)
+void Settings::saveViewState(const QString& view, const QByteArray& state)
 {
-    m_settings->setValue(Keys::headers + view, state);
+    m_settings->setValue(Keys::views + view, state);
+    m_settings->setValue(Keys::views + view + Keys::versionSuffix, kWindowStateVersion);
+}
+
+bool Settings::isPanelVisible(const QString& panel, bool byDefault) const
+{
+    return m_settings->value(Keys::panels + panel, byDefault).toBool();
+}
+
+void Settings::setPanelVisible(const QString& panel, bool visible)
+{
+    m_settings->setValue(Keys::panels + panel, visible);
 }
 
 } // namespace kafscope

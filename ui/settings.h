@@ -30,8 +30,13 @@ public:
     QByteArray windowState() const;
     void saveWindow(const QByteArray& geometry, const QByteArray& state);
 
-    QByteArray headerState(const QString& view) const;
-    void saveHeaderState(const QString& view, const QByteArray& state);
+    // A view's header or splitter state (QHeaderView/QSplitter::saveState), stored with kWindowStateVersion: a state
+    // saved by another layout version is not restored. Empty when none.
+    QByteArray viewState(const QString& view) const;
+    void saveViewState(const QString& view, const QByteArray& state);
+
+    bool isPanelVisible(const QString& panel, bool byDefault) const;
+    void setPanelVisible(const QString& panel, bool visible);
 
 private:
     std::unique_ptr<QSettings> m_settings;

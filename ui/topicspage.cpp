@@ -6,7 +6,9 @@
 #include "models/topicfilterproxy.h"
 #include "models/topicmodel.h"
 #include "ui/inlinemessage.h"
+#include "ui/settings.h"
 #include "ui/viewsetup.h"
+#include "ui/viewstate.h"
 #include "ui_topicspage.h"
 
 #include <QHeaderView>
@@ -42,6 +44,7 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
     m_configProxy->setSortRole(ConfigModel::SortRole);
     setupTableView(m_ui->configView, m_configProxy);
     m_ui->configView->sortByColumn(ConfigModel::NameColumn, Qt::AscendingOrder);
+    m_ui->configView->horizontalHeader()->setStretchLastSection(false);
 
     m_ui->splitter->setStretchFactor(0, 1);
     m_ui->splitter->setStretchFactor(1, 1);
@@ -73,6 +76,8 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
         if (result.type != ConfigResourceType::Topic || result.name != m_configTopic)
             return;
         m_configModel->setConfigs(result);
+        if (!userSized(QStringLiteral("topics/configs")))
+            fitColumns(m_ui->configView, 360);
         int overridden = 0;
         for (const auto& e : result.entries)
             overridden += !e.isDefault;
@@ -109,6 +114,20 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
 
 TopicsPage::~TopicsPage() = default;
 
+void TopicsPage::restoreViewState(Settings* settings)
+{
+    m_settings = settings;
+    rememberHeader(settings, QStringLiteral("topics/topics"), m_ui->topicView->horizontalHeader());
+    rememberHeader(settings, QStringLiteral("topics/partitions"), m_ui->partitionView->horizontalHeader());
+    rememberHeader(settings, QStringLiteral("topics/configs"), m_ui->configView->horizontalHeader());
+    rememberSplitter(settings, QStringLiteral("topics/splitter"), m_ui->splitter);
+}
+
+bool TopicsPage::userSized(const QString& view) const
+{
+    return m_settings && !m_settings->viewState(view).isEmpty();
+}
+
 void TopicsPage::setFilterText(const QString& text)
 {
     m_ui->filterEdit->setText(text);
@@ -140,9 +159,10 @@ void TopicsPage::onMetadata(const ClusterMetadata& metadata)
     m_topicModel->setMetadata(metadata);
     updateCount();
     if (!m_columnsSized && m_topicProxy->rowCount() > 0) {
-        // Once per connection: later refreshes keep whatever widths the user chose.
+        // Once per connection, unless the user sized the columns (then theirs are kept).
         m_columnsSized = true;
-        m_ui->topicView->resizeColumnsToContents();
+        if (!userSized(QStringLiteral("topics/topics")))
+            fitColumns(m_ui->topicView);
     }
     if (m_ui->topicView->selectionModel()->selectedRows().isEmpty() && m_topicProxy->rowCount() > 0)
         m_ui->topicView->selectRow(0);
@@ -152,6 +172,9 @@ void TopicsPage::onMetadata(const ClusterMetadata& metadata)
 void TopicsPage::onOffsets(const OffsetsSnapshot& offsets)
 {
     m_topicModel->applyOffsets(offsets);
+    // The message counts just arrived: numbers are never clipped, so their columns grow to fit.
+    if (!userSized(QStringLiteral("topics/topics")))
+        fitColumns(m_ui->topicView, 320, true);
     if (offsets.errors.isEmpty())
         inline_message::hide(m_ui->offsetsStatus);
     else
@@ -175,10 +198,9 @@ void TopicsPage::showSelectedTopic(bool reloadConfigs)
     }
     const auto& topic = m_topicModel->topic(m_topicProxy->mapToSource(rows.first()).row());
     m_partitionModel->setTopic(topic);
-    if (!m_partitionColumnsSized) {
-        m_partitionColumnsSized = true;
-        m_ui->partitionView->resizeColumnsToContents();
-    }
+    if (!userSized(QStringLiteral("topics/partitions")))
+        fitColumns(m_ui->partitionView, 320, m_partitionColumnsSized);
+    m_partitionColumnsSized = true;
     QString title = QStringLiteral("<b>%1</b>: %2 partition(s), replication factor %3")
                         .arg(topic.name.toHtmlEscaped())
                         .arg(topic.partitions.size())

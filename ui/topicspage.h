@@ -15,6 +15,7 @@ namespace kafscope {
 class Cluster;
 class ConfigModel;
 class PartitionModel;
+class Settings;
 class TopicFilterProxy;
 class TopicModel;
 
@@ -33,6 +34,8 @@ public:
     QString selectedTopic() const;
     bool selectTopic(const QString& name);
     void setFilterText(const QString& text); // as if typed (debounced)
+    // Restores the header and splitter state the user chose, and remembers their changes from now on.
+    void restoreViewState(Settings* settings);
 
 private:
     void onMetadata(const ClusterMetadata& metadata);
@@ -40,8 +43,10 @@ private:
     void onSelectionChanged();
     void showSelectedTopic(bool reloadConfigs);
     void updateCount();
+    bool userSized(const QString& view) const;
 
     std::unique_ptr<Ui::TopicsPage> m_ui;
+    Settings* m_settings = nullptr;
     Cluster* m_session;
     TopicModel* m_topicModel;
     TopicFilterProxy* m_topicProxy;

@@ -1,25 +1,17 @@
 #pragma once
-// Common set-up of the app's table views, so every table behaves the same.
+// Common set-up of the app's table views, so every table behaves the same: fixed row heights, long text elided in
+// the middle with the whole text as a tooltip, and columns sized to their contents within a cap.
 #include <QAbstractItemModel>
 #include <QHeaderView>
 #include <QTableView>
 
 namespace kafscope {
 
-inline void setupTableView(QTableView* view, QAbstractItemModel* model)
-{
-    view->setModel(model);
-    view->setSortingEnabled(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->setVisible(false);
-    // Fixed row heights: the view never measures rows, which keeps 100k-row tables fast.
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionsMovable(true);
-    view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->setDefaultSectionSize(96);
-    view->horizontalHeader()->setMinimumSectionSize(48);
-}
+void setupTableView(QTableView* view, QAbstractItemModel* model);
+
+// Sizes each visible column to its contents and header, text columns at most maxWidth (the rest elides, with a
+// tooltip), number columns (right-aligned cells) always whole. growOnly: never narrower than now (call it again when
+// the numbers grew, e.g. once offsets arrived).
+void fitColumns(QTableView* view, int maxWidth = 320, bool growOnly = false);
 
 } // namespace kafscope

@@ -9,7 +9,13 @@
 #include "models/recordmodel.h"
 #include "ui/livepage.h"
 #include "ui/producerpanel.h"
+#include "ui/settings.h"
 #include "uitestutil.h"
+
+#include <QHeaderView>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
 
 using namespace kafscope;
 using kafscope::test::FakeCluster;
@@ -142,6 +148,45 @@ private slots:
                  QStringLiteral("delivered, as predicted"));
         QVERIFY(producer->predictionModel()->chosen());
         QCOMPARE(producer->predictionModel()->chosen()->partition, 2);
+    }
+
+    void theSidePanelCanBeHiddenAndStaysHidden()
+    {
+        // Issue #6: at 1200 px the producer panel took half the window and the Value column was out of view.
+        QTemporaryDir dir;
+        Settings settings(dir.filePath(QStringLiteral("kafscope.ini")));
+        {
+            Fixture f;
+            f.page.restoreViewState(&settings);
+            QVERIFY(f.page.isSidePanelVisible());
+            f.page.setSidePanelVisible(false);
+            QVERIFY(!f.page.isSidePanelVisible());
+        }
+        Fixture again;
+        again.page.restoreViewState(&settings);
+        QVERIFY(!again.page.isSidePanelVisible()); // remembered
+        auto* view = again.page.findChild<QTableView*>(QStringLiteral("recordView"));
+        QVERIFY(view);
+        // Key and value come right after partition and offset, within the visible width.
+        auto* header = view->horizontalHeader();
+        QCOMPARE(header->visualIndex(RecordModel::KeyColumn), 2);
+        QCOMPARE(header->visualIndex(RecordModel::ValueColumn), 3);
+        QVERIFY(header->sectionViewportPosition(RecordModel::ValueColumn) + 100 < view->viewport()->width());
+    }
+
+    void viewStateSavedByAnotherLayoutVersionIsNotRestored()
+    {
+        QTemporaryDir dir;
+        const auto file = dir.filePath(QStringLiteral("kafscope.ini"));
+        {
+            QSettings raw(file, QSettings::IniFormat);
+            raw.setValue(QStringLiteral("views/live/main"), QByteArray("old layout"));
+            raw.setValue(QStringLiteral("views/live/main-version"), Settings::kWindowStateVersion + 1);
+        }
+        Settings settings(file);
+        QVERIFY(settings.viewState(QStringLiteral("live/main")).isEmpty());
+        settings.saveViewState(QStringLiteral("live/main"), QByteArray("new"));
+        QCOMPARE(settings.viewState(QStringLiteral("live/main")), QByteArray("new"));
     }
 
     void aFailedDeliveryIsShownWithItsErrorName()

@@ -12,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QTableView>
 
 using namespace kafscope;
 using kafscope::test::FakeCluster;
@@ -173,6 +174,33 @@ private slots:
         QVERIFY(visibleLabelContaining(&page, QStringLiteral("3 broker(s) · cluster id fake-id · controller: broker 2")));
         QTRY_COMPARE(page.configModel()->rowCount(), 1); // broker 1, selected first
         QVERIFY(cluster.configRequests.contains(FakeCluster::configKey(ConfigResourceType::Broker, QStringLiteral("1"))));
+    }
+
+    void numbersAreNeverClippedAndLongNamesAreCapped()
+    {
+        // Issue #6: "1,000," for 1,000,000 (the columns were sized before the offsets arrived).
+        FakeCluster cluster;
+        script(cluster);
+        TopicInfo longName = cluster.metadataAnswer.topics.first();
+        longName.name = QStringLiteral("team.%1.events").arg(QString(200, QLatin1Char('x')));
+        cluster.metadataAnswer.topics.append(longName);
+        for (auto& latest : cluster.offsetsAnswer.latest)
+            latest.offset = 1000000000010; // 3,000,000,000,000 messages: wider than the column's title
+        TopicsPage page(&cluster);
+        page.resize(1200, 760);
+        page.show();
+        cluster.connectTo(profile());
+        QTRY_COMPARE(page.topicModel()->rowCount(), 4);
+        auto* view = page.findChild<QTableView*>(QStringLiteral("topicView"));
+        QVERIFY(view);
+        const int needed = view->fontMetrics().horizontalAdvance(QLocale().toString(Q_INT64_C(3000000000000)));
+        QTRY_VERIFY(view->columnWidth(TopicModel::MessagesColumn) >= needed);
+        QVERIFY(view->columnWidth(TopicModel::NameColumn) <= 320);
+        QCOMPARE(view->textElideMode(), Qt::ElideMiddle);
+        auto* partitions = page.findChild<QTableView*>(QStringLiteral("partitionView"));
+        QVERIFY(page.selectTopic(QStringLiteral("orders")));
+        QTRY_VERIFY(partitions->columnWidth(PartitionModel::LatestColumn)
+                    >= partitions->fontMetrics().horizontalAdvance(QString::number(Q_INT64_C(1000000000010))));
     }
 
     void brokersPageSaysWhyABrokersConfigsAreMissing()
