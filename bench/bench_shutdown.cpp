@@ -13,6 +13,7 @@
 // Usage: bench_shutdown [--runs N]
 #include "kafka/background.h"
 #include "models/recordmodel.h"
+#include "kafka/clustersession.h"
 #include "ui/livepage.h"
 #include "ui/mainwindow.h"
 #include "ui/producerpanel.h"

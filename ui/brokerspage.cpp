@@ -43,6 +43,13 @@ BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
     m_ui->splitter->setStretchFactor(1, 2);
 
     connect(m_session, &Cluster::metadataAvailable, this, &BrokersPage::onMetadata);
+    connect(m_session, &Cluster::refreshFailed, this, [this](const QString& message) {
+        if (m_brokerModel->rowCount() == 0)
+            return;
+        inline_message::show(m_ui->staleStatus, inline_message::Kind::Error,
+                             QStringLiteral("%1\nThe brokers shown are those of %2, the last refresh that worked.")
+                                 .arg(message, m_session->lastRefreshed().toString(QStringLiteral("HH:mm:ss"))));
+    });
     connect(m_ui->brokerView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &BrokersPage::onSelectionChanged);
     connect(m_session, &Cluster::configsAvailable, this, [this](const ConfigResourceResult& result) {
@@ -68,6 +75,7 @@ BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
             m_configBroker = -1;
             m_columnsSized = false;
             m_ui->configTitle->setText(QStringLiteral("Select a broker to see its configuration."));
+            inline_message::hide(m_ui->staleStatus);
             inline_message::hide(m_ui->configStatus);
             m_ui->summaryLabel->setText(state == Cluster::State::Connecting ? QStringLiteral("Loading…")
                                                                                   : QStringLiteral("Not connected."));
@@ -92,6 +100,7 @@ bool BrokersPage::userSized(const QString& view) const
 
 void BrokersPage::onMetadata(const ClusterMetadata& metadata)
 {
+    inline_message::hide(m_ui->staleStatus);
     m_brokerModel->setMetadata(metadata);
     if (!m_columnsSized && m_brokerProxy->rowCount() > 0) {
         m_columnsSized = true;

@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "kafka/clustersession.h"
 #include "ui/brokerspage.h"
 #include "ui/connectdialog.h"
 #include "ui/inlinemessage.h"
@@ -20,10 +21,12 @@
 
 namespace kafscope {
 
-MainWindow::MainWindow(Settings* settings, QWidget* parent)
+MainWindow::MainWindow(Settings* settings, QWidget* parent) : MainWindow(settings, new ClusterSession, parent) { }
+
+MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
     : QMainWindow(parent)
     , m_settings(settings)
-    , m_session(new ClusterSession(this))
+    , m_session(cluster)
     , m_tabs(new QTabWidget)
     , m_banner(new QLabel)
     , m_stateLabel(new QLabel)
@@ -31,6 +34,7 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
     , m_demoLabel(new QLabel)
     , m_autoRefresh(new QTimer(this))
 {
+    m_session->setParent(this);
     setWindowTitle(QStringLiteral("KafScope"));
     setObjectName(QStringLiteral("MainWindow"));
     m_brokersPage = new BrokersPage(m_session);
@@ -71,7 +75,7 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
     m_autoRefreshAction->setChecked(true);
     m_autoRefresh->setInterval(10000);
     connect(m_autoRefresh, &QTimer::timeout, this, [this] {
-        if (m_session->state() == ClusterSession::State::Connected)
+        if (m_session->state() == Cluster::State::Connected)
             m_session->refresh();
     });
     connect(m_autoRefreshAction, &QAction::toggled, this, [this](bool on) { on ? m_autoRefresh->start() : m_autoRefresh->stop(); });
@@ -87,15 +91,16 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
     statusBar()->addPermanentWidget(m_stateLabel);
     m_stateLabel->setText(QStringLiteral("● Not connected"));
 
-    connect(m_session, &ClusterSession::stateChanged, this, &MainWindow::onStateChanged);
-    connect(m_session, &ClusterSession::metadataAvailable, this, [this] {
+    connect(m_session, &Cluster::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_session, &Cluster::metadataAvailable, this, [this] {
         inline_message::hide(m_banner);
+        if (m_unreachableSince.isValid()) { // it answers again
+            m_unreachableSince = {};
+            showState(QStringLiteral("#1e8e3e"), m_connectedText, m_connectedText);
+        }
         updateRefreshedLabel();
     });
-    connect(m_session, &ClusterSession::refreshFailed, this, [this](const QString& message) {
-        if (m_session->state() == ClusterSession::State::Connected)
-            statusBar()->showMessage(QStringLiteral("Refresh failed: ") + message, 10000);
-    });
+    connect(m_session, &Cluster::refreshFailed, this, &MainWindow::onRefreshFailed);
 
     if (!m_settings->windowGeometry().isEmpty())
         restoreGeometry(m_settings->windowGeometry());
@@ -136,33 +141,58 @@ void MainWindow::showConnectDialog()
 
 void MainWindow::refresh()
 {
-    if (m_session->state() == ClusterSession::State::Failed && !m_session->profile().bootstrap.isEmpty())
+    if (m_session->state() == Cluster::State::Failed && !m_session->profile().bootstrap.isEmpty())
         m_session->connectTo(m_session->profile()); // retry
-    else if (m_session->state() == ClusterSession::State::Failed && m_session->isDemo())
+    else if (m_session->state() == Cluster::State::Failed && m_session->isDemo())
         m_session->connectTo(m_session->profile());
     else
         m_session->refresh();
 }
 
-void MainWindow::onStateChanged(ClusterSession::State state, const QString& message)
+void MainWindow::showState(const QString& colour, const QString& text, const QString& toolTip)
+{
+    m_stateLabel->setText(QStringLiteral("<span style='color:%1'>●</span> %2").arg(colour, text.toHtmlEscaped()));
+    m_stateLabel->setToolTip(toolTip);
+}
+
+void MainWindow::onStateChanged(Cluster::State state, const QString& message)
 {
     static const char* const colours[] = {"#777777", "#b08800", "#1e8e3e", "#c5221f"};
-    m_stateLabel->setText(QStringLiteral("<span style='color:%1'>●</span> %2")
-                              .arg(QLatin1String(colours[int(state)]), message.toHtmlEscaped()));
-    m_stateLabel->setToolTip(message);
-    if (state == ClusterSession::State::Failed)
+    m_unreachableSince = {};
+    if (state == Cluster::State::Connected)
+        m_connectedText = message;
+    showState(QLatin1String(colours[int(state)]), message, message);
+    if (state == Cluster::State::Failed)
         inline_message::show(m_banner, inline_message::Kind::Error,
                              message + QStringLiteral("\nCheck the address and that the brokers are running, then press "
                                                       "Refresh (F5) to retry, or Connect… to choose another cluster."));
-    else if (state == ClusterSession::State::Connecting)
+    else if (state == Cluster::State::Connecting)
         inline_message::hide(m_banner);
+}
+
+void MainWindow::onRefreshFailed(const QString& message)
+{
+    if (m_session->state() != Cluster::State::Connected)
+        return; // a failed connect says so itself
+    // Connected, but the cluster stopped answering: say so (the tables keep the last data, and say that too).
+    if (!m_unreachableSince.isValid())
+        m_unreachableSince = QDateTime::currentDateTime();
+    const auto since = m_unreachableSince.toString(QStringLiteral("HH:mm:ss"));
+    const auto retrying = m_autoRefreshAction->isChecked() ? QStringLiteral("retrying every 10 s")
+                                                           : QStringLiteral("press Refresh (F5) to retry");
+    showState(QStringLiteral("#c5221f"), QStringLiteral("Unreachable since %1, %2").arg(since, retrying),
+              message);
+    statusBar()->showMessage(QStringLiteral("Refresh failed: ") + message, 10000);
+    updateRefreshedLabel();
 }
 
 void MainWindow::updateRefreshedLabel()
 {
     const auto when = m_session->lastRefreshed();
-    m_refreshedLabel->setText(when.isValid() ? QStringLiteral("Refreshed %1").arg(when.toString(QStringLiteral("HH:mm:ss")))
-                                             : QString());
+    const auto time = when.toString(QStringLiteral("HH:mm:ss"));
+    m_refreshedLabel->setText(!when.isValid()              ? QString()
+                                  : m_unreachableSince.isValid() ? QStringLiteral("Data from %1 (stale)").arg(time)
+                                                                 : QStringLiteral("Refreshed %1").arg(time));
 }
 
 void MainWindow::screenshotWhenLoaded(const QString& path)
@@ -176,9 +206,9 @@ void MainWindow::screenshotWhenLoaded(const QString& path)
             QApplication::exit(ok ? 0 : 1);
         });
     };
-    connect(m_session, &ClusterSession::offsetsAvailable, this, shoot, Qt::SingleShotConnection);
-    connect(m_session, &ClusterSession::stateChanged, this, [path](ClusterSession::State state, const QString& message) {
-        if (state == ClusterSession::State::Failed) {
+    connect(m_session, &Cluster::offsetsAvailable, this, shoot, Qt::SingleShotConnection);
+    connect(m_session, &Cluster::stateChanged, this, [path](Cluster::State state, const QString& message) {
+        if (state == Cluster::State::Failed) {
             qWarning("Screenshot not taken: %s", qPrintable(message));
             QApplication::exit(1);
         }
@@ -188,7 +218,7 @@ void MainWindow::screenshotWhenLoaded(const QString& path)
 void MainWindow::tailWhenConnected(const QString& topic)
 {
     connect(
-        m_session, &ClusterSession::metadataAvailable, this,
+        m_session, &Cluster::metadataAvailable, this,
         [this, topic] {
             m_tabs->setCurrentWidget(m_livePage);
             m_livePage->startTailing(topic, QStringLiteral("earliest"));

@@ -1,6 +1,7 @@
 #pragma once
-#include "kafka/clustersession.h"
+#include "kafka/cluster.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <memory>
 
@@ -21,10 +22,12 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(Settings* settings, QWidget* parent = nullptr);
+    explicit MainWindow(Settings* settings, QWidget* parent = nullptr); // on a ClusterSession
+    // On any cluster (tests pass the fake); the window takes it over as a child.
+    MainWindow(Settings* settings, Cluster* cluster, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    ClusterSession* session() const { return m_session; }
+    Cluster* session() const { return m_session; }
     BrokersPage* brokersPage() const { return m_brokersPage; }
     TopicsPage* topicsPage() const { return m_topicsPage; }
     LivePage* livePage() const { return m_livePage; }
@@ -50,11 +53,15 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void onStateChanged(ClusterSession::State state, const QString& message);
+    void onStateChanged(Cluster::State state, const QString& message);
+    void onRefreshFailed(const QString& message);
+    void showState(const QString& colour, const QString& text, const QString& toolTip);
     void updateRefreshedLabel();
 
     Settings* m_settings;
-    ClusterSession* m_session;
+    Cluster* m_session;
+    QString m_connectedText; // "Connected to ..." as last said, shown again once the cluster answers again
+    QDateTime m_unreachableSince; // set while a connected cluster does not answer refreshes
     QTabWidget* m_tabs;
     QLabel* m_banner;
     BrokersPage* m_brokersPage;

@@ -68,7 +68,13 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
     connect(m_session, &Cluster::metadataAvailable, this, &TopicsPage::onMetadata);
     connect(m_session, &Cluster::offsetsAvailable, this, &TopicsPage::onOffsets);
     connect(m_session, &Cluster::refreshFailed, this, [this](const QString& message) {
-        inline_message::show(m_ui->offsetsStatus, inline_message::Kind::Error, message);
+        // The tables keep the last data; they must not pass it off as current.
+        const auto when = m_session->lastRefreshed();
+        inline_message::show(m_ui->offsetsStatus, inline_message::Kind::Error,
+                             when.isValid() && m_topicModel->rowCount() > 0
+                                 ? QStringLiteral("%1\nThe tables show the data of %2, the last refresh that worked.")
+                                       .arg(message, when.toString(QStringLiteral("HH:mm:ss")))
+                                 : message);
     });
     connect(m_ui->topicView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &TopicsPage::onSelectionChanged);

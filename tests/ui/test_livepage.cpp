@@ -4,6 +4,7 @@
 #include "kafka/client/recordexport.h"
 #include "models/recordfilterproxy.h"
 #include "models/recordmodel.h"
+#include "kafka/clustersession.h"
 #include "ui/livepage.h"
 #include "ui/mainwindow.h"
 #include "ui/producerpanel.h"

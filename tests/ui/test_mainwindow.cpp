@@ -1,5 +1,6 @@
 // MainWindow end to end on the in-process demo cluster (3 mock brokers; topics orders/6, payments/3, clicks/4), and
 // on bad input: an unreachable cluster and a malformed bootstrap list.
+#include "kafka/clustersession.h"
 #include "ui/mainwindow.h"
 
 #include "kafka/protocol/bootstrap.h"

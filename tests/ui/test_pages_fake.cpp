@@ -7,12 +7,15 @@
 #include "models/topicfilterproxy.h"
 #include "models/topicmodel.h"
 #include "ui/brokerspage.h"
+#include "ui/mainwindow.h"
+#include "ui/settings.h"
 #include "ui/topicspage.h"
 #include "uitestutil.h"
 
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QTableView>
+#include <QTemporaryDir>
 
 using namespace kafscope;
 using kafscope::test::FakeCluster;
@@ -201,6 +204,38 @@ private slots:
         QVERIFY(page.selectTopic(QStringLiteral("orders")));
         QTRY_VERIFY(partitions->columnWidth(PartitionModel::LatestColumn)
                     >= partitions->fontMetrics().horizontalAdvance(QString::number(Q_INT64_C(1000000000010))));
+    }
+
+    void whenTheClusterStopsAnsweringTheStatusBarAndTheTablesSaySo()
+    {
+        // Issue #6: with the whole cluster down the status bar still said, in green, "Connected to ... (3 brokers)"
+        // and the tables kept the last data without saying it was stale.
+        QTemporaryDir dir;
+        Settings settings(dir.filePath(QStringLiteral("kafscope.ini")));
+        auto* cluster = new FakeCluster;
+        script(*cluster);
+        MainWindow window(&settings, cluster);
+        window.show();
+        window.connectTo(profile());
+        QTRY_COMPARE(window.topicsPage()->topicModel()->rowCount(), 3);
+        QVERIFY(window.connectionLabel()->text().contains(QStringLiteral("Connected to")));
+
+        cluster->refreshError = QStringLiteral("Could not reach any bootstrap server. Broker 127.0.0.1:9092: Connection refused");
+        window.refresh();
+        QTRY_VERIFY(window.connectionLabel()->text().contains(QStringLiteral("Unreachable since")));
+        QVERIFY(window.connectionLabel()->text().contains(QStringLiteral("retrying every 10 s")));
+        QVERIFY(!window.connectionLabel()->text().contains(QStringLiteral("Connected to")));
+        QVERIFY(visibleLabelContaining(&window, QStringLiteral("(stale)")));
+        QVERIFY(visibleLabelContaining(window.topicsPage(), QStringLiteral("the last refresh that worked")));
+        QCOMPARE(window.topicsPage()->topicModel()->rowCount(), 3); // the last data is kept, and said to be old
+        window.showPage(QStringLiteral("brokers"));
+        QVERIFY(visibleLabelContaining(window.brokersPage(), QStringLiteral("the last refresh that worked")));
+
+        cluster->refreshError.reset(); // back
+        window.refresh();
+        QTRY_VERIFY(window.connectionLabel()->text().contains(QStringLiteral("Connected to")));
+        QVERIFY(!visibleLabelContaining(&window, QStringLiteral("(stale)")));
+        QVERIFY(!visibleLabelContaining(window.brokersPage(), QStringLiteral("the last refresh that worked")));
     }
 
     void brokersPageSaysWhyABrokersConfigsAreMissing()

@@ -4,6 +4,7 @@
 // proves there is no use-after-free and no leak. The times are printed by bench_shutdown, not asserted here.
 #include "kafka/background.h"
 #include "models/recordmodel.h"
+#include "kafka/clustersession.h"
 #include "ui/livepage.h"
 #include "ui/mainwindow.h"
 #include "ui/producerpanel.h"
