@@ -15,6 +15,14 @@ using kafscope::test::waitFor;
 
 namespace {
 
+// A wait's result, checked: a result that never came is a failure of the test, not a crash.
+template<typename T>
+AdminResult<T> delivered(std::optional<AdminResult<T>> result)
+{
+    EXPECT_TRUE(result.has_value()) << "no result delivered within the guard";
+    return result.value_or(AdminResult<T>::failure(AdminError::network(QStringLiteral("no result delivered"))));
+}
+
 struct RealCluster : ::testing::Test
 {
     void SetUp() override
@@ -24,11 +32,11 @@ struct RealCluster : ::testing::Test
     }
     AdminResult<ClusterMetadata> metadata(std::optional<QStringList> topics = std::nullopt)
     {
-        return *waitFor<AdminResult<ClusterMetadata>>([&](auto done) { admin->fetchMetadata(topics, done); });
+        return delivered(waitFor<AdminResult<ClusterMetadata>>([&](auto done) { admin->fetchMetadata(topics, done); }));
     }
     AdminResult<ConfigResourceResult> configs(ConfigResourceType type, const QString& name)
     {
-        return *waitFor<AdminResult<ConfigResourceResult>>([&](auto done) { admin->describeConfigs(type, name, done); });
+        return delivered(waitFor<AdminResult<ConfigResourceResult>>([&](auto done) { admin->describeConfigs(type, name, done); }));
     }
     std::unique_ptr<AdminClient> admin;
 };
@@ -85,7 +93,7 @@ TEST_F(RealCluster, OffsetsCountEveryProducedRecord)
     ASSERT_EQ(itest::produce(name, 250), "");
     const auto md = metadata();
     ASSERT_TRUE(md.ok());
-    const auto r = *waitFor<AdminResult<OffsetsSnapshot>>([&](auto done) { admin->listOffsets(*md.value, {name}, done); });
+    const auto r = delivered(waitFor<AdminResult<OffsetsSnapshot>>([&](auto done) { admin->listOffsets(*md.value, {name}, done); }));
     ASSERT_TRUE(r.ok()) << r.error.message.toStdString();
     EXPECT_TRUE(r.value->errors.isEmpty()) << r.value->errors.join(QLatin1Char(';')).toStdString();
     ASSERT_EQ(r.value->earliest.size(), 4);
@@ -142,7 +150,7 @@ TEST_F(RealCluster, UnknownTopicConfigsGiveTheKafkaErrorName)
 TEST_F(RealCluster, FailsOverPastADeadBootstrapServer)
 {
     AdminClient failover(parseBootstrap(QStringLiteral("127.0.0.1:1,") + itest::bootstrap()).addresses);
-    const auto md = *waitFor<AdminResult<ClusterMetadata>>([&](auto done) { failover.fetchMetadata(std::nullopt, done); });
+    const auto md = delivered(waitFor<AdminResult<ClusterMetadata>>([&](auto done) { failover.fetchMetadata(std::nullopt, done); }));
     ASSERT_TRUE(md.ok()) << md.error.message.toStdString();
     EXPECT_EQ(md.value->brokers.size(), 3);
 }

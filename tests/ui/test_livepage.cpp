@@ -35,10 +35,35 @@ private:
     LivePage* page() const { return m_window->livePage(); }
 
 private slots:
+    // Tails `orders` from the start and waits until the seeded records are in.
+    void tailOrders()
+    {
+        QVERIFY(page()->startTailing(QStringLiteral("orders"), QStringLiteral("earliest")));
+        QTRY_VERIFY_WITH_TIMEOUT(page()->recordModel()->rowCount() >= 300, kTimeoutMs);
+    }
+
+    // Sends one keyed record through the panel and waits for its delivery report.
+    void sendUser1()
+    {
+        auto* producer = page()->producerPanel();
+        producer->setTopic(QStringLiteral("orders"));
+        producer->setPartitioner(partitioning::Partitioner::Murmur2Random);
+        producer->setKey(QStringLiteral("user-1"));
+        producer->setValue(QStringLiteral("{\"hello\":\"kafka\"}"));
+        const auto before = producer->deliveredCount();
+        QVERIFY(producer->send());
+        QTRY_COMPARE_WITH_TIMEOUT(producer->deliveredCount(), before + 1, kTimeoutMs);
+    }
+
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
         m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("kafscope.ini")));
+    }
+
+    // Every test gets a window of its own on a freshly started demo cluster, on the Live tab, nothing tailed yet.
+    void init()
+    {
         m_window = std::make_unique<MainWindow>(m_settings.get());
         m_window->show();
         m_window->connectTo({QStringLiteral("Demo (simulated)"), {}, true});
@@ -46,11 +71,9 @@ private slots:
         m_window->tabs()->setCurrentWidget(page());
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-        m_settings.reset();
-    }
+    void cleanup() { m_window.reset(); }
+
+    void cleanupTestCase() { m_settings.reset(); }
 
     void startRejectsBadInputWithAReason()
     {
@@ -91,6 +114,7 @@ private slots:
 
     void producerPredictionMatchesTheDeliveryReport()
     {
+        tailOrders();
         auto* producer = page()->producerPanel();
         producer->setTopic(QStringLiteral("orders"));
         producer->setPartitioner(partitioning::Partitioner::Murmur2Random);
@@ -115,6 +139,7 @@ private slots:
     void bulkSendSpreadsKeysAndEveryPredictionHolds()
     {
         auto* producer = page()->producerPanel();
+        producer->setTopic(QStringLiteral("orders"));
         producer->setPartitioner(partitioning::Partitioner::Fnv1a);
         const auto before = producer->deliveredCount();
         QVERIFY(producer->sendBulk(200, 10, QStringLiteral("restaurant-")));
@@ -136,6 +161,16 @@ private slots:
 
     void filtersNarrowWhatIsShownAndDetailShowsTheRecord()
     {
+        tailOrders();
+        sendUser1();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int row = page()->recordModel()->rowCount() - 1; row >= 0; --row)
+                    if (page()->recordModel()->record(row).key() == QByteArrayView("user-1"))
+                        return true;
+                return false;
+            }(),
+            kTimeoutMs);
         auto* proxy = page()->recordProxy();
         auto* partitionFilter = test::child<QLineEdit>(page(), "partitionFilterEdit");
         partitionFilter->setText(QStringLiteral("2"));
@@ -190,6 +225,7 @@ private slots:
 
     void exportWritesOneJsonLinePerShownRecord()
     {
+        tailOrders();
         const auto path = m_dir.filePath(QStringLiteral("orders.jsonl"));
         page()->stopTailing();
         const int shown = page()->recordProxy()->rowCount();

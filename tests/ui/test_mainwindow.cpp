@@ -26,6 +26,7 @@
 
 using namespace kafscope;
 using kafscope::test::child;
+using kafscope::test::holdsFor;
 using kafscope::test::visibleLabelContaining;
 
 namespace {
@@ -61,7 +62,7 @@ class TestMainWindow : public QObject
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<MainWindow> m_window; // connected to the demo cluster, shared by the demo tests in order
+    std::unique_ptr<MainWindow> m_window; // each test's own (init)
 
     bool demoLoaded() const
     {
@@ -83,55 +84,62 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("kafscope.ini")));
+    }
+
+    // Every test gets a window of its own: connected to a freshly started demo cluster, loaded, with "orders"
+    // selected; except the tests that connect it themselves.
+    void init()
+    {
         m_window = makeWindow();
         QCOMPARE(m_window->session()->state(), ClusterSession::State::Disconnected);
         QVERIFY(m_window->connectionLabel()->text().contains(QStringLiteral("Not connected")));
+        static const QStringList ownConnection {QStringLiteral("eventLoopTurnsWhileTheDemoLoadsAndRefreshes"),
+                                                QStringLiteral("malformedBootstrapFailsAtOnceAndSendsNothing"),
+                                                QStringLiteral("unreachableClusterFailsWithABannerAndTheWindowStaysResponsive")};
+        if (ownConnection.contains(QString::fromLatin1(QTest::currentTestFunction())))
+            return;
+        QSignalSpy offsets(m_window->session(), &ClusterSession::offsetsAvailable);
+        m_window->connectTo(demoProfile());
+        QTRY_VERIFY_WITH_TIMEOUT(demoLoaded() && offsets.count() >= 1, kLoadTimeoutMs);
+        QVERIFY(m_window->topicsPage()->selectTopic(QStringLiteral("orders")));
     }
 
-    void cleanupTestCase()
+    void cleanup()
     {
         m_window.reset(); // shuts the session down without waiting (main() waits for the rest, bounded)
-        m_settings.reset();
     }
 
-    // Runs first: measures how long the GUI thread is ever kept from a 10 ms timer while the demo cluster starts,
-    // loads, refreshes and answers config requests. Printed for the record, not asserted: tests carry no timing limits.
-    void demoLoadKeepsTheEventLoopResponsive()
+    void cleanupTestCase() { m_settings.reset(); }
+
+    // The GUI thread keeps turning while the demo cluster starts, loads, refreshes and answers config requests: a
+    // 10 ms timer ticks all along. How late it ticks is measured by the benchmarks (bench_ingest, bench_shutdown),
+    // not asserted here.
+    void eventLoopTurnsWhileTheDemoLoadsAndRefreshes()
     {
-        QElapsedTimer clock;
-        qint64 last = 0;
-        qint64 maxGap = 0;
         int ticks = 0;
         QTimer ticker;
         ticker.setInterval(10);
         ticker.setTimerType(Qt::PreciseTimer);
-        connect(&ticker, &QTimer::timeout, this, [&] {
-            const auto now = clock.elapsed();
-            maxGap = std::max(maxGap, now - last);
-            last = now;
-            ++ticks;
-        });
-        clock.start();
+        connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
         ticker.start();
 
         QSignalSpy offsets(m_window->session(), &ClusterSession::offsetsAvailable);
         m_window->connectTo(demoProfile());
         QCOMPARE(m_window->session()->state(), ClusterSession::State::Connecting);
         QTRY_VERIFY_WITH_TIMEOUT(offsets.count() >= 1, kLoadTimeoutMs);
-        const auto loadedAfter = clock.elapsed();
+        const int ticksWhileLoading = ticks;
 
-        // Keep the session busy for a few more seconds: refreshes as F5 would, and config requests as selection would.
+        // Keep the session busy for a while: refreshes as F5 would, and config requests as selection would.
         QElapsedTimer busy;
         busy.start();
-        while (busy.elapsed() < 3000) {
+        while (busy.elapsed() < 2000) {
             m_window->refresh();
             m_window->session()->loadConfigs(ConfigResourceType::Topic, QStringLiteral("orders"));
             QTest::qWait(100);
         }
         ticker.stop();
-        qInfo("event loop: max gap between 10 ms ticks %lld ms over %lld ms (%d ticks); demo loaded after %lld ms",
-              maxGap, clock.elapsed(), ticks, loadedAfter);
-        QVERIFY(ticks > 0);
+        QVERIFY2(ticksWhileLoading > 0, "no timer event was processed while the demo cluster started and loaded");
+        QVERIFY2(ticks - ticksWhileLoading > 20, "timer events stopped while refreshes and config requests ran");
     }
 
     void demoShowsItsThreeTopics()
@@ -304,8 +312,7 @@ private slots:
         QVERIFY(window->connectionLabel()->text().contains(expected.toHtmlEscaped()));
 
         // Nothing was sent, so nothing comes back later either.
-        QTest::qWait(200);
-        QCOMPARE(states.count(), 1);
+        QVERIFY(holdsFor([&] { return states.count() == 1; }, 200));
         QCOMPARE(metadata.count(), 0);
         QCOMPARE(failures.count(), 0);
         QCOMPARE(window->topicsPage()->topicModel()->rowCount(), 0);
@@ -342,8 +349,7 @@ private slots:
         QCOMPARE(states.count(), 2);
     }
 
-    // Runs last: re-uses the demo window. Switching to a bad address must not leave the demo's topics and brokers on
-    // screen under a "failed" status.
+    // Switching to a bad address must not leave the demo's topics and brokers on screen under a "failed" status.
     void switchingFromDemoToABadAddressClearsThePages()
     {
         QVERIFY(demoLoaded());
@@ -354,8 +360,7 @@ private slots:
         QCOMPARE(m_window->topicsPage()->partitionModel()->rowCount(), 0);
         QCOMPARE(m_window->brokersPage()->brokerModel()->rowCount(), 0);
         // Late results of the old demo session are dropped.
-        QTest::qWait(500);
-        QCOMPARE(m_window->topicsPage()->topicModel()->rowCount(), 0);
+        QVERIFY(holdsFor([&] { return m_window->topicsPage()->topicModel()->rowCount() == 0; }, 500));
         QCOMPARE(m_window->session()->state(), ClusterSession::State::Failed);
     }
 };

@@ -6,6 +6,8 @@
 // QApplication exists, so running a test binary by hand needs no display either.
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <functional>
 #include <QLabel>
 #include <QLocale>
 #include <QStandardPaths>
@@ -31,6 +33,22 @@ inline QLabel* visibleLabelContaining(const QWidget* parent, const QString& text
         if (label->isVisible() && label->text().contains(text))
             return label;
     return nullptr;
+}
+
+// True when pred() holds now and keeps holding while the event loop turns for ms: "nothing more arrives". Not a
+// synchronisation (that is QTRY_*): it checks that something does not happen.
+inline bool holdsFor(const std::function<bool()>& pred, int ms)
+{
+    if (!pred())
+        return false;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) {
+        QTest::qWait(10);
+        if (!pred())
+            return false;
+    }
+    return true;
 }
 
 // After the tests: everything the windows left winding down must finish (a generous bound: a hang fails the run).

@@ -56,10 +56,21 @@ private:
 };
 
 
-// Turns the event loop for a while (to show that something does not happen).
+// Turns the event loop for a while (to show that something does not happen). Not a synchronisation: prefer
+// holdsFor(), which says what must stay true.
 inline void spin(int ms)
 {
     waitUntil([] { return false; }, ms);
+}
+
+// True when pred() holds now and keeps holding while the event loop turns for ms: "nothing more arrives".
+inline bool holdsFor(const std::function<bool()>& pred, int ms)
+{
+    if (!pred())
+        return false;
+    bool held = true;
+    waitUntil([&] { return !(held = pred()); }, ms);
+    return held;
 }
 
 } // namespace kafscope::test

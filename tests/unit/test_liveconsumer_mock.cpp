@@ -9,6 +9,7 @@
 #include <map>
 
 using namespace kafscope;
+using kafscope::test::holdsFor;
 using kafscope::test::MockCluster;
 using kafscope::test::spin;
 using kafscope::test::waitUntil;
@@ -105,8 +106,7 @@ TEST_F(ConsumerMock, FromEarliestEveryRecordArrivesOnceInOffsetOrder)
     });
     start("orders", ConsumeStart::earliest());
     ASSERT_TRUE(waitUntil([&] { return records.size() >= 600; }));
-    spin(200);
-    EXPECT_EQ(records.size(), 600u);
+    EXPECT_TRUE(holdsFor([&] { return records.size() == 600u; }, 200)) << records.size(); // nothing more arrives
     EXPECT_EQ(assigned, (QList<int32_t> {0, 1, 2}));
     EXPECT_EQ(partitionCount, 3);
     EXPECT_EQ(consumer.status(), Status::Running);
@@ -132,8 +132,7 @@ TEST_F(ConsumerMock, FromLatestSeesOnlyNewRecords)
     EXPECT_TRUE(records.empty());
     produce("t", 6, -1, 100);
     ASSERT_TRUE(waitUntil([&] { return records.size() >= 6; }));
-    spin(200);
-    EXPECT_EQ(records.size(), 6u);
+    EXPECT_TRUE(holdsFor([&] { return records.size() == 6u; }, 200)) << records.size(); // nothing more arrives
     for (const auto& r : records)
         EXPECT_GE(r.value().toByteArray().mid(6).toInt(), 100);
 }
@@ -145,16 +144,15 @@ TEST_F(ConsumerMock, FromAnOffsetAndFromTheLastN)
     produce("t", 20, 1);
     start("t", ConsumeStart::offset(15));
     ASSERT_TRUE(waitUntil([&] { return records.size() >= 10; }));
-    spin(200);
+    EXPECT_TRUE(holdsFor([&] { return records.size() == 10u; }, 200)) << records.size(); // nothing more arrives
     auto byPartition = offsetsByPartition();
     expectContiguous(byPartition[0], 15);
     expectContiguous(byPartition[1], 15);
-    EXPECT_EQ(records.size(), 10u);
 
     records.clear();
     start("t", ConsumeStart::lastN(3));
     ASSERT_TRUE(waitUntil([&] { return records.size() >= 6; }));
-    spin(200);
+    EXPECT_TRUE(holdsFor([&] { return records.size() == 6u; }, 200)) << records.size(); // nothing more arrives
     byPartition = offsetsByPartition();
     EXPECT_EQ(byPartition[0], (std::vector<int64_t> {17, 18, 19}));
     EXPECT_EQ(byPartition[1], (std::vector<int64_t> {17, 18, 19}));
@@ -203,14 +201,12 @@ TEST_F(ConsumerMock, PauseHoldsRecordsBackAndResumeLosesNone)
     consumer.setPaused(true);
     ASSERT_TRUE(waitUntil([&] { return consumer.status() == Status::Paused; }));
     produce("t", 30, -1, 50);
-    spin(700);
-    EXPECT_EQ(records.size(), 50u);
+    EXPECT_TRUE(holdsFor([&] { return records.size() == 50u; }, 700)) << records.size(); // held back while paused
     consumer.setPaused(false);
     ASSERT_TRUE(waitUntil([&] { return records.size() >= 80; }));
-    spin(200);
+    EXPECT_TRUE(holdsFor([&] { return records.size() == 80u; }, 200)) << records.size(); // nothing more arrives
     EXPECT_EQ(consumer.status(), Status::Running);
     expectContiguous(offsetsByPartition()[0], 0);
-    EXPECT_EQ(records.size(), 80u);
 }
 
 TEST_F(ConsumerMock, NullAndEmptyKeysAndHeadersSurviveTheRoundTrip)
@@ -278,8 +274,7 @@ TEST_F(ConsumerMock, BrokersDownIsRetryingThenRunningAgain)
     ASSERT_TRUE(waitUntil([&] { return consumer.status() == Status::Running; }));
     produce("t", 10, -1, 10);
     ASSERT_TRUE(waitUntil([&] { return records.size() >= 20; }));
-    spin(200);
-    EXPECT_EQ(records.size(), 20u);
+    EXPECT_TRUE(holdsFor([&] { return records.size() == 20u; }, 200)) << records.size(); // nothing more arrives
 }
 
 TEST_F(ConsumerMock, StopWithTheClusterDownReturnsAndTheWorkerFinishesOnItsOwn)
@@ -304,8 +299,7 @@ TEST_F(ConsumerMock, ShutdownEmitsNothingMore)
     const auto before = statuses.size();
     consumer.shutdown();
     EXPECT_TRUE(waitUntil([&] { return consumer.hasFinished(); }));
-    spin(50); // lets queued signals run, had any been left
-    EXPECT_EQ(statuses.size(), before);
+    EXPECT_TRUE(holdsFor([&] { return statuses.size() == before; }, 50)); // nothing queued before the stop arrives
 }
 
 TEST(ConsumeStart, Parses)

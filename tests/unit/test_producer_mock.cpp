@@ -148,7 +148,9 @@ TEST_F(ProducerMock, StopDuringABigBatchDoesNotWaitForTheBatchAndReportsTheUnsen
     constexpr int kRecords = 20000;
     for (int i = 0; i < kRecords; ++i)
         p.send(keyed("k", Partitioner::ConsistentRandom));
-    kafscope::test::spin(300); // the worker is now blocked on the full queue
+    // Not a synchronisation: time for the worker to fill librdkafka's queue and block on it; the assertions below
+    // hold whether or not it got there.
+    kafscope::test::spin(300);
     p.requestStop();
     ASSERT_TRUE(waitUntil([&] { return got.size() == kRecords; })) << got.size() << " reports";
     ASSERT_TRUE(waitUntil([&] { return p.hasStopped(); }));
@@ -170,10 +172,8 @@ TEST_F(ProducerMock, ShutdownEmitsNothingAndFinishesOnItsOwnThread)
     QObject::connect(p.get(), &RecordProducer::delivered, [&](const DeliveryReport&) { ++emitted; });
     for (int i = 0; i < 1000; ++i)
         p->send(keyed("k", Partitioner::ConsistentRandom));
-    kafscope::test::spin(100);
-    p->shutdown();
+    p->shutdown(); // with 1000 records queued or in librdkafka, none delivered (the brokers are down)
     ASSERT_TRUE(waitUntil([&] { return p->hasStopped(); }));
     p.reset();
-    kafscope::test::spin(100);
-    EXPECT_EQ(emitted, 0);
+    EXPECT_TRUE(kafscope::test::holdsFor([&] { return emitted == 0; }, 100)); // nothing queued arrives later
 }
