@@ -4,7 +4,6 @@
 #include "app/cli/dataplane.h"
 #include "kafka/background.h"
 
-
 #include <QCoreApplication>
 
 int main(int argc, char** argv)
@@ -13,7 +12,7 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationName(QStringLiteral("kafscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KAFSCOPE_VERSION_STRING));
     using namespace kafscope::cli;
-    static const DataPlaneCommands commands {&addConsumeOptions, &runConsume, &addProduceOptions, &runProduce};
+    static const DataPlaneCommands commands { &addConsumeOptions, &runConsume, &addProduceOptions, &runProduce };
     const int code = run(QCoreApplication::arguments(), &commands);
     // The consumer or producer winds down on its own thread: a bounded time, then the process ends regardless.
     return kafscope::exitAfterBackgroundWork(code, kafscope::kExitGraceMs);

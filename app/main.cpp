@@ -20,20 +20,17 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("KafScope: explore and operate Apache Kafka clusters."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Start on the in-process demo cluster (librdkafka mock brokers)."));
-    const QCommandLineOption bootstrap({QStringLiteral("b"), QStringLiteral("bootstrap")},
-                                       QStringLiteral("Connect to host:port[,host:port...] at start."),
-                                       QStringLiteral("LIST"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), QStringLiteral("Start on the in-process demo cluster (librdkafka mock brokers)."));
+    const QCommandLineOption bootstrap({ QStringLiteral("b"), QStringLiteral("bootstrap") },
+        QStringLiteral("Connect to host:port[,host:port...] at start."), QStringLiteral("LIST"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render the main window to FILE.png after the first load, then exit."),
-                                        QStringLiteral("FILE"));
+        QStringLiteral("Render the main window to FILE.png after the first load, then exit."), QStringLiteral("FILE"));
     const QCommandLineOption tail(QStringLiteral("tail"),
-                                  QStringLiteral("Open the Live tab tailing TOPIC from its earliest offset."),
-                                  QStringLiteral("TOPIC"));
-    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Open on a page: topics, live or brokers."),
-                                  QStringLiteral("NAME"));
-    parser.addOptions({demo, bootstrap, screenshot, tail, page});
+        QStringLiteral("Open the Live tab tailing TOPIC from its earliest offset."), QStringLiteral("TOPIC"));
+    const QCommandLineOption page(
+        QStringLiteral("page"), QStringLiteral("Open on a page: topics, live or brokers."), QStringLiteral("NAME"));
+    parser.addOptions({ demo, bootstrap, screenshot, tail, page });
     parser.process(app);
 
     kafscope::Settings settings;
@@ -50,9 +47,9 @@ int main(int argc, char** argv)
     window.show();
 
     if (parser.isSet(demo)) {
-        window.connectTo({QStringLiteral("Demo (simulated)"), {}, true});
+        window.connectTo({ QStringLiteral("Demo (simulated)"), {}, true });
     } else if (parser.isSet(bootstrap)) {
-        window.connectTo({{}, parser.value(bootstrap), false});
+        window.connectTo({ {}, parser.value(bootstrap), false });
     } else if (!parser.isSet(screenshot)) {
         QTimer::singleShot(0, &window, &kafscope::MainWindow::showConnectDialog);
     }

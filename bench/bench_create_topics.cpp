@@ -5,12 +5,11 @@
 // Usage: bench_create_topics --bootstrap LIST [--count 1000] [--partitions 10] [--replication 1] [--prefix bench]
 //                            [--batch 100] [--delete]
 
-#include <librdkafka/rdkafka.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <librdkafka/rdkafka.h>
 #include <memory>
 #include <string>
 #include <vector>
@@ -158,6 +157,6 @@ int main(int argc, char** argv)
         done += runBatch(rk.get(), queue.get(), o, first, std::min(o.count, first + o.batch));
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::fprintf(stderr, "bench_create_topics: %s %d of %d topics (%s-00000..) in %.1f s\n",
-                 o.remove ? "deleted" : "created", done, o.count, o.prefix.c_str(), s);
+        o.remove ? "deleted" : "created", done, o.count, o.prefix.c_str(), s);
     return 0;
 }

@@ -45,15 +45,13 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
-
-#include <librdkafka/rdkafka.h>
-#include <malloc.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <librdkafka/rdkafka.h>
+#include <malloc.h>
 #include <memory>
 #include <string>
 #include <thread>
@@ -92,20 +90,20 @@ double msSince(Clock::time_point t0, Clock::time_point t1 = Clock::now())
 
 using Handle = std::unique_ptr<rd_kafka_t, decltype(&rd_kafka_destroy)>;
 
-std::atomic<qint64> g_deliveryFailures {0};
+std::atomic<qint64> g_deliveryFailures { 0 };
 
 Handle makeProducer(const std::string& bootstrap)
 {
     char err[512];
     rd_kafka_conf_t* conf = rd_kafka_conf_new();
     const std::pair<const char*, const char*> properties[] = {
-        {"bootstrap.servers", bootstrap.c_str()},
-        {"linger.ms", "50"},
-        {"batch.num.messages", "100000"},
-        {"batch.size", "4000000"},
-        {"queue.buffering.max.messages", "2000000"},
-        {"queue.buffering.max.kbytes", "1048576"},
-        {"compression.codec", "none"},
+        { "bootstrap.servers", bootstrap.c_str() },
+        { "linger.ms", "50" },
+        { "batch.num.messages", "100000" },
+        { "batch.size", "4000000" },
+        { "queue.buffering.max.messages", "2000000" },
+        { "queue.buffering.max.kbytes", "1048576" },
+        { "compression.codec", "none" },
     };
     for (const auto& [name, value] : properties)
         if (rd_kafka_conf_set(conf, name, value, err, sizeof err) != RD_KAFKA_CONF_OK)
@@ -124,8 +122,8 @@ Handle makeProducer(const std::string& bootstrap)
 void createTopic(rd_kafka_t* rk)
 {
     char err[512];
-    std::unique_ptr<rd_kafka_queue_t, decltype(&rd_kafka_queue_destroy)> queue(rd_kafka_queue_new(rk),
-                                                                               &rd_kafka_queue_destroy);
+    std::unique_ptr<rd_kafka_queue_t, decltype(&rd_kafka_queue_destroy)> queue(
+        rd_kafka_queue_new(rk), &rd_kafka_queue_destroy);
     std::unique_ptr<rd_kafka_AdminOptions_t, decltype(&rd_kafka_AdminOptions_destroy)> options(
         rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_CREATETOPICS), &rd_kafka_AdminOptions_destroy);
     rd_kafka_AdminOptions_set_operation_timeout(options.get(), 60000, err, sizeof err);
@@ -134,16 +132,16 @@ void createTopic(rd_kafka_t* rk)
     if (!topic)
         die(err);
     rd_kafka_CreateTopics(rk, &topic, 1, options.get(), queue.get());
-    std::unique_ptr<rd_kafka_event_t, decltype(&rd_kafka_event_destroy)> event(rd_kafka_queue_poll(queue.get(), 100000),
-                                                                               &rd_kafka_event_destroy);
+    std::unique_ptr<rd_kafka_event_t, decltype(&rd_kafka_event_destroy)> event(
+        rd_kafka_queue_poll(queue.get(), 100000), &rd_kafka_event_destroy);
     rd_kafka_NewTopic_destroy(topic);
     if (!event)
         die("no answer to CreateTopics within 100 s");
     if (rd_kafka_event_error(event.get()))
         die(std::string("CreateTopics failed: ") + rd_kafka_event_error_string(event.get()));
     size_t n = 0;
-    const rd_kafka_topic_result_t** results =
-        rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(event.get()), &n);
+    const rd_kafka_topic_result_t** results
+        = rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(event.get()), &n);
     for (size_t i = 0; i < n; ++i) {
         const rd_kafka_resp_err_t e = rd_kafka_topic_result_error(results[i]);
         if (e && e != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS)
@@ -200,10 +198,9 @@ void produce(rd_kafka_t* rk, qint64 from, qint64 to)
         const int headLength = std::snprintf(head, sizeof head, "seq=%010lld ", static_cast<long long>(i));
         std::copy(head, head + headLength, value);
         for (;;) {
-            const rd_kafka_resp_err_t e =
-                rd_kafka_producev(rk, RD_KAFKA_V_TOPIC(kTopic), RD_KAFKA_V_KEY(key, size_t(keyLength)),
-                                  RD_KAFKA_V_VALUE(value, size_t(kValueBytes)), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                                  RD_KAFKA_V_END);
+            const rd_kafka_resp_err_t e = rd_kafka_producev(rk, RD_KAFKA_V_TOPIC(kTopic),
+                RD_KAFKA_V_KEY(key, size_t(keyLength)), RD_KAFKA_V_VALUE(value, size_t(kValueBytes)),
+                RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
             if (!e)
                 break;
             if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL)
@@ -219,15 +216,15 @@ void produce(rd_kafka_t* rk, qint64 from, qint64 to)
         die(std::to_string(g_deliveryFailures.load()) + " records were not delivered");
     const double s = msSince(t0) / 1000;
     std::fprintf(stderr, "bench_ingest: produced %lld records in %.1f s (%.0f records/s)\n",
-                 static_cast<long long>(to - from), s, double(to - from) / s);
+        static_cast<long long>(to - from), s, double(to - from) / s);
 }
 
 // ---- kcat ---------------------------------------------------------------------------------------------------
 
 QStringList kcatArgs(const QString& bootstrap)
 {
-    return {QStringLiteral("-C"), QStringLiteral("-e"), QStringLiteral("-o"), QStringLiteral("beginning"),
-            QStringLiteral("-q"), QStringLiteral("-b"), bootstrap, QStringLiteral("-t"), QString::fromLatin1(kTopic)};
+    return { QStringLiteral("-C"), QStringLiteral("-e"), QStringLiteral("-o"), QStringLiteral("beginning"),
+        QStringLiteral("-q"), QStringLiteral("-b"), bootstrap, QStringLiteral("-t"), QString::fromLatin1(kTopic) };
 }
 
 // Untimed: one byte per record into a pipe, to check kcat reads what the pane must (and to warm the page cache).
@@ -317,8 +314,8 @@ Ingest tail(MainWindow& window, qint64 expected, int timeoutS, bool measureLaten
     page->stopTailing();
     run.received = model->received();
     if (!done)
-        die("the live pane received " + std::to_string(run.received) + " of " + std::to_string(expected) +
-            " records within " + std::to_string(timeoutS) + " s");
+        die("the live pane received " + std::to_string(run.received) + " of " + std::to_string(expected)
+            + " records within " + std::to_string(timeoutS) + " s");
     return run;
 }
 
@@ -363,8 +360,8 @@ double consumerAloneSeconds(const QString& bootstrap, qint64 expected, int timeo
     ticker.stop();
     consumer.stop();
     if (seconds == 0)
-        die("LiveConsumer alone received " + std::to_string(received) + " of " + std::to_string(expected) +
-            " records within " + std::to_string(timeoutS) + " s");
+        die("LiveConsumer alone received " + std::to_string(received) + " of " + std::to_string(expected)
+            + " records within " + std::to_string(timeoutS) + " s");
     return seconds;
 }
 
@@ -382,15 +379,15 @@ void deleteTopic(const std::string& bootstrap)
 {
     char err[512];
     Handle rk = makeProducer(bootstrap);
-    std::unique_ptr<rd_kafka_queue_t, decltype(&rd_kafka_queue_destroy)> queue(rd_kafka_queue_new(rk.get()),
-                                                                               &rd_kafka_queue_destroy);
+    std::unique_ptr<rd_kafka_queue_t, decltype(&rd_kafka_queue_destroy)> queue(
+        rd_kafka_queue_new(rk.get()), &rd_kafka_queue_destroy);
     std::unique_ptr<rd_kafka_AdminOptions_t, decltype(&rd_kafka_AdminOptions_destroy)> options(
         rd_kafka_AdminOptions_new(rk.get(), RD_KAFKA_ADMIN_OP_DELETETOPICS), &rd_kafka_AdminOptions_destroy);
     rd_kafka_AdminOptions_set_operation_timeout(options.get(), 60000, err, sizeof err);
     rd_kafka_DeleteTopic_t* topic = rd_kafka_DeleteTopic_new(kTopic);
     rd_kafka_DeleteTopics(rk.get(), &topic, 1, options.get(), queue.get());
-    std::unique_ptr<rd_kafka_event_t, decltype(&rd_kafka_event_destroy)> event(rd_kafka_queue_poll(queue.get(), 90000),
-                                                                               &rd_kafka_event_destroy);
+    std::unique_ptr<rd_kafka_event_t, decltype(&rd_kafka_event_destroy)> event(
+        rd_kafka_queue_poll(queue.get(), 90000), &rd_kafka_event_destroy);
     rd_kafka_DeleteTopic_destroy(topic);
     if (!event || rd_kafka_event_error(event.get()))
         std::fprintf(stderr, "bench_ingest: could not delete %s\n", kTopic);
@@ -474,7 +471,7 @@ int main(int argc, char** argv)
         records = countRecords(producer.get());
         if (records < wanted) {
             std::fprintf(stderr, "bench_ingest: %s holds %lld records; producing %lld more\n", kTopic,
-                         static_cast<long long>(records), static_cast<long long>(wanted - records));
+                static_cast<long long>(records), static_cast<long long>(wanted - records));
             produce(producer.get(), records, wanted);
             records = countRecords(producer.get());
         }
@@ -501,7 +498,7 @@ int main(int argc, char** argv)
             loop.quit();
         });
         QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-        window.connectTo({QStringLiteral("bench"), bootstrap, false});
+        window.connectTo({ QStringLiteral("bench"), bootstrap, false });
         loop.exec();
         if (!connected || window.session()->state() != ClusterSession::State::Connected)
             die("MainWindow did not connect within 30 s");
@@ -530,7 +527,7 @@ int main(int argc, char** argv)
     for (int i = 0; i < runs; ++i) {
         char pair[64];
         std::snprintf(pair, sizeof pair, "%s%.2f/%.2f/%.2f", i ? ", " : "", kcatS[size_t(i)], aloneS[size_t(i)],
-                      ingests[size_t(i)].seconds);
+            ingests[size_t(i)].seconds);
         runsText += pair;
     }
     std::sort(ingests.begin(), ingests.end(), [](const Ingest& a, const Ingest& b) { return a.seconds < b.seconds; });
@@ -596,58 +593,64 @@ int main(int argc, char** argv)
     const double hwmMb = procStatusMb("VmHWM");
 
     std::printf("bench_ingest: %s, %d partitions, %lld records (%d-byte values, keys key-0..key-%d) on %s\n", kTopic,
-                kPartitions, static_cast<long long>(records), kValueBytes, kKeys - 1, qPrintable(bootstrap));
+        kPartitions, static_cast<long long>(records), kValueBytes, kKeys - 1, qPrintable(bootstrap));
     std::printf("  %d alternating runs of each, seconds kcat/consumer alone/pane: %s\n", runs, runsText.c_str());
     std::printf("  baseline: kcat -C -e -o beginning -q > /dev/null\n");
-    std::printf("    %-52s %8.2f s  %10.0f records/s  (best %.0f)\n", "kcat (median)", kcatMedianS, kcatRps, kcatBestRps);
+    std::printf(
+        "    %-52s %8.2f s  %10.0f records/s  (best %.0f)\n", "kcat (median)", kcatMedianS, kcatRps, kcatBestRps);
     std::printf("  the pane's LiveConsumer alone, drained on recordsAvailable, records dropped\n");
-    std::printf("    %-52s %8.2f s  %10.0f records/s  (%.2f of kcat)\n", "LiveConsumer (median)", median(aloneS), aloneRps,
-                aloneRps / kcatRps);
+    std::printf("    %-52s %8.2f s  %10.0f records/s  (%.2f of kcat)\n", "LiveConsumer (median)", median(aloneS),
+        aloneRps, aloneRps / kcatRps);
     std::printf("  live pane: MainWindow shown (offscreen), startTailing(earliest), row cap %d, proxy sort column %d\n",
-                defaultCap, sortColumn);
+        defaultCap, sortColumn);
     std::printf("    %-52s %8.2f s  %10.0f records/s  (best %.0f; first record after %.0f ms)\n",
-                "until received() == records (median)", ingest.seconds, rps, bestRps, ingest.firstRecordMs);
+        "until received() == records (median)", ingest.seconds, rps, bestRps, ingest.firstRecordMs);
     std::printf("    %-52s %8.2f     (target >= %.2f, goal %.2f: %s target, %s goal)\n", "ratio to kcat (medians)",
-                ratio, kRatioTarget, kRatioGoal, verdict(ratio >= kRatioTarget), verdict(ratio >= kRatioGoal));
-    std::printf("    %-52s %lld rows, %lld evicted\n", "model after the last run", static_cast<long long>(rowsAfterIngest),
-                static_cast<long long>(evictedAfterIngest));
-    std::printf("  event loop during ingest: 10 ms PreciseTimer, %zu ticks over all runs, lateness = interval - 10 ms\n",
-                lateness.size());
+        ratio, kRatioTarget, kRatioGoal, verdict(ratio >= kRatioTarget), verdict(ratio >= kRatioGoal));
+    std::printf("    %-52s %lld rows, %lld evicted\n", "model after the last run",
+        static_cast<long long>(rowsAfterIngest), static_cast<long long>(evictedAfterIngest));
+    std::printf(
+        "  event loop during ingest: 10 ms PreciseTimer, %zu ticks over all runs, lateness = interval - 10 ms\n",
+        lateness.size());
     std::printf("    %-52s %8.2f ms\n", "p50", lateP50);
     std::printf("    %-52s %8.2f ms  (target <= %.0f: %s)\n", "p99", lateP99, kLatenessP99TargetMs,
-                verdict(lateP99 <= kLatenessP99TargetMs));
+        verdict(lateP99 <= kLatenessP99TargetMs));
     std::printf("    %-52s %8.2f ms  (target <= %.0f: %s)\n", "max", lateMax, kLatenessMaxTargetMs,
-                verdict(lateMax <= kLatenessMaxTargetMs));
-    std::printf("    %-52s %8.2f ms  (the same timer with the consumer alone, no pane: what the machine itself costs)\n",
-                "baseline p99", aloneP99);
+        verdict(lateMax <= kLatenessMaxTargetMs));
+    std::printf(
+        "    %-52s %8.2f ms  (the same timer with the consumer alone, no pane: what the machine itself costs)\n",
+        "baseline p99", aloneP99);
     std::printf("  memory: row cap %d, model cleared, tailed again (%.0f records/s), heap = mallinfo2 uordblks + hblkhd"
                 " + record arena chunks\n",
-                kMemoryRowCap, capRps);
+        kMemoryRowCap, capRps);
     std::printf("    %-52s %lld records, %.1f MiB payload\n", "retained", static_cast<long long>(retained),
-                double(payload) / 1048576.0);
-    std::printf("    %-52s %.1f MiB (malloc %.1f MiB, record arena %.1f MiB: %lld live + %lld cached chunks of %zu KiB)\n",
-                "heap growth", double(heapAfter - heapBefore) / 1048576.0, double(mallocAfter - mallocBefore) / 1048576.0,
-                double(arenaAfter - arenaBefore) / 1048576.0, static_cast<long long>(arenaStatsAfter.liveChunks),
-                static_cast<long long>(arenaStatsAfter.cachedChunks), Record::kArenaChunkBytes / 1024);
+        double(payload) / 1048576.0);
+    std::printf(
+        "    %-52s %.1f MiB (malloc %.1f MiB, record arena %.1f MiB: %lld live + %lld cached chunks of %zu KiB)\n",
+        "heap growth", double(heapAfter - heapBefore) / 1048576.0, double(mallocAfter - mallocBefore) / 1048576.0,
+        double(arenaAfter - arenaBefore) / 1048576.0, static_cast<long long>(arenaStatsAfter.liveChunks),
+        static_cast<long long>(arenaStatsAfter.cachedChunks), Record::kArenaChunkBytes / 1024);
     std::printf("    %-52s %8.1f B   (target <= %.0f: %s)\n", "per record beyond its payload", perRecord,
-                kOverheadTargetBytes, verdict(perRecord <= kOverheadTargetBytes));
+        kOverheadTargetBytes, verdict(perRecord <= kOverheadTargetBytes));
     std::printf("      %-50s %8zu B\n", "sizeof(Record)", sizeof(Record));
     std::printf("      %-50s %8.1f B   (%lld records larger than %zu B: own heap blocks, in the rest)\n",
-                "record arena beyond payload (chunk tails, headers)", blockPerRecord, static_cast<long long>(largeRecords),
-                Record::kMaxArenaBlock);
+        "record arena beyond payload (chunk tails, headers)", blockPerRecord, static_cast<long long>(largeRecords),
+        Record::kMaxArenaBlock);
     std::printf("      %-50s %8.1f B\n", "the rest (proxy mapping, view, cached chunks, ...)", restPerRecord);
     std::printf("    %-52s %.1f MiB (peak %.1f MiB)\n", "RSS", rssMb, hwmMb);
 
-    std::printf("RESULT live_ingest records=%lld kafscope_rps=%.0f kcat_rps=%.0f ratio=%.3f target_ratio=%.2f "
-                "goal_ratio=%.2f consumer_alone_rps=%.0f lateness_p50_ms=%.2f lateness_p99_ms=%.2f lateness_max_ms=%.2f "
-                "target_p99_ms=%.0f target_max_ms=%.0f bytes_per_record_overhead=%.1f target_bytes=%.0f "
-                "sizeof_record=%zu arena_block_overhead=%.1f retained=%lld kafscope_rps_cap1m=%.0f "
-                "kafscope_best_rps=%.0f kcat_best_rps=%.0f first_record_ms=%.0f rss_mb=%.1f peak_rss_mb=%.1f sort_column=%d runs=%d "
-                "baseline_lateness_p99_ms=%.2f\n",
-                static_cast<long long>(records), rps, kcatRps, ratio, kRatioTarget, kRatioGoal, aloneRps, lateP50, lateP99,
-                lateMax, kLatenessP99TargetMs, kLatenessMaxTargetMs, perRecord, kOverheadTargetBytes, sizeof(Record),
-                blockPerRecord, static_cast<long long>(retained), capRps, bestRps, kcatBestRps, ingest.firstRecordMs,
-                rssMb, hwmMb, sortColumn, runs, aloneP99);
+    std::printf(
+        "RESULT live_ingest records=%lld kafscope_rps=%.0f kcat_rps=%.0f ratio=%.3f target_ratio=%.2f "
+        "goal_ratio=%.2f consumer_alone_rps=%.0f lateness_p50_ms=%.2f lateness_p99_ms=%.2f lateness_max_ms=%.2f "
+        "target_p99_ms=%.0f target_max_ms=%.0f bytes_per_record_overhead=%.1f target_bytes=%.0f "
+        "sizeof_record=%zu arena_block_overhead=%.1f retained=%lld kafscope_rps_cap1m=%.0f "
+        "kafscope_best_rps=%.0f kcat_best_rps=%.0f first_record_ms=%.0f rss_mb=%.1f peak_rss_mb=%.1f sort_column=%d "
+        "runs=%d "
+        "baseline_lateness_p99_ms=%.2f\n",
+        static_cast<long long>(records), rps, kcatRps, ratio, kRatioTarget, kRatioGoal, aloneRps, lateP50, lateP99,
+        lateMax, kLatenessP99TargetMs, kLatenessMaxTargetMs, perRecord, kOverheadTargetBytes, sizeof(Record),
+        blockPerRecord, static_cast<long long>(retained), capRps, bestRps, kcatBestRps, ingest.firstRecordMs, rssMb,
+        hwmMb, sortColumn, runs, aloneP99);
     std::fflush(stdout);
     if (qEnvironmentVariable("BENCH_DELETE_TOPICS") == QStringLiteral("1"))
         deleteTopic(bootstrap.toStdString());

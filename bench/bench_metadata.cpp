@@ -23,14 +23,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace kafscope;
@@ -50,8 +48,7 @@ struct Stats
 
 // Runs setup (untimed), then body (timed), `runs` times. body returns what it produced, so that freeing it happens
 // after the clock stopped: in the application the result lives on.
-template<typename Setup, typename Body>
-Stats measure(int runs, Setup setup, Body body)
+template <typename Setup, typename Body> Stats measure(int runs, Setup setup, Body body)
 {
     std::vector<double> ms;
     for (int i = 0; i < runs; ++i) {
@@ -63,10 +60,10 @@ Stats measure(int runs, Setup setup, Body body)
         Q_UNUSED(produced);
     }
     std::sort(ms.begin(), ms.end());
-    return {ms[ms.size() / 2], ms.front()};
+    return { ms[ms.size() / 2], ms.front() };
 }
 
-const auto noSetup = [](int) { };
+const auto noSetup = [](int) {};
 
 // Keeps the scan baseline from being optimised away: its result is otherwise unused.
 volatile qsizetype g_sink = 0;
@@ -84,7 +81,7 @@ ClusterMetadata makeMetadata(int topics, int partitions, bool moved)
     md.clusterId = QStringLiteral("bench-cluster-0000000");
     md.controllerId = 1;
     for (int b = 1; b <= kBrokers; ++b)
-        md.brokers.append({b, QStringLiteral("127.0.0.1"), 9092 + 10000 * b, QStringLiteral("rack-%1").arg(b)});
+        md.brokers.append({ b, QStringLiteral("127.0.0.1"), 9092 + 10000 * b, QStringLiteral("rack-%1").arg(b) });
     md.topics.reserve(topics);
     for (int t = 0; t < topics; ++t) {
         TopicInfo topic;
@@ -118,29 +115,30 @@ QByteArray kcatJson(const ClusterMetadata& md)
 {
     QJsonArray brokers;
     for (const auto& b : md.brokers)
-        brokers.append(QJsonObject {{QStringLiteral("id"), b.nodeId}, {QStringLiteral("name"), b.address()}});
+        brokers.append(QJsonObject { { QStringLiteral("id"), b.nodeId }, { QStringLiteral("name"), b.address() } });
     auto ids = [](const QList<int32_t>& list) {
         QJsonArray a;
         for (int32_t id : list)
-            a.append(QJsonObject {{QStringLiteral("id"), id}});
+            a.append(QJsonObject { { QStringLiteral("id"), id } });
         return a;
     };
     QJsonArray topics;
     for (const auto& t : md.topics) {
         QJsonArray partitions;
         for (const auto& p : t.partitions)
-            partitions.append(QJsonObject {{QStringLiteral("partition"), p.partition},
-                                           {QStringLiteral("leader"), p.leader},
-                                           {QStringLiteral("replicas"), ids(p.replicas)},
-                                           {QStringLiteral("isrs"), ids(p.isr)}});
-        topics.append(QJsonObject {{QStringLiteral("topic"), t.name}, {QStringLiteral("partitions"), partitions}});
+            partitions.append(
+                QJsonObject { { QStringLiteral("partition"), p.partition }, { QStringLiteral("leader"), p.leader },
+                    { QStringLiteral("replicas"), ids(p.replicas) }, { QStringLiteral("isrs"), ids(p.isr) } });
+        topics.append(
+            QJsonObject { { QStringLiteral("topic"), t.name }, { QStringLiteral("partitions"), partitions } });
     }
-    const QJsonObject root {{QStringLiteral("originating_broker"),
-                             QJsonObject {{QStringLiteral("id"), 1}, {QStringLiteral("name"), md.brokers[0].address()}}},
-                            {QStringLiteral("query"), QJsonObject {{QStringLiteral("topic"), QStringLiteral("*")}}},
-                            {QStringLiteral("controllerid"), md.controllerId},
-                            {QStringLiteral("brokers"), brokers},
-                            {QStringLiteral("topics"), topics}};
+    const QJsonObject root {
+        { QStringLiteral("originating_broker"),
+            QJsonObject { { QStringLiteral("id"), 1 }, { QStringLiteral("name"), md.brokers[0].address() } } },
+        { QStringLiteral("query"), QJsonObject { { QStringLiteral("topic"), QStringLiteral("*") } } },
+        { QStringLiteral("controllerid"), md.controllerId }, { QStringLiteral("brokers"), brokers },
+        { QStringLiteral("topics"), topics }
+    };
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
@@ -149,8 +147,8 @@ OffsetsSnapshot makeOffsets(const ClusterMetadata& md, int64_t latestBase)
     OffsetsSnapshot s;
     for (const auto& t : md.topics) {
         for (const auto& p : t.partitions) {
-            s.earliest.append({t.name, p.partition, 0, 1000, -1});
-            s.latest.append({t.name, p.partition, 0, latestBase + p.partition, -1});
+            s.earliest.append({ t.name, p.partition, 0, 1000, -1 });
+            s.latest.append({ t.name, p.partition, 0, latestBase + p.partition, -1 });
         }
     }
     return s;
@@ -227,9 +225,9 @@ int main(int argc, char** argv)
     check(!v12.isEmpty() && !v2.isEmpty(), "encodeMetadataResponse refused v12 or v2");
 
     std::printf("bench_metadata: %d topics x %d partitions x RF %d on %d brokers; median (and min) of %d runs\n",
-                topics, partitions, kReplicationFactor, kBrokers, runs);
+        topics, partitions, kReplicationFactor, kBrokers, runs);
     std::printf("  Metadata response v12 (Kafka 4.x): %lld bytes; v2 (demo): %lld bytes\n", qint64(v12.size()),
-                qint64(v2.size()));
+        qint64(v2.size()));
 
     // ---- baseline: touch every byte once --------------------------------------------------------------------
     const Stats scan = measure(runs, noSetup, [&](int) {
@@ -298,7 +296,11 @@ int main(int argc, char** argv)
 
     auto keystroke = [&](const QString& before, const QString& after, int expectedRows) {
         const Stats s = measure(
-            runs, [&](int) { page.proxy.setFilterText(before); page.touch(); },
+            runs,
+            [&](int) {
+                page.proxy.setFilterText(before);
+                page.touch();
+            },
             [&](int) {
                 page.proxy.setFilterText(after);
                 return page.touch();
@@ -308,7 +310,8 @@ int main(int argc, char** argv)
     };
     const bool standardSize = topics == 10000;
     // "topic-099" -> "topic-0999": the keystroke (100 rows -> 10).
-    const Stats filter = keystroke(QStringLiteral("topic-099"), QStringLiteral("topic-0999"), standardSize ? 10 : page.proxy.rowCount());
+    const Stats filter = keystroke(
+        QStringLiteral("topic-099"), QStringLiteral("topic-0999"), standardSize ? 10 : page.proxy.rowCount());
     // "" -> "t": first keystroke, every row tested and kept. "topic-0999" -> "": clearing, every row re-inserted.
     const Stats filterFirst = keystroke(QString(), QStringLiteral("t"), topics);
     const Stats filterClear = keystroke(QStringLiteral("topic-0999"), QString(), topics);
@@ -326,7 +329,7 @@ int main(int argc, char** argv)
     row("json: QJsonDocument::fromJson, same data", jsonParse, note);
     std::printf("  decode\n");
     std::snprintf(note, sizeof note, "(%.1fx scan, %.2fx json parse)", decode12.median / std::max(scan.median, 1e-3),
-                  decode12.median / std::max(jsonParse.median, 1e-3));
+        decode12.median / std::max(jsonParse.median, 1e-3));
     row("decodeMetadataResponse v12", decode12, note);
     row("decodeMetadataResponse v2", decode2);
     std::printf("  topic model (%d rows)\n", topics);
@@ -343,16 +346,17 @@ int main(int argc, char** argv)
     row("\"topic-099\" -> \"topic-0999\"", filter, note);
     row("\"\" -> \"t\" (first keystroke)", filterFirst, note);
     row("\"topic-0999\" -> \"\" (clear)", filterClear, note);
-    std::printf("  peak RSS before the json baseline: %.1f MiB (source metadata, 3 encodings, decoded copies, models)\n",
-                rssMb);
+    std::printf(
+        "  peak RSS before the json baseline: %.1f MiB (source metadata, 3 encodings, decoded copies, models)\n",
+        rssMb);
 
     std::printf("RESULT metadata_10k topics=%d partitions=%d bytes=%lld bytes_v2=%lld decode_ms=%.2f decode_v2_ms=%.2f "
                 "load_ms=%.2f load_model_only_ms=%.2f decode_plus_load_ms=%.2f target_ms=%.0f filter_ms=%.2f "
                 "filter_first_ms=%.2f filter_clear_ms=%.2f filter_target_ms=%.0f refresh_ms=%.2f refresh_same_ms=%.2f "
                 "offsets_ms=%.2f baseline_scan_ms=%.3f baseline_json_ms=%.2f peak_rss_mb=%.1f runs=%d\n",
-                topics, totalPartitions, qint64(v12.size()), qint64(v2.size()), decode12.median, decode2.median,
-                load.median, loadBare.median, decodeLoad, kDecodeLoadTargetMs, filter.median, filterFirst.median,
-                filterClear.median, kFilterTargetMs, refresh.median, refreshSame.median, offsets.median, scan.median,
-                jsonParse.median, rssMb, runs);
+        topics, totalPartitions, qint64(v12.size()), qint64(v2.size()), decode12.median, decode2.median, load.median,
+        loadBare.median, decodeLoad, kDecodeLoadTargetMs, filter.median, filterFirst.median, filterClear.median,
+        kFilterTargetMs, refresh.median, refreshSame.median, offsets.median, scan.median, jsonParse.median, rssMb,
+        runs);
     return 0;
 }

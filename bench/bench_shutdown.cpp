@@ -12,8 +12,8 @@
 // Not a test: figures next to the targets, one `RESULT shutdown ...` line; non-zero only when a child fails.
 // Usage: bench_shutdown [--runs N]
 #include "kafka/background.h"
-#include "models/recordmodel.h"
 #include "kafka/clustersession.h"
+#include "models/recordmodel.h"
 #include "ui/livepage.h"
 #include "ui/mainwindow.h"
 #include "ui/producerpanel.h"
@@ -41,7 +41,7 @@ int child(int argc, char** argv, bool busy)
     Settings settings(dir.filePath(QStringLiteral("kafscope.ini")));
     auto window = std::make_unique<MainWindow>(&settings);
     window->show();
-    window->connectTo({QStringLiteral("Demo (simulated)"), {}, true});
+    window->connectTo({ QStringLiteral("Demo (simulated)"), {}, true });
     auto* live = window->livePage();
     auto* producer = live->producerPanel();
     bool started = false;
@@ -68,7 +68,7 @@ int child(int argc, char** argv, bool busy)
         window->close(); // what the close button does; the last window closing quits the event loop
         const bool hidden = !window->isVisible();
         std::printf("window_gone_ms=%.1f hidden=%d bulk_left=%d\n", double(t.nsecsElapsed()) / 1e6, int(hidden),
-                    int(producer->isBulkSending()));
+            int(producer->isBulkSending()));
         std::fflush(stdout);
     });
     poll.start();
@@ -94,7 +94,7 @@ Run runChild(const QString& self, bool busy)
     Run run;
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    p.start(self, {busy ? QStringLiteral("--child-busy") : QStringLiteral("--child-idle")});
+    p.start(self, { busy ? QStringLiteral("--child-busy") : QStringLiteral("--child-idle") });
     QElapsedTimer sinceClose;
     QByteArray out;
     while (p.state() != QProcess::NotRunning || p.bytesAvailable() > 0) {
@@ -153,12 +153,12 @@ int main(int argc, char** argv)
         idleGone.push_back(idle.windowGoneMs);
         idleExit.push_back(idle.exitMs);
         std::printf("run %d: busy window %.1f ms, exit %.0f ms; idle window %.1f ms, exit %.0f ms\n", i + 1,
-                    busy.windowGoneMs, busy.exitMs, idle.windowGoneMs, idle.exitMs);
+            busy.windowGoneMs, busy.exitMs, idle.windowGoneMs, idle.exitMs);
     }
     std::printf("RESULT shutdown runs=%d window_gone_ms=%.1f window_gone_max_ms=%.1f window_target_ms=200 exit_ms=%.0f "
                 "exit_max_ms=%.0f exit_target_ms=2000 clean_exits=%d baseline_idle_window_gone_ms=%.1f "
                 "baseline_idle_exit_ms=%.0f\n",
-                runs, median(gone), *std::max_element(gone.begin(), gone.end()), median(exit),
-                *std::max_element(exit.begin(), exit.end()), clean, median(idleGone), median(idleExit));
+        runs, median(gone), *std::max_element(gone.begin(), gone.end()), median(exit),
+        *std::max_element(exit.begin(), exit.end()), clean, median(idleGone), median(idleExit));
     return 0;
 }

@@ -105,8 +105,8 @@ bool waitForBackgroundWork(std::chrono::milliseconds bound)
     for (auto& [thread, state] : threads) {
         auto* s = state.get();
         std::unique_lock stateLock(s->mutex);
-        const bool done = s->cv.wait_for(stateLock, std::chrono::milliseconds(std::max<qint64>(0, deadline.remainingTime())),
-                                         [&] { return s->finished; });
+        const bool done = s->cv.wait_for(stateLock,
+            std::chrono::milliseconds(std::max<qint64>(0, deadline.remainingTime())), [&] { return s->finished; });
         stateLock.unlock();
         if (done) {
             thread.join();

@@ -41,7 +41,7 @@ bool waitForBackgroundWork(std::chrono::milliseconds bound);
 // destructors must not run under threads that are still working.
 int exitAfterBackgroundWork(int code, std::chrono::milliseconds bound);
 // What the executables give background work at exit: the process is gone within 2 s of the window's close.
-inline constexpr std::chrono::milliseconds kExitGraceMs {1500};
+inline constexpr std::chrono::milliseconds kExitGraceMs { 1500 };
 // How many started tasks and adopted threads have not finished yet.
 int runningBackgroundWork();
 

@@ -37,8 +37,7 @@ struct ClusterSession::Gate
 
     // Worker thread: runs f in the session's thread, unless the session shut down or moved to a newer generation.
     // (A call posted to a session that is then deleted is dropped by Qt.)
-    template<typename F>
-    void toGui(quint64 generation, F&& f)
+    template <typename F> void toGui(quint64 generation, F&& f)
     {
         std::lock_guard lock(mutex);
         if (!session)
@@ -113,8 +112,7 @@ std::unique_ptr<ProducerInterface> ClusterSession::createProducer(const Producer
     return std::make_unique<RecordProducer>(options);
 }
 
-template<typename F>
-void ClusterSession::onWorker(F&& f)
+template <typename F> void ClusterSession::onWorker(F&& f)
 {
     if (!m_shutDown)
         QMetaObject::invokeMethod(m_gate->context, std::forward<F>(f), Qt::QueuedConnection);
@@ -157,8 +155,8 @@ void ClusterSession::connectTo(const ConnectionProfile& profile)
         m_bootstrap = formatBootstrap(addresses);
     }
     setState(State::Connecting,
-             profile.demo ? QStringLiteral("Starting the demo cluster…")
-                          : QStringLiteral("Connecting to %1…").arg(m_bootstrap));
+        profile.demo ? QStringLiteral("Starting the demo cluster…")
+                     : QStringLiteral("Connecting to %1…").arg(m_bootstrap));
 
     protocol::ConnectionOptions options;
     options.connectTimeoutMs = profile.connectTimeoutMs;
@@ -212,38 +210,40 @@ void ClusterSession::refresh()
             gate->toGui(generation, [this] { m_refreshing = false; });
             return;
         }
-        worker->admin->fetchMetadata(std::nullopt, [this, gate, worker, generation](const AdminResult<ClusterMetadata>& md) {
-            if (!md.ok()) {
-                gate->toGui(generation, [this, error = md.error] {
-                    m_refreshing = false;
-                    const auto message = explain(error);
+        worker->admin->fetchMetadata(
+            std::nullopt, [this, gate, worker, generation](const AdminResult<ClusterMetadata>& md) {
+                if (!md.ok()) {
+                    gate->toGui(generation, [this, error = md.error] {
+                        m_refreshing = false;
+                        const auto message = explain(error);
+                        if (m_state != State::Connected)
+                            setState(State::Failed, message);
+                        emit refreshFailed(message);
+                    });
+                    return;
+                }
+                worker->metadata = *md.value;
+                gate->toGui(generation, [this, metadata = *md.value] {
+                    m_metadata = metadata;
+                    m_lastRefreshed = QDateTime::currentDateTime();
                     if (m_state != State::Connected)
-                        setState(State::Failed, message);
-                    emit refreshFailed(message);
+                        setState(State::Connected,
+                            QStringLiteral("Connected to %1 (%2 brokers)")
+                                .arg(m_profile.demo ? QStringLiteral("the demo cluster") : m_bootstrap)
+                                .arg(metadata.brokers.size()));
+                    emit metadataAvailable(m_metadata);
                 });
-                return;
-            }
-            worker->metadata = *md.value;
-            gate->toGui(generation, [this, metadata = *md.value] {
-                m_metadata = metadata;
-                m_lastRefreshed = QDateTime::currentDateTime();
-                if (m_state != State::Connected)
-                    setState(State::Connected,
-                             QStringLiteral("Connected to %1 (%2 brokers)")
-                                 .arg(m_profile.demo ? QStringLiteral("the demo cluster") : m_bootstrap)
-                                 .arg(metadata.brokers.size()));
-                emit metadataAvailable(m_metadata);
+                worker->admin->listOffsets(
+                    worker->metadata, {}, [this, gate, generation](const AdminResult<OffsetsSnapshot>& r) {
+                        gate->toGui(generation, [this, r] {
+                            m_refreshing = false;
+                            if (r.ok())
+                                emit offsetsAvailable(*r.value);
+                            else
+                                emit refreshFailed(explain(r.error));
+                        });
+                    });
             });
-            worker->admin->listOffsets(worker->metadata, {}, [this, gate, generation](const AdminResult<OffsetsSnapshot>& r) {
-                gate->toGui(generation, [this, r] {
-                    m_refreshing = false;
-                    if (r.ok())
-                        emit offsetsAvailable(*r.value);
-                    else
-                        emit refreshFailed(explain(r.error));
-                });
-            });
-        });
     });
 }
 
@@ -254,14 +254,15 @@ void ClusterSession::loadConfigs(ConfigResourceType type, const QString& name)
         auto* worker = gate->worker;
         if (!worker->admin)
             return;
-        worker->admin->describeConfigs(type, name, [this, gate, generation, type, name](const AdminResult<ConfigResourceResult>& r) {
-            gate->toGui(generation, [this, r, type, name] {
-                if (r.ok())
-                    emit configsAvailable(*r.value);
-                else
-                    emit configsFailed(type, name, explain(r.error));
+        worker->admin->describeConfigs(
+            type, name, [this, gate, generation, type, name](const AdminResult<ConfigResourceResult>& r) {
+                gate->toGui(generation, [this, r, type, name] {
+                    if (r.ok())
+                        emit configsAvailable(*r.value);
+                    else
+                        emit configsFailed(type, name, explain(r.error));
+                });
             });
-        });
     });
 }
 

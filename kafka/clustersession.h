@@ -39,8 +39,7 @@ private:
     struct Worker;
     struct Gate;
     void setState(State state, const QString& message);
-    template<typename F>
-    void onWorker(F&& f);
+    template <typename F> void onWorker(F&& f);
     QString explain(const AdminError& error) const;
 
     QThread* m_thread; // deleted once finished, by the destructor or by waitForBackgroundWork()

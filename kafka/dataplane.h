@@ -21,11 +21,11 @@ struct ConsumeStart
     enum class Kind { Latest, Earliest, Offset, Timestamp, LastN };
     Kind kind = Kind::Latest;
     int64_t value = 0; // the offset, the timestamp in ms since the epoch, or N
-    static ConsumeStart latest() { return {Kind::Latest, 0}; }
-    static ConsumeStart earliest() { return {Kind::Earliest, 0}; }
-    static ConsumeStart offset(int64_t o) { return {Kind::Offset, o}; }
-    static ConsumeStart timestamp(int64_t ms) { return {Kind::Timestamp, ms}; }
-    static ConsumeStart lastN(int64_t n) { return {Kind::LastN, n}; }
+    static ConsumeStart latest() { return { Kind::Latest, 0 }; }
+    static ConsumeStart earliest() { return { Kind::Earliest, 0 }; }
+    static ConsumeStart offset(int64_t o) { return { Kind::Offset, o }; }
+    static ConsumeStart timestamp(int64_t ms) { return { Kind::Timestamp, ms }; }
+    static ConsumeStart lastN(int64_t n) { return { Kind::LastN, n }; }
     // Parses "earliest", "latest", "OFFSET", "@EPOCH_MS", "-N" (last N per partition); nullopt when invalid.
     static std::optional<ConsumeStart> parse(const QString& text);
 };

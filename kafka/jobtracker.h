@@ -17,8 +17,7 @@ public:
 
     // Runs work() off the GUI thread; done(value) follows in this object's thread unless a newer job was started or
     // cancel() was called first. Returns the job's id.
-    template<typename Work, typename Done>
-    quint64 start(Work work, Done done)
+    template <typename Work, typename Done> quint64 start(Work work, Done done)
     {
         using T = std::invoke_result_t<Work>;
         const quint64 id = ++m_current;

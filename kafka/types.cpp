@@ -14,7 +14,8 @@ int TopicInfo::replicationFactor() const
 
 int TopicInfo::underReplicatedCount() const
 {
-    return int(std::count_if(partitions.begin(), partitions.end(), [](const auto& p) { return p.isUnderReplicated(); }));
+    return int(
+        std::count_if(partitions.begin(), partitions.end(), [](const auto& p) { return p.isUnderReplicated(); }));
 }
 
 int TopicInfo::offlineCount() const

@@ -92,7 +92,14 @@ struct OffsetsSnapshot
 };
 
 // Values of ConfigResource.Type in Kafka's clients (DescribeConfigs' ResourceType).
-enum class ConfigResourceType : int8_t { Unknown = 0, Topic = 2, Broker = 4, BrokerLogger = 8, ClientMetrics = 16, Group = 32 };
+enum class ConfigResourceType : int8_t {
+    Unknown = 0,
+    Topic = 2,
+    Broker = 4,
+    BrokerLogger = 8,
+    ClientMetrics = 16,
+    Group = 32
+};
 QString configResourceTypeName(ConfigResourceType type);
 
 enum class ConfigSource : int8_t {
@@ -128,7 +135,8 @@ struct ConfigEntry
     ConfigSource source = ConfigSource::Unknown;
     QList<ConfigSynonym> synonyms;
     QString documentation; // v3+, may be empty
-    int8_t configType = 0; // v3+: ConfigType (0 unknown, 1 boolean, 2 string, 3 int, 4 short, 5 long, 6 double, 7 list, 8 class, 9 password)
+    int8_t configType = 0; // v3+: ConfigType (0 unknown, 1 boolean, 2 string, 3 int, 4 short, 5 long, 6 double, 7 list,
+                           // 8 class, 9 password)
     friend bool operator==(const ConfigEntry&, const ConfigEntry&) = default;
 };
 

@@ -4,26 +4,24 @@
 
 #include <QHash>
 #include <QThread>
-
 #include <algorithm>
 
 namespace kafscope {
 
 namespace {
-const std::array<ColumnSpec, BrokerModel::ColumnCount> kColumns {{
-    ColumnSpec {"Id", "Broker node id", kNumberAlignment}, // IdColumn
-    ColumnSpec {"Address", "Advertised host:port"}, // AddressColumn
-    ColumnSpec {"Rack", "Rack (broker.rack), empty when not set"}, // RackColumn
-    ColumnSpec {"Controller", "Whether this broker is the active controller"}, // ControllerColumn
-    ColumnSpec {"Leaders", "Number of partitions this broker leads", kNumberAlignment}, // LeadersColumn
-    ColumnSpec {"Replicas", "Number of partition replicas this broker hosts", kNumberAlignment}, // ReplicasColumn
-}};
+const std::array<ColumnSpec, BrokerModel::ColumnCount> kColumns { {
+    ColumnSpec { "Id", "Broker node id", kNumberAlignment }, // IdColumn
+    ColumnSpec { "Address", "Advertised host:port" }, // AddressColumn
+    ColumnSpec { "Rack", "Rack (broker.rack), empty when not set" }, // RackColumn
+    ColumnSpec { "Controller", "Whether this broker is the active controller" }, // ControllerColumn
+    ColumnSpec { "Leaders", "Number of partitions this broker leads", kNumberAlignment }, // LeadersColumn
+    ColumnSpec { "Replicas", "Number of partition replicas this broker hosts", kNumberAlignment }, // ReplicasColumn
+} };
 } // namespace
 
 BrokerModel::BrokerModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void BrokerModel::setMetadata(const ClusterMetadata& metadata)
 {

@@ -17,7 +17,7 @@ struct ColumnSpec
 constexpr Qt::Alignment kNumberAlignment = Qt::AlignRight | Qt::AlignVCenter;
 
 // headerData() of a model whose columns are `columns` (indexed by its Column enum): title and tooltip.
-template<std::size_t N>
+template <std::size_t N>
 QVariant columnHeader(const std::array<ColumnSpec, N>& columns, int section, Qt::Orientation orientation, int role)
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= int(N))
@@ -36,8 +36,7 @@ QVariant columnHeader(const std::array<ColumnSpec, N>& columns, int section, Qt:
 }
 
 // A column's alignment, for data()'s Qt::TextAlignmentRole.
-template<std::size_t N>
-QVariant columnAlignment(const std::array<ColumnSpec, N>& columns, int column)
+template <std::size_t N> QVariant columnAlignment(const std::array<ColumnSpec, N>& columns, int column)
 {
     return column >= 0 && column < int(N) ? QVariant(int(columns[std::size_t(column)].alignment)) : QVariant();
 }
@@ -52,8 +51,7 @@ struct RowSpan
     bool isEmpty() const { return first < 0; }
 };
 
-template<typename Changed>
-RowSpan changedRows(qsizetype rowCount, Changed changed)
+template <typename Changed> RowSpan changedRows(qsizetype rowCount, Changed changed)
 {
     RowSpan span;
     for (int row = 0; row < int(rowCount); ++row) {

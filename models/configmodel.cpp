@@ -5,20 +5,20 @@
 #include <QFont>
 #include <QStringList>
 #include <QThread>
-
 #include <algorithm>
 #include <utility>
 
 namespace kafscope {
 
 namespace {
-const std::array<ColumnSpec, ConfigModel::ColumnCount> kColumns {{
-    ColumnSpec {"Name", "Configuration key"}, // NameColumn
-    ColumnSpec {"Value", "Effective value; sensitive values are never sent by the broker"}, // ValueColumn
-    ColumnSpec {"Source", "Where the effective value comes from"}, // SourceColumn
-    ColumnSpec {"Default", "Whether the value is the default or overridden (overridden rows are bold)"}, // DefaultColumn
-    ColumnSpec {"Read-only", "Read-only configs cannot be changed at runtime"}, // ReadOnlyColumn
-}};
+const std::array<ColumnSpec, ConfigModel::ColumnCount> kColumns { {
+    ColumnSpec { "Name", "Configuration key" }, // NameColumn
+    ColumnSpec { "Value", "Effective value; sensitive values are never sent by the broker" }, // ValueColumn
+    ColumnSpec { "Source", "Where the effective value comes from" }, // SourceColumn
+    ColumnSpec {
+        "Default", "Whether the value is the default or overridden (overridden rows are bold)" }, // DefaultColumn
+    ColumnSpec { "Read-only", "Read-only configs cannot be changed at runtime" }, // ReadOnlyColumn
+} };
 } // namespace
 
 namespace {
@@ -56,8 +56,7 @@ QString toolTip(const ConfigEntry& entry)
 
 ConfigModel::ConfigModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void ConfigModel::setConfigs(const ConfigResourceResult& configs)
 {
@@ -77,8 +76,8 @@ void ConfigModel::setConfigs(const ConfigResourceResult& configs)
         return;
     }
     const ConfigResourceResult previous = std::exchange(m_configs, std::move(sorted));
-    const auto span = changedRows(m_configs.entries.size(),
-                                  [&](int row) { return !(m_configs.entries[row] == previous.entries[row]); });
+    const auto span = changedRows(
+        m_configs.entries.size(), [&](int row) { return !(m_configs.entries[row] == previous.entries[row]); });
     if (!span.isEmpty())
         emit dataChanged(index(span.first, 0), index(span.last, ColumnCount - 1));
 }

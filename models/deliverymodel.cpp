@@ -9,14 +9,14 @@
 namespace kafscope {
 
 namespace {
-const std::array<ColumnSpec, DeliveryModel::ColumnCount> kColumns {{
-    {"Key", "The record's key as typed"},
-    {"Partitioner", "The partitioner the record was sent with, or explicit for a chosen partition"},
-    {"Predicted", "The partition predicted before sending", kNumberAlignment},
-    {"Partition", "The partition the delivery report names", kNumberAlignment},
-    {"Offset", "The offset the broker gave the record", kNumberAlignment},
-    {"Result", "Delivered (as predicted or not), or the error that stopped it"},
-}};
+const std::array<ColumnSpec, DeliveryModel::ColumnCount> kColumns { {
+    { "Key", "The record's key as typed" },
+    { "Partitioner", "The partitioner the record was sent with, or explicit for a chosen partition" },
+    { "Predicted", "The partition predicted before sending", kNumberAlignment },
+    { "Partition", "The partition the delivery report names", kNumberAlignment },
+    { "Offset", "The offset the broker gave the record", kNumberAlignment },
+    { "Result", "Delivered (as predicted or not), or the error that stopped it" },
+} };
 
 QString resultText(const DeliveryModel::Delivery& d)
 {
@@ -25,11 +25,15 @@ QString resultText(const DeliveryModel::Delivery& d)
         return QStringLiteral("%1: %2").arg(r.errorName, r.errorMessage);
     if (d.predicted < 0)
         return QStringLiteral("delivered");
-    return d.predicted == r.partition ? QStringLiteral("delivered, as predicted") : QStringLiteral("delivered, NOT as predicted");
+    return d.predicted == r.partition ? QStringLiteral("delivered, as predicted")
+                                      : QStringLiteral("delivered, NOT as predicted");
 }
 } // namespace
 
-DeliveryModel::DeliveryModel(int rowCap, QObject* parent) : QAbstractTableModel(parent), m_cap(std::max(1, rowCap)) { }
+DeliveryModel::DeliveryModel(int rowCap, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_cap(std::max(1, rowCap))
+{ }
 
 void DeliveryModel::addDeliveries(const QList<Delivery>& batch)
 {

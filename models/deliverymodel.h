@@ -12,7 +12,15 @@ class DeliveryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { KeyColumn, PartitionerColumn, PredictedColumn, PartitionColumn, OffsetColumn, ResultColumn, ColumnCount };
+    enum Column {
+        KeyColumn,
+        PartitionerColumn,
+        PredictedColumn,
+        PartitionColumn,
+        OffsetColumn,
+        ResultColumn,
+        ColumnCount
+    };
     enum Role {
         SortRole = Qt::UserRole, // raw value: key text, partitioner, predicted and actual partition, offset, result
         MatchesRole, // bool: delivered where predicted (false for failures and random partitioners)

@@ -6,23 +6,23 @@
 #include <QLocale>
 #include <QStringList>
 #include <QThread>
-
 #include <algorithm>
 #include <utility>
 
 namespace kafscope {
 
 namespace {
-const std::array<ColumnSpec, PartitionModel::ColumnCount> kColumns {{
-    ColumnSpec {"Partition", "Partition id", kNumberAlignment}, // PartitionColumn
-    ColumnSpec {"Leader", "Broker leading the partition; none when offline", kNumberAlignment}, // LeaderColumn
-    ColumnSpec {"Replicas", "Brokers holding a replica, preferred leader first"}, // ReplicasColumn
-    ColumnSpec {"ISR", "In-sync replicas"}, // IsrColumn
-    ColumnSpec {"Offline", "Replicas on offline log directories or brokers"}, // OfflineColumn
-    ColumnSpec {"Earliest", "Log start offset", kNumberAlignment}, // EarliestColumn
-    ColumnSpec {"Latest", "High watermark (next offset to be written)", kNumberAlignment}, // LatestColumn
-    ColumnSpec {"Messages", "Latest - earliest (approximate with compaction or transactions)", kNumberAlignment}, // MessagesColumn
-}};
+const std::array<ColumnSpec, PartitionModel::ColumnCount> kColumns { {
+    ColumnSpec { "Partition", "Partition id", kNumberAlignment }, // PartitionColumn
+    ColumnSpec { "Leader", "Broker leading the partition; none when offline", kNumberAlignment }, // LeaderColumn
+    ColumnSpec { "Replicas", "Brokers holding a replica, preferred leader first" }, // ReplicasColumn
+    ColumnSpec { "ISR", "In-sync replicas" }, // IsrColumn
+    ColumnSpec { "Offline", "Replicas on offline log directories or brokers" }, // OfflineColumn
+    ColumnSpec { "Earliest", "Log start offset", kNumberAlignment }, // EarliestColumn
+    ColumnSpec { "Latest", "High watermark (next offset to be written)", kNumberAlignment }, // LatestColumn
+    ColumnSpec { "Messages", "Latest - earliest (approximate with compaction or transactions)",
+        kNumberAlignment }, // MessagesColumn
+} };
 } // namespace
 
 namespace {
@@ -45,8 +45,7 @@ QString offsetText(int64_t offset)
 
 PartitionModel::PartitionModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 PartitionModel::PartitionState PartitionModel::stateOf(const PartitionInfo& partition)
 {
@@ -70,8 +69,8 @@ void PartitionModel::setTopic(const TopicInfo& topic)
         return;
     }
     const TopicInfo previous = std::exchange(m_topic, topic);
-    const auto span = changedRows(m_topic.partitions.size(),
-                                  [&](int row) { return !(m_topic.partitions[row] == previous.partitions[row]); });
+    const auto span = changedRows(
+        m_topic.partitions.size(), [&](int row) { return !(m_topic.partitions[row] == previous.partitions[row]); });
     if (!span.isEmpty())
         emit dataChanged(index(span.first, 0), index(span.last, ColumnCount - 1));
 }

@@ -9,18 +9,20 @@
 namespace kafscope {
 
 namespace {
-const std::array<ColumnSpec, PredictionModel::ColumnCount> kColumns {{
-    {"Partitioner", "The producer's partitioner (librdkafka's names)"},
-    {"Hash", "The hash of the key bytes the partition comes from", kNumberAlignment},
-    {"Partition", "The partition this partitioner picks; random when the producer chooses", kNumberAlignment},
-    {"How", "The arithmetic, step by step"},
-}};
+const std::array<ColumnSpec, PredictionModel::ColumnCount> kColumns { {
+    { "Partitioner", "The producer's partitioner (librdkafka's names)" },
+    { "Hash", "The hash of the key bytes the partition comes from", kNumberAlignment },
+    { "Partition", "The partition this partitioner picks; random when the producer chooses", kNumberAlignment },
+    { "How", "The arithmetic, step by step" },
+} };
 } // namespace
 
-PredictionModel::PredictionModel(QObject* parent) : QAbstractTableModel(parent) { }
+PredictionModel::PredictionModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
 
-void PredictionModel::setPrediction(const std::optional<QByteArray>& key, int partitionCount,
-                                    partitioning::Partitioner chosen)
+void PredictionModel::setPrediction(
+    const std::optional<QByteArray>& key, int partitionCount, partitioning::Partitioner chosen)
 {
     Q_ASSERT(thread() == QThread::currentThread());
     auto rows = partitionCount > 0 ? partitioning::predictAll(key, partitionCount) : QList<partitioning::Prediction>();

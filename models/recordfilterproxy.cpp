@@ -97,9 +97,8 @@ bool RecordFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourc
     if (!m_keyBytes.isEmpty()) {
         if (r.keyIsNull())
             return false;
-        const bool match = m_keyMatch == KeyMatch::Equals
-            ? r.key() == QByteArrayView(m_keyBytes)
-            : containsBytes(r.key(), m_keyBytes, kValueSearchLimit);
+        const bool match = m_keyMatch == KeyMatch::Equals ? r.key() == QByteArrayView(m_keyBytes)
+                                                          : containsBytes(r.key(), m_keyBytes, kValueSearchLimit);
         if (!match)
             return false;
     }

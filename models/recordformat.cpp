@@ -5,7 +5,6 @@
 #include <QJsonParseError>
 #include <QLocale>
 #include <QStringDecoder>
-
 #include <algorithm>
 
 namespace kafscope::record_format {
@@ -21,8 +20,8 @@ constexpr char16_t kEllipsis = u'…';
 std::optional<QString> decodePrefix(QByteArrayView bytes, qsizetype maxBytes)
 {
     const bool whole = bytes.size() <= maxBytes;
-    QStringDecoder decoder(QStringDecoder::Utf8,
-        whole ? QStringDecoder::Flag::Stateless : QStringDecoder::Flag::Default);
+    QStringDecoder decoder(
+        QStringDecoder::Utf8, whole ? QStringDecoder::Flag::Stateless : QStringDecoder::Flag::Default);
     QString decoded = decoder.decode(whole ? bytes : bytes.first(maxBytes));
     if (decoder.hasError())
         return std::nullopt;

@@ -1,7 +1,6 @@
 #include "models/recordmodel.h"
 
 #include "models/columns.h"
-
 #include "models/partitioncolors.h"
 #include "models/recordformat.h"
 
@@ -9,21 +8,20 @@
 #include <QLocale>
 #include <QStringList>
 #include <QThread>
-
 #include <algorithm>
 
 namespace kafscope {
 
 namespace {
-const std::array<ColumnSpec, RecordModel::ColumnCount> kColumns {{
-    ColumnSpec {"Partition", "Partition the record was read from", kNumberAlignment}, // PartitionColumn
-    ColumnSpec {"Offset", "Offset of the record in its partition", kNumberAlignment}, // OffsetColumn
-    ColumnSpec {"Timestamp", "Record timestamp in local time (create time or log-append time)"}, // TimestampColumn
-    ColumnSpec {"Key", "Key as text when it is UTF-8, else its first bytes in hex"}, // KeyColumn
-    ColumnSpec {"Value", "Start of the value as text when it is UTF-8, else its first bytes in hex"}, // ValueColumn
-    ColumnSpec {"Headers", "Number of record headers", kNumberAlignment}, // HeadersColumn
-    ColumnSpec {"Size", "Bytes of key, value and headers", kNumberAlignment}, // SizeColumn
-}};
+const std::array<ColumnSpec, RecordModel::ColumnCount> kColumns { {
+    ColumnSpec { "Partition", "Partition the record was read from", kNumberAlignment }, // PartitionColumn
+    ColumnSpec { "Offset", "Offset of the record in its partition", kNumberAlignment }, // OffsetColumn
+    ColumnSpec { "Timestamp", "Record timestamp in local time (create time or log-append time)" }, // TimestampColumn
+    ColumnSpec { "Key", "Key as text when it is UTF-8, else its first bytes in hex" }, // KeyColumn
+    ColumnSpec { "Value", "Start of the value as text when it is UTF-8, else its first bytes in hex" }, // ValueColumn
+    ColumnSpec { "Headers", "Number of record headers", kNumberAlignment }, // HeadersColumn
+    ColumnSpec { "Size", "Bytes of key, value and headers", kNumberAlignment }, // SizeColumn
+} };
 } // namespace
 
 namespace {
@@ -42,8 +40,8 @@ QString headersToolTip(const Record& r)
     QStringList lines;
     for (qsizetype i = 0; i < headers.size() && i < kTooltipHeaders; ++i) {
         const RecordHeader& h = headers[i];
-        lines.append(h.key + QStringLiteral(" = ")
-            + record_format::preview(h.value, h.valueIsNull, kTooltipHeaderChars));
+        lines.append(
+            h.key + QStringLiteral(" = ") + record_format::preview(h.value, h.valueIsNull, kTooltipHeaderChars));
     }
     if (headers.size() > kTooltipHeaders)
         lines.append(QStringLiteral("… %1 more").arg(headers.size() - kTooltipHeaders));
@@ -54,8 +52,7 @@ QString headersToolTip(const Record& r)
 
 RecordModel::RecordModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void RecordModel::setTopic(const QString& topic)
 {
@@ -196,8 +193,9 @@ QVariant RecordModel::displayData(const Record& r, int column) const
         return QString::number(r.offset());
     case TimestampColumn:
         // The type is part of the fact: a log-append time is the broker's clock, a create time the producer's.
-        return r.timestamp() < 0 ? QString()
-                                 : localTime(r.timestamp()) + QStringLiteral(" (%1)").arg(timestampTypeName(r.timestampType()));
+        return r.timestamp() < 0
+            ? QString()
+            : localTime(r.timestamp()) + QStringLiteral(" (%1)").arg(timestampTypeName(r.timestampType()));
     case KeyColumn:
         return record_format::preview(r.key(), r.keyIsNull(), kKeyPreviewChars);
     case ValueColumn:

@@ -9,7 +9,6 @@
 
 #include <QAbstractTableModel>
 #include <QMap>
-
 #include <vector>
 
 namespace kafscope {

@@ -4,28 +4,31 @@
 
 #include <QLocale>
 #include <QThread>
-
 #include <algorithm>
 
 namespace kafscope {
 
 namespace {
-const std::array<ColumnSpec, TopicModel::ColumnCount> kColumns {{
-    ColumnSpec {"Name", "Topic name"}, // NameColumn
-    ColumnSpec {"Partitions", "Number of partitions", kNumberAlignment}, // PartitionsColumn
-    ColumnSpec {"RF", "Replication factor (largest replica count over the partitions)", kNumberAlignment}, // ReplicationFactorColumn
-    ColumnSpec {"Under-replicated", "Partitions whose ISR has fewer replicas than the replica list", kNumberAlignment}, // UnderReplicatedColumn
-    ColumnSpec {"Offline", "Partitions without a leader (unavailable)", kNumberAlignment}, // OfflineColumn
-    ColumnSpec {"Messages", "Sum of latest - earliest offset over the partitions (approximate with compaction or transactions)", kNumberAlignment}, // MessagesColumn
-    ColumnSpec {"Internal", "Internal topics are managed by Kafka itself (e.g. __consumer_offsets)"}, // InternalColumn
-}};
+const std::array<ColumnSpec, TopicModel::ColumnCount> kColumns { {
+    ColumnSpec { "Name", "Topic name" }, // NameColumn
+    ColumnSpec { "Partitions", "Number of partitions", kNumberAlignment }, // PartitionsColumn
+    ColumnSpec { "RF", "Replication factor (largest replica count over the partitions)",
+        kNumberAlignment }, // ReplicationFactorColumn
+    ColumnSpec { "Under-replicated", "Partitions whose ISR has fewer replicas than the replica list",
+        kNumberAlignment }, // UnderReplicatedColumn
+    ColumnSpec { "Offline", "Partitions without a leader (unavailable)", kNumberAlignment }, // OfflineColumn
+    ColumnSpec { "Messages",
+        "Sum of latest - earliest offset over the partitions (approximate with compaction or transactions)",
+        kNumberAlignment }, // MessagesColumn
+    ColumnSpec {
+        "Internal", "Internal topics are managed by Kafka itself (e.g. __consumer_offsets)" }, // InternalColumn
+} };
 } // namespace
 
 namespace {
 
 // Works for TopicInfo and const TopicInfo, returning a pointer of matching constness.
-template<typename Topic>
-auto findPartition(Topic& topic, int32_t partition) -> decltype(&topic.partitions[0])
+template <typename Topic> auto findPartition(Topic& topic, int32_t partition) -> decltype(&topic.partitions[0])
 {
     // Metadata lists partitions by id almost always, so try the direct slot before searching.
     if (partition >= 0 && partition < topic.partitions.size() && topic.partitions[partition].partition == partition)
@@ -40,8 +43,7 @@ auto findPartition(Topic& topic, int32_t partition) -> decltype(&topic.partition
 
 TopicModel::TopicModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 TopicModel::Row TopicModel::makeRow(TopicInfo info)
 {

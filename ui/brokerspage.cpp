@@ -47,11 +47,11 @@ BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
         if (m_brokerModel->rowCount() == 0)
             return;
         inline_message::show(m_ui->staleStatus, inline_message::Kind::Error,
-                             QStringLiteral("%1\nThe brokers shown are those of %2, the last refresh that worked.")
-                                 .arg(message, m_session->lastRefreshed().toString(QStringLiteral("HH:mm:ss"))));
+            QStringLiteral("%1\nThe brokers shown are those of %2, the last refresh that worked.")
+                .arg(message, m_session->lastRefreshed().toString(QStringLiteral("HH:mm:ss"))));
     });
     connect(m_ui->brokerView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &BrokersPage::onSelectionChanged);
+        &BrokersPage::onSelectionChanged);
     connect(m_session, &Cluster::configsAvailable, this, [this](const ConfigResourceResult& result) {
         if (result.type != ConfigResourceType::Broker || result.name != QString::number(m_configBroker))
             return;
@@ -61,12 +61,12 @@ BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
             fitColumns(m_ui->configView, 360);
     });
     connect(m_session, &Cluster::configsFailed, this,
-            [this](ConfigResourceType type, const QString& name, const QString& message) {
-                if (type != ConfigResourceType::Broker || name != QString::number(m_configBroker))
-                    return;
-                m_configModel->clear();
-                inline_message::show(m_ui->configStatus, inline_message::Kind::Warning, message);
-            });
+        [this](ConfigResourceType type, const QString& name, const QString& message) {
+            if (type != ConfigResourceType::Broker || name != QString::number(m_configBroker))
+                return;
+            m_configModel->clear();
+            inline_message::show(m_ui->configStatus, inline_message::Kind::Warning, message);
+        });
     // As on the topics page: only a connected session has brokers to show (Failed can follow Connected directly).
     connect(m_session, &Cluster::stateChanged, this, [this](Cluster::State state) {
         if (state != Cluster::State::Connected) {
@@ -77,8 +77,8 @@ BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
             m_ui->configTitle->setText(QStringLiteral("Select a broker to see its configuration."));
             inline_message::hide(m_ui->staleStatus);
             inline_message::hide(m_ui->configStatus);
-            m_ui->summaryLabel->setText(state == Cluster::State::Connecting ? QStringLiteral("Loading…")
-                                                                                  : QStringLiteral("Not connected."));
+            m_ui->summaryLabel->setText(
+                state == Cluster::State::Connecting ? QStringLiteral("Loading…") : QStringLiteral("Not connected."));
         }
     });
 }

@@ -16,8 +16,9 @@ ConnectDialog::ConnectDialog(Settings* settings, QWidget* parent)
 {
     m_ui->setupUi(this);
     for (const auto& recent : m_settings->recentConnections())
-        m_ui->bootstrapCombo->addItem(recent.name.isEmpty() ? recent.bootstrap : recent.name + QStringLiteral(" — ") + recent.bootstrap,
-                                      recent.bootstrap);
+        m_ui->bootstrapCombo->addItem(
+            recent.name.isEmpty() ? recent.bootstrap : recent.name + QStringLiteral(" — ") + recent.bootstrap,
+            recent.bootstrap);
     m_ui->bootstrapCombo->lineEdit()->setPlaceholderText(QStringLiteral("host:port[,host:port...]"));
     connect(m_ui->bootstrapCombo, &QComboBox::currentIndexChanged, this, &ConnectDialog::fillFromRecent);
     // Pre-fill with the newest recent connection, name included: accepting it unchanged must not erase its name.
@@ -28,7 +29,7 @@ ConnectDialog::ConnectDialog(Settings* settings, QWidget* parent)
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ConnectDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &ConnectDialog::reject);
     connect(m_ui->demoButton, &QPushButton::clicked, this, [this] {
-        m_profile = ConnectionProfile {QStringLiteral("Demo (simulated)"), {}, true};
+        m_profile = ConnectionProfile { QStringLiteral("Demo (simulated)"), {}, true };
         QDialog::accept();
     });
     validate();
@@ -52,7 +53,8 @@ void ConnectDialog::dropStaleName(const QString& bootstrapText)
 {
     // A name filled in from a recent connection labels that address: once the address is edited into another one,
     // the name would be remembered for the wrong cluster. A name the user typed is left alone.
-    if (m_filledName.isEmpty() || m_ui->nameEdit->text() != m_filledName || bootstrapText.trimmed() == m_filledBootstrap)
+    if (m_filledName.isEmpty() || m_ui->nameEdit->text() != m_filledName
+        || bootstrapText.trimmed() == m_filledBootstrap)
         return;
     m_ui->nameEdit->clear();
     m_filledName.clear();
@@ -94,8 +96,8 @@ void ConnectDialog::accept()
     const auto parsed = parseBootstrap(m_ui->bootstrapCombo->currentText());
     if (!parsed.ok())
         return; // the button is disabled; Enter in the field must not send either
-    m_profile = ConnectionProfile {m_ui->nameEdit->text().trimmed(), formatBootstrap(parsed.addresses), false};
-    m_settings->addRecentConnection({m_profile.name, m_profile.bootstrap});
+    m_profile = ConnectionProfile { m_ui->nameEdit->text().trimmed(), formatBootstrap(parsed.addresses), false };
+    m_settings->addRecentConnection({ m_profile.name, m_profile.bootstrap });
     QDialog::accept();
 }
 

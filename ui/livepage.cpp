@@ -1,15 +1,15 @@
 #include "ui/livepage.h"
 
-#include "kafka/jobtracker.h"
 #include "kafka/client/input.h"
 #include "kafka/client/recordexport.h"
 #include "kafka/cluster.h"
+#include "kafka/jobtracker.h"
 #include "models/recordfilterproxy.h"
 #include "models/recordmodel.h"
 #include "ui/producerpanel.h"
 #include "ui/recorddetail.h"
-#include "ui/topiccombo.h"
 #include "ui/settings.h"
+#include "ui/topiccombo.h"
 #include "ui/viewsetup.h"
 #include "ui/viewstate.h"
 #include "ui_livepage.h"
@@ -48,9 +48,9 @@ LivePage::LivePage(Cluster* session, QWidget* parent)
     // setupTableView's setSortingEnabled(true) already sorted the proxy by column 0 (the header's default indicator),
     // which disabling sorting does not undo: every append would be a sorted insert. Back to arrival order.
     m_proxy->sort(-1);
-    for (const auto& [column, width] : {std::pair {RecordModel::PartitionColumn, 70}, {RecordModel::OffsetColumn, 80},
-                                        {RecordModel::TimestampColumn, 235}, {RecordModel::KeyColumn, 130},
-                                        {RecordModel::ValueColumn, 320}, {RecordModel::HeadersColumn, 70}})
+    for (const auto& [column, width] : { std::pair { RecordModel::PartitionColumn, 70 },
+             { RecordModel::OffsetColumn, 80 }, { RecordModel::TimestampColumn, 235 }, { RecordModel::KeyColumn, 130 },
+             { RecordModel::ValueColumn, 320 }, { RecordModel::HeadersColumn, 70 } })
         m_ui->recordView->setColumnWidth(column, width);
     // Key and value are what the pane is about: they come right after partition and offset, so they stay in view
     // when the side panel takes its half (the model's column order is unchanged, only the view's).
@@ -69,28 +69,27 @@ LivePage::LivePage(Cluster* session, QWidget* parent)
     m_ui->mainSplitter->setStretchFactor(1, 2);
     m_ui->leftSplitter->setStretchFactor(1, 1);
 
-    m_ui->fromCombo->addItems({QStringLiteral("latest"), QStringLiteral("earliest"), QStringLiteral("offset"),
-                               QStringLiteral("timestamp"), QStringLiteral("last N per partition")});
+    m_ui->fromCombo->addItems({ QStringLiteral("latest"), QStringLiteral("earliest"), QStringLiteral("offset"),
+        QStringLiteral("timestamp"), QStringLiteral("last N per partition") });
     connect(m_ui->fromCombo, &QComboBox::currentIndexChanged, this, [this](int choice) {
-        static const char* const hints[] = {"", "", "offset, e.g. 1200", "yyyy-MM-dd HH:mm[:ss] or epoch ms",
-                                            "N, e.g. 50"};
+        static const char* const hints[]
+            = { "", "", "offset, e.g. 1200", "yyyy-MM-dd HH:mm[:ss] or epoch ms", "N, e.g. 50" };
         m_ui->fromValueEdit->setPlaceholderText(QString::fromUtf8(hints[choice]));
         m_ui->fromValueEdit->setEnabled(choice >= int(input::StartChoice::Offset));
     });
     m_ui->fromValueEdit->setEnabled(false);
-    m_ui->keyModeCombo->addItems({QStringLiteral("key contains"), QStringLiteral("key equals")});
+    m_ui->keyModeCombo->addItems({ QStringLiteral("key contains"), QStringLiteral("key equals") });
 
     auto* exportMenu = new QMenu(this);
     exportMenu->addAction(QStringLiteral("JSON Lines…"), this, [this] {
         const auto path = QFileDialog::getSaveFileName(this, QStringLiteral("Export shown records"),
-                                                       m_tailTopic + QStringLiteral(".jsonl"),
-                                                       QStringLiteral("JSON Lines (*.jsonl)"));
+            m_tailTopic + QStringLiteral(".jsonl"), QStringLiteral("JSON Lines (*.jsonl)"));
         if (!path.isEmpty())
             exportTo(path, false);
     });
     exportMenu->addAction(QStringLiteral("CSV…"), this, [this] {
         const auto path = QFileDialog::getSaveFileName(this, QStringLiteral("Export shown records"),
-                                                       m_tailTopic + QStringLiteral(".csv"), QStringLiteral("CSV (*.csv)"));
+            m_tailTopic + QStringLiteral(".csv"), QStringLiteral("CSV (*.csv)"));
         if (!path.isEmpty())
             exportTo(path, true);
     });
@@ -115,21 +114,21 @@ LivePage::LivePage(Cluster* session, QWidget* parent)
     m_filterDebounce->setSingleShot(true);
     m_filterDebounce->setInterval(300);
     connect(m_filterDebounce, &QTimer::timeout, this, &LivePage::applyFilters);
-    for (auto* edit : {m_ui->partitionFilterEdit, m_ui->keyFilterEdit, m_ui->valueFilterEdit})
+    for (auto* edit : { m_ui->partitionFilterEdit, m_ui->keyFilterEdit, m_ui->valueFilterEdit })
         connect(edit, &QLineEdit::textChanged, m_filterDebounce, qOverload<>(&QTimer::start));
     connect(m_ui->keyModeCombo, &QComboBox::currentIndexChanged, m_filterDebounce, qOverload<>(&QTimer::start));
     connect(m_ui->strip, &PartitionStrip::partitionClicked, this, [this](int32_t partition) {
         const auto current = m_ui->partitionFilterEdit->text().trimmed();
-        m_ui->partitionFilterEdit->setText(current == QString::number(partition) ? QString() : QString::number(partition));
+        m_ui->partitionFilterEdit->setText(
+            current == QString::number(partition) ? QString() : QString::number(partition));
     });
 
     // The drain timer is the only path from the consumer thread into the model: one insert per tick.
     m_drainTimer->setInterval(40);
     connect(m_drainTimer, &QTimer::timeout, this, &LivePage::drain);
     connect(m_consumer, &ConsumerInterface::statusChanged, this, &LivePage::onConsumerStatus);
-    connect(m_consumer, &ConsumerInterface::partitionsAssigned, this, [this](const QList<int32_t>&, int count) {
-        setStripPartitions(count);
-    });
+    connect(m_consumer, &ConsumerInterface::partitionsAssigned, this,
+        [this](const QList<int32_t>&, int count) { setStripPartitions(count); });
     connect(m_ui->recordView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LivePage::onSelection);
     connect(m_session, &Cluster::metadataAvailable, this, &LivePage::updateTopics);
     connect(m_session, &Cluster::stateChanged, this, [this](Cluster::State state) {
@@ -145,8 +144,8 @@ LivePage::LivePage(Cluster* session, QWidget* parent)
     });
     connect(m_producer, &ProducerPanel::recordDelivered, this, [this](const DeliveryReport& report) {
         if (report.ok() && m_consumer->status() == ConsumerInterface::Status::Idle && m_tailTopic.isEmpty())
-            m_ui->statusLabel->setText(QStringLiteral("Sent to %1. Press Start to tail it and see where records land.")
-                                           .arg(report.topic));
+            m_ui->statusLabel->setText(
+                QStringLiteral("Sent to %1. Press Start to tail it and see where records land.").arg(report.topic));
     });
     updateCounters();
 }
@@ -202,8 +201,8 @@ void LivePage::updateTopics(const ClusterMetadata& metadata)
 void LivePage::onStart()
 {
     QString error;
-    const auto start = input::parseStart(input::StartChoice(m_ui->fromCombo->currentIndex()), m_ui->fromValueEdit->text(),
-                                         &error);
+    const auto start
+        = input::parseStart(input::StartChoice(m_ui->fromCombo->currentIndex()), m_ui->fromValueEdit->text(), &error);
     if (!start) {
         showError(error);
         return;
@@ -256,8 +255,8 @@ bool LivePage::startTailing(const QString& topic, const ConsumeStart& start, con
     setStripPartitions(int(info->partitions.size()));
     m_ui->pauseButton->setChecked(false);
     if (start.kind == ConsumeStart::Kind::Earliest || start.kind == ConsumeStart::Kind::Latest)
-        m_ui->fromCombo->setCurrentIndex(int(start.kind == ConsumeStart::Kind::Earliest ? input::StartChoice::Earliest
-                                                                                         : input::StartChoice::Latest));
+        m_ui->fromCombo->setCurrentIndex(int(
+            start.kind == ConsumeStart::Kind::Earliest ? input::StartChoice::Earliest : input::StartChoice::Latest));
     m_consumer->start(options);
     m_drainTimer->start();
     m_producer->setTopic(topic);
@@ -271,7 +270,7 @@ void LivePage::setStripPartitions(int count)
     const int stripHeight = m_ui->strip->sizeHint().height();
     m_ui->strip->setMinimumHeight(std::min(stripHeight, 120));
     const int total = m_ui->leftSplitter->height();
-    m_ui->leftSplitter->setSizes({stripHeight, std::max(100, total - stripHeight)});
+    m_ui->leftSplitter->setSizes({ stripHeight, std::max(100, total - stripHeight) });
 }
 
 void LivePage::stopTailing()
@@ -311,9 +310,10 @@ void LivePage::drain()
 
 void LivePage::updateCounters()
 {
-    m_ui->countersLabel->setText(QStringLiteral("received %1 · shown %2 · evicted %3")
-                                     .arg(QLocale().toString(m_model->received()), QLocale().toString(m_proxy->rowCount()),
-                                          QLocale().toString(m_model->evicted())));
+    m_ui->countersLabel->setText(
+        QStringLiteral("received %1 · shown %2 · evicted %3")
+            .arg(QLocale().toString(m_model->received()), QLocale().toString(m_proxy->rowCount()),
+                QLocale().toString(m_model->evicted())));
 }
 
 void LivePage::applyFilters()
@@ -326,15 +326,16 @@ void LivePage::applyFilters()
     }
     m_proxy->setPartitions(QSet<int32_t>(partitions->begin(), partitions->end()));
     m_proxy->setKeyFilter(m_ui->keyModeCombo->currentIndex() == 1 ? RecordFilterProxy::KeyMatch::Equals
-                                                                   : RecordFilterProxy::KeyMatch::Contains,
-                          m_ui->keyFilterEdit->text());
+                                                                  : RecordFilterProxy::KeyMatch::Contains,
+        m_ui->keyFilterEdit->text());
     m_proxy->setValueContains(m_ui->valueFilterEdit->text());
     updateCounters();
 }
 
 void LivePage::onConsumerStatus(ConsumerInterface::Status status, const QString& message)
 {
-    static const char* const colours[] = {"#777777", "#b08800", "#1e8e3e", "#555555", "#b06000", "#c5221f", "#777777"};
+    static const char* const colours[]
+        = { "#777777", "#b08800", "#1e8e3e", "#555555", "#b06000", "#c5221f", "#777777" };
     m_ui->statusLabel->setText(QStringLiteral("<span style='color:%1'>●</span> %2")
                                    .arg(QLatin1String(colours[int(status)]), message.toHtmlEscaped()));
     if (status == ConsumerInterface::Status::Failed || status == ConsumerInterface::Status::Stopped)
@@ -372,15 +373,16 @@ void LivePage::exportTo(const QString& path, bool csv)
         records->push_back(m_model->record(m_proxy->mapToSource(m_proxy->index(row, 0)).row()).clone());
     m_ui->exportButton->setEnabled(false);
     m_ui->statusLabel->setText(QStringLiteral("Exporting %1 records to %2…").arg(records->size()).arg(path));
-    m_exportJobs->start([records, path, csv, topic = m_tailTopic] { return record_export::writeFile(path, csv, topic, *records); },
-                        [this, path, count = records->size()](const QString& error) {
-                            m_ui->exportButton->setEnabled(true);
-                            if (error.isEmpty())
-                                m_ui->statusLabel->setText(QStringLiteral("Exported %1 records to %2").arg(count).arg(path));
-                            else
-                                showError(error);
-                            emit exportFinished(error);
-                        });
+    m_exportJobs->start(
+        [records, path, csv, topic = m_tailTopic] { return record_export::writeFile(path, csv, topic, *records); },
+        [this, path, count = records->size()](const QString& error) {
+            m_ui->exportButton->setEnabled(true);
+            if (error.isEmpty())
+                m_ui->statusLabel->setText(QStringLiteral("Exported %1 records to %2").arg(count).arg(path));
+            else
+                showError(error);
+            emit exportFinished(error);
+        });
 }
 
 void LivePage::showError(const QString& text)

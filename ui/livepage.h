@@ -37,8 +37,8 @@ public:
 
     void setTopic(const QString& topic);
     // Start from: "latest", "earliest", an offset, "@EPOCH_MS", or "-N" (last N per partition).
-    bool startTailing(const QString& topic, const QString& from = QStringLiteral("latest"),
-                      const QString& partitions = {});
+    bool startTailing(
+        const QString& topic, const QString& from = QStringLiteral("latest"), const QString& partitions = {});
     bool startTailing(const QString& topic, const ConsumeStart& start, const QString& partitions = {});
     void stopTailing();
     // For teardown: the tail and the producer stop without being waited for, no signal reaches this page after it.

@@ -21,7 +21,9 @@
 
 namespace kafscope {
 
-MainWindow::MainWindow(Settings* settings, QWidget* parent) : MainWindow(settings, new ClusterSession, parent) { }
+MainWindow::MainWindow(Settings* settings, QWidget* parent)
+    : MainWindow(settings, new ClusterSession, parent)
+{ }
 
 MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
     : QMainWindow(parent)
@@ -46,8 +48,9 @@ MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
     m_tabs->addTab(m_topicsPage, QStringLiteral("&Topics"));
     m_tabs->addTab(m_livePage, QStringLiteral("&Live"));
     m_tabs->addTab(m_brokersPage, QStringLiteral("&Brokers"));
-    m_tabs->setTabToolTip(1, QStringLiteral("Tail a topic and produce to it: see which partition each keyed record "
-                                            "lands in, and why"));
+    m_tabs->setTabToolTip(1,
+        QStringLiteral("Tail a topic and produce to it: see which partition each keyed record "
+                       "lands in, and why"));
 
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
@@ -62,14 +65,16 @@ MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
     auto* toolbar = addToolBar(QStringLiteral("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    auto* connectAction = toolbar->addAction(style()->standardIcon(QStyle::SP_DriveNetIcon), QStringLiteral("&Connect…"),
-                                             this, &MainWindow::showConnectDialog);
+    auto* connectAction = toolbar->addAction(style()->standardIcon(QStyle::SP_DriveNetIcon),
+        QStringLiteral("&Connect…"), this, &MainWindow::showConnectDialog);
     connectAction->setShortcut(QKeySequence::Open);
-    connectAction->setToolTip(QStringLiteral("Connect to a cluster by its bootstrap servers, or start the demo cluster"));
-    m_refreshAction = toolbar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), QStringLiteral("&Refresh"),
-                                         this, &MainWindow::refresh);
+    connectAction->setToolTip(
+        QStringLiteral("Connect to a cluster by its bootstrap servers, or start the demo cluster"));
+    m_refreshAction = toolbar->addAction(
+        style()->standardIcon(QStyle::SP_BrowserReload), QStringLiteral("&Refresh"), this, &MainWindow::refresh);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
-    m_refreshAction->setToolTip(QStringLiteral("Reload brokers, topics, partitions and offsets (F5); retries a failed connection"));
+    m_refreshAction->setToolTip(
+        QStringLiteral("Reload brokers, topics, partitions and offsets (F5); retries a failed connection"));
     m_autoRefreshAction = toolbar->addAction(QStringLiteral("Auto-refresh (10 s)"));
     m_autoRefreshAction->setCheckable(true);
     m_autoRefreshAction->setChecked(true);
@@ -78,7 +83,8 @@ MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
         if (m_session->state() == Cluster::State::Connected)
             m_session->refresh();
     });
-    connect(m_autoRefreshAction, &QAction::toggled, this, [this](bool on) { on ? m_autoRefresh->start() : m_autoRefresh->stop(); });
+    connect(m_autoRefreshAction, &QAction::toggled, this,
+        [this](bool on) { on ? m_autoRefresh->start() : m_autoRefresh->stop(); });
     m_autoRefresh->start();
 
     m_demoLabel->setText(QStringLiteral(" Demo (simulated) "));
@@ -157,15 +163,16 @@ void MainWindow::showState(const QString& colour, const QString& text, const QSt
 
 void MainWindow::onStateChanged(Cluster::State state, const QString& message)
 {
-    static const char* const colours[] = {"#777777", "#b08800", "#1e8e3e", "#c5221f"};
+    static const char* const colours[] = { "#777777", "#b08800", "#1e8e3e", "#c5221f" };
     m_unreachableSince = {};
     if (state == Cluster::State::Connected)
         m_connectedText = message;
     showState(QLatin1String(colours[int(state)]), message, message);
     if (state == Cluster::State::Failed)
         inline_message::show(m_banner, inline_message::Kind::Error,
-                             message + QStringLiteral("\nCheck the address and that the brokers are running, then press "
-                                                      "Refresh (F5) to retry, or Connect… to choose another cluster."));
+            message
+                + QStringLiteral("\nCheck the address and that the brokers are running, then press "
+                                 "Refresh (F5) to retry, or Connect… to choose another cluster."));
     else if (state == Cluster::State::Connecting)
         inline_message::hide(m_banner);
 }
@@ -180,8 +187,7 @@ void MainWindow::onRefreshFailed(const QString& message)
     const auto since = m_unreachableSince.toString(QStringLiteral("HH:mm:ss"));
     const auto retrying = m_autoRefreshAction->isChecked() ? QStringLiteral("retrying every 10 s")
                                                            : QStringLiteral("press Refresh (F5) to retry");
-    showState(QStringLiteral("#c5221f"), QStringLiteral("Unreachable since %1, %2").arg(since, retrying),
-              message);
+    showState(QStringLiteral("#c5221f"), QStringLiteral("Unreachable since %1, %2").arg(since, retrying), message);
     statusBar()->showMessage(QStringLiteral("Refresh failed: ") + message, 10000);
     updateRefreshedLabel();
 }
@@ -190,9 +196,9 @@ void MainWindow::updateRefreshedLabel()
 {
     const auto when = m_session->lastRefreshed();
     const auto time = when.toString(QStringLiteral("HH:mm:ss"));
-    m_refreshedLabel->setText(!when.isValid()              ? QString()
-                                  : m_unreachableSince.isValid() ? QStringLiteral("Data from %1 (stale)").arg(time)
-                                                                 : QStringLiteral("Refreshed %1").arg(time));
+    m_refreshedLabel->setText(!when.isValid() ? QString()
+            : m_unreachableSince.isValid()    ? QStringLiteral("Data from %1 (stale)").arg(time)
+                                              : QStringLiteral("Refreshed %1").arg(time));
 }
 
 void MainWindow::screenshotWhenLoaded(const QString& path)
@@ -228,9 +234,8 @@ void MainWindow::tailWhenConnected(const QString& topic)
 
 bool MainWindow::showPage(const QString& name)
 {
-    const QHash<QString, QWidget*> pages {{QStringLiteral("topics"), m_topicsPage},
-                                          {QStringLiteral("live"), m_livePage},
-                                          {QStringLiteral("brokers"), m_brokersPage}};
+    const QHash<QString, QWidget*> pages { { QStringLiteral("topics"), m_topicsPage },
+        { QStringLiteral("live"), m_livePage }, { QStringLiteral("brokers"), m_brokersPage } };
     auto* page = pages.value(name.toLower());
     if (!page)
         return false;

@@ -16,7 +16,9 @@ constexpr int kLabelWidth = 44;
 constexpr int kCountWidth = 90;
 } // namespace
 
-PartitionStrip::PartitionStrip(QWidget* parent) : QWidget(parent), m_repaint(new QTimer(this))
+PartitionStrip::PartitionStrip(QWidget* parent)
+    : QWidget(parent)
+    , m_repaint(new QTimer(this))
 {
     m_repaint->setSingleShot(true);
     m_repaint->setInterval(100);
@@ -49,12 +51,12 @@ void PartitionStrip::clear()
 QSize PartitionStrip::sizeHint() const
 {
     const int rows = std::max(1, std::min(m_partitionCount, 12));
-    return {320, rows * kRowHeight + 4};
+    return { 320, rows * kRowHeight + 4 };
 }
 
 QSize PartitionStrip::minimumSizeHint() const
 {
-    return {200, kRowHeight + 4};
+    return { 200, kRowHeight + 4 };
 }
 
 QRectF PartitionStrip::barRect(int index) const
@@ -62,7 +64,7 @@ QRectF PartitionStrip::barRect(int index) const
     // Many partitions: rows get thinner so the strip stays one glance.
     const int n = std::max(1, m_partitionCount);
     const qreal rowHeight = std::min<qreal>(kRowHeight, qreal(height() - 4) / n);
-    return {qreal(kLabelWidth), 2 + index * rowHeight, qreal(width() - kLabelWidth - kCountWidth), rowHeight - 2};
+    return { qreal(kLabelWidth), 2 + index * rowHeight, qreal(width() - kLabelWidth - kCountWidth), rowHeight - 2 };
 }
 
 void PartitionStrip::paintEvent(QPaintEvent*)
@@ -83,9 +85,9 @@ void PartitionStrip::paintEvent(QPaintEvent*)
         p.setPen(palette().color(QPalette::Text));
         if (bar.height() >= 9) {
             p.drawText(QRectF(0, bar.top(), kLabelWidth - 6, bar.height()), Qt::AlignRight | Qt::AlignVCenter,
-                       QStringLiteral("P%1").arg(i));
-            p.drawText(QRectF(bar.right() + 6, bar.top(), kCountWidth - 6, bar.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                       QLocale().toString(count));
+                QStringLiteral("P%1").arg(i));
+            p.drawText(QRectF(bar.right() + 6, bar.top(), kCountWidth - 6, bar.height()),
+                Qt::AlignLeft | Qt::AlignVCenter, QLocale().toString(count));
         }
         p.setPen(Qt::NoPen);
         p.setBrush(palette().color(QPalette::AlternateBase));

@@ -36,8 +36,8 @@ ProducerPanel::ProducerPanel(Cluster* session, QWidget* parent)
     for (const auto p : partitioning::all())
         m_ui->partitionerCombo->addItem(partitioning::name(p), int(p));
     for (int i = 0; i < m_ui->partitionerCombo->count(); ++i)
-        m_ui->partitionerCombo->setItemData(i, partitioning::description(Partitioner(m_ui->partitionerCombo->itemData(i).toInt())),
-                                            Qt::ToolTipRole);
+        m_ui->partitionerCombo->setItemData(
+            i, partitioning::description(Partitioner(m_ui->partitionerCombo->itemData(i).toInt())), Qt::ToolTipRole);
     m_ui->nullKeyCheck->setToolTip(QStringLiteral(
         "A null key is \"no key\": most partitioners then pick a partition at random (sticky per batch). "
         "An empty key (the field left blank, box unchecked) is a key of zero bytes: murmur2 hashes it, "
@@ -67,9 +67,8 @@ ProducerPanel::ProducerPanel(Cluster* session, QWidget* parent)
     connect(m_ui->partitionerCombo, &QComboBox::currentIndexChanged, this, &ProducerPanel::updatePrediction);
     connect(m_ui->partitionSpin, &QSpinBox::valueChanged, this, &ProducerPanel::updatePrediction);
     connect(m_ui->sendButton, &QPushButton::clicked, this, &ProducerPanel::send);
-    connect(m_ui->bulkButton, &QPushButton::clicked, this, [this] {
-        sendBulk(m_ui->bulkCountSpin->value(), m_ui->bulkKeysSpin->value(), m_ui->bulkPrefixEdit->text());
-    });
+    connect(m_ui->bulkButton, &QPushButton::clicked, this,
+        [this] { sendBulk(m_ui->bulkCountSpin->value(), m_ui->bulkKeysSpin->value(), m_ui->bulkPrefixEdit->text()); });
     connect(m_session, &Cluster::metadataAvailable, this, &ProducerPanel::updateTopics);
     connect(m_session, &Cluster::stateChanged, this, [this](Cluster::State state) {
         if (state != Cluster::State::Connected) {
@@ -149,25 +148,27 @@ void ProducerPanel::updatePrediction()
     m_predictions->setPrediction(key, n, chosen);
     if (n <= 0) {
         m_explanation->clear();
-        m_ui->predictionTitle->setText(QStringLiteral("Choose an existing topic to see which partition each partitioner picks."));
+        m_ui->predictionTitle->setText(
+            QStringLiteral("Choose an existing topic to see which partition each partitioner picks."));
         return;
     }
-    const auto keyText = nullKey ? QStringLiteral("a null key") : QStringLiteral("key \"%1\"").arg(m_ui->keyEdit->text());
+    const auto keyText
+        = nullKey ? QStringLiteral("a null key") : QStringLiteral("key \"%1\"").arg(m_ui->keyEdit->text());
     m_ui->predictionTitle->setText(m_ui->partitionSpin->value() >= 0
-                                       ? QStringLiteral("Explicit partition %1: the partitioner is not consulted.")
-                                             .arg(m_ui->partitionSpin->value())
-                                       : QStringLiteral("Where %1 goes in a topic of %2 partitions, under each partitioner "
-                                                        "(the producer decides; the broker only stores):")
-                                             .arg(keyText)
-                                             .arg(n));
+            ? QStringLiteral("Explicit partition %1: the partitioner is not consulted.")
+                  .arg(m_ui->partitionSpin->value())
+            : QStringLiteral("Where %1 goes in a topic of %2 partitions, under each partitioner "
+                             "(the producer decides; the broker only stores):")
+                  .arg(keyText)
+                  .arg(n));
     auto* table = m_ui->predictionTable;
     table->resizeColumnToContents(PredictionModel::PartitionerColumn);
     table->resizeColumnToContents(PredictionModel::HashColumn);
     table->resizeColumnToContents(PredictionModel::PartitionColumn);
     if (const auto* p = m_predictions->chosen())
-        m_explanation->setText(QStringLiteral("%1: %2\n%3")
-                                   .arg(partitioning::name(p->partitioner), p->explanation,
-                                        partitioning::description(p->partitioner)));
+        m_explanation->setText(
+            QStringLiteral("%1: %2\n%3")
+                .arg(partitioning::name(p->partitioner), p->explanation, partitioning::description(p->partitioner)));
 }
 
 QString ProducerPanel::validate(ProduceRequest* request) const
@@ -181,7 +182,8 @@ QString ProducerPanel::validate(ProduceRequest* request) const
     form.partition = m_ui->partitionSpin->value();
     form.partitioner = Partitioner(m_ui->partitionerCombo->currentData().toInt());
     QString error;
-    const auto valid = input::validateProduce(form, m_metadata, m_session->state() == Cluster::State::Connected, &error);
+    const auto valid
+        = input::validateProduce(form, m_metadata, m_session->state() == Cluster::State::Connected, &error);
     if (valid)
         *request = *valid;
     return valid ? QString() : error;
@@ -267,8 +269,8 @@ bool ProducerPanel::sendBulk(int records, int keys, const QString& prefix)
                     .arg(prefix)
                     .arg(1)
                     .arg(keys),
-                false);
-    m_bulk = {base, 0, records, keys, prefix};
+        false);
+    m_bulk = { base, 0, records, keys, prefix };
     m_bulkTimer->start();
     return true;
 }
@@ -322,8 +324,9 @@ void ProducerPanel::flushResults()
         } else {
             ++m_failed;
         }
-        batch.append({sent.key, sent.explicitPartition >= 0 ? QStringLiteral("explicit") : partitioning::name(sent.partitioner),
-                      sent.predicted, r});
+        batch.append(
+            { sent.key, sent.explicitPartition >= 0 ? QStringLiteral("explicit") : partitioning::name(sent.partitioner),
+                sent.predicted, r });
     }
     m_deliveries->addDeliveries(batch); // one insert per batch; only the newest rows are kept
     m_ui->resultsTitle->setText(QStringLiteral("Sent %1 · delivered %2 · failed %3 · as predicted %4 of %5")
@@ -333,7 +336,8 @@ void ProducerPanel::flushResults()
                                     .arg(m_matches)
                                     .arg(m_predictable));
     if (m_failed > 0 && !reports.last().ok())
-        showMessage(QStringLiteral("Delivery failed: %1: %2").arg(reports.last().errorName, reports.last().errorMessage), true);
+        showMessage(
+            QStringLiteral("Delivery failed: %1: %2").arg(reports.last().errorName, reports.last().errorMessage), true);
 }
 
 void ProducerPanel::showMessage(const QString& text, bool error)

@@ -5,13 +5,13 @@
 
 #include <QDateTime>
 #include <QFileDialog>
-#include <QHBoxLayout>
-#include <QSaveFile>
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -59,7 +59,7 @@ RecordDetail::RecordDetail(QWidget* parent)
     m_tabs->addTab(m_key, QStringLiteral("Key"));
     m_tabs->addTab(m_headers, QStringLiteral("Headers"));
     m_headers->setColumnCount(2);
-    m_headers->setHorizontalHeaderLabels({QStringLiteral("Key"), QStringLiteral("Value")});
+    m_headers->setHorizontalHeaderLabels({ QStringLiteral("Key"), QStringLiteral("Value") });
     m_headers->horizontalHeader()->setStretchLastSection(true);
     m_headers->verticalHeader()->setVisible(false);
     m_headers->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -68,10 +68,7 @@ RecordDetail::RecordDetail(QWidget* parent)
     m_saveButton->setToolTip(QStringLiteral("Write the value's bytes to a file, exactly as stored in Kafka"));
     connect(m_saveButton, &QPushButton::clicked, this, [this] {
         const auto path = QFileDialog::getSaveFileName(this, QStringLiteral("Save value"),
-                                                       QStringLiteral("%1-p%2-o%3.bin")
-                                                           .arg(m_topic)
-                                                           .arg(m_record.partition())
-                                                           .arg(m_record.offset()));
+            QStringLiteral("%1-p%2-o%3.bin").arg(m_topic).arg(m_record.partition()).arg(m_record.offset()));
         if (path.isEmpty())
             return;
         if (const auto error = saveValue(path); !error.isEmpty())
@@ -112,35 +109,36 @@ void RecordDetail::render(bool full)
 {
     const auto& r = m_record;
     const auto when = QDateTime::fromMSecsSinceEpoch(r.timestamp());
-    m_title->setText(QStringLiteral("<span style='background:%1;color:%2'>&nbsp;P%3&nbsp;</span> <b>%4</b> offset %5 · "
-                                    "%6 (%7) · key %8 · value %9 · %10 header(s)")
-                         .arg(partitionColor(r.partition()).name(), partitionTextColor(r.partition()).name())
-                         .arg(r.partition())
-                         .arg(m_topic.toHtmlEscaped())
-                         .arg(r.offset())
-                         .arg(when.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")), timestampTypeName(r.timestampType()))
-                         .arg(r.keyIsNull() ? QStringLiteral("null") : record_format::humanSize(r.key().size()),
-                              r.valueIsNull() ? QStringLiteral("null") : record_format::humanSize(r.value().size()))
-                         .arg(r.headerCount()));
+    m_title->setText(
+        QStringLiteral("<span style='background:%1;color:%2'>&nbsp;P%3&nbsp;</span> <b>%4</b> offset %5 · "
+                       "%6 (%7) · key %8 · value %9 · %10 header(s)")
+            .arg(partitionColor(r.partition()).name(), partitionTextColor(r.partition()).name())
+            .arg(r.partition())
+            .arg(m_topic.toHtmlEscaped())
+            .arg(r.offset())
+            .arg(when.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")), timestampTypeName(r.timestampType()))
+            .arg(r.keyIsNull() ? QStringLiteral("null") : record_format::humanSize(r.key().size()),
+                r.valueIsNull() ? QStringLiteral("null") : record_format::humanSize(r.value().size()))
+            .arg(r.headerCount()));
     const qsizetype textCap = full ? kMoreTextCap : kTextCap;
     const qsizetype hexCap = full ? kMoreHexCap : kHexCap;
     m_value->setPlainText(r.valueIsNull()
-                              ? QStringLiteral("(null value: a tombstone)")
-                              : record_format::text(r.value(), textCap)
-                                    .value_or(QStringLiteral("(not valid UTF-8: see the Hex tab)")));
+            ? QStringLiteral("(null value: a tombstone)")
+            : record_format::text(r.value(), textCap).value_or(QStringLiteral("(not valid UTF-8: see the Hex tab)")));
     const auto json = r.valueIsNull() ? std::nullopt : record_format::prettyJson(r.value(), textCap);
     m_json->setPlainText(json.value_or(QStringLiteral("(not JSON)")));
     m_tabs->setTabEnabled(1, json.has_value());
     m_hex->setPlainText(r.valueIsNull() ? QString() : record_format::hexDump(r.value(), hexCap));
     m_key->setPlainText(r.keyIsNull() ? QStringLiteral("(null key)")
                                       : record_format::text(r.key(), kTextCap).value_or(QStringLiteral("(binary key)"))
-                            + QStringLiteral("\n\n") + record_format::hexDump(r.key(), kHexCap));
+                + QStringLiteral("\n\n") + record_format::hexDump(r.key(), kHexCap));
     const auto headers = r.headers();
     m_headers->setRowCount(int(headers.size()));
     for (int i = 0; i < headers.size(); ++i) {
         m_headers->setItem(i, 0, new QTableWidgetItem(headers[i].key));
-        m_headers->setItem(i, 1, new QTableWidgetItem(headers[i].valueIsNull ? QStringLiteral("(null)")
-                                                                            : record_format::preview(headers[i].value, false)));
+        m_headers->setItem(i, 1,
+            new QTableWidgetItem(
+                headers[i].valueIsNull ? QStringLiteral("(null)") : record_format::preview(headers[i].value, false)));
     }
     m_tabs->setTabText(4, QStringLiteral("Headers (%1)").arg(headers.size()));
     m_fullButton->setVisible(!full && !r.valueIsNull() && r.value().size() > kHexCap);

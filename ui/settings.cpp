@@ -13,9 +13,13 @@ const auto versionSuffix = QStringLiteral("-version");
 const auto panels = QStringLiteral("panels/");
 } // namespace Keys
 
-Settings::Settings() : m_settings(std::make_unique<QSettings>()) { }
+Settings::Settings()
+    : m_settings(std::make_unique<QSettings>())
+{ }
 
-Settings::Settings(const QString& fileName) : m_settings(std::make_unique<QSettings>(fileName, QSettings::IniFormat)) { }
+Settings::Settings(const QString& fileName)
+    : m_settings(std::make_unique<QSettings>(fileName, QSettings::IniFormat))
+{ }
 
 QList<RecentConnection> Settings::recentConnections() const
 {
@@ -23,7 +27,8 @@ QList<RecentConnection> Settings::recentConnections() const
     const int n = m_settings->beginReadArray(Keys::recent);
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
-        result.append({m_settings->value(Keys::recentName).toString(), m_settings->value(Keys::recentBootstrap).toString()});
+        result.append(
+            { m_settings->value(Keys::recentName).toString(), m_settings->value(Keys::recentBootstrap).toString() });
     }
     m_settings->endArray();
     return result;

@@ -71,13 +71,13 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
         // The tables keep the last data; they must not pass it off as current.
         const auto when = m_session->lastRefreshed();
         inline_message::show(m_ui->offsetsStatus, inline_message::Kind::Error,
-                             when.isValid() && m_topicModel->rowCount() > 0
-                                 ? QStringLiteral("%1\nThe tables show the data of %2, the last refresh that worked.")
-                                       .arg(message, when.toString(QStringLiteral("HH:mm:ss")))
-                                 : message);
+            when.isValid() && m_topicModel->rowCount() > 0
+                ? QStringLiteral("%1\nThe tables show the data of %2, the last refresh that worked.")
+                      .arg(message, when.toString(QStringLiteral("HH:mm:ss")))
+                : message);
     });
     connect(m_ui->topicView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &TopicsPage::onSelectionChanged);
+        &TopicsPage::onSelectionChanged);
     connect(m_session, &Cluster::configsAvailable, this, [this](const ConfigResourceResult& result) {
         if (result.type != ConfigResourceType::Topic || result.name != m_configTopic)
             return;
@@ -93,12 +93,12 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
                                         .arg(overridden));
     });
     connect(m_session, &Cluster::configsFailed, this,
-            [this](ConfigResourceType type, const QString& name, const QString& message) {
-                if (type != ConfigResourceType::Topic || name != m_configTopic)
-                    return;
-                m_configModel->clear();
-                inline_message::show(m_ui->configStatus, inline_message::Kind::Warning, message);
-            });
+        [this](ConfigResourceType type, const QString& name, const QString& message) {
+            if (type != ConfigResourceType::Topic || name != m_configTopic)
+                return;
+            m_configModel->clear();
+            inline_message::show(m_ui->configStatus, inline_message::Kind::Warning, message);
+        });
     // Any state but Connected leaves nothing to show: a connect that fails at once (a malformed address) goes straight
     // to Failed, and the previous cluster's topics must not stay on screen under it.
     connect(m_session, &Cluster::stateChanged, this, [this](Cluster::State state) {
@@ -185,7 +185,7 @@ void TopicsPage::onOffsets(const OffsetsSnapshot& offsets)
         inline_message::hide(m_ui->offsetsStatus);
     else
         inline_message::show(m_ui->offsetsStatus, inline_message::Kind::Warning,
-                             QStringLiteral("Some offsets could not be loaded: ") + offsets.errors.join(QStringLiteral(" · ")));
+            QStringLiteral("Some offsets could not be loaded: ") + offsets.errors.join(QStringLiteral(" · ")));
     showSelectedTopic(false);
 }
 
@@ -212,7 +212,8 @@ void TopicsPage::showSelectedTopic(bool reloadConfigs)
                         .arg(topic.partitions.size())
                         .arg(topic.replicationFactor());
     if (topic.underReplicatedCount() > 0)
-        title += QStringLiteral(", <span style='color:#b06000'>%1 under-replicated</span>").arg(topic.underReplicatedCount());
+        title += QStringLiteral(", <span style='color:#b06000'>%1 under-replicated</span>")
+                     .arg(topic.underReplicatedCount());
     if (topic.offlineCount() > 0)
         title += QStringLiteral(", <span style='color:#b3261e'>%1 offline</span>").arg(topic.offlineCount());
     if (topic.isInternal)

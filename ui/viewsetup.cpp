@@ -17,7 +17,7 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
     bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
-                   const QModelIndex& index) override
+        const QModelIndex& index) override
     {
         if (event->type() == QEvent::ToolTip && !index.data(Qt::ToolTipRole).isValid()) {
             const QString text = index.data(Qt::DisplayRole).toString();
@@ -65,10 +65,12 @@ void fitColumns(QTableView* view, int maxWidth, bool growOnly)
         const int content = static_cast<QAbstractItemView*>(view)->sizeHintForColumn(column);
         const int title = header->sectionSizeHint(column);
         // Right-aligned cells are numbers (models align them so: models/columns.h).
-        const bool number = model->rowCount() > 0 && (model->index(0, column).data(Qt::TextAlignmentRole).toInt() & Qt::AlignRight);
+        const bool number
+            = model->rowCount() > 0 && (model->index(0, column).data(Qt::TextAlignmentRole).toInt() & Qt::AlignRight);
         // A number is never cut; a long title over short numbers ("Under-replicated" over "0") may elide (its tooltip
         // says it whole) rather than push the other columns out of view.
-        int width = number ? std::max(content, std::min(title, kNumberTitleMax)) : std::min(std::max(content, title), maxWidth);
+        int width = number ? std::max(content, std::min(title, kNumberTitleMax))
+                           : std::min(std::max(content, title), maxWidth);
         if (growOnly)
             width = std::max(width, header->sectionSize(column));
         header->resizeSection(column, width);

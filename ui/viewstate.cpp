@@ -16,7 +16,10 @@ class HeaderWatcher : public QObject
 {
 public:
     HeaderWatcher(Settings* settings, QString key, QHeaderView* header)
-        : QObject(header), m_settings(settings), m_key(std::move(key)), m_header(header)
+        : QObject(header)
+        , m_settings(settings)
+        , m_key(std::move(key))
+        , m_header(header)
     {
         header->viewport()->installEventFilter(this);
         connect(header, &QHeaderView::sectionMoved, this, [this] { save(); }); // only the user moves our sections
@@ -56,7 +59,7 @@ void rememberSplitter(Settings* settings, const QString& key, QSplitter* splitte
         splitter->restoreState(state);
     // splitterMoved() is emitted for the user's drags only, never for setSizes().
     QObject::connect(splitter, &QSplitter::splitterMoved, splitter,
-                     [settings, key, splitter] { settings->saveViewState(key, splitter->saveState()); });
+        [settings, key, splitter] { settings->saveViewState(key, splitter->saveState()); });
 }
 
 } // namespace kafscope

@@ -7,9 +7,9 @@
 #include "kafka/protocol/errors.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
 #include <cerrno>
@@ -66,21 +66,21 @@ struct CommandSpec
 const QList<CommandSpec>& commands()
 {
     static const QList<CommandSpec> specs = {
-        {QStringLiteral("brokers"), {}, 0, QStringLiteral("List the brokers of the cluster.")},
-        {QStringLiteral("topics"), {}, 0, QStringLiteral("List the topics of the cluster.")},
-        {QStringLiteral("describe"), QStringLiteral("TOPIC"), 1,
-         QStringLiteral("Show the partitions of TOPIC with leaders, replicas, ISR and offsets.")},
-        {QStringLiteral("configs"), QStringLiteral("topic|broker NAME"), 2,
-         QStringLiteral("Show the configuration of a topic or a broker.")},
-        {QStringLiteral("consume"), QStringLiteral("TOPIC"), 1,
-         QStringLiteral("Print the records of TOPIC as they arrive (no consumer group, nothing committed)."), nullptr,
-         nullptr, true, true},
-        {QStringLiteral("produce"), QStringLiteral("TOPIC"), 1,
-         QStringLiteral("Write one record to TOPIC and print the partition and offset it got."), nullptr, nullptr, true,
-         true},
-        {QStringLiteral("partition"), {}, 0,
-         QStringLiteral("Show which partition a key goes to under every partitioner (no cluster needed)."),
-         &addPartitionOptions, &runPartition, false},
+        { QStringLiteral("brokers"), {}, 0, QStringLiteral("List the brokers of the cluster.") },
+        { QStringLiteral("topics"), {}, 0, QStringLiteral("List the topics of the cluster.") },
+        { QStringLiteral("describe"), QStringLiteral("TOPIC"), 1,
+            QStringLiteral("Show the partitions of TOPIC with leaders, replicas, ISR and offsets.") },
+        { QStringLiteral("configs"), QStringLiteral("topic|broker NAME"), 2,
+            QStringLiteral("Show the configuration of a topic or a broker.") },
+        { QStringLiteral("consume"), QStringLiteral("TOPIC"), 1,
+            QStringLiteral("Print the records of TOPIC as they arrive (no consumer group, nothing committed)."),
+            nullptr, nullptr, true, true },
+        { QStringLiteral("produce"), QStringLiteral("TOPIC"), 1,
+            QStringLiteral("Write one record to TOPIC and print the partition and offset it got."), nullptr, nullptr,
+            true, true },
+        { QStringLiteral("partition"), {}, 0,
+            QStringLiteral("Show which partition a key goes to under every partitioner (no cluster needed)."),
+            &addPartitionOptions, &runPartition, false },
     };
     return specs;
 }
@@ -128,8 +128,8 @@ void print(const QJsonValue& value)
     out().flush();
 }
 
-int runCommand(const CommandSpec& spec, const QStringList& args, const QList<BrokerAddress>& bootstrap, bool json,
-               int timeoutMs)
+int runCommand(
+    const CommandSpec& spec, const QStringList& args, const QList<BrokerAddress>& bootstrap, bool json, int timeoutMs)
 {
     protocol::ConnectionOptions options;
     options.connectTimeoutMs = timeoutMs;
@@ -160,7 +160,7 @@ int runCommand(const CommandSpec& spec, const QStringList& args, const QList<Bro
 
     std::optional<QStringList> topics;
     if (spec.name == QLatin1String("describe"))
-        topics = QStringList {args.at(0)};
+        topics = QStringList { args.at(0) };
     return runAsync([&](auto finish) {
         admin.fetchMetadata(topics, [&, finish](const AdminResult<ClusterMetadata>& md) {
             if (!md.ok())
@@ -178,23 +178,24 @@ int runCommand(const CommandSpec& spec, const QStringList& args, const QList<Bro
                 const int16_t code = topic ? topic->errorCode : int16_t(3);
                 return finish(fail(AdminError::kafka(code, QStringLiteral("Topic %1").arg(args.at(0)))));
             }
-            admin.listOffsets(*md.value, {topic->name}, [&, finish, meta = *md.value](const AdminResult<OffsetsSnapshot>& r) {
-                TopicInfo described = *meta.topic(args.at(0));
-                if (r.ok()) {
-                    for (auto& p : described.partitions) {
-                        for (const auto& o : r.value->earliest)
-                            if (o.partition == p.partition && o.errorCode == 0)
-                                p.earliest = o.offset;
-                        for (const auto& o : r.value->latest)
-                            if (o.partition == p.partition && o.errorCode == 0)
-                                p.latest = o.offset;
+            admin.listOffsets(
+                *md.value, { topic->name }, [&, finish, meta = *md.value](const AdminResult<OffsetsSnapshot>& r) {
+                    TopicInfo described = *meta.topic(args.at(0));
+                    if (r.ok()) {
+                        for (auto& p : described.partitions) {
+                            for (const auto& o : r.value->earliest)
+                                if (o.partition == p.partition && o.errorCode == 0)
+                                    p.earliest = o.offset;
+                            for (const auto& o : r.value->latest)
+                                if (o.partition == p.partition && o.errorCode == 0)
+                                    p.latest = o.offset;
+                        }
+                        for (const auto& e : r.value->errors)
+                            err() << "kafscope-cli: warning: " << e << Qt::endl;
                     }
-                    for (const auto& e : r.value->errors)
-                        err() << "kafscope-cli: warning: " << e << Qt::endl;
-                }
-                json ? print(describeJson(described)) : void(out() << describeTable(described));
-                finish(Ok);
-            });
+                    json ? print(describeJson(described)) : void(out() << describeTable(described));
+                    finish(Ok);
+                });
         });
     });
 }
@@ -256,12 +257,12 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
     QCommandLineParser parser;
     parser.setApplicationDescription(spec.description);
     parser.addHelpOption();
-    parser.addOption({{QStringLiteral("b"), QStringLiteral("bootstrap")},
-                      QStringLiteral("Bootstrap servers host:port[,host:port...] (default: $KAFSCOPE_BOOTSTRAP)."),
-                      QStringLiteral("LIST")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Connect timeout in milliseconds (default 10000)."),
-                      QStringLiteral("MS"), QStringLiteral("10000")});
+    parser.addOption({ { QStringLiteral("b"), QStringLiteral("bootstrap") },
+        QStringLiteral("Bootstrap servers host:port[,host:port...] (default: $KAFSCOPE_BOOTSTRAP)."),
+        QStringLiteral("LIST") });
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.") });
+    parser.addOption({ QStringLiteral("timeout"), QStringLiteral("Connect timeout in milliseconds (default 10000)."),
+        QStringLiteral("MS"), QStringLiteral("10000") });
     if (spec.addOptions)
         spec.addOptions(parser);
     if (!spec.positionalHelp.isEmpty())
@@ -280,9 +281,10 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
     }
     const auto positionals = parser.positionalArguments();
     if (positionals.size() != spec.positionals)
-        return usage(QStringLiteral("'%1' takes %2").arg(name, spec.positionals ? spec.positionalHelp : QStringLiteral("no arguments")));
+        return usage(QStringLiteral("'%1' takes %2")
+                         .arg(name, spec.positionals ? spec.positionalHelp : QStringLiteral("no arguments")));
     if (!spec.needsCluster)
-        return spec.run(parser, {positionals, {}, parser.isSet(QStringLiteral("json")), 0});
+        return spec.run(parser, { positionals, {}, parser.isSet(QStringLiteral("json")), 0 });
     QString bootstrapText = parser.value(QStringLiteral("bootstrap"));
     if (bootstrapText.isEmpty())
         bootstrapText = qEnvironmentVariable("KAFSCOPE_BOOTSTRAP");
@@ -296,7 +298,8 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
     if (!timeoutOk || timeoutMs <= 0)
         return usage(QStringLiteral("--timeout takes a positive number of milliseconds"));
     if (spec.run)
-        return spec.run(parser, {positionals, formatBootstrap(bootstrap.addresses), parser.isSet(QStringLiteral("json")), timeoutMs});
+        return spec.run(parser,
+            { positionals, formatBootstrap(bootstrap.addresses), parser.isSet(QStringLiteral("json")), timeoutMs });
     return runCommand(spec, positionals, bootstrap.addresses, parser.isSet(QStringLiteral("json")), timeoutMs);
 }
 

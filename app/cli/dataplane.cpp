@@ -49,19 +49,21 @@ QByteArray preview(QByteArrayView bytes, bool isNull)
         const QString text = QString::fromUtf8(bytes);
         QString shown;
         for (const QChar c : QStringView(text).left(kCap))
-            shown += c == QLatin1Char('\n') ? QStringLiteral("\\n") : c == QLatin1Char('\t') ? QStringLiteral("\\t")
-                    : c.unicode() < 0x20 ? QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'))
-                                         : QString(c);
+            shown += c == QLatin1Char('\n') ? QStringLiteral("\\n")
+                : c == QLatin1Char('\t')    ? QStringLiteral("\\t")
+                : c.unicode() < 0x20        ? QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'))
+                                            : QString(c);
         out = shown.toUtf8();
         if (text.size() > kCap)
             out += "... (" + QByteArray::number(bytes.size()) + " bytes)";
         return out;
     }
-    return "<binary " + QByteArray::number(bytes.size()) + " bytes: " + bytes.first(std::min<qsizetype>(16, bytes.size())).toByteArray().toHex(' ')
+    return "<binary " + QByteArray::number(bytes.size())
+        + " bytes: " + bytes.first(std::min<qsizetype>(16, bytes.size())).toByteArray().toHex(' ')
         + (bytes.size() > 16 ? " ...>" : ">");
 }
 
-std::atomic<bool> g_interrupted {false};
+std::atomic<bool> g_interrupted { false };
 extern "C" void onSigint(int)
 {
     g_interrupted = true;
@@ -83,7 +85,7 @@ QString missingTopicError(const QString& bootstrap, const QString& topic, int ti
     protocol::AdminClient admin(parseBootstrap(bootstrap).addresses, options);
     QString error;
     QEventLoop loop;
-    admin.fetchMetadata(QStringList {topic}, [&](const AdminResult<ClusterMetadata>& md) {
+    admin.fetchMetadata(QStringList { topic }, [&](const AdminResult<ClusterMetadata>& md) {
         if (md.ok()) {
             const auto* t = md.value->topic(topic);
             if (!t || t->errorCode == 3)
@@ -99,12 +101,13 @@ QString missingTopicError(const QString& bootstrap, const QString& topic, int ti
 
 void addConsumeOptions(QCommandLineParser& parser)
 {
-    parser.addOption({QStringLiteral("from"),
-                      QStringLiteral("Where to start: earliest, latest (default), OFFSET, @EPOCH_MS, or -N (last N per partition)."),
-                      QStringLiteral("WHERE"), QStringLiteral("latest")});
-    parser.addOption({QStringLiteral("partition"), QStringLiteral("Only this partition (repeatable)."), QStringLiteral("P")});
-    parser.addOption({QStringLiteral("max"), QStringLiteral("Exit after N records."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("end"), QStringLiteral("Exit when every partition is caught up.")});
+    parser.addOption({ QStringLiteral("from"),
+        QStringLiteral("Where to start: earliest, latest (default), OFFSET, @EPOCH_MS, or -N (last N per partition)."),
+        QStringLiteral("WHERE"), QStringLiteral("latest") });
+    parser.addOption(
+        { QStringLiteral("partition"), QStringLiteral("Only this partition (repeatable)."), QStringLiteral("P") });
+    parser.addOption({ QStringLiteral("max"), QStringLiteral("Exit after N records."), QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("end"), QStringLiteral("Exit when every partition is caught up.") });
 }
 
 int runConsume(const QCommandLineParser& parser, const CommandContext& context)
@@ -154,9 +157,10 @@ int runConsume(const QCommandLineParser& parser, const CommandContext& context)
             if (context.json)
                 write(stdout, record_export::toJsonLine(options.topic, r));
             else
-                write(stdout, "partition=" + QByteArray::number(r.partition()) + " offset=" + QByteArray::number(r.offset())
-                                  + " key=" + preview(r.key(), r.keyIsNull()) + " value=" + preview(r.value(), r.valueIsNull())
-                                  + '\n');
+                write(stdout,
+                    "partition=" + QByteArray::number(r.partition()) + " offset=" + QByteArray::number(r.offset())
+                        + " key=" + preview(r.key(), r.keyIsNull()) + " value=" + preview(r.value(), r.valueIsNull())
+                        + '\n');
             ++printed;
         }
         std::fflush(stdout);
@@ -174,18 +178,21 @@ int runConsume(const QCommandLineParser& parser, const CommandContext& context)
         if (untilEnd && assignedOnce && caughtUp.contains(assigned))
             finish(Ok);
     });
-    QObject::connect(&consumer, &LiveConsumer::statusChanged, &loop, [&](LiveConsumer::Status status, const QString& message) {
-        if (status == LiveConsumer::Status::Failed) {
-            warn(message);
-            finish(KafkaError);
-        } else if (status == LiveConsumer::Status::Retrying) {
-            warn(QStringLiteral("warning: ") + message);
-        }
-    });
+    QObject::connect(
+        &consumer, &LiveConsumer::statusChanged, &loop, [&](LiveConsumer::Status status, const QString& message) {
+            if (status == LiveConsumer::Status::Failed) {
+                warn(message);
+                finish(KafkaError);
+            } else if (status == LiveConsumer::Status::Retrying) {
+                warn(QStringLiteral("warning: ") + message);
+            }
+        });
     // Unreachable: nothing assigned within --timeout (librdkafka itself would retry for ever).
     QTimer::singleShot(context.timeoutMs, &loop, [&] {
         if (!assignedOnce) {
-            warn(QStringLiteral("could not reach the cluster at %1 within %2 ms").arg(context.bootstrap).arg(context.timeoutMs));
+            warn(QStringLiteral("could not reach the cluster at %1 within %2 ms")
+                     .arg(context.bootstrap)
+                     .arg(context.timeoutMs));
             finish(Unreachable);
         }
     });
@@ -211,19 +218,23 @@ int runConsume(const QCommandLineParser& parser, const CommandContext& context)
 
 void addProduceOptions(QCommandLineParser& parser)
 {
-    parser.addOption({QStringLiteral("key"), QStringLiteral("The record's key (default: a null key)."), QStringLiteral("K")});
-    parser.addOption({QStringLiteral("null-key"), QStringLiteral("Send a null key (the default).")});
-    parser.addOption({QStringLiteral("value"), QStringLiteral("The record's value."), QStringLiteral("V")});
-    parser.addOption({QStringLiteral("null-value"), QStringLiteral("Send a null value (a tombstone) instead of --value.")});
-    parser.addOption({QStringLiteral("header"), QStringLiteral("A header key=value (repeatable)."), QStringLiteral("K=V")});
+    parser.addOption(
+        { QStringLiteral("key"), QStringLiteral("The record's key (default: a null key)."), QStringLiteral("K") });
+    parser.addOption({ QStringLiteral("null-key"), QStringLiteral("Send a null key (the default).") });
+    parser.addOption({ QStringLiteral("value"), QStringLiteral("The record's value."), QStringLiteral("V") });
+    parser.addOption(
+        { QStringLiteral("null-value"), QStringLiteral("Send a null value (a tombstone) instead of --value.") });
+    parser.addOption(
+        { QStringLiteral("header"), QStringLiteral("A header key=value (repeatable)."), QStringLiteral("K=V") });
     QStringList names;
     for (const auto p : partitioning::all())
         names << partitioning::name(p);
-    parser.addOption({QStringLiteral("partitioner"),
-                      QStringLiteral("Partitioner: %1 (default: consistent_random, librdkafka's).").arg(names.join(QStringLiteral(", "))),
-                      QStringLiteral("NAME"), QStringLiteral("consistent_random")});
-    parser.addOption({QStringLiteral("partition"), QStringLiteral("Write to this partition (the partitioner is not used)."),
-                      QStringLiteral("P")});
+    parser.addOption({ QStringLiteral("partitioner"),
+        QStringLiteral("Partitioner: %1 (default: consistent_random, librdkafka's).")
+            .arg(names.join(QStringLiteral(", "))),
+        QStringLiteral("NAME"), QStringLiteral("consistent_random") });
+    parser.addOption({ QStringLiteral("partition"),
+        QStringLiteral("Write to this partition (the partitioner is not used)."), QStringLiteral("P") });
 }
 
 int runProduce(const QCommandLineParser& parser, const CommandContext& context)
@@ -242,7 +253,7 @@ int runProduce(const QCommandLineParser& parser, const CommandContext& context)
         const auto eq = header.indexOf(QLatin1Char('='));
         if (eq <= 0)
             return usage(QStringLiteral("--header takes key=value, not '%1'").arg(header));
-        request.headers.append({header.left(eq), header.mid(eq + 1).toUtf8(), false});
+        request.headers.append({ header.left(eq), header.mid(eq + 1).toUtf8(), false });
     }
     const auto partitioner = partitioning::fromName(parser.value(QStringLiteral("partitioner")));
     if (!partitioner)
@@ -269,28 +280,30 @@ int runProduce(const QCommandLineParser& parser, const CommandContext& context)
     loop.exec();
     if (!report->ok()) {
         if (report->errorName == QLatin1String("_MSG_TIMED_OUT")) {
-            if (const auto missing = missingTopicError(context.bootstrap, request.topic, context.timeoutMs); !missing.isEmpty()) {
+            if (const auto missing = missingTopicError(context.bootstrap, request.topic, context.timeoutMs);
+                !missing.isEmpty()) {
                 warn(missing);
                 return KafkaError;
             }
         }
-        warn(QStringLiteral("could not write to %1: %2 (%3)").arg(request.topic, report->errorMessage, report->errorName));
+        warn(QStringLiteral("could not write to %1: %2 (%3)")
+                 .arg(request.topic, report->errorMessage, report->errorName));
         return isUnreachable(report->errorName) ? Unreachable : KafkaError;
     }
     if (context.json) {
-        const QJsonObject o {{QStringLiteral("topic"), report->topic},
-                             {QStringLiteral("partition"), report->partition},
-                             {QStringLiteral("offset"), qint64(report->offset)},
-                             {QStringLiteral("timestamp"), qint64(report->timestamp)},
-                             {QStringLiteral("partitioner"), partitioning::name(report->partitioner)}};
+        const QJsonObject o { { QStringLiteral("topic"), report->topic },
+            { QStringLiteral("partition"), report->partition }, { QStringLiteral("offset"), qint64(report->offset) },
+            { QStringLiteral("timestamp"), qint64(report->timestamp) },
+            { QStringLiteral("partitioner"), partitioning::name(report->partitioner) } };
         write(stdout, QJsonDocument(o).toJson(QJsonDocument::Indented));
     } else {
-        write(stdout, QStringLiteral("Wrote to %1 partition %2 at offset %3 (partitioner %4)\n")
-                          .arg(report->topic)
-                          .arg(report->partition)
-                          .arg(report->offset)
-                          .arg(partitioning::name(report->partitioner))
-                          .toUtf8());
+        write(stdout,
+            QStringLiteral("Wrote to %1 partition %2 at offset %3 (partitioner %4)\n")
+                .arg(report->topic)
+                .arg(report->partition)
+                .arg(report->offset)
+                .arg(partitioning::name(report->partitioner))
+                .toUtf8());
     }
     std::fflush(stdout);
     return Ok;

@@ -29,7 +29,8 @@ QString offsetText(int64_t offset)
 QList<PartitionInfo> sortedPartitions(const TopicInfo& topic)
 {
     auto partitions = topic.partitions;
-    std::sort(partitions.begin(), partitions.end(), [](const auto& a, const auto& b) { return a.partition < b.partition; });
+    std::sort(
+        partitions.begin(), partitions.end(), [](const auto& a, const auto& b) { return a.partition < b.partition; });
     return partitions;
 }
 
@@ -77,11 +78,10 @@ QJsonArray brokersJson(const ClusterMetadata& metadata)
 {
     QJsonArray array;
     for (const auto& b : metadata.brokers) {
-        array.append(QJsonObject {{QStringLiteral("id"), b.nodeId},
-                                  {QStringLiteral("host"), b.host},
-                                  {QStringLiteral("port"), b.port},
-                                  {QStringLiteral("rack"), b.rack.isEmpty() ? QJsonValue() : QJsonValue(b.rack)},
-                                  {QStringLiteral("controller"), b.nodeId == metadata.controllerId}});
+        array.append(QJsonObject { { QStringLiteral("id"), b.nodeId }, { QStringLiteral("host"), b.host },
+            { QStringLiteral("port"), b.port },
+            { QStringLiteral("rack"), b.rack.isEmpty() ? QJsonValue() : QJsonValue(b.rack) },
+            { QStringLiteral("controller"), b.nodeId == metadata.controllerId } });
     }
     return array;
 }
@@ -97,23 +97,23 @@ QString brokersTable(const ClusterMetadata& metadata)
                 leaders += p.leader == b.nodeId;
                 replicas += p.replicas.contains(b.nodeId);
             }
-        rows.append({QString::number(b.nodeId), b.address(), b.rack.isEmpty() ? QStringLiteral("-") : b.rack,
-                     b.nodeId == metadata.controllerId ? QStringLiteral("yes") : QString(), QString::number(leaders),
-                     QString::number(replicas)});
+        rows.append({ QString::number(b.nodeId), b.address(), b.rack.isEmpty() ? QStringLiteral("-") : b.rack,
+            b.nodeId == metadata.controllerId ? QStringLiteral("yes") : QString(), QString::number(leaders),
+            QString::number(replicas) });
     }
-    return formatTable({QStringLiteral("ID"), QStringLiteral("ADDRESS"), QStringLiteral("RACK"),
-                        QStringLiteral("CONTROLLER"), QStringLiteral("LEADERS"), QStringLiteral("REPLICAS")},
-                       rows, {true, false, false, false, true, true});
+    return formatTable({ QStringLiteral("ID"), QStringLiteral("ADDRESS"), QStringLiteral("RACK"),
+                           QStringLiteral("CONTROLLER"), QStringLiteral("LEADERS"), QStringLiteral("REPLICAS") },
+        rows, { true, false, false, false, true, true });
 }
 
 QJsonArray topicsJson(const ClusterMetadata& metadata)
 {
     QJsonArray array;
     for (const auto& t : sortedTopics(metadata)) {
-        array.append(QJsonObject {{QStringLiteral("name"), t.name},
-                                  {QStringLiteral("partitions"), int(t.partitions.size())},
-                                  {QStringLiteral("replication_factor"), t.replicationFactor()},
-                                  {QStringLiteral("internal"), t.isInternal}});
+        array.append(QJsonObject { { QStringLiteral("name"), t.name },
+            { QStringLiteral("partitions"), int(t.partitions.size()) },
+            { QStringLiteral("replication_factor"), t.replicationFactor() },
+            { QStringLiteral("internal"), t.isInternal } });
     }
     return array;
 }
@@ -122,37 +122,34 @@ QString topicsTable(const ClusterMetadata& metadata)
 {
     QList<QStringList> rows;
     for (const auto& t : sortedTopics(metadata)) {
-        rows.append({t.name, QString::number(t.partitions.size()), QString::number(t.replicationFactor()),
-                     QString::number(t.underReplicatedCount()), QString::number(t.offlineCount()),
-                     t.isInternal ? QStringLiteral("yes") : QString()});
+        rows.append({ t.name, QString::number(t.partitions.size()), QString::number(t.replicationFactor()),
+            QString::number(t.underReplicatedCount()), QString::number(t.offlineCount()),
+            t.isInternal ? QStringLiteral("yes") : QString() });
     }
-    return formatTable({QStringLiteral("NAME"), QStringLiteral("PARTITIONS"), QStringLiteral("RF"),
-                        QStringLiteral("UNDER-REPLICATED"), QStringLiteral("OFFLINE"), QStringLiteral("INTERNAL")},
-                       rows, {false, true, true, true, true, false});
+    return formatTable({ QStringLiteral("NAME"), QStringLiteral("PARTITIONS"), QStringLiteral("RF"),
+                           QStringLiteral("UNDER-REPLICATED"), QStringLiteral("OFFLINE"), QStringLiteral("INTERNAL") },
+        rows, { false, true, true, true, true, false });
 }
 
 QJsonObject describeJson(const TopicInfo& topic)
 {
     QJsonArray partitions;
     for (const auto& p : sortedPartitions(topic)) {
-        partitions.append(QJsonObject {{QStringLiteral("partition"), p.partition},
-                                       {QStringLiteral("leader"), p.leader},
-                                       {QStringLiteral("replicas"), idArray(p.replicas)},
-                                       {QStringLiteral("isr"), idArray(p.isr)},
-                                       {QStringLiteral("offline"), idArray(p.offlineReplicas)},
-                                       {QStringLiteral("earliest"), qint64(p.earliest)},
-                                       {QStringLiteral("latest"), qint64(p.latest)}});
+        partitions.append(QJsonObject { { QStringLiteral("partition"), p.partition },
+            { QStringLiteral("leader"), p.leader }, { QStringLiteral("replicas"), idArray(p.replicas) },
+            { QStringLiteral("isr"), idArray(p.isr) }, { QStringLiteral("offline"), idArray(p.offlineReplicas) },
+            { QStringLiteral("earliest"), qint64(p.earliest) }, { QStringLiteral("latest"), qint64(p.latest) } });
     }
-    return {{QStringLiteral("name"), topic.name}, {QStringLiteral("partitions"), partitions}};
+    return { { QStringLiteral("name"), topic.name }, { QStringLiteral("partitions"), partitions } };
 }
 
 QString describeTable(const TopicInfo& topic)
 {
     QList<QStringList> rows;
     for (const auto& p : sortedPartitions(topic)) {
-        rows.append({QString::number(p.partition), p.leader < 0 ? QStringLiteral("none") : QString::number(p.leader),
-                     idList(p.replicas), idList(p.isr), idList(p.offlineReplicas), offsetText(p.earliest),
-                     offsetText(p.latest), p.hasOffsets() ? QString::number(p.messageCount()) : QStringLiteral("-")});
+        rows.append({ QString::number(p.partition), p.leader < 0 ? QStringLiteral("none") : QString::number(p.leader),
+            idList(p.replicas), idList(p.isr), idList(p.offlineReplicas), offsetText(p.earliest), offsetText(p.latest),
+            p.hasOffsets() ? QString::number(p.messageCount()) : QStringLiteral("-") });
     }
     QString header = QStringLiteral("Topic %1: %2 partitions, replication factor %3")
                          .arg(topic.name)
@@ -161,10 +158,10 @@ QString describeTable(const TopicInfo& topic)
     if (topic.underReplicatedCount() > 0)
         header += QStringLiteral(", %1 under-replicated").arg(topic.underReplicatedCount());
     return header + QLatin1Char('\n')
-        + formatTable({QStringLiteral("PARTITION"), QStringLiteral("LEADER"), QStringLiteral("REPLICAS"),
-                       QStringLiteral("ISR"), QStringLiteral("OFFLINE"), QStringLiteral("EARLIEST"),
-                       QStringLiteral("LATEST"), QStringLiteral("MESSAGES")},
-                      rows, {true, true, false, false, false, true, true, true});
+        + formatTable({ QStringLiteral("PARTITION"), QStringLiteral("LEADER"), QStringLiteral("REPLICAS"),
+                          QStringLiteral("ISR"), QStringLiteral("OFFLINE"), QStringLiteral("EARLIEST"),
+                          QStringLiteral("LATEST"), QStringLiteral("MESSAGES") },
+            rows, { true, true, false, false, false, true, true, true });
 }
 
 QJsonArray configsJson(const ConfigResourceResult& result)
@@ -173,16 +170,14 @@ QJsonArray configsJson(const ConfigResourceResult& result)
     for (const auto& e : sortedEntries(result)) {
         QJsonArray synonyms;
         for (const auto& s : e.synonyms)
-            synonyms.append(QJsonObject {{QStringLiteral("name"), s.name},
-                                         {QStringLiteral("value"), s.valueIsNull ? QJsonValue() : QJsonValue(s.value)},
-                                         {QStringLiteral("source"), configSourceName(s.source)}});
-        array.append(QJsonObject {{QStringLiteral("name"), e.name},
-                                  {QStringLiteral("value"), e.valueIsNull ? QJsonValue() : QJsonValue(e.value)},
-                                  {QStringLiteral("source"), configSourceName(e.source)},
-                                  {QStringLiteral("default"), e.isDefault},
-                                  {QStringLiteral("read_only"), e.readOnly},
-                                  {QStringLiteral("sensitive"), e.isSensitive},
-                                  {QStringLiteral("synonyms"), synonyms}});
+            synonyms.append(QJsonObject { { QStringLiteral("name"), s.name },
+                { QStringLiteral("value"), s.valueIsNull ? QJsonValue() : QJsonValue(s.value) },
+                { QStringLiteral("source"), configSourceName(s.source) } });
+        array.append(QJsonObject { { QStringLiteral("name"), e.name },
+            { QStringLiteral("value"), e.valueIsNull ? QJsonValue() : QJsonValue(e.value) },
+            { QStringLiteral("source"), configSourceName(e.source) }, { QStringLiteral("default"), e.isDefault },
+            { QStringLiteral("read_only"), e.readOnly }, { QStringLiteral("sensitive"), e.isSensitive },
+            { QStringLiteral("synonyms"), synonyms } });
     }
     return array;
 }
@@ -199,10 +194,10 @@ QString configsTable(const ConfigResourceResult& result)
             flags << QStringLiteral("overridden");
         if (e.readOnly)
             flags << QStringLiteral("read-only");
-        rows.append({e.name, value, configSourceName(e.source), flags.join(QLatin1Char(','))});
+        rows.append({ e.name, value, configSourceName(e.source), flags.join(QLatin1Char(',')) });
     }
-    return formatTable({QStringLiteral("NAME"), QStringLiteral("VALUE"), QStringLiteral("SOURCE"), QStringLiteral("FLAGS")},
-                       rows);
+    return formatTable(
+        { QStringLiteral("NAME"), QStringLiteral("VALUE"), QStringLiteral("SOURCE"), QStringLiteral("FLAGS") }, rows);
 }
 
 } // namespace kafscope::cli

@@ -12,9 +12,10 @@ namespace kafscope::cli {
 
 void addPartitionOptions(QCommandLineParser& parser)
 {
-    parser.addOption({QStringLiteral("key"), QStringLiteral("The key (UTF-8 text)."), QStringLiteral("K")});
-    parser.addOption({QStringLiteral("null-key"), QStringLiteral("A null key (no key at all), not an empty one.")});
-    parser.addOption({QStringLiteral("partitions"), QStringLiteral("Number of partitions of the topic."), QStringLiteral("N")});
+    parser.addOption({ QStringLiteral("key"), QStringLiteral("The key (UTF-8 text)."), QStringLiteral("K") });
+    parser.addOption({ QStringLiteral("null-key"), QStringLiteral("A null key (no key at all), not an empty one.") });
+    parser.addOption(
+        { QStringLiteral("partitions"), QStringLiteral("Number of partitions of the topic."), QStringLiteral("N") });
 }
 
 int runPartition(const QCommandLineParser& parser, const CommandContext& context)
@@ -32,7 +33,8 @@ int runPartition(const QCommandLineParser& parser, const CommandContext& context
     const int partitions = parser.value(QStringLiteral("partitions")).toInt(&ok);
     if (!ok || partitions < 1)
         return usage(QStringLiteral("--partitions takes a number of partitions (1 or more)"));
-    const std::optional<QByteArray> key = nullKey ? std::nullopt : std::optional(parser.value(QStringLiteral("key")).toUtf8());
+    const std::optional<QByteArray> key
+        = nullKey ? std::nullopt : std::optional(parser.value(QStringLiteral("key")).toUtf8());
     const auto predictions = partitioning::predictAll(key, partitions);
     if (context.json) {
         // {"murmur2_random": p, ...}; null where the producer picks at random.
@@ -44,10 +46,10 @@ int runPartition(const QCommandLineParser& parser, const CommandContext& context
     }
     QList<QStringList> rows;
     for (const auto& p : predictions)
-        rows.append({partitioning::name(p.partitioner),
-                     p.deterministic ? QString::number(p.partition) : QStringLiteral("random"), p.explanation});
-    out << formatTable({QStringLiteral("PARTITIONER"), QStringLiteral("PARTITION"), QStringLiteral("HOW")}, rows,
-                       {false, true, false});
+        rows.append({ partitioning::name(p.partitioner),
+            p.deterministic ? QString::number(p.partition) : QStringLiteral("random"), p.explanation });
+    out << formatTable({ QStringLiteral("PARTITIONER"), QStringLiteral("PARTITION"), QStringLiteral("HOW") }, rows,
+        { false, true, false });
     return Ok;
 }
 

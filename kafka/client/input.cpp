@@ -5,8 +5,7 @@
 namespace kafscope::input {
 
 namespace {
-template<typename T>
-std::optional<T> refuse(QString* error, const QString& why)
+template <typename T> std::optional<T> refuse(QString* error, const QString& why)
 {
     if (error)
         *error = why;
@@ -27,10 +26,11 @@ std::optional<QList<int32_t>> parsePartitions(const QString& text, int count, QS
         const int a = range[0].toInt(&okA);
         const int b = range.size() == 2 ? range[1].toInt(&okB) : a;
         if (range.size() > 2 || !okA || !okB || a < 0 || b < a)
-            return refuse<QList<int32_t>>(error, QStringLiteral("\"%1\" is not a partition or a range like 0-3.").arg(part.trimmed()));
-        if (count > 0 && b >= count)
             return refuse<QList<int32_t>>(
-                error, QStringLiteral("The topic has partitions 0 to %1; there is no partition %2.").arg(count - 1).arg(b));
+                error, QStringLiteral("\"%1\" is not a partition or a range like 0-3.").arg(part.trimmed()));
+        if (count > 0 && b >= count)
+            return refuse<QList<int32_t>>(error,
+                QStringLiteral("The topic has partitions 0 to %1; there is no partition %2.").arg(count - 1).arg(b));
         for (int p = a; p <= b; ++p)
             if (!result.contains(p))
                 result.append(p);
@@ -50,25 +50,28 @@ std::optional<ConsumeStart> parseStart(StartChoice choice, const QString& value,
     case StartChoice::Offset: {
         const qint64 offset = text.toLongLong(&isNumber);
         if (!isNumber || offset < 0 || text.startsWith(QLatin1Char('+')))
-            return refuse<ConsumeStart>(error, QStringLiteral("\"%1\" is not an offset: give a number, 0 or more.").arg(text));
+            return refuse<ConsumeStart>(
+                error, QStringLiteral("\"%1\" is not an offset: give a number, 0 or more.").arg(text));
         return ConsumeStart::offset(offset);
     }
     case StartChoice::Timestamp: {
         const qint64 ms = text.toLongLong(&isNumber);
         const QDateTime when = isNumber ? QDateTime::fromMSecsSinceEpoch(ms)
-                                        : QDateTime::fromString(text, text.count(QLatin1Char(':')) == 2
-                                                                          ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
-                                                                          : QStringLiteral("yyyy-MM-dd HH:mm"));
+                                        : QDateTime::fromString(text,
+                                            text.count(QLatin1Char(':')) == 2 ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
+                                                                              : QStringLiteral("yyyy-MM-dd HH:mm"));
         if (!when.isValid() || (isNumber && ms < 0))
-            return refuse<ConsumeStart>(error, QStringLiteral("\"%1\" is not a time: use yyyy-MM-dd HH:mm[:ss] (local time) "
-                                                              "or milliseconds since the epoch.")
-                                                   .arg(text));
+            return refuse<ConsumeStart>(error,
+                QStringLiteral("\"%1\" is not a time: use yyyy-MM-dd HH:mm[:ss] (local time) "
+                               "or milliseconds since the epoch.")
+                    .arg(text));
         return ConsumeStart::timestamp(when.toMSecsSinceEpoch());
     }
     case StartChoice::LastN: {
         const qint64 n = text.toLongLong(&isNumber);
         if (!isNumber || n < 1 || text.startsWith(QLatin1Char('+')))
-            return refuse<ConsumeStart>(error, QStringLiteral("\"%1\" is not a number of records: give 1 or more.").arg(text));
+            return refuse<ConsumeStart>(
+                error, QStringLiteral("\"%1\" is not a number of records: give 1 or more.").arg(text));
         return ConsumeStart::lastN(n);
     }
     }
@@ -85,14 +88,15 @@ std::optional<QList<RecordHeader>> parseHeaders(const QString& text, QString* er
         const auto eq = part.indexOf(QLatin1Char('='));
         const auto name = part.left(eq).trimmed();
         if (eq <= 0 || name.isEmpty())
-            return refuse<QList<RecordHeader>>(error, QStringLiteral("Header \"%1\" is not key=value.").arg(part.trimmed()));
-        headers.append({name, part.mid(eq + 1).trimmed().toUtf8(), false});
+            return refuse<QList<RecordHeader>>(
+                error, QStringLiteral("Header \"%1\" is not key=value.").arg(part.trimmed()));
+        headers.append({ name, part.mid(eq + 1).trimmed().toUtf8(), false });
     }
     return headers;
 }
 
-std::optional<ProduceRequest> validateProduce(const ProduceForm& form, const ClusterMetadata& metadata, bool connected,
-                                              QString* error)
+std::optional<ProduceRequest> validateProduce(
+    const ProduceForm& form, const ClusterMetadata& metadata, bool connected, QString* error)
 {
     const auto topic = form.topic.trimmed();
     if (!connected)
@@ -102,13 +106,15 @@ std::optional<ProduceRequest> validateProduce(const ProduceForm& form, const Clu
     const auto* info = metadata.topic(topic);
     const int n = info ? int(info->partitions.size()) : 0;
     if (n == 0)
-        return refuse<ProduceRequest>(
-            error, QStringLiteral("Topic \"%1\" does not exist on this cluster (the list shows the existing ones).").arg(topic));
+        return refuse<ProduceRequest>(error,
+            QStringLiteral("Topic \"%1\" does not exist on this cluster (the list shows the existing ones).")
+                .arg(topic));
     if (form.partition >= n)
-        return refuse<ProduceRequest>(error, QStringLiteral("Topic \"%1\" has partitions 0 to %2; there is no partition %3.")
-                                                 .arg(topic)
-                                                 .arg(n - 1)
-                                                 .arg(form.partition));
+        return refuse<ProduceRequest>(error,
+            QStringLiteral("Topic \"%1\" has partitions 0 to %2; there is no partition %3.")
+                .arg(topic)
+                .arg(n - 1)
+                .arg(form.partition));
     const auto headers = parseHeaders(form.headers, error);
     if (!headers)
         return std::nullopt;

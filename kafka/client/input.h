@@ -33,7 +33,7 @@ struct ProduceForm
     partitioning::Partitioner partitioner = partitioning::Partitioner::Murmur2Random;
 };
 // The request the form describes, checked against the cluster it goes to.
-std::optional<ProduceRequest> validateProduce(const ProduceForm& form, const ClusterMetadata& metadata, bool connected,
-                                              QString* error);
+std::optional<ProduceRequest> validateProduce(
+    const ProduceForm& form, const ClusterMetadata& metadata, bool connected, QString* error);
 
 } // namespace kafscope::input

@@ -42,7 +42,10 @@ void LiveConsumer::Worker::stopWorker(std::chrono::milliseconds bound)
         task.waitFor(bound);
 }
 
-LiveConsumer::LiveConsumer(QObject* parent) : ConsumerInterface(parent), d(std::make_unique<Worker>()) { }
+LiveConsumer::LiveConsumer(QObject* parent)
+    : ConsumerInterface(parent)
+    , d(std::make_unique<Worker>())
+{ }
 
 LiveConsumer::~LiveConsumer()
 {

@@ -39,8 +39,7 @@ struct ConsumerShared
     quint64 generation = 0;
 
     // Worker thread: runs f(owner) in the owner's thread, unless the consumer was stopped or restarted meanwhile.
-    template<typename F>
-    void post(F f)
+    template <typename F> void post(F f)
     {
         std::lock_guard lock(mutex);
         if (!owner)

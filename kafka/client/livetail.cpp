@@ -20,8 +20,12 @@ using Clock = std::chrono::steady_clock;
 struct PartitionList
 {
     rd_kafka_topic_partition_list_t* list;
-    explicit PartitionList(int size) : list(rd_kafka_topic_partition_list_new(size)) { }
-    explicit PartitionList(rd_kafka_topic_partition_list_t* l) : list(l) { }
+    explicit PartitionList(int size)
+        : list(rd_kafka_topic_partition_list_new(size))
+    { }
+    explicit PartitionList(rd_kafka_topic_partition_list_t* l)
+        : list(l)
+    { }
     ~PartitionList()
     {
         if (list)
@@ -55,22 +59,24 @@ Record toRecord(const rd_kafka_message_t* m)
         const void* value;
         size_t size;
         for (size_t i = 0; rd_kafka_header_get_all(hdrs, i, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++i)
-            headers.append({QString::fromUtf8(name), value ? QByteArray(static_cast<const char*>(value), qsizetype(size)) : QByteArray(),
-                            value == nullptr});
+            headers.append({ QString::fromUtf8(name),
+                value ? QByteArray(static_cast<const char*>(value), qsizetype(size)) : QByteArray(),
+                value == nullptr });
     }
     // librdkafka hands out a null pointer for a null key or value and a valid pointer (length 0) for an empty one.
     return Record::make(m->partition, m->offset, timestamp, timestampType(type), static_cast<const char*>(m->key),
-                        m->key ? int32_t(m->key_len) : -1, static_cast<const char*>(m->payload),
-                        m->payload ? int32_t(m->len) : -1, headers);
+        m->key ? int32_t(m->key_len) : -1, static_cast<const char*>(m->payload), m->payload ? int32_t(m->len) : -1,
+        headers);
 }
 
 class Tail
 {
 public:
     Tail(std::shared_ptr<ConsumerShared> shared, ConsumerOptions options)
-        : m_s(std::move(shared)), m_opt(std::move(options)), m_topic(m_opt.topic.toStdString())
-    {
-    }
+        : m_s(std::move(shared))
+        , m_opt(std::move(options))
+        , m_topic(m_opt.topic.toStdString())
+    { }
     ~Tail()
     {
         // No consumer close: there is no group membership to leave and nothing to commit, and a close against a
@@ -126,18 +132,20 @@ private:
         rdk::Conf conf = rdk::baseConf(m_opt.bootstrap, &error);
         // librdkafka needs a group.id for a consumer handle even with assign(); a throwaway one never commits.
         QMap<QString, QString> properties {
-            {QStringLiteral("group.id"), QStringLiteral("kafscope-tail-") + QUuid::createUuid().toString(QUuid::WithoutBraces)},
-            {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
-            {QStringLiteral("enable.auto.offset.store"), QStringLiteral("false")},
+            { QStringLiteral("group.id"),
+                QStringLiteral("kafscope-tail-") + QUuid::createUuid().toString(QUuid::WithoutBraces) },
+            { QStringLiteral("enable.auto.commit"), QStringLiteral("false") },
+            { QStringLiteral("enable.auto.offset.store"), QStringLiteral("false") },
             // A tail shows everything written, including records of open or aborted transactions.
-            {QStringLiteral("isolation.level"), QStringLiteral("read_uncommitted")},
-            {QStringLiteral("enable.partition.eof"), m_opt.reportEndOfPartition ? QStringLiteral("true") : QStringLiteral("false")},
+            { QStringLiteral("isolation.level"), QStringLiteral("read_uncommitted") },
+            { QStringLiteral("enable.partition.eof"),
+                m_opt.reportEndOfPartition ? QStringLiteral("true") : QStringLiteral("false") },
             // Out of range (retention deleted the start, or the topic came back): start over rather than skip.
-            {QStringLiteral("auto.offset.reset"), QStringLiteral("earliest")},
+            { QStringLiteral("auto.offset.reset"), QStringLiteral("earliest") },
             // librdkafka 2.0.2 stops fetching once this many records are queued and then waits about a second
             // before fetching again (upstream #2879; configurable only from 2.2). A tail drains fast, so a high mark
             // keeps it from stalling; memory stays bounded by queued.max.messages.kbytes (64 MB by default).
-            {QStringLiteral("queued.min.messages"), QStringLiteral("1000000")},
+            { QStringLiteral("queued.min.messages"), QStringLiteral("1000000") },
         };
         properties.insert(m_opt.extraConfig);
         if (!conf || !rdk::set(conf.get(), properties, &error)) {
@@ -169,10 +177,12 @@ private:
         const rd_kafka_resp_err_t err = rd_kafka_metadata(m_rk, 0, topic, &md, timeoutMs);
         rd_kafka_topic_destroy(topic);
         if (err) {
-            *message = QStringLiteral("Cannot reach the cluster (%1: %2); retrying").arg(rdk::errName(err), rdk::errText(err));
+            *message = QStringLiteral("Cannot reach the cluster (%1: %2); retrying")
+                           .arg(rdk::errName(err), rdk::errText(err));
             return Resolve::Retry;
         }
-        std::unique_ptr<const rd_kafka_metadata_t, decltype(&rd_kafka_metadata_destroy)> guard(md, &rd_kafka_metadata_destroy);
+        std::unique_ptr<const rd_kafka_metadata_t, decltype(&rd_kafka_metadata_destroy)> guard(
+            md, &rd_kafka_metadata_destroy);
         if (md->topic_cnt != 1) {
             *message = QStringLiteral("No metadata for topic %1 yet; retrying").arg(m_opt.topic);
             return Resolve::Retry;
@@ -183,11 +193,13 @@ private:
             return Resolve::Fail;
         }
         if (t.err == RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE || (!t.err && t.partition_cnt == 0)) {
-            *message = QStringLiteral("Topic %1 has no leader yet (%2); retrying").arg(m_opt.topic, rdk::errName(t.err));
+            *message
+                = QStringLiteral("Topic %1 has no leader yet (%2); retrying").arg(m_opt.topic, rdk::errName(t.err));
             return Resolve::Retry;
         }
         if (t.err) {
-            *message = QStringLiteral("Cannot read topic %1 (%2: %3)").arg(m_opt.topic, rdk::errName(t.err), rdk::errText(t.err));
+            *message = QStringLiteral("Cannot read topic %1 (%2: %3)")
+                           .arg(m_opt.topic, rdk::errName(t.err), rdk::errText(t.err));
             return Resolve::Fail;
         }
         *partitionCount = t.partition_cnt;
@@ -199,7 +211,10 @@ private:
         } else {
             for (const int32_t p : m_opt.partitions) {
                 if (p < 0 || p >= t.partition_cnt) {
-                    *message = QStringLiteral("Topic %1 has no partition %2 (it has %3)").arg(m_opt.topic).arg(p).arg(t.partition_cnt);
+                    *message = QStringLiteral("Topic %1 has no partition %2 (it has %3)")
+                                   .arg(m_opt.topic)
+                                   .arg(p)
+                                   .arg(t.partition_cnt);
                     return Resolve::Fail;
                 }
                 if (!partitions->contains(p))
@@ -253,8 +268,9 @@ private:
                 for (int i = 0; !err && i < list.list->cnt; ++i)
                     err = list.list->elems[i].err;
                 if (err) {
-                    setStatus(Status::Retrying, QStringLiteral("Could not look up offsets for the timestamp (%1: %2); retrying")
-                                                    .arg(rdk::errName(err), rdk::errText(err)));
+                    setStatus(Status::Retrying,
+                        QStringLiteral("Could not look up offsets for the timestamp (%1: %2); retrying")
+                            .arg(rdk::errName(err), rdk::errText(err)));
                     sleep(1000);
                     continue;
                 }
@@ -268,8 +284,11 @@ private:
             }
             m_topicGone = false;
             m_s->postAssigned(partitions, partitionCount);
-            setStatus(Status::Running, QStringLiteral("Tailing %1 of %2 partitions of %3")
-                                           .arg(partitions.size()).arg(partitionCount).arg(m_opt.topic));
+            setStatus(Status::Running,
+                QStringLiteral("Tailing %1 of %2 partitions of %3")
+                    .arg(partitions.size())
+                    .arg(partitionCount)
+                    .arg(m_opt.topic));
             return true;
         }
         return false;
@@ -280,10 +299,12 @@ private:
         rd_kafka_topic_partition_list_t* raw = nullptr;
         if (rd_kafka_assignment(m_rk, &raw) == RD_KAFKA_RESP_ERR_NO_ERROR && raw) {
             PartitionList assignment(raw);
-            paused ? rd_kafka_pause_partitions(m_rk, assignment.list) : rd_kafka_resume_partitions(m_rk, assignment.list);
+            paused ? rd_kafka_pause_partitions(m_rk, assignment.list)
+                   : rd_kafka_resume_partitions(m_rk, assignment.list);
         }
         m_paused = false;
-        setStatus(paused ? Status::Paused : Status::Running, paused ? QStringLiteral("Paused") : QStringLiteral("Resumed"));
+        setStatus(
+            paused ? Status::Paused : Status::Running, paused ? QStringLiteral("Paused") : QStringLiteral("Resumed"));
         m_paused = paused;
     }
 
@@ -300,7 +321,8 @@ private:
             return;
         // librdkafka picks a recreated topic up by itself (its offsets are out of range, auto.offset.reset is
         // earliest): assigning again here would deliver its first records twice.
-        setStatus(Status::Running, m_topicGone ? QStringLiteral("Topic %1 is back").arg(m_opt.topic) : QStringLiteral("Connected again"));
+        setStatus(Status::Running,
+            m_topicGone ? QStringLiteral("Topic %1 is back").arg(m_opt.topic) : QStringLiteral("Connected again"));
         m_topicGone = false;
     }
 
@@ -312,8 +334,9 @@ private:
         case RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION:
             m_topicGone = true;
             m_nextCheck = Clock::now() + std::chrono::seconds(2);
-            setStatus(Status::Retrying, QStringLiteral("Topic %1 was deleted; waiting for it to come back (%2)")
-                                            .arg(m_opt.topic, rdk::errName(err)));
+            setStatus(Status::Retrying,
+                QStringLiteral("Topic %1 was deleted; waiting for it to come back (%2)")
+                    .arg(m_opt.topic, rdk::errName(err)));
             return;
         case RD_KAFKA_RESP_ERR__AUTHENTICATION:
         case RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED:
@@ -357,9 +380,8 @@ private:
                 // Back-pressure: with a full buffer the worker stops polling (librdkafka then stops fetching once its
                 // own queue is full) until drain() makes room. Nothing is dropped.
                 std::unique_lock lock(m_s->mutex);
-                m_s->wake.wait(lock, [&] {
-                    return m_s->stop || m_s->buffer.size() < m_s->capacity || m_s->wantPaused != m_paused;
-                });
+                m_s->wake.wait(lock,
+                    [&] { return m_s->stop || m_s->buffer.size() < m_s->capacity || m_s->wantPaused != m_paused; });
                 if (m_s->stop)
                     return;
                 room = m_s->capacity - std::min(m_s->capacity, m_s->buffer.size());

@@ -53,7 +53,10 @@ constexpr std::array<uint32_t, 256> crcTable = [] {
     return table;
 }();
 
-QString hex(uint32_t v) { return QStringLiteral("0x%1").arg(v, 8, 16, QLatin1Char('0')); }
+QString hex(uint32_t v)
+{
+    return QStringLiteral("0x%1").arg(v, 8, 16, QLatin1Char('0'));
+}
 
 // Keys are bytes, often binary: show printable ASCII as is and escape the rest, so the explanation can be
 // copied into a bug report without mojibake. Long keys are cut; the hash still covers every byte.
@@ -99,7 +102,8 @@ Prediction hashed(Partitioner p, const QByteArray& bytes, const QString& prefix,
     case Partitioner::ConsistentRandom:
         r.hash = crc32(bytes);
         r.partition = int32_t(r.hash % uint32_t(n));
-        r.explanation = QStringLiteral("crc32%1 = %2; %2 % %3 = %4").arg(arg, hex(r.hash), count, QString::number(r.partition));
+        r.explanation
+            = QStringLiteral("crc32%1 = %2; %2 % %3 = %4").arg(arg, hex(r.hash), count, QString::number(r.partition));
         break;
     case Partitioner::Murmur2:
     case Partitioner::Murmur2Random:
@@ -132,7 +136,10 @@ Prediction hashed(Partitioner p, const QByteArray& bytes, const QString& prefix,
 
 } // namespace
 
-QString name(Partitioner p) { return QString::fromLatin1(info(p).name); }
+QString name(Partitioner p)
+{
+    return QString::fromLatin1(info(p).name);
+}
 
 std::optional<Partitioner> fromName(const QString& name)
 {
@@ -152,7 +159,10 @@ QList<Partitioner> all()
     return result;
 }
 
-QString description(Partitioner p) { return QString::fromLatin1(info(p).description); }
+QString description(Partitioner p)
+{
+    return QString::fromLatin1(info(p).description);
+}
 
 uint32_t crc32(QByteArrayView key)
 {
@@ -219,8 +229,8 @@ Prediction predict(Partitioner p, const std::optional<QByteArray>& key, int part
 
     // librdkafka (rd_kafka_msg_partitioner) sends a null key to the sticky partitioner, except for the three
     // deterministic partitioners, which are called with (NULL, 0) and so hash zero bytes.
-    const bool nullGoesRandom = p == Partitioner::ConsistentRandom || p == Partitioner::Murmur2Random
-        || p == Partitioner::Fnv1aRandom;
+    const bool nullGoesRandom
+        = p == Partitioner::ConsistentRandom || p == Partitioner::Murmur2Random || p == Partitioner::Fnv1aRandom;
     if (!key) {
         if (nullGoesRandom) {
             const QString emptyNote = p == Partitioner::ConsistentRandom
@@ -230,8 +240,7 @@ Prediction predict(Partitioner p, const std::optional<QByteArray>& key, int part
                 QStringLiteral("null key: librdkafka's %1 picks a random partition (sticky per batch)%2")
                     .arg(pName, emptyNote));
         }
-        return hashed(p, QByteArray(),
-            QStringLiteral("null key: librdkafka's %1 hashes it as zero bytes").arg(pName),
+        return hashed(p, QByteArray(), QStringLiteral("null key: librdkafka's %1 hashes it as zero bytes").arg(pName),
             QStringLiteral("an empty key lands on the same partition"), partitionCount);
     }
 

@@ -42,11 +42,11 @@ struct RecordProducer::Worker
 
     ProducerOptions options;
     BackgroundTask task;
-    std::atomic<quint64> nextId {1};
-    std::atomic<int> inFlight {0};
+    std::atomic<quint64> nextId { 1 };
+    std::atomic<int> inFlight { 0 };
     // Checked between records and while librdkafka's queue is full, so a stop never waits behind a big batch.
-    std::atomic<bool> stopRequested {false};
-    std::atomic<bool> fastStop {false}; // shutdown(): purge at once, nobody wants the reports
+    std::atomic<bool> stopRequested { false };
+    std::atomic<bool> fastStop { false }; // shutdown(): purge at once, nobody wants the reports
 
     std::mutex mutex; // guards the five below
     std::condition_variable wake;
@@ -71,7 +71,8 @@ struct RecordProducer::Worker
         if (!reportsPosted) {
             reportsPosted = true;
             // Queued to the owner: if it is deleted before this runs, Qt drops the call.
-            QMetaObject::invokeMethod(owner, [o = owner] { o->d->emitReports(o); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                owner, [o = owner] { o->d->emitReports(o); }, Qt::QueuedConnection);
         }
     }
 
@@ -94,7 +95,7 @@ struct RecordProducer::Worker
     {
         for (auto& [id, request] : unsent)
             report(failure(id, request, RD_KAFKA_RESP_ERR__DESTROY,
-                           QStringLiteral("The producer was closed before the record was sent")));
+                QStringLiteral("The producer was closed before the record was sent")));
         unsent.clear();
     }
 
@@ -124,8 +125,8 @@ struct RecordProducer::Worker
         rdk::Conf conf = rdk::baseConf(options.bootstrap, error);
         // "partitioner" is a topic property; on the global conf librdkafka takes it as the default topic conf.
         QMap<QString, QString> properties {
-            {QStringLiteral("message.timeout.ms"), QString::number(options.messageTimeoutMs)},
-            {QStringLiteral("partitioner"), partitioning::name(p)},
+            { QStringLiteral("message.timeout.ms"), QString::number(options.messageTimeoutMs) },
+            { QStringLiteral("partitioner"), partitioning::name(p) },
         };
         properties.insert(options.extraConfig);
         if (!conf || !rdk::set(conf.get(), properties, error)) {
@@ -159,7 +160,7 @@ struct RecordProducer::Worker
         for (const auto& h : req.headers) {
             const QByteArray key = h.key.toUtf8();
             rd_kafka_header_add(headers, key.constData(), key.size(), h.valueIsNull ? nullptr : h.value.constData(),
-                                h.valueIsNull ? 0 : h.value.size());
+                h.valueIsNull ? 0 : h.value.size());
         }
         const std::string topic = req.topic.toStdString();
         // A null pointer makes a null key/value; an empty QByteArray's constData() is "" and makes an empty one.
@@ -168,11 +169,11 @@ struct RecordProducer::Worker
         rd_kafka_resp_err_t err;
         while (true) {
             err = rd_kafka_producev(handle->rk, RD_KAFKA_V_TOPIC(topic.c_str()),
-                                    RD_KAFKA_V_PARTITION(req.partition >= 0 ? req.partition : RD_KAFKA_PARTITION_UA),
-                                    RD_KAFKA_V_KEY(key, (req.key ? size_t(req.key->size()) : 0)),
-                                    RD_KAFKA_V_VALUE(const_cast<char*>(value), (req.value ? size_t(req.value->size()) : 0)),
-                                    RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                                    RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(uintptr_t(id))), RD_KAFKA_V_END);
+                RD_KAFKA_V_PARTITION(req.partition >= 0 ? req.partition : RD_KAFKA_PARTITION_UA),
+                RD_KAFKA_V_KEY(key, (req.key ? size_t(req.key->size()) : 0)),
+                RD_KAFKA_V_VALUE(const_cast<char*>(value), (req.value ? size_t(req.value->size()) : 0)),
+                RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(uintptr_t(id))), RD_KAFKA_V_END);
             if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL || stopRequested)
                 break;
             // librdkafka's queue is full: serve delivery reports to make room, and never drop the record.
@@ -181,13 +182,13 @@ struct RecordProducer::Worker
         if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
             rd_kafka_headers_destroy(headers);
             return report(failure(id, req, RD_KAFKA_RESP_ERR__DESTROY,
-                                  QStringLiteral("The producer was closed before the record was sent")));
+                QStringLiteral("The producer was closed before the record was sent")));
         }
         if (err) {
             rd_kafka_headers_destroy(headers); // only a successful producev takes them over
             return report(failure(id, req, err));
         }
-        inLibrdkafka.emplace(id, ProduceRequest {req.topic, {}, {}, {}, req.partition, req.partitioner});
+        inLibrdkafka.emplace(id, ProduceRequest { req.topic, {}, {}, {}, req.partition, req.partitioner });
     }
 
     void run()
@@ -200,7 +201,7 @@ struct RecordProducer::Worker
                 std::unique_lock lock(mutex);
                 // While records are in flight wake often to serve their delivery reports; idle, only for send().
                 wake.wait_for(lock, inLibrdkafka.empty() ? milliseconds(500) : milliseconds(2),
-                              [&] { return stop || !pending.empty(); });
+                    [&] { return stop || !pending.empty(); });
                 batch.swap(pending);
                 stopping = stop;
             }
@@ -241,7 +242,7 @@ struct RecordProducer::Worker
         const auto lost = inLibrdkafka;
         for (const auto& [id, request] : lost)
             report(failure(id, request, RD_KAFKA_RESP_ERR__DESTROY,
-                           QStringLiteral("The producer was closed before the record was delivered")));
+                QStringLiteral("The producer was closed before the record was delivered")));
         for (auto& [p, h] : handles)
             rd_kafka_destroy(h->rk);
         handles.clear();
@@ -249,7 +250,8 @@ struct RecordProducer::Worker
 };
 
 RecordProducer::RecordProducer(const ProducerOptions& options, QObject* parent)
-    : ProducerInterface(parent), d(std::make_shared<Worker>())
+    : ProducerInterface(parent)
+    , d(std::make_shared<Worker>())
 {
     d->options = options;
     d->owner = this;

@@ -35,7 +35,8 @@ inline bool set(rd_kafka_conf_t* conf, const QMap<QString, QString>& properties,
 {
     char errstr[512];
     for (auto it = properties.begin(); it != properties.end(); ++it) {
-        if (rd_kafka_conf_set(conf, it.key().toUtf8().constData(), it.value().toUtf8().constData(), errstr, sizeof errstr)
+        if (rd_kafka_conf_set(
+                conf, it.key().toUtf8().constData(), it.value().toUtf8().constData(), errstr, sizeof errstr)
             != RD_KAFKA_CONF_OK) {
             *error = QStringLiteral("Invalid setting %1: %2").arg(it.key(), QString::fromUtf8(errstr));
             return false;
@@ -52,8 +53,10 @@ inline Conf baseConf(const QString& bootstrap, QString* error)
     rd_kafka_conf_set_log_cb(conf.get(), [](const rd_kafka_t*, int level, const char* facility, const char* message) {
         qCDebug(lcRdkafka) << level << facility << message;
     });
-    if (!set(conf.get(), {{QStringLiteral("bootstrap.servers"), bootstrap}, {QStringLiteral("client.id"), QStringLiteral("kafscope")}},
-             error))
+    if (!set(conf.get(),
+            { { QStringLiteral("bootstrap.servers"), bootstrap },
+                { QStringLiteral("client.id"), QStringLiteral("kafscope") } },
+            error))
         return nullptr;
     return conf;
 }

@@ -1,12 +1,11 @@
 #include "kafka/client/record.h"
 
-#include <sys/mman.h>
-
 #include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <mutex>
 #include <new>
+#include <sys/mman.h>
 
 #if defined(__SANITIZE_ADDRESS__)
 #define KAFSCOPE_ASAN 1
@@ -74,7 +73,7 @@ struct ChunkPool
     std::mutex mutex;
     char* cached[kCachedChunks] = {};
     size_t cachedCount = 0;
-    std::atomic<qint64> live {0};
+    std::atomic<qint64> live { 0 };
 };
 ChunkPool& pool()
 {
@@ -124,7 +123,8 @@ char* takeChunk()
 
 void releaseChunk(char* chunk)
 {
-    // acq_rel as in shared_ptr: every use of the chunk's blocks, on any thread, happens before it is reused or unmapped.
+    // acq_rel as in shared_ptr: every use of the chunk's blocks, on any thread, happens before it is reused or
+    // unmapped.
     if (header(chunk)->refs.fetch_sub(1, std::memory_order_acq_rel) != 1)
         return;
     ChunkPool& p = pool();
@@ -160,7 +160,7 @@ struct ThreadArenaRelease
         t_arena.chunk = nullptr;
         t_arena.exited = true;
     }
-    void arm() {} // odr-use: constructs it in this thread, which registers the destructor
+    void arm() { } // odr-use: constructs it in this thread, which registers the destructor
 };
 thread_local ThreadArenaRelease t_arenaRelease;
 
@@ -229,7 +229,7 @@ QString timestampTypeName(TimestampType type)
 }
 
 Record Record::make(int32_t partition, int64_t offset, int64_t timestamp, TimestampType timestampType, const char* key,
-                    int32_t keyLength, const char* value, int32_t valueLength, const QList<RecordHeader>& headers)
+    int32_t keyLength, const char* value, int32_t valueLength, const QList<RecordHeader>& headers)
 {
     Record r;
     r.setPartitionAndType(partition, timestampType);
@@ -245,7 +245,8 @@ Record Record::make(int32_t partition, int64_t offset, int64_t timestamp, Timest
     qsizetype headersLength = 0;
     for (qsizetype i = 0; i < headerCount; ++i) {
         headerKeys.append(headers.at(i).key.toUtf8());
-        headersLength += kHeaderOverhead + headerKeys.last().size() + (headers.at(i).valueIsNull ? 0 : headers.at(i).value.size());
+        headersLength += kHeaderOverhead + headerKeys.last().size()
+            + (headers.at(i).valueIsNull ? 0 : headers.at(i).value.size());
     }
     if (headerCount > 0)
         headersLength += kHeaderCountBytes;

@@ -13,8 +13,8 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
 namespace kafscope {
@@ -36,8 +36,8 @@ public:
     Record() = default;
     // keyLength / valueLength -1 for null.
     static Record make(int32_t partition, int64_t offset, int64_t timestamp, TimestampType timestampType,
-                       const char* key, int32_t keyLength, const char* value, int32_t valueLength,
-                       const QList<RecordHeader>& headers = {});
+        const char* key, int32_t keyLength, const char* value, int32_t valueLength,
+        const QList<RecordHeader>& headers = {});
     // A moved-from record is an empty one (null key and value, no headers).
     Record(Record&& other) noexcept { take(other); }
     Record& operator=(Record&& other) noexcept

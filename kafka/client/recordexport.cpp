@@ -1,10 +1,9 @@
 #include "kafka/client/recordexport.h"
 
-#include <QSaveFile>
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 
 namespace kafscope::record_export {
 
@@ -114,7 +113,8 @@ bool decodeBytes(const QJsonObject& o, const QString& name, std::optional<QByteA
         return true;
     }
     if (enc == QLatin1String("base64")) {
-        auto decoded = QByteArray::fromBase64Encoding(value.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        auto decoded
+            = QByteArray::fromBase64Encoding(value.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded) {
             *error = QStringLiteral("\"%1\" is not valid base64").arg(name);
             return false;
@@ -128,7 +128,7 @@ bool decodeBytes(const QJsonObject& o, const QString& name, std::optional<QByteA
 
 std::optional<TimestampType> timestampTypeFromName(const QString& name)
 {
-    for (auto t : {TimestampType::NotAvailable, TimestampType::CreateTime, TimestampType::LogAppendTime})
+    for (auto t : { TimestampType::NotAvailable, TimestampType::CreateTime, TimestampType::LogAppendTime })
         if (timestampTypeName(t) == name)
             return t;
     return std::nullopt;
@@ -212,13 +212,14 @@ std::optional<Record> fromJsonLine(const QByteArray& line, QString* topic, QStri
         return std::nullopt;
     }
     const QJsonObject o = doc.object();
-    for (const char* field : {"partition", "offset", "timestamp"}) {
+    for (const char* field : { "partition", "offset", "timestamp" }) {
         if (!o.value(QLatin1String(field)).isDouble()) {
             *error = QStringLiteral("\"%1\" is missing or not a number").arg(QLatin1String(field));
             return std::nullopt;
         }
     }
-    const auto timestampType = timestampTypeFromName(o.value(QStringLiteral("timestamp_type")).toString(QStringLiteral("none")));
+    const auto timestampType
+        = timestampTypeFromName(o.value(QStringLiteral("timestamp_type")).toString(QStringLiteral("none")));
     if (!timestampType) {
         *error = QStringLiteral("unknown timestamp_type");
         return std::nullopt;
@@ -240,15 +241,15 @@ std::optional<Record> fromJsonLine(const QByteArray& line, QString* topic, QStri
         std::optional<QByteArray> headerValue;
         if (!decodeBytes(h.toObject(), QStringLiteral("value"), &headerValue, error))
             return std::nullopt;
-        headers.append({h.toObject().value(QStringLiteral("key")).toString(), headerValue.value_or(QByteArray()),
-                        !headerValue.has_value()});
+        headers.append({ h.toObject().value(QStringLiteral("key")).toString(), headerValue.value_or(QByteArray()),
+            !headerValue.has_value() });
     }
     if (topic)
         *topic = o.value(QStringLiteral("topic")).toString();
     return Record::make(int32_t(o.value(QStringLiteral("partition")).toInteger()),
-                        o.value(QStringLiteral("offset")).toInteger(), o.value(QStringLiteral("timestamp")).toInteger(),
-                        *timestampType, key ? key->constData() : nullptr, key ? int32_t(key->size()) : -1,
-                        value ? value->constData() : nullptr, value ? int32_t(value->size()) : -1, headers);
+        o.value(QStringLiteral("offset")).toInteger(), o.value(QStringLiteral("timestamp")).toInteger(), *timestampType,
+        key ? key->constData() : nullptr, key ? int32_t(key->size()) : -1, value ? value->constData() : nullptr,
+        value ? int32_t(value->size()) : -1, headers);
 }
 
 QByteArray csvHeader()
@@ -263,8 +264,8 @@ QByteArray toCsvRow(const QString& topic, const Record& record)
         if (isNull)
             return {};
         if (isValidUtf8(b))
-            return {csvField(b), QByteArrayLiteral("utf8")};
-        return {b.toByteArray().toBase64(), QByteArrayLiteral("base64")};
+            return { csvField(b), QByteArrayLiteral("utf8") };
+        return { b.toByteArray().toBase64(), QByteArrayLiteral("base64") };
     };
     const auto [key, keyEncoding] = bytes(record.key(), record.keyIsNull());
     const auto [value, valueEncoding] = bytes(record.value(), record.valueIsNull());

@@ -4,9 +4,9 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
+#include <mutex>
 #include <random>
 #include <string>
 #include <thread>
@@ -16,7 +16,7 @@ namespace kafscope::demo {
 namespace {
 constexpr int kBrokers = 3;
 constexpr int kRestaurants = 12;
-const char* const kDishes[] = {"margherita", "pad thai", "ramen", "burrito", "falafel", "pho", "biryani", "poke"};
+const char* const kDishes[] = { "margherita", "pad thai", "ramen", "burrito", "falafel", "pho", "biryani", "poke" };
 } // namespace
 
 struct DemoCluster::Impl
@@ -29,7 +29,7 @@ struct DemoCluster::Impl
     std::mutex mutex;
     std::condition_variable wake; // stop
     bool stop = false;
-    std::atomic<long long> delivered {0};
+    std::atomic<long long> delivered { 0 };
     int eventsPerSecond = 6;
     long long seeded = 0;
 
@@ -72,9 +72,9 @@ struct DemoCluster::Impl
     {
         // RD_KAFKA_V_KEY with a null pointer gives a null key (the clicks topic has none).
         rd_kafka_producev(producer, RD_KAFKA_V_TOPIC(topic),
-                          RD_KAFKA_V_KEY(key.empty() ? nullptr : key.data(), key.size()),
-                          RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
-                          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
+            RD_KAFKA_V_KEY(key.empty() ? nullptr : key.data(), key.size()),
+            RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+            RD_KAFKA_V_END);
     }
 
     void emitEvent(std::mt19937& rng, long long n)
@@ -84,12 +84,12 @@ struct DemoCluster::Impl
         const auto dish = kDishes[rng() % std::size(kDishes)];
         const int cents = 800 + int(rng() % 4000);
         produce("orders", key,
-                "{\"order_id\":" + std::to_string(1000 + n) + ",\"restaurant\":\"" + key + "\",\"dish\":\"" + dish
-                    + "\",\"total_cents\":" + std::to_string(cents) + "}");
+            "{\"order_id\":" + std::to_string(1000 + n) + ",\"restaurant\":\"" + key + "\",\"dish\":\"" + dish
+                + "\",\"total_cents\":" + std::to_string(cents) + "}");
         if (n % 2 == 0)
             produce("payments", "order-" + std::to_string(1000 + n),
-                    "{\"order_id\":" + std::to_string(1000 + n) + ",\"amount_cents\":" + std::to_string(cents)
-                        + ",\"method\":\"card\"}");
+                "{\"order_id\":" + std::to_string(1000 + n) + ",\"amount_cents\":" + std::to_string(cents)
+                    + ",\"method\":\"card\"}");
         produce("clicks", {}, "{\"page\":\"/menu/" + std::to_string(restaurant) + "\"}");
     }
 
@@ -109,15 +109,18 @@ struct DemoCluster::Impl
     }
 };
 
-DemoCluster::DemoCluster(std::unique_ptr<Impl> impl) : d(std::move(impl)) { }
+DemoCluster::DemoCluster(std::unique_ptr<Impl> impl)
+    : d(std::move(impl))
+{ }
 DemoCluster::~DemoCluster() = default;
 
 QList<DemoTopic> DemoCluster::topics()
 {
     return {
-        {"orders", 6, 3, "Order events keyed by restaurant id: one restaurant's orders stay in order on one partition."},
-        {"payments", 3, 3, "Payment events keyed by order id."},
-        {"clicks", 4, 1, "Page clicks without keys: spread over partitions, no ordering promise."},
+        { "orders", 6, 3,
+            "Order events keyed by restaurant id: one restaurant's orders stay in order on one partition." },
+        { "payments", 3, 3, "Payment events keyed by order id." },
+        { "clicks", 4, 1, "Page clicks without keys: spread over partitions, no ordering promise." },
     };
 }
 
@@ -168,7 +171,7 @@ QMap<protocol::ApiKey, int16_t> DemoCluster::versionCaps()
 {
     // The 2.0.2 mock advertises ListOffsets up to v5 but writes the v4+ LeaderEpoch as an int64, which shifts every
     // later field; v3 has everything we read (isolation level included).
-    return {{protocol::ApiKey::ListOffsets, 3}};
+    return { { protocol::ApiKey::ListOffsets, 3 } };
 }
 
 QString DemoCluster::bootstrapServers() const

@@ -12,8 +12,7 @@ AdminClient::AdminClient(QList<BrokerAddress> bootstrap, ConnectionOptions optio
     : QObject(parent)
     , m_bootstrap(std::move(bootstrap))
     , m_options(std::move(options))
-{
-}
+{ }
 
 AdminClient::~AdminClient() = default; // connections are children: they fail their pending handlers on deletion
 
@@ -22,8 +21,8 @@ void AdminClient::sendToAny(ApiKey key, BrokerConnection::Encoder encode, Broker
     sendToBootstrap(0, {}, key, std::move(encode), std::move(handler));
 }
 
-void AdminClient::sendToBootstrap(int attempt, QStringList errors, ApiKey key, BrokerConnection::Encoder encode,
-                                  BrokerConnection::Handler handler)
+void AdminClient::sendToBootstrap(
+    int attempt, QStringList errors, ApiKey key, BrokerConnection::Encoder encode, BrokerConnection::Handler handler)
 {
     if (m_bootstrap.isEmpty()) {
         handler(AdminResult<RawResponse>::failure(AdminError::network(QStringLiteral("No bootstrap servers given."))));
@@ -36,28 +35,28 @@ void AdminClient::sendToBootstrap(int attempt, QStringList errors, ApiKey key, B
     auto* connection = m_bootstrapConnection;
     const bool wasReady = connection->state() == BrokerConnection::State::Ready;
     connection->request(key, encode,
-                        [this, connection, wasReady, attempt, errors, key, encode,
-                         handler](const AdminResult<RawResponse>& result) mutable {
-                            const bool connectFailed = !result.ok() && result.error.kind == AdminError::Kind::Network
-                                && connection->brokerVersions().isEmpty();
-                            if (!connectFailed || wasReady) {
-                                handler(result);
-                                return;
-                            }
-                            // Could not reach this bootstrap server: fail over to the next one.
-                            errors.append(result.error.message);
-                            if (m_bootstrapConnection == connection) {
-                                m_bootstrapConnection = nullptr;
-                                connection->deleteLater();
-                                ++m_bootstrapIndex;
-                            }
-                            if (attempt + 1 >= m_bootstrap.size()) {
-                                handler(AdminResult<RawResponse>::failure(AdminError::network(
-                                    QStringLiteral("Could not reach any bootstrap server. ") + errors.join(QLatin1Char(' ')))));
-                                return;
-                            }
-                            sendToBootstrap(attempt + 1, errors, key, encode, handler);
-                        });
+        [this, connection, wasReady, attempt, errors, key, encode, handler](
+            const AdminResult<RawResponse>& result) mutable {
+            const bool connectFailed = !result.ok() && result.error.kind == AdminError::Kind::Network
+                && connection->brokerVersions().isEmpty();
+            if (!connectFailed || wasReady) {
+                handler(result);
+                return;
+            }
+            // Could not reach this bootstrap server: fail over to the next one.
+            errors.append(result.error.message);
+            if (m_bootstrapConnection == connection) {
+                m_bootstrapConnection = nullptr;
+                connection->deleteLater();
+                ++m_bootstrapIndex;
+            }
+            if (attempt + 1 >= m_bootstrap.size()) {
+                handler(AdminResult<RawResponse>::failure(AdminError::network(
+                    QStringLiteral("Could not reach any bootstrap server. ") + errors.join(QLatin1Char(' ')))));
+                return;
+            }
+            sendToBootstrap(attempt + 1, errors, key, encode, handler);
+        });
 }
 
 BrokerConnection* AdminClient::connectionFor(int32_t nodeId)
@@ -67,17 +66,17 @@ BrokerConnection* AdminClient::connectionFor(int32_t nodeId)
     const auto* broker = m_metadata.broker(nodeId);
     if (!broker)
         return nullptr;
-    auto* connection = new BrokerConnection({broker->host, quint16(broker->port)}, nodeId, m_options, this);
+    auto* connection = new BrokerConnection({ broker->host, quint16(broker->port) }, nodeId, m_options, this);
     m_nodeConnections.insert(nodeId, connection);
     return connection;
 }
 
-void AdminClient::sendToNode(int32_t nodeId, ApiKey key, BrokerConnection::Encoder encode,
-                             BrokerConnection::Handler handler)
+void AdminClient::sendToNode(
+    int32_t nodeId, ApiKey key, BrokerConnection::Encoder encode, BrokerConnection::Handler handler)
 {
     if (m_metadata.brokers.isEmpty()) {
         // Broker addresses come from metadata: learn them first.
-        fetchMetadata(QStringList{}, [=, this](const AdminResult<ClusterMetadata>& md) {
+        fetchMetadata(QStringList {}, [=, this](const AdminResult<ClusterMetadata>& md) {
             if (!md.ok())
                 handler(AdminResult<RawResponse>::failure(md.error));
             else
@@ -135,8 +134,8 @@ void AdminClient::fetchMetadata(std::optional<QStringList> topics, Callback<Clus
         });
 }
 
-void AdminClient::listOffsets(const ClusterMetadata& metadata, const QStringList& topics,
-                              Callback<OffsetsSnapshot> done)
+void AdminClient::listOffsets(
+    const ClusterMetadata& metadata, const QStringList& topics, Callback<OffsetsSnapshot> done)
 {
     if (m_metadata.brokers.isEmpty())
         m_metadata = metadata;
@@ -155,33 +154,35 @@ void AdminClient::listOffsets(const ClusterMetadata& metadata, const QStringList
         }
     }
     if (leaderless > 0)
-        snapshot->errors.append(QStringLiteral("%1 partition(s) have no leader, so their offsets are unknown.")
-                                    .arg(leaderless));
+        snapshot->errors.append(
+            QStringLiteral("%1 partition(s) have no leader, so their offsets are unknown.").arg(leaderless));
     if (byLeader.isEmpty()) {
         done(AdminResult<OffsetsSnapshot>::success(*snapshot));
         return;
     }
     auto outstanding = std::make_shared<int>(int(byLeader.size()) * 2);
     for (auto leader = byLeader.cbegin(); leader != byLeader.cend(); ++leader) {
-        for (const int64_t timestamp : {int64_t(-2), int64_t(-1)}) {
+        for (const int64_t timestamp : { int64_t(-2), int64_t(-1) }) {
             ListOffsetsRequest request;
             for (auto t = leader->cbegin(); t != leader->cend(); ++t) {
-                ListOffsetsTopic topic{t.key(), {}};
+                ListOffsetsTopic topic { t.key(), {} };
                 for (const auto partition : t.value())
-                    topic.partitions.append({partition, -1, timestamp});
+                    topic.partitions.append({ partition, -1, timestamp });
                 request.topics.append(topic);
             }
             const int32_t leaderId = leader.key();
             sendToNode(
-                leaderId, ApiKey::ListOffsets, [request](int16_t v, QString* error) { return encodeListOffsetsRequest(request, v, error); },
+                leaderId, ApiKey::ListOffsets,
+                [request](int16_t v, QString* error) { return encodeListOffsetsRequest(request, v, error); },
                 [snapshot, outstanding, timestamp, leaderId, done](const AdminResult<RawResponse>& raw) {
                     auto& target = timestamp == -2 ? snapshot->earliest : snapshot->latest;
                     if (!raw.ok()) {
                         snapshot->errors.append(QStringLiteral("Broker %1: %2").arg(leaderId).arg(raw.error.message));
                     } else if (auto decoded = decodeListOffsetsResponse(raw.value->body, raw.value->version);
                                !decoded.ok()) {
-                        snapshot->errors.append(
-                            QStringLiteral("Broker %1: malformed ListOffsets response: %2").arg(leaderId).arg(decoded.error()));
+                        snapshot->errors.append(QStringLiteral("Broker %1: malformed ListOffsets response: %2")
+                                                    .arg(leaderId)
+                                                    .arg(decoded.error()));
                     } else {
                         QMap<int16_t, int> errorCounts;
                         for (const auto& po : decoded.value()) {
@@ -207,7 +208,7 @@ void AdminClient::listOffsets(const ClusterMetadata& metadata, const QStringList
 void AdminClient::describeConfigs(ConfigResourceType type, const QString& name, Callback<ConfigResourceResult> done)
 {
     DescribeConfigsRequest request;
-    request.resources.append({type, name, std::nullopt});
+    request.resources.append({ type, name, std::nullopt });
     auto encode = [request](int16_t v, QString* error) { return encodeDescribeConfigsRequest(request, v, error); };
     auto handle = [done, name](const AdminResult<RawResponse>& raw) {
         if (!raw.ok()) {
@@ -216,8 +217,9 @@ void AdminClient::describeConfigs(ConfigResourceType type, const QString& name, 
         }
         auto decoded = decodeDescribeConfigsResponse(raw.value->body, raw.value->version);
         if (!decoded.ok() || decoded->isEmpty()) {
-            done(AdminResult<ConfigResourceResult>::failure(AdminError::protocol(
-                QStringLiteral("Malformed DescribeConfigs response: ") + (decoded.ok() ? QStringLiteral("no resource") : decoded.error()))));
+            done(AdminResult<ConfigResourceResult>::failure(
+                AdminError::protocol(QStringLiteral("Malformed DescribeConfigs response: ")
+                    + (decoded.ok() ? QStringLiteral("no resource") : decoded.error()))));
             return;
         }
         const auto& result = decoded->first();

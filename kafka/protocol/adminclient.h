@@ -18,8 +18,7 @@ class AdminClient : public QObject
 {
     Q_OBJECT
 public:
-    template<typename T>
-    using Callback = std::function<void(const AdminResult<T>&)>;
+    template <typename T> using Callback = std::function<void(const AdminResult<T>&)>;
 
     explicit AdminClient(QList<BrokerAddress> bootstrap, ConnectionOptions options = {}, QObject* parent = nullptr);
     ~AdminClient() override;
@@ -41,7 +40,7 @@ public:
 
 private:
     void sendToBootstrap(int attempt, QStringList errors, ApiKey key, BrokerConnection::Encoder encode,
-                         BrokerConnection::Handler handler);
+        BrokerConnection::Handler handler);
     BrokerConnection* connectionFor(int32_t nodeId);
 
     QList<BrokerAddress> m_bootstrap;

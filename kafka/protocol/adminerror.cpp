@@ -9,7 +9,7 @@ AdminError AdminError::kafka(int16_t code, const QString& context, const QString
     auto text = protocol::describeError(code, brokerMessage);
     if (!context.isEmpty())
         text = context + QStringLiteral(": ") + text;
-    return {Kind::Kafka, code, text};
+    return { Kind::Kafka, code, text };
 }
 
 } // namespace kafscope

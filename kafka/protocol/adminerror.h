@@ -20,21 +20,20 @@ struct AdminError
     int16_t kafkaCode = 0; // for Kind::Kafka
     QString message; // a sentence for people; for Kafka errors it starts with the error name
 
-    static AdminError network(QString m) { return {Kind::Network, 0, std::move(m)}; }
-    static AdminError protocol(QString m) { return {Kind::Protocol, 0, std::move(m)}; }
-    static AdminError unsupported(QString m) { return {Kind::Unsupported, 0, std::move(m)}; }
+    static AdminError network(QString m) { return { Kind::Network, 0, std::move(m) }; }
+    static AdminError protocol(QString m) { return { Kind::Protocol, 0, std::move(m) }; }
+    static AdminError unsupported(QString m) { return { Kind::Unsupported, 0, std::move(m) }; }
     static AdminError kafka(int16_t code, const QString& context = {}, const QString& brokerMessage = {});
 };
 
 // A value or an AdminError; results of the admin client's asynchronous calls.
-template<typename T>
-struct AdminResult
+template <typename T> struct AdminResult
 {
     std::optional<T> value;
     AdminError error;
 
-    static AdminResult success(T v) { return {std::move(v), {}}; }
-    static AdminResult failure(AdminError e) { return {std::nullopt, std::move(e)}; }
+    static AdminResult success(T v) { return { std::move(v), {} }; }
+    static AdminResult failure(AdminError e) { return { std::nullopt, std::move(e) }; }
     bool ok() const { return value.has_value(); }
 };
 

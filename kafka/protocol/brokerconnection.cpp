@@ -25,8 +25,7 @@ BrokerConnection::BrokerConnection(BrokerAddress address, int32_t nodeId, Connec
     , m_address(std::move(address))
     , m_nodeId(nodeId)
     , m_options(std::move(options))
-{
-}
+{ }
 
 BrokerConnection::~BrokerConnection()
 {
@@ -52,9 +51,9 @@ void BrokerConnection::request(ApiKey key, Encoder encode, Handler handler)
     if (m_state == State::Ready) {
         const auto version = negotiatedVersion(key);
         if (version < 0) {
-            handler(AdminResult<RawResponse>::failure(AdminError::unsupported(
-                QStringLiteral("Broker %1 does not support %2 in any version KafScope speaks.")
-                    .arg(m_address.toString(), apiName(key)))));
+            handler(AdminResult<RawResponse>::failure(
+                AdminError::unsupported(QStringLiteral("Broker %1 does not support %2 in any version KafScope speaks.")
+                                            .arg(m_address.toString(), apiName(key)))));
             return;
         }
         QString error;
@@ -67,7 +66,7 @@ void BrokerConnection::request(ApiKey key, Encoder encode, Handler handler)
         sendNow(key, version, body, std::move(handler));
         return;
     }
-    m_queue.append({key, std::move(encode), std::move(handler)});
+    m_queue.append({ key, std::move(encode), std::move(handler) });
     if (m_state == State::Idle || m_state == State::Failed)
         open();
 }
@@ -108,33 +107,34 @@ void BrokerConnection::startHandshake()
 void BrokerConnection::sendApiVersions(int16_t version)
 {
     sendNow(ApiKey::ApiVersions, version, encodeApiVersionsRequest({}, version, nullptr),
-            [this, version](const AdminResult<RawResponse>& raw) {
-                if (!raw.ok())
-                    return; // fail() already ran
-                const QByteArray& body = raw.value->body;
-                // A broker that does not know our version answers UNSUPPORTED_VERSION, in v0 format (Kafka) or in a
-                // format of its own (librdkafka's mock broker): read only the leading error code, then retry lower.
-                const bool unsupported = body.size() >= 2 && qFromBigEndian<int16_t>(body.constData()) == kUnsupportedVersion;
-                if (unsupported && version > 0) {
-                    const auto v0 = decodeApiVersionsResponse(body, 0);
-                    const auto theirs = v0.ok() ? v0->apis.value(int16_t(ApiKey::ApiVersions), VersionRange {0, 0})
-                                                : VersionRange {0, 0};
-                    sendApiVersions(std::clamp<int16_t>(theirs.max, 0, int16_t(version - 1)));
-                    return;
-                }
-                const auto decoded = decodeApiVersionsResponse(body, version);
-                if (!decoded.ok()) {
-                    fail(AdminError::protocol(QStringLiteral("Malformed ApiVersions response from %1: %2")
-                                                  .arg(m_address.toString(), decoded.error())));
-                    return;
-                }
-                if (decoded->errorCode != 0) {
-                    fail(AdminError::kafka(decoded->errorCode, QStringLiteral("ApiVersions")));
-                    return;
-                }
-                m_brokerVersions = decoded->apis;
-                becomeReady();
-            });
+        [this, version](const AdminResult<RawResponse>& raw) {
+            if (!raw.ok())
+                return; // fail() already ran
+            const QByteArray& body = raw.value->body;
+            // A broker that does not know our version answers UNSUPPORTED_VERSION, in v0 format (Kafka) or in a
+            // format of its own (librdkafka's mock broker): read only the leading error code, then retry lower.
+            const bool unsupported
+                = body.size() >= 2 && qFromBigEndian<int16_t>(body.constData()) == kUnsupportedVersion;
+            if (unsupported && version > 0) {
+                const auto v0 = decodeApiVersionsResponse(body, 0);
+                const auto theirs = v0.ok() ? v0->apis.value(int16_t(ApiKey::ApiVersions), VersionRange { 0, 0 })
+                                            : VersionRange { 0, 0 };
+                sendApiVersions(std::clamp<int16_t>(theirs.max, 0, int16_t(version - 1)));
+                return;
+            }
+            const auto decoded = decodeApiVersionsResponse(body, version);
+            if (!decoded.ok()) {
+                fail(AdminError::protocol(QStringLiteral("Malformed ApiVersions response from %1: %2")
+                                              .arg(m_address.toString(), decoded.error())));
+                return;
+            }
+            if (decoded->errorCode != 0) {
+                fail(AdminError::kafka(decoded->errorCode, QStringLiteral("ApiVersions")));
+                return;
+            }
+            m_brokerVersions = decoded->apis;
+            becomeReady();
+        });
 }
 
 void BrokerConnection::becomeReady()
@@ -151,8 +151,8 @@ void BrokerConnection::sendNow(ApiKey key, int16_t version, const QByteArray& bo
     const int32_t correlationId = m_nextCorrelationId++;
     if (m_nextCorrelationId == INT32_MAX)
         m_nextCorrelationId = 1;
-    const auto frame = encodeRequestFrame({key, version, correlationId, m_options.clientId}, body);
-    m_pending.append({correlationId, key, version, nowMs() + m_options.requestTimeoutMs, std::move(handler)});
+    const auto frame = encodeRequestFrame({ key, version, correlationId, m_options.clientId }, body);
+    m_pending.append({ correlationId, key, version, nowMs() + m_options.requestTimeoutMs, std::move(handler) });
     m_socket->write(frame);
     if (!m_timer->isActive())
         m_timer->start();
@@ -184,8 +184,7 @@ void BrokerConnection::dispatchFrame(const QByteArray& frame)
     // A timed-out request fails the connection, so no late answer can arrive on it: any answer but the one to the
     // oldest request means the stream is out of step, and every request behind it would be read wrongly.
     if (m_pending.isEmpty() || m_pending.first().correlationId != correlationId) {
-        fail(AdminError::protocol(
-            m_pending.isEmpty()
+        fail(AdminError::protocol(m_pending.isEmpty()
                 ? QStringLiteral("Broker %1 sent a response (correlation id %2) to no pending request; the connection "
                                  "was closed.")
                       .arg(m_address.toString())
@@ -205,15 +204,14 @@ void BrokerConnection::dispatchFrame(const QByteArray& frame)
             AdminError::protocol(QStringLiteral("Malformed response header: %1").arg(header.error()))));
         return;
     }
-    pending.handler(AdminResult<RawResponse>::success({pending.version, frame.mid(header->bodyOffset)}));
+    pending.handler(AdminResult<RawResponse>::success({ pending.version, frame.mid(header->bodyOffset) }));
 }
 
 void BrokerConnection::onSocketError()
 {
     if (m_state == State::Failed || !m_socket)
         return;
-    fail(AdminError::network(
-        QStringLiteral("Broker %1: %2").arg(m_address.toString(), m_socket->errorString())));
+    fail(AdminError::network(QStringLiteral("Broker %1: %2").arg(m_address.toString(), m_socket->errorString())));
 }
 
 void BrokerConnection::checkTimeouts()

@@ -1,7 +1,8 @@
 #pragma once
 // One TCP connection to one broker, living in the admin thread. Frames requests, matches responses by correlation
-// id (in order: an answer that is not to the oldest request fails the connection), negotiates versions with ApiVersions before the first request, and fails every pending request with a clear
-// error on timeout or disconnect (a broker that misbehaves never takes the process down).
+// id (in order: an answer that is not to the oldest request fails the connection), negotiates versions with ApiVersions
+// before the first request, and fails every pending request with a clear error on timeout or disconnect (a broker that
+// misbehaves never takes the process down).
 //
 // Connection steps: socket connect -> [TLS handshake: later, QSslSocket] -> ApiVersions -> [SASL: later] -> Ready.
 // Later steps slot in at startHandshake(); requests queue until Ready.

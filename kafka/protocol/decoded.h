@@ -6,11 +6,12 @@
 
 namespace kafscope::protocol {
 
-template<typename T>
-class Decoded
+template <typename T> class Decoded
 {
 public:
-    Decoded(T value) : m_value(std::move(value)) { }
+    Decoded(T value)
+        : m_value(std::move(value))
+    { }
     static Decoded failure(QString error)
     {
         Decoded d;

@@ -66,7 +66,8 @@ struct ListOffsetsRequest
 };
 QByteArray encodeListOffsetsRequest(const ListOffsetsRequest& request, int16_t version, QString* error = nullptr);
 Decoded<QList<PartitionOffset>> decodeListOffsetsResponse(QByteArrayView body, int16_t version);
-QByteArray encodeListOffsetsResponse(const QList<PartitionOffset>& partitions, int16_t version, QString* error = nullptr);
+QByteArray encodeListOffsetsResponse(
+    const QList<PartitionOffset>& partitions, int16_t version, QString* error = nullptr);
 
 // ---- DescribeConfigs (key 32), v1-v4, flexible from v4 ----
 struct DescribeConfigsResource
@@ -81,8 +82,10 @@ struct DescribeConfigsRequest
     bool includeSynonyms = true; // v1+
     bool includeDocumentation = false; // v3+
 };
-QByteArray encodeDescribeConfigsRequest(const DescribeConfigsRequest& request, int16_t version, QString* error = nullptr);
+QByteArray encodeDescribeConfigsRequest(
+    const DescribeConfigsRequest& request, int16_t version, QString* error = nullptr);
 Decoded<QList<ConfigResourceResult>> decodeDescribeConfigsResponse(QByteArrayView body, int16_t version);
-QByteArray encodeDescribeConfigsResponse(const QList<ConfigResourceResult>& results, int16_t version, QString* error = nullptr);
+QByteArray encodeDescribeConfigsResponse(
+    const QList<ConfigResourceResult>& results, int16_t version, QString* error = nullptr);
 
 } // namespace kafscope::protocol

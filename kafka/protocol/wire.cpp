@@ -167,11 +167,13 @@ void Writer::taggedFields()
 // ---- Reader ----
 
 Reader::Reader(QByteArrayView data, bool flexible, QString context)
-    : m_data(data), m_flexible(flexible), m_context(std::move(context))
-{
-}
+    : m_data(data)
+    , m_flexible(flexible)
+    , m_context(std::move(context))
+{ }
 
-Reader::Scope::Scope(Reader& reader, const char* name, qsizetype index) : m_reader(reader)
+Reader::Scope::Scope(Reader& reader, const char* name, qsizetype index)
+    : m_reader(reader)
 {
     m_reader.m_path.append({ name, index });
 }
@@ -319,7 +321,7 @@ qsizetype Reader::length(const char* field, bool nullable, bool wide)
     if (n < 0) {
         m_pos = start;
         fail(n == -1 ? QStringLiteral("null in a non-nullable field") : QStringLiteral("invalid length %1").arg(n),
-             field);
+            field);
         return 0;
     }
     return n;

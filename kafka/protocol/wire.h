@@ -18,7 +18,9 @@ namespace kafscope::protocol {
 class Writer
 {
 public:
-    explicit Writer(bool flexible) : m_flexible(flexible) { }
+    explicit Writer(bool flexible)
+        : m_flexible(flexible)
+    { }
     bool isFlexible() const { return m_flexible; }
     bool ok() const { return m_error.isEmpty(); }
     const QString& error() const { return m_error; }
@@ -98,8 +100,7 @@ public:
 
     // Reads `field`'s length, then calls readElement() once per element with the path extended by "field[i]";
     // stops at the first error.
-    template<typename F>
-    void array(const char* field, F&& readElement)
+    template <typename F> void array(const char* field, F&& readElement)
     {
         const qsizetype count = arrayLength(field);
         for (qsizetype i = 0; i < count && ok(); ++i) {

@@ -1,7 +1,8 @@
 #pragma once
 // The fake behind the Cluster interface (issue #6), shared by page, dialog and model tests: it answers with canned
-// value structs and scripted errors, makes scripted consumers and producers (fakedataplane.h), asynchronously like the real session (each answer is queued to the event
-// loop), and records what was asked. No broker, no mock, no thread: a page test runs in milliseconds.
+// value structs and scripted errors, makes scripted consumers and producers (fakedataplane.h), asynchronously like the
+// real session (each answer is queued to the event loop), and records what was asked. No broker, no mock, no thread: a
+// page test runs in milliseconds.
 #include "fakedataplane.h"
 #include "kafka/cluster.h"
 
@@ -70,7 +71,8 @@ public:
             else if (configAnswers.contains(key))
                 emit configsAvailable(configAnswers.value(key));
             else
-                emit configsFailed(type, name, QStringLiteral("UNKNOWN_TOPIC_OR_PARTITION: the fake has no configs for %1.").arg(name));
+                emit configsFailed(type, name,
+                    QStringLiteral("UNKNOWN_TOPIC_OR_PARTITION: the fake has no configs for %1.").arg(name));
         });
     }
     void shutdown() override { m_shutDown = true; }
@@ -95,8 +97,7 @@ public:
     }
 
 private:
-    template<typename F>
-    void later(F f)
+    template <typename F> void later(F f)
     {
         QTimer::singleShot(0, this, [this, f] {
             if (!m_shutDown)
@@ -120,7 +121,8 @@ private:
         m_metadata = metadataAnswer;
         m_lastRefreshed = QDateTime::currentDateTime();
         if (m_state != State::Connected)
-            setState(State::Connected, QStringLiteral("Connected to %1 (%2 brokers)").arg(bootstrap).arg(m_metadata.brokers.size()));
+            setState(State::Connected,
+                QStringLiteral("Connected to %1 (%2 brokers)").arg(bootstrap).arg(m_metadata.brokers.size()));
         emit metadataAvailable(m_metadata);
         emit offsetsAvailable(offsetsAnswer);
     }

@@ -72,7 +72,9 @@ private:
 class FakeProducer : public ProducerInterface
 {
 public:
-    explicit FakeProducer(ProducerOptions options) : options(std::move(options)) { }
+    explicit FakeProducer(ProducerOptions options)
+        : options(std::move(options))
+    { }
 
     ProducerOptions options;
     QList<ProduceRequest> sent;
@@ -111,7 +113,8 @@ public:
         r.topic = request.topic;
         r.partitioner = request.partitioner;
         const auto prediction = partitioning::predict(request.partitioner, request.key, partitionCount);
-        r.partition = request.partition >= 0 ? request.partition : (prediction.deterministic ? prediction.partition : 0);
+        r.partition
+            = request.partition >= 0 ? request.partition : (prediction.deterministic ? prediction.partition : 0);
         r.offset = m_nextOffset[r.partition]++;
         r.timestamp = 1700000000000;
         return r;

@@ -1,13 +1,12 @@
 // Integration tests against a real Kafka cluster: helpers (librdkafka for setup) and the gtest main.
-#include "realcluster.h"
-
 #include "kafka/background.h"
-#include <cstdio>
+#include "realcluster.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QThread>
+#include <cstdio>
 #include <librdkafka/rdkafka.h>
 #include <memory>
 
@@ -65,8 +64,8 @@ bool allPartitionsLed(rd_kafka_t* rk, const std::string& topic, int partitions)
 }
 } // namespace
 
-std::string createTopic(const QString& name, int partitions, int replicationFactor,
-                        const std::map<std::string, std::string>& configs)
+std::string createTopic(
+    const QString& name, int partitions, int replicationFactor, const std::map<std::string, std::string>& configs)
 {
     std::string error;
     auto rk = makeClient(RD_KAFKA_PRODUCER, &error);
@@ -74,7 +73,8 @@ std::string createTopic(const QString& name, int partitions, int replicationFact
         return error;
     const std::string topic = name.toStdString();
     char errstr[512];
-    rd_kafka_NewTopic_t* newTopic = rd_kafka_NewTopic_new(topic.c_str(), partitions, replicationFactor, errstr, sizeof errstr);
+    rd_kafka_NewTopic_t* newTopic
+        = rd_kafka_NewTopic_new(topic.c_str(), partitions, replicationFactor, errstr, sizeof errstr);
     if (!newTopic)
         return errstr;
     for (const auto& [key, value] : configs)
@@ -88,7 +88,8 @@ std::string createTopic(const QString& name, int partitions, int replicationFact
         error = rd_kafka_event_error_string(event);
     } else {
         size_t n = 0;
-        const rd_kafka_topic_result_t** results = rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(event), &n);
+        const rd_kafka_topic_result_t** results
+            = rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(event), &n);
         for (size_t i = 0; i < n; ++i)
             if (rd_kafka_topic_result_error(results[i]))
                 error = rd_kafka_topic_result_error_string(results[i]);
@@ -119,10 +120,11 @@ std::string produce(const QString& topic, int count, int keys)
         const std::string key = "key-" + std::to_string(i % keys);
         const std::string value = "value-" + std::to_string(i);
         rd_kafka_resp_err_t err;
-        while ((err = rd_kafka_producev(rk.get(), RD_KAFKA_V_TOPIC(name.c_str()), RD_KAFKA_V_KEY(key.data(), key.size()),
-                                        RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
-                                        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END))
-               == RD_KAFKA_RESP_ERR__QUEUE_FULL)
+        while (
+            (err = rd_kafka_producev(rk.get(), RD_KAFKA_V_TOPIC(name.c_str()), RD_KAFKA_V_KEY(key.data(), key.size()),
+                 RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
+                 RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END))
+            == RD_KAFKA_RESP_ERR__QUEUE_FULL)
             rd_kafka_poll(rk.get(), 100);
         if (err)
             return rd_kafka_err2str(err);

@@ -15,15 +15,15 @@ bool inCi();
 QString uniqueTopic(const char* prefix);
 // CreateTopics through librdkafka's Admin API; waits until every broker's metadata shows all partitions with leaders.
 // Returns an error text, empty on success.
-std::string createTopic(const QString& name, int partitions, int replicationFactor,
-                        const std::map<std::string, std::string>& configs = {});
+std::string createTopic(
+    const QString& name, int partitions, int replicationFactor, const std::map<std::string, std::string>& configs = {});
 // Produces `count` keyed records ("key-<i % keys>") and waits for every delivery report. Returns an error text.
 std::string produce(const QString& topic, int count, int keys = 10);
 
 } // namespace kafscope::itest
 
 // Every real-cluster test starts with this: outside CI a missing cluster skips with the reason; in CI it fails.
-#define REQUIRE_REAL_CLUSTER()                                                                                          \
+#define REQUIRE_REAL_CLUSTER()                                                                                         \
     do {                                                                                                               \
         if (kafscope::itest::bootstrap().isEmpty()) {                                                                  \
             if (kafscope::itest::inCi())                                                                               \

@@ -16,8 +16,7 @@ using kafscope::test::waitFor;
 namespace {
 
 // A wait's result, checked: a result that never came is a failure of the test, not a crash.
-template<typename T>
-AdminResult<T> delivered(std::optional<AdminResult<T>> result)
+template <typename T> AdminResult<T> delivered(std::optional<AdminResult<T>> result)
 {
     EXPECT_TRUE(result.has_value()) << "no result delivered within the guard";
     return result.value_or(AdminResult<T>::failure(AdminError::network(QStringLiteral("no result delivered"))));
@@ -36,7 +35,8 @@ struct RealCluster : ::testing::Test
     }
     AdminResult<ConfigResourceResult> configs(ConfigResourceType type, const QString& name)
     {
-        return delivered(waitFor<AdminResult<ConfigResourceResult>>([&](auto done) { admin->describeConfigs(type, name, done); }));
+        return delivered(
+            waitFor<AdminResult<ConfigResourceResult>>([&](auto done) { admin->describeConfigs(type, name, done); }));
     }
     std::unique_ptr<AdminClient> admin;
 };
@@ -69,7 +69,7 @@ TEST_F(RealCluster, CreatedTopicHasPartitionsLeadersReplicasIsrAndATopicId)
 {
     const auto name = itest::uniqueTopic("meta");
     ASSERT_EQ(itest::createTopic(name, 6, 3), "");
-    const auto md = metadata(QStringList {name});
+    const auto md = metadata(QStringList { name });
     ASSERT_TRUE(md.ok()) << md.error.message.toStdString();
     const auto* topic = md.value->topic(name);
     ASSERT_NE(topic, nullptr);
@@ -93,7 +93,8 @@ TEST_F(RealCluster, OffsetsCountEveryProducedRecord)
     ASSERT_EQ(itest::produce(name, 250), "");
     const auto md = metadata();
     ASSERT_TRUE(md.ok());
-    const auto r = delivered(waitFor<AdminResult<OffsetsSnapshot>>([&](auto done) { admin->listOffsets(*md.value, {name}, done); }));
+    const auto r = delivered(
+        waitFor<AdminResult<OffsetsSnapshot>>([&](auto done) { admin->listOffsets(*md.value, { name }, done); }));
     ASSERT_TRUE(r.ok()) << r.error.message.toStdString();
     EXPECT_TRUE(r.value->errors.isEmpty()) << r.value->errors.join(QLatin1Char(';')).toStdString();
     ASSERT_EQ(r.value->earliest.size(), 4);
@@ -111,7 +112,7 @@ TEST_F(RealCluster, OffsetsCountEveryProducedRecord)
 TEST_F(RealCluster, TopicConfigsShowOverridesSourcesAndSynonyms)
 {
     const auto name = itest::uniqueTopic("configs");
-    ASSERT_EQ(itest::createTopic(name, 1, 3, {{"retention.ms", "3600000"}}), "");
+    ASSERT_EQ(itest::createTopic(name, 1, 3, { { "retention.ms", "3600000" } }), "");
     const auto r = configs(ConfigResourceType::Topic, name);
     ASSERT_TRUE(r.ok()) << r.error.message.toStdString();
     const auto* retention = findEntry(*r.value, QStringLiteral("retention.ms"));
@@ -144,13 +145,15 @@ TEST_F(RealCluster, UnknownTopicConfigsGiveTheKafkaErrorName)
     const auto r = configs(ConfigResourceType::Topic, QStringLiteral("no-such-topic-kafscope"));
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error.kind, AdminError::Kind::Kafka);
-    EXPECT_TRUE(r.error.message.contains(QStringLiteral("UNKNOWN_TOPIC_OR_PARTITION"))) << r.error.message.toStdString();
+    EXPECT_TRUE(r.error.message.contains(QStringLiteral("UNKNOWN_TOPIC_OR_PARTITION")))
+        << r.error.message.toStdString();
 }
 
 TEST_F(RealCluster, FailsOverPastADeadBootstrapServer)
 {
     AdminClient failover(parseBootstrap(QStringLiteral("127.0.0.1:1,") + itest::bootstrap()).addresses);
-    const auto md = delivered(waitFor<AdminResult<ClusterMetadata>>([&](auto done) { failover.fetchMetadata(std::nullopt, done); }));
+    const auto md = delivered(
+        waitFor<AdminResult<ClusterMetadata>>([&](auto done) { failover.fetchMetadata(std::nullopt, done); }));
     ASSERT_TRUE(md.ok()) << md.error.message.toStdString();
     EXPECT_EQ(md.value->brokers.size(), 3);
 }
@@ -175,7 +178,7 @@ TEST_F(RealCluster, SessionDeliversMetadataAndOffsetsToTheModelsThread)
             loop.quit();
     });
     QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-    session.connectTo({QStringLiteral("real"), itest::bootstrap(), false});
+    session.connectTo({ QStringLiteral("real"), itest::bootstrap(), false });
     loop.exec();
     ASSERT_TRUE(gotOffsets);
     EXPECT_EQ(session.state(), ClusterSession::State::Connected);

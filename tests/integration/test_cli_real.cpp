@@ -22,8 +22,8 @@ CliRun cli(QStringList args, bool withBootstrap = true)
     QProcess process;
     process.start(QStringLiteral(KAFSCOPE_CLI_PATH), args);
     process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+        process.readAllStandardError() };
 }
 
 QJsonDocument json(const CliRun& run)
@@ -43,7 +43,7 @@ struct CliReal : ::testing::Test
 
 TEST_F(CliReal, BrokersJsonListsThreeBrokersAndOneController)
 {
-    const auto run = cli({QStringLiteral("brokers"), QStringLiteral("--json")});
+    const auto run = cli({ QStringLiteral("brokers"), QStringLiteral("--json") });
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const auto brokers = json(run).array();
     ASSERT_EQ(brokers.size(), 3);
@@ -59,13 +59,14 @@ TEST_F(CliReal, TopicsJsonHasTheDocumentedFields)
 {
     const auto name = kafscope::itest::uniqueTopic("cli-topics");
     ASSERT_EQ(kafscope::itest::createTopic(name, 5, 2), "");
-    const auto run = cli({QStringLiteral("topics"), QStringLiteral("--json")});
+    const auto run = cli({ QStringLiteral("topics"), QStringLiteral("--json") });
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     bool found = false;
     for (const auto& t : json(run).array()) {
         const auto o = t.toObject();
-        EXPECT_EQ(o.keys(), (QStringList {QStringLiteral("internal"), QStringLiteral("name"), QStringLiteral("partitions"),
-                                          QStringLiteral("replication_factor")}));
+        EXPECT_EQ(o.keys(),
+            (QStringList { QStringLiteral("internal"), QStringLiteral("name"), QStringLiteral("partitions"),
+                QStringLiteral("replication_factor") }));
         if (o.value(QStringLiteral("name")).toString() == name) {
             found = true;
             EXPECT_EQ(o.value(QStringLiteral("partitions")).toInt(), 5);
@@ -81,7 +82,7 @@ TEST_F(CliReal, DescribeJsonGivesPartitionsWithOffsets)
     const auto name = kafscope::itest::uniqueTopic("cli-describe");
     ASSERT_EQ(kafscope::itest::createTopic(name, 3, 3), "");
     ASSERT_EQ(kafscope::itest::produce(name, 90), "");
-    const auto run = cli({QStringLiteral("describe"), name, QStringLiteral("--json")});
+    const auto run = cli({ QStringLiteral("describe"), name, QStringLiteral("--json") });
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const auto o = json(run).object();
     EXPECT_EQ(o.value(QStringLiteral("name")).toString(), name);
@@ -98,7 +99,7 @@ TEST_F(CliReal, DescribeJsonGivesPartitionsWithOffsets)
     }
     EXPECT_EQ(messages, 90);
     // The human table names the topic and every partition.
-    const auto table = cli({QStringLiteral("describe"), name});
+    const auto table = cli({ QStringLiteral("describe"), name });
     ASSERT_EQ(table.exitCode, 0);
     EXPECT_TRUE(table.out.contains(name.toUtf8()));
     EXPECT_TRUE(table.out.contains("PARTITION"));
@@ -107,8 +108,8 @@ TEST_F(CliReal, DescribeJsonGivesPartitionsWithOffsets)
 TEST_F(CliReal, ConfigsOfATopicAndABroker)
 {
     const auto name = kafscope::itest::uniqueTopic("cli-configs");
-    ASSERT_EQ(kafscope::itest::createTopic(name, 1, 3, {{"retention.ms", "7200000"}}), "");
-    const auto topic = cli({QStringLiteral("configs"), QStringLiteral("topic"), name, QStringLiteral("--json")});
+    ASSERT_EQ(kafscope::itest::createTopic(name, 1, 3, { { "retention.ms", "7200000" } }), "");
+    const auto topic = cli({ QStringLiteral("configs"), QStringLiteral("topic"), name, QStringLiteral("--json") });
     ASSERT_EQ(topic.exitCode, 0) << topic.err.toStdString();
     bool found = false;
     for (const auto& e : json(topic).array())
@@ -118,27 +119,29 @@ TEST_F(CliReal, ConfigsOfATopicAndABroker)
             EXPECT_FALSE(e.toObject().value(QStringLiteral("default")).toBool());
         }
     EXPECT_TRUE(found);
-    const auto broker = cli({QStringLiteral("configs"), QStringLiteral("broker"), QStringLiteral("1")});
+    const auto broker = cli({ QStringLiteral("configs"), QStringLiteral("broker"), QStringLiteral("1") });
     ASSERT_EQ(broker.exitCode, 0) << broker.err.toStdString();
     EXPECT_TRUE(broker.out.contains("node.id"));
 }
 
 TEST_F(CliReal, ExitCodesSayWhatWentWrong)
 {
-    const auto missing = cli({QStringLiteral("describe"), QStringLiteral("no-such-topic-kafscope")});
+    const auto missing = cli({ QStringLiteral("describe"), QStringLiteral("no-such-topic-kafscope") });
     EXPECT_EQ(missing.exitCode, 4);
     EXPECT_TRUE(missing.err.contains("UNKNOWN_TOPIC_OR_PARTITION")) << missing.err.toStdString();
 
-    const auto unreachable = cli({QStringLiteral("topics"), QStringLiteral("--bootstrap"), QStringLiteral("127.0.0.1:1"),
-                                  QStringLiteral("--timeout"), QStringLiteral("2000")},
-                                 false);
+    const auto unreachable
+        = cli({ QStringLiteral("topics"), QStringLiteral("--bootstrap"), QStringLiteral("127.0.0.1:1"),
+                  QStringLiteral("--timeout"), QStringLiteral("2000") },
+            false);
     EXPECT_EQ(unreachable.exitCode, 3);
     EXPECT_TRUE(unreachable.err.contains("Could not reach")) << unreachable.err.toStdString();
 
-    EXPECT_EQ(cli({QStringLiteral("frobnicate")}).exitCode, 2);
-    EXPECT_EQ(cli({QStringLiteral("describe")}).exitCode, 2);
-    const auto malformed = cli({QStringLiteral("topics"), QStringLiteral("--bootstrap"), QStringLiteral("nohost")}, false);
+    EXPECT_EQ(cli({ QStringLiteral("frobnicate") }).exitCode, 2);
+    EXPECT_EQ(cli({ QStringLiteral("describe") }).exitCode, 2);
+    const auto malformed
+        = cli({ QStringLiteral("topics"), QStringLiteral("--bootstrap"), QStringLiteral("nohost") }, false);
     EXPECT_EQ(malformed.exitCode, 2);
     EXPECT_TRUE(malformed.err.contains("no port"));
-    EXPECT_EQ(cli({QStringLiteral("topics"), QStringLiteral("--help")}, false).exitCode, 0);
+    EXPECT_EQ(cli({ QStringLiteral("topics"), QStringLiteral("--help") }, false).exitCode, 0);
 }

@@ -1,10 +1,10 @@
 // The data plane against the real cluster: every partitioner puts each key where partitioning::predict says, the
 // live consumer sees every record once in offset order, large and binary values survive, exports round trip, and
 // `kafscope-cli produce` / `consume` speak the documented JSON.
+#include "../unit/waitfor.h"
 #include "kafka/client/liveconsumer.h"
 #include "kafka/client/producer.h"
 #include "kafka/client/recordexport.h"
-#include "../unit/waitfor.h"
 #include "realcluster.h"
 
 #include <QCoreApplication>
@@ -65,7 +65,8 @@ std::vector<Record> consumeAll(const QString& topic, size_t count, const QMap<QS
     options.start = ConsumeStart::earliest();
     options.extraConfig = extraConfig;
     consumer.start(options);
-    EXPECT_TRUE(waitUntil([&] { return records.size() >= count || !failure.isEmpty(); })) << records.size() << " of " << count;
+    EXPECT_TRUE(waitUntil([&] { return records.size() >= count || !failure.isEmpty(); }))
+        << records.size() << " of " << count;
     EXPECT_TRUE(failure.isEmpty()) << failure.toStdString();
     waitUntil([] { return false; }, 300); // anything beyond count would be a duplicate
     EXPECT_EQ(records.size(), count);
@@ -124,12 +125,13 @@ TEST_F(ConsumeReal, EveryPartitionerPutsEachKeyWherePredicted)
 TEST_F(ConsumeReal, TenMegabyteBinaryValueSurvivesByteForByte)
 {
     const auto topic = itest::uniqueTopic("dp-large");
-    ASSERT_EQ(itest::createTopic(topic, 1, 3, {{"max.message.bytes", "12000000"}}), "");
+    ASSERT_EQ(itest::createTopic(topic, 1, 3, { { "max.message.bytes", "12000000" } }), "");
     QByteArray big(10 * 1024 * 1024, Qt::Uninitialized);
     QRandomGenerator rng(7);
     rng.fillRange(reinterpret_cast<quint32*>(big.data()), big.size() / 4);
-    ProduceRequest r {topic, QByteArray("big"), big, {{QStringLiteral("kind"), QByteArray("\x00\xff", 2), false}}};
-    produceAll({r}, {{QStringLiteral("message.max.bytes"), QStringLiteral("12000000")}});
+    ProduceRequest r { topic, QByteArray("big"), big,
+        { { QStringLiteral("kind"), QByteArray("\x00\xff", 2), false } } };
+    produceAll({ r }, { { QStringLiteral("message.max.bytes"), QStringLiteral("12000000") } });
     const auto records = consumeAll(topic, 1);
     ASSERT_EQ(records.size(), 1u);
     EXPECT_EQ(records[0].value().size(), big.size());
@@ -146,10 +148,10 @@ TEST_F(ConsumeReal, BinaryNullAndEmptyRecordsExportAndComeBackExactly)
     const auto topic = itest::uniqueTopic("dp-binary");
     ASSERT_EQ(itest::createTopic(topic, 2, 3), "");
     const QList<ProduceRequest> requests {
-        {topic, QByteArray("\xff\x00\x10", 3), QByteArray("\x80\x81 not utf8", 12), {}, 0},
-        {topic, std::nullopt, QByteArray("text \xc3\xa4", 7), {{QStringLiteral("h"), {}, true}}, 0},
-        {topic, QByteArray(""), QByteArray(), {}, 1},
-        {topic, QByteArray("tomb"), std::nullopt, {}, 1},
+        { topic, QByteArray("\xff\x00\x10", 3), QByteArray("\x80\x81 not utf8", 12), {}, 0 },
+        { topic, std::nullopt, QByteArray("text \xc3\xa4", 7), { { QStringLiteral("h"), {}, true } }, 0 },
+        { topic, QByteArray(""), QByteArray(), {}, 1 },
+        { topic, QByteArray("tomb"), std::nullopt, {}, 1 },
     };
     produceAll(requests);
     const auto records = consumeAll(topic, 4);
@@ -189,8 +191,8 @@ CliRun cli(QStringList args, const QString& bootstrap = itest::bootstrap())
     QProcess process;
     process.start(QStringLiteral(KAFSCOPE_CLI_PATH), args);
     process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+        process.readAllStandardError() };
 }
 } // namespace
 
@@ -200,22 +202,24 @@ TEST_F(ConsumeReal, CliProduceThenConsumeToTheEnd)
     ASSERT_EQ(itest::createTopic(topic, 3, 3), "");
     QMap<int, int64_t> written; // i -> partition
     for (int i = 0; i < 6; ++i) {
-        const auto run = cli({QStringLiteral("produce"), topic, QStringLiteral("--key"), QStringLiteral("user-%1").arg(i),
-                              QStringLiteral("--value"), QStringLiteral("v%1").arg(i), QStringLiteral("--header"),
-                              QStringLiteral("n=%1").arg(i), QStringLiteral("--partitioner"), QStringLiteral("murmur2_random"),
-                              QStringLiteral("--json")});
+        const auto run = cli({ QStringLiteral("produce"), topic, QStringLiteral("--key"),
+            QStringLiteral("user-%1").arg(i), QStringLiteral("--value"), QStringLiteral("v%1").arg(i),
+            QStringLiteral("--header"), QStringLiteral("n=%1").arg(i), QStringLiteral("--partitioner"),
+            QStringLiteral("murmur2_random"), QStringLiteral("--json") });
         ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
         const auto o = QJsonDocument::fromJson(run.out).object();
-        EXPECT_EQ(o.keys(), (QStringList {QStringLiteral("offset"), QStringLiteral("partition"), QStringLiteral("partitioner"),
-                                          QStringLiteral("timestamp"), QStringLiteral("topic")}));
+        EXPECT_EQ(o.keys(),
+            (QStringList { QStringLiteral("offset"), QStringLiteral("partition"), QStringLiteral("partitioner"),
+                QStringLiteral("timestamp"), QStringLiteral("topic") }));
         EXPECT_EQ(o.value(QStringLiteral("topic")).toString(), topic);
         EXPECT_EQ(o.value(QStringLiteral("partitioner")).toString(), QStringLiteral("murmur2_random"));
         const int partition = o.value(QStringLiteral("partition")).toInt();
-        EXPECT_EQ(partition, partitioning::predict(Partitioner::Murmur2Random, QStringLiteral("user-%1").arg(i).toUtf8(), 3).partition);
+        EXPECT_EQ(partition,
+            partitioning::predict(Partitioner::Murmur2Random, QStringLiteral("user-%1").arg(i).toUtf8(), 3).partition);
         written[i] = partition;
     }
-    const auto run = cli({QStringLiteral("consume"), topic, QStringLiteral("--from"), QStringLiteral("earliest"),
-                          QStringLiteral("--end"), QStringLiteral("--json")});
+    const auto run = cli({ QStringLiteral("consume"), topic, QStringLiteral("--from"), QStringLiteral("earliest"),
+        QStringLiteral("--end"), QStringLiteral("--json") });
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const auto lines = run.out.trimmed().split('\n');
     ASSERT_EQ(lines.size(), 6) << run.out.toStdString();
@@ -233,8 +237,8 @@ TEST_F(ConsumeReal, CliProduceThenConsumeToTheEnd)
     }
     EXPECT_EQ(seen.size(), 6);
     // --max stops early; the human format names partition and offset.
-    const auto two = cli({QStringLiteral("consume"), topic, QStringLiteral("--from"), QStringLiteral("earliest"),
-                          QStringLiteral("--max"), QStringLiteral("2")});
+    const auto two = cli({ QStringLiteral("consume"), topic, QStringLiteral("--from"), QStringLiteral("earliest"),
+        QStringLiteral("--max"), QStringLiteral("2") });
     ASSERT_EQ(two.exitCode, 0) << two.err.toStdString();
     EXPECT_EQ(two.out.count('\n'), 2);
     EXPECT_TRUE(two.out.startsWith("partition=")) << two.out.toStdString();
@@ -242,31 +246,33 @@ TEST_F(ConsumeReal, CliProduceThenConsumeToTheEnd)
 
 TEST_F(ConsumeReal, CliExitCodesForMissingTopicsPartitionsAndUnreachableClusters)
 {
-    const auto missing = cli({QStringLiteral("consume"), QStringLiteral("no-such-topic-kafscope"), QStringLiteral("--end")});
+    const auto missing
+        = cli({ QStringLiteral("consume"), QStringLiteral("no-such-topic-kafscope"), QStringLiteral("--end") });
     EXPECT_EQ(missing.exitCode, 4);
     EXPECT_TRUE(missing.err.contains("UNKNOWN_TOPIC_OR_PART")) << missing.err.toStdString();
 
     const auto topic = itest::uniqueTopic("dp-cli-errors");
     ASSERT_EQ(itest::createTopic(topic, 2, 3), "");
-    const auto badPartition = cli({QStringLiteral("produce"), topic, QStringLiteral("--value"), QStringLiteral("x"),
-                                   QStringLiteral("--partition"), QStringLiteral("7")});
+    const auto badPartition = cli({ QStringLiteral("produce"), topic, QStringLiteral("--value"), QStringLiteral("x"),
+        QStringLiteral("--partition"), QStringLiteral("7") });
     EXPECT_EQ(badPartition.exitCode, 4);
     EXPECT_TRUE(badPartition.err.contains("_UNKNOWN_PARTITION")) << badPartition.err.toStdString();
 
-    const auto noTopic = cli({QStringLiteral("produce"), QStringLiteral("no-such-topic-kafscope"), QStringLiteral("--value"),
-                              QStringLiteral("x"), QStringLiteral("--timeout"), QStringLiteral("2000")});
+    const auto noTopic = cli({ QStringLiteral("produce"), QStringLiteral("no-such-topic-kafscope"),
+        QStringLiteral("--value"), QStringLiteral("x"), QStringLiteral("--timeout"), QStringLiteral("2000") });
     EXPECT_EQ(noTopic.exitCode, 4);
     EXPECT_TRUE(noTopic.err.contains("UNKNOWN_TOPIC_OR_PART")) << noTopic.err.toStdString();
 
-    const auto unreachable = cli({QStringLiteral("produce"), topic, QStringLiteral("--value"), QStringLiteral("x"),
-                                  QStringLiteral("--timeout"), QStringLiteral("2000")},
-                                 QStringLiteral("127.0.0.1:1"));
+    const auto unreachable = cli({ QStringLiteral("produce"), topic, QStringLiteral("--value"), QStringLiteral("x"),
+                                     QStringLiteral("--timeout"), QStringLiteral("2000") },
+        QStringLiteral("127.0.0.1:1"));
     EXPECT_EQ(unreachable.exitCode, 3) << unreachable.err.toStdString();
-    const auto unreachableTail = cli({QStringLiteral("consume"), topic, QStringLiteral("--timeout"), QStringLiteral("2000")},
-                                     QStringLiteral("127.0.0.1:1"));
+    const auto unreachableTail
+        = cli({ QStringLiteral("consume"), topic, QStringLiteral("--timeout"), QStringLiteral("2000") },
+            QStringLiteral("127.0.0.1:1"));
     EXPECT_EQ(unreachableTail.exitCode, 3) << unreachableTail.err.toStdString();
-    EXPECT_EQ(cli({QStringLiteral("consume"), topic, QStringLiteral("--from"), QStringLiteral("soon")}).exitCode, 2);
-    EXPECT_EQ(cli({QStringLiteral("produce"), topic}).exitCode, 2);
+    EXPECT_EQ(cli({ QStringLiteral("consume"), topic, QStringLiteral("--from"), QStringLiteral("soon") }).exitCode, 2);
+    EXPECT_EQ(cli({ QStringLiteral("produce"), topic }).exitCode, 2);
 }
 
 namespace {
@@ -284,7 +290,9 @@ std::string deleteTopic(const QString& name)
     rd_kafka_queue_t* queue = rd_kafka_queue_new(rk);
     rd_kafka_DeleteTopics(rk, &del, 1, nullptr, queue);
     rd_kafka_event_t* event = rd_kafka_queue_poll(queue, 30000);
-    std::string error = !event ? "DeleteTopics timed out" : rd_kafka_event_error(event) ? rd_kafka_event_error_string(event) : "";
+    std::string error = !event        ? "DeleteTopics timed out"
+        : rd_kafka_event_error(event) ? rd_kafka_event_error_string(event)
+                                      : "";
     if (event)
         rd_kafka_event_destroy(event);
     rd_kafka_queue_destroy(queue);
@@ -306,7 +314,9 @@ TEST_F(ConsumeReal, TopicDeletedWhileTailingIsRetryingNotACrash)
         for (auto& r : consumer.drain())
             records.push_back(std::move(r));
     });
-    QObject::connect(&consumer, &LiveConsumer::statusChanged, [&](Status s, const QString& m) { statuses.append({s, m}); });
+    QObject::connect(&consumer, &LiveConsumer::statusChanged, [&](Status s, const QString& m) {
+        statuses.append({ s, m });
+    });
     ConsumerOptions options;
     options.bootstrap = itest::bootstrap();
     options.topic = topic;

@@ -1,5 +1,4 @@
 #include "models/brokermodel.h"
-
 #include "modeltestutil.h"
 
 #include <QAbstractItemModelTester>

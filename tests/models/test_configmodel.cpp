@@ -1,5 +1,4 @@
 #include "models/configmodel.h"
-
 #include "modeltestutil.h"
 
 #include <QAbstractItemModelTester>

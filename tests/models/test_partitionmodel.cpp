@@ -1,5 +1,4 @@
 #include "models/partitionmodel.h"
-
 #include "modeltestutil.h"
 
 #include <QAbstractItemModelTester>
@@ -15,8 +14,8 @@ using kafscope::test::dumpModel;
 
 namespace {
 
-PartitionInfo partition(int32_t id, int32_t leader, QList<int32_t> replicas, QList<int32_t> isr, int64_t earliest = -1,
-    int64_t latest = -1)
+PartitionInfo partition(
+    int32_t id, int32_t leader, QList<int32_t> replicas, QList<int32_t> isr, int64_t earliest = -1, int64_t latest = -1)
 {
     PartitionInfo p;
     p.partition = id;
@@ -62,8 +61,8 @@ private slots:
                            "10 | 3 | 3 | 3 |  | 5 | 9 | 4"));
         QCOMPARE(dumpColumn(model, PartitionModel::MessagesColumn, PartitionModel::SortRole),
             QStringLiteral("1500, 1234567, -1, 4"));
-        QCOMPARE(model.index(0, PartitionModel::LatestColumn).data(PartitionModel::SortRole).typeId(),
-            QMetaType::LongLong);
+        QCOMPARE(
+            model.index(0, PartitionModel::LatestColumn).data(PartitionModel::SortRole).typeId(), QMetaType::LongLong);
         QCOMPARE(model.index(0, PartitionModel::LatestColumn).data(Qt::TextAlignmentRole).toInt(),
             int(Qt::AlignRight | Qt::AlignVCenter));
         QCOMPARE(model.topic().name, QStringLiteral("orders"));

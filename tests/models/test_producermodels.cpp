@@ -2,7 +2,6 @@
 // the deliveries beside their predictions. Every test starts with QAbstractItemModelTester.
 #include "models/deliverymodel.h"
 #include "models/predictionmodel.h"
-
 #include "modeltestutil.h"
 
 #include <QAbstractItemModelTester>
@@ -50,8 +49,10 @@ private slots:
             if (name == QStringLiteral("consistent_random"))
                 QCOMPARE(hash, QStringLiteral("0x7e264614"));
             if (name == QStringLiteral("random"))
-                QCOMPARE(model.index(row, PredictionModel::PartitionColumn).data().toString(), QStringLiteral("random"));
-            QCOMPARE(model.index(row, 0).data(PredictionModel::IsChosenRole).toBool(), name == QStringLiteral("murmur2_random"));
+                QCOMPARE(
+                    model.index(row, PredictionModel::PartitionColumn).data().toString(), QStringLiteral("random"));
+            QCOMPARE(model.index(row, 0).data(PredictionModel::IsChosenRole).toBool(),
+                name == QStringLiteral("murmur2_random"));
         }
         QVERIFY(model.chosen());
         QCOMPARE(model.chosen()->partition, 2);
@@ -83,10 +84,11 @@ private slots:
         failed.report.errorCode = -192;
         failed.report.errorName = QStringLiteral("_MSG_TIMED_OUT");
         failed.report.errorMessage = QStringLiteral("Local: Message timed out");
-        model.addDeliveries({delivery("k1", 2, 2, 10), delivery("k2", 4, 0, 11), failed});
+        model.addDeliveries({ delivery("k1", 2, 2, 10), delivery("k2", 4, 0, 11), failed });
         QCOMPARE(dumpColumn(model, DeliveryModel::KeyColumn), QStringLiteral("k3, k2, k1"));
         QCOMPARE(dumpColumn(model, DeliveryModel::ResultColumn),
-                 QStringLiteral("_MSG_TIMED_OUT: Local: Message timed out, delivered, NOT as predicted, delivered, as predicted"));
+            QStringLiteral(
+                "_MSG_TIMED_OUT: Local: Message timed out, delivered, NOT as predicted, delivered, as predicted"));
         QCOMPARE(model.index(2, 0).data(DeliveryModel::MatchesRole).toBool(), true);
         QCOMPARE(model.index(0, 0).data(DeliveryModel::OkRole).toBool(), false);
         QCOMPARE(model.index(0, DeliveryModel::PartitionColumn).data().toString(), QString());
@@ -96,8 +98,8 @@ private slots:
     {
         DeliveryModel model(3);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.addDeliveries({delivery("a", 0, 0, 0), delivery("b", 0, 0, 1)});
-        model.addDeliveries({delivery("c", 0, 0, 2), delivery("d", 0, 0, 3)});
+        model.addDeliveries({ delivery("a", 0, 0, 0), delivery("b", 0, 0, 1) });
+        model.addDeliveries({ delivery("c", 0, 0, 2), delivery("d", 0, 0, 3) });
         QCOMPARE(dumpColumn(model, DeliveryModel::KeyColumn), QStringLiteral("d, c, b"));
         QList<DeliveryModel::Delivery> many;
         for (int i = 0; i < 10; ++i)

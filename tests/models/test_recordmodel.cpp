@@ -2,14 +2,12 @@
 #include "models/recordfilterproxy.h"
 #include "models/recordformat.h"
 #include "models/recordmodel.h"
-
 #include "modeltestutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
-
 #include <cmath>
 #include <ctime>
 #include <functional>
@@ -43,8 +41,8 @@ std::vector<Record> stream(int64_t first, int count)
     batch.reserve(size_t(count));
     for (int64_t o = first; o < first + count; ++o) {
         const QByteArray key = "key-" + QByteArray::number(o % 50);
-        const QByteArray value = "{\"order\":" + QByteArray::number(o) + ",\"status\":\""
-            + (o % 4 == 0 ? "PAID" : "open") + "\"}";
+        const QByteArray value
+            = "{\"order\":" + QByteArray::number(o) + ",\"status\":\"" + (o % 4 == 0 ? "PAID" : "open") + "\"}";
         batch.push_back(record(int32_t(o % 3), o, key, value));
     }
     return batch;
@@ -109,8 +107,8 @@ private slots:
 
         QCOMPARE(model.index(0, RecordModel::TimestampColumn).data(Qt::ToolTipRole).toString(),
             QStringLiteral("create time, 1700000000123 ms since the epoch (2023-11-14 22:13:20.123 UTC)"));
-        QCOMPARE(model.index(0, RecordModel::HeadersColumn).data(Qt::ToolTipRole).toString(),
-            QStringLiteral("trace = abc"));
+        QCOMPARE(
+            model.index(0, RecordModel::HeadersColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("trace = abc"));
         QCOMPARE(model.index(0, RecordModel::SizeColumn).data(Qt::ToolTipRole).toString(),
             QStringLiteral("24 bytes (key, value and headers)"));
 
@@ -170,8 +168,8 @@ private slots:
         QCOMPARE(model.rowCount(), 10);
         QCOMPARE(model.received(), 25);
         QCOMPARE(model.evicted(), 15);
-        QCOMPARE(dumpColumn(model, RecordModel::OffsetColumn),
-            QStringLiteral("15, 16, 17, 18, 19, 20, 21, 22, 23, 24"));
+        QCOMPARE(
+            dumpColumn(model, RecordModel::OffsetColumn), QStringLiteral("15, 16, 17, 18, 19, 20, 21, 22, 23, 24"));
         QCOMPARE(model.partitionCounts().value(0), 9); // counts every record received, 0, 3, ..., 24
 
         model.append(stream(25, 25)); // replaces every row: one remove of all 10, one insert of the newest 10
@@ -215,12 +213,13 @@ private slots:
             QCOMPARE(model.rowCount(), rows);
             for (int row = 0; row < rows; ++row) {
                 QCOMPARE(model.record(row).offset(), next - rows + row);
-                QCOMPARE(model.record(row).key(), QByteArrayView("key-" + QByteArray::number((next - rows + row) % 50)));
+                QCOMPARE(
+                    model.record(row).key(), QByteArrayView("key-" + QByteArray::number((next - rows + row) % 50)));
                 QCOMPARE(model.index(row, RecordModel::OffsetColumn).data(RecordModel::OffsetRole).toLongLong(),
                     next - rows + row);
             }
         };
-        for (const int n : {3, 3, 3, 1, 5, 2, 7, 4}) { // fills, wraps, a batch of exactly the cap
+        for (const int n : { 3, 3, 3, 1, 5, 2, 7, 4 }) { // fills, wraps, a batch of exactly the cap
             model.append(stream(next, n));
             next += n;
             expectRows(int(std::min<int64_t>(next, 7)));
@@ -322,8 +321,8 @@ private slots:
         std::vector<Record> batch;
         batch.push_back(record(0, 0, "k", huge));
         model.append(std::move(batch));
-        QCOMPARE(model.index(0, RecordModel::ValueColumn).data().toString().size(),
-            RecordModel::kValuePreviewChars + 1);
+        QCOMPARE(
+            model.index(0, RecordModel::ValueColumn).data().toString().size(), RecordModel::kValuePreviewChars + 1);
         QCOMPARE(model.index(0, RecordModel::SizeColumn).data().toString(), QStringLiteral("10.0 MB"));
     }
 

@@ -1,6 +1,5 @@
 #include "models/topicfilterproxy.h"
 #include "models/topicmodel.h"
-
 #include "modeltestutil.h"
 
 #include <QAbstractItemModelTester>

@@ -1,7 +1,6 @@
 // ConnectDialog: the bootstrap field validates while typing, nothing is accepted until it is valid, accepted
 // profiles are normalized and remembered, and the demo button yields the demo profile.
 #include "ui/connectdialog.h"
-
 #include "ui/settings.h"
 #include "uitestutil.h"
 
@@ -79,12 +78,12 @@ private slots:
         QTest::newRow("port out of range")
             << QStringLiteral("host:99999") << false << QStringLiteral("\"host:99999\" has an invalid port");
         QTest::newRow("empty entry") << QStringLiteral("a:1,,b:2") << false << QStringLiteral("Empty entry");
-        QTest::newRow("bad second entry")
-            << QStringLiteral("a:1,b") << false << QStringLiteral("\"b\" has no port");
+        QTest::newRow("bad second entry") << QStringLiteral("a:1,b") << false << QStringLiteral("\"b\" has no port");
         QTest::newRow("blank") << QStringLiteral("   ") << false << QStringLiteral("Enter the bootstrap servers");
         QTest::newRow("two brokers") << QStringLiteral("127.0.0.1:19092,127.0.0.1:29092") << true
                                      << QStringLiteral("2 broker address(es): 127.0.0.1:19092,127.0.0.1:29092");
-        QTest::newRow("ipv6") << QStringLiteral("[::1]:9092") << true << QStringLiteral("1 broker address(es): [::1]:9092");
+        QTest::newRow("ipv6") << QStringLiteral("[::1]:9092") << true
+                              << QStringLiteral("1 broker address(es): [::1]:9092");
     }
 
     void validatesWhileTyping()
@@ -212,7 +211,8 @@ private slots:
         QCOMPARE(bootstrapEdit(dialog)->text(), QStringLiteral("kafka-1:9092,kafka-2:9092"));
         QVERIFY(okButton(dialog)->isEnabled());
 
-        // Choosing a recent entry puts its bare bootstrap list (not the "name — list" label) and its name in the fields.
+        // Choosing a recent entry puts its bare bootstrap list (not the "name — list" label) and its name in the
+        // fields.
         combo(dialog)->setCurrentIndex(1);
         QCOMPARE(bootstrapEdit(dialog)->text(), QStringLiteral("127.0.0.1:19092"));
         QCOMPARE(nameEdit(dialog)->text(), QStringLiteral("local"));
@@ -230,7 +230,7 @@ private slots:
     void prefilledRecentKeepsItsName()
     {
         // The dialog opens pre-filled with the newest recent connection; accepting it as is must not erase its name.
-        m_settings->addRecentConnection({QStringLiteral("local"), QStringLiteral("127.0.0.1:19092")});
+        m_settings->addRecentConnection({ QStringLiteral("local"), QStringLiteral("127.0.0.1:19092") });
         ConnectDialog dialog(m_settings.get());
         QCOMPARE(bootstrapEdit(dialog)->text(), QStringLiteral("127.0.0.1:19092"));
         QCOMPARE(nameEdit(dialog)->text(), QStringLiteral("local"));
@@ -242,7 +242,7 @@ private slots:
     void editingThePrefilledAddressDropsItsName()
     {
         // The pre-filled name belongs to the pre-filled address; typed over with another cluster, it must not follow.
-        m_settings->addRecentConnection({QStringLiteral("local"), QStringLiteral("127.0.0.1:19092")});
+        m_settings->addRecentConnection({ QStringLiteral("local"), QStringLiteral("127.0.0.1:19092") });
         ConnectDialog dialog(m_settings.get());
         QCOMPARE(nameEdit(dialog)->text(), QStringLiteral("local"));
         type(dialog, QStringLiteral("kafka-1:9092"));
@@ -257,7 +257,7 @@ private slots:
 
     void aTypedNameIsKeptWhileTheAddressChanges()
     {
-        m_settings->addRecentConnection({QStringLiteral("local"), QStringLiteral("127.0.0.1:19092")});
+        m_settings->addRecentConnection({ QStringLiteral("local"), QStringLiteral("127.0.0.1:19092") });
         ConnectDialog dialog(m_settings.get());
         nameEdit(dialog)->clear();
         QTest::keyClicks(nameEdit(dialog), QStringLiteral("staging"));
@@ -270,7 +270,7 @@ private slots:
     void recentListIsCapped()
     {
         for (int i = 1; i <= Settings::kMaxRecent + 3; ++i)
-            m_settings->addRecentConnection({{}, QStringLiteral("host-%1:9092").arg(i)});
+            m_settings->addRecentConnection({ {}, QStringLiteral("host-%1:9092").arg(i) });
         const auto recents = m_settings->recentConnections();
         QCOMPARE(recents.size(), Settings::kMaxRecent);
         QCOMPARE(recents.first().bootstrap, QStringLiteral("host-%1:9092").arg(Settings::kMaxRecent + 3));

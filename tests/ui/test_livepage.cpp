@@ -2,9 +2,9 @@
 // hashes to; produce through the panel and compare prediction and delivery; filters, detail, export.
 #include "kafka/client/partitioners.h"
 #include "kafka/client/recordexport.h"
+#include "kafka/clustersession.h"
 #include "models/recordfilterproxy.h"
 #include "models/recordmodel.h"
-#include "kafka/clustersession.h"
 #include "ui/livepage.h"
 #include "ui/mainwindow.h"
 #include "ui/producerpanel.h"
@@ -66,7 +66,7 @@ private slots:
     {
         m_window = std::make_unique<MainWindow>(m_settings.get());
         m_window->show();
-        m_window->connectTo({QStringLiteral("Demo (simulated)"), {}, true});
+        m_window->connectTo({ QStringLiteral("Demo (simulated)"), {}, true });
         QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->state(), ClusterSession::State::Connected, kTimeoutMs);
         m_window->tabs()->setCurrentWidget(page());
     }
@@ -97,8 +97,8 @@ private slots:
         for (int row = 0; row < model->rowCount(); ++row) {
             const auto& r = model->record(row);
             QVERIFY(!r.keyIsNull());
-            const auto predicted = partitioning::predict(partitioning::Partitioner::ConsistentRandom,
-                                                         r.key().toByteArray(), 6);
+            const auto predicted
+                = partitioning::predict(partitioning::Partitioner::ConsistentRandom, r.key().toByteArray(), 6);
             QCOMPARE(r.partition(), predicted.partition);
             // Ordered within each partition, no gaps or repeats.
             if (lastOffset.contains(r.partition()))
@@ -200,8 +200,8 @@ private slots:
         RecordDetail detail;
         QByteArray big(10 * 1024 * 1024, 'a');
         big[0] = '{'; // not JSON: the JSON tab says so
-        const auto record = Record::make(3, 42, 1700000000000, TimestampType::CreateTime, "k", 1, big.constData(),
-                                         int32_t(big.size()));
+        const auto record = Record::make(
+            3, 42, 1700000000000, TimestampType::CreateTime, "k", 1, big.constData(), int32_t(big.size()));
         detail.showRecord(QStringLiteral("t"), record);
         QVERIFY(detail.valueText().size() < RecordDetail::kTextCap + 200);
         QVERIFY(detail.valueText().contains(QStringLiteral("more not shown")));
@@ -217,8 +217,9 @@ private slots:
         QCOMPARE(saved.readAll(), big);
 
         const QByteArray binary = QByteArray::fromHex("1f8b0800ff00fe");
-        detail.showRecord(QStringLiteral("t"), Record::make(0, 1, 1, TimestampType::LogAppendTime, nullptr, -1,
-                                                             binary.constData(), int32_t(binary.size())));
+        detail.showRecord(QStringLiteral("t"),
+            Record::make(
+                0, 1, 1, TimestampType::LogAppendTime, nullptr, -1, binary.constData(), int32_t(binary.size())));
         QVERIFY(detail.valueText().contains(QStringLiteral("not valid UTF-8")));
         QVERIFY(detail.hexText().contains(QStringLiteral("1f 8b 08 00 ff 00 fe")));
     }

@@ -26,17 +26,17 @@ namespace {
 void script(FakeCluster& cluster)
 {
     cluster.bootstrap = QStringLiteral("10.0.0.1:9092");
-    cluster.metadataAnswer.brokers = {{1, QStringLiteral("k1"), 9092, {}}};
+    cluster.metadataAnswer.brokers = { { 1, QStringLiteral("k1"), 9092, {} } };
     TopicInfo orders;
     orders.name = QStringLiteral("orders");
     for (int32_t p = 0; p < 6; ++p) {
         PartitionInfo info;
         info.partition = p;
         info.leader = 1;
-        info.replicas = info.isr = {1};
+        info.replicas = info.isr = { 1 };
         orders.partitions.append(info);
     }
-    cluster.metadataAnswer.topics = {orders};
+    cluster.metadataAnswer.topics = { orders };
 }
 
 std::vector<Record> keyedRecords(int count)
@@ -48,7 +48,7 @@ std::vector<Record> keyedRecords(int count)
         const QByteArray value = "{\"n\":" + QByteArray::number(i) + "}";
         const int32_t p = partitioning::predict(partitioning::Partitioner::ConsistentRandom, key, 6).partition;
         out.push_back(Record::make(p, next[p]++, 1700000000000 + i, TimestampType::CreateTime, key.constData(),
-                                   int32_t(key.size()), value.constData(), int32_t(value.size())));
+            int32_t(key.size()), value.constData(), int32_t(value.size())));
     }
     return out;
 }
@@ -56,13 +56,13 @@ std::vector<Record> keyedRecords(int count)
 struct Fixture
 {
     FakeCluster cluster;
-    LivePage page {&cluster};
+    LivePage page { &cluster };
     Fixture()
     {
         script(cluster);
         page.resize(1200, 700);
         page.show();
-        cluster.connectTo({QStringLiteral("fake"), QStringLiteral("10.0.0.1:9092"), false});
+        cluster.connectTo({ QStringLiteral("fake"), QStringLiteral("10.0.0.1:9092"), false });
     }
 };
 
@@ -84,7 +84,7 @@ private slots:
         const auto& options = consumer->starts.first();
         QCOMPARE(options.topic, QStringLiteral("orders"));
         QCOMPARE(options.bootstrap, QStringLiteral("10.0.0.1:9092"));
-        QCOMPARE(options.partitions, (QList<int32_t> {0, 1, 2, 5}));
+        QCOMPARE(options.partitions, (QList<int32_t> { 0, 1, 2, 5 }));
         QCOMPARE(options.start.kind, ConsumeStart::Kind::LastN);
         QCOMPARE(options.start.value, 50);
     }
@@ -110,7 +110,7 @@ private slots:
         for (int row = 0; row < 300; ++row) {
             const auto& r = f.page.recordModel()->record(row);
             QCOMPARE(r.partition(),
-                     partitioning::predict(partitioning::Partitioner::ConsistentRandom, r.key().toByteArray(), 6).partition);
+                partitioning::predict(partitioning::Partitioner::ConsistentRandom, r.key().toByteArray(), 6).partition);
             QCOMPARE(r.timestamp(), 1700000000000 + row); // arrival order
         }
         QVERIFY(visibleLabelContaining(&f.page, QStringLiteral("received 300 · shown 300 · evicted 0")));
@@ -122,7 +122,7 @@ private slots:
         QTRY_COMPARE(f.cluster.state(), Cluster::State::Connected);
         QVERIFY(f.page.startTailing(QStringLiteral("orders"), QStringLiteral("earliest")));
         f.cluster.lastConsumer->setStatus(ConsumerInterface::Status::Retrying,
-                                          QStringLiteral("Broker 1 is down: retrying (records so far are kept)"));
+            QStringLiteral("Broker 1 is down: retrying (records so far are kept)"));
         QVERIFY(visibleLabelContaining(&f.page, QStringLiteral("Broker 1 is down")));
     }
 
@@ -145,7 +145,7 @@ private slots:
         QTRY_VERIFY(visibleLabelContaining(producer, QStringLiteral("as predicted 1 of 1")));
         QCOMPARE(producer->deliveryModel()->rowCount(), 1);
         QCOMPARE(producer->deliveryModel()->index(0, DeliveryModel::ResultColumn).data().toString(),
-                 QStringLiteral("delivered, as predicted"));
+            QStringLiteral("delivered, as predicted"));
         QVERIFY(producer->predictionModel()->chosen());
         QCOMPARE(producer->predictionModel()->chosen()->partition, 2);
     }

@@ -1,8 +1,6 @@
 // MainWindow end to end on the in-process demo cluster (3 mock brokers; topics orders/6, payments/3, clicks/4), and
 // on bad input: an unreachable cluster and a malformed bootstrap list.
 #include "kafka/clustersession.h"
-#include "ui/mainwindow.h"
-
 #include "kafka/protocol/bootstrap.h"
 #include "models/brokermodel.h"
 #include "models/configmodel.h"
@@ -10,6 +8,7 @@
 #include "models/topicfilterproxy.h"
 #include "models/topicmodel.h"
 #include "ui/brokerspage.h"
+#include "ui/mainwindow.h"
 #include "ui/settings.h"
 #include "ui/topicspage.h"
 #include "uitestutil.h"
@@ -35,7 +34,7 @@ constexpr int kLoadTimeoutMs = 30000; // the demo cluster starts librdkafka mock
 
 ConnectionProfile demoProfile()
 {
-    return {QStringLiteral("Demo (simulated)"), {}, true};
+    return { QStringLiteral("Demo (simulated)"), {}, true };
 }
 
 QStringList sortedTopicNames(const QAbstractItemModel& model)
@@ -67,7 +66,7 @@ private:
     bool demoLoaded() const
     {
         return sortedTopicNames(*m_window->topicsPage()->topicModel())
-            == QStringList {QStringLiteral("clicks"), QStringLiteral("orders"), QStringLiteral("payments")};
+            == QStringList { QStringLiteral("clicks"), QStringLiteral("orders"), QStringLiteral("payments") };
     }
 
     std::unique_ptr<MainWindow> makeWindow()
@@ -93,9 +92,9 @@ private slots:
         m_window = makeWindow();
         QCOMPARE(m_window->session()->state(), ClusterSession::State::Disconnected);
         QVERIFY(m_window->connectionLabel()->text().contains(QStringLiteral("Not connected")));
-        static const QStringList ownConnection {QStringLiteral("eventLoopTurnsWhileTheDemoLoadsAndRefreshes"),
-                                                QStringLiteral("malformedBootstrapFailsAtOnceAndSendsNothing"),
-                                                QStringLiteral("unreachableClusterFailsWithABannerAndTheWindowStaysResponsive")};
+        static const QStringList ownConnection { QStringLiteral("eventLoopTurnsWhileTheDemoLoadsAndRefreshes"),
+            QStringLiteral("malformedBootstrapFailsAtOnceAndSendsNothing"),
+            QStringLiteral("unreachableClusterFailsWithABannerAndTheWindowStaysResponsive") };
         if (ownConnection.contains(QString::fromLatin1(QTest::currentTestFunction())))
             return;
         QSignalSpy offsets(m_window->session(), &ClusterSession::offsetsAvailable);
@@ -152,9 +151,11 @@ private slots:
 
     void statusBarSaysConnected()
     {
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->connectionLabel()->text().contains(QStringLiteral("Connected")), kLoadTimeoutMs);
-        QVERIFY2(m_window->connectionLabel()->text().contains(QStringLiteral("Connected to the demo cluster (3 brokers)")),
-                 qPrintable(m_window->connectionLabel()->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->connectionLabel()->text().contains(QStringLiteral("Connected")), kLoadTimeoutMs);
+        QVERIFY2(
+            m_window->connectionLabel()->text().contains(QStringLiteral("Connected to the demo cluster (3 brokers)")),
+            qPrintable(m_window->connectionLabel()->text()));
         QVERIFY(m_window->connectionLabel()->isVisible());
         QVERIFY(visibleLabelContaining(m_window->statusBar(), QStringLiteral("Refreshed ")));
         // No error banner on a healthy connection.
@@ -185,16 +186,17 @@ private slots:
     {
         auto* page = m_window->topicsPage();
         // The demo producer seeds every topic before the cluster is reported up, so each count becomes positive.
-        for (const auto& topic : {QStringLiteral("orders"), QStringLiteral("payments"), QStringLiteral("clicks")})
+        for (const auto& topic : { QStringLiteral("orders"), QStringLiteral("payments"), QStringLiteral("clicks") })
             QTRY_VERIFY2_WITH_TIMEOUT(messagesOf(*page->topicModel(), topic) > 0, qPrintable(topic), kLoadTimeoutMs);
         // The partition pane of the selected topic has its offsets too.
         QTRY_VERIFY_WITH_TIMEOUT(page->partitionModel()->rowCount() == 6, kLoadTimeoutMs);
         qint64 sum = 0;
         for (int row = 0; row < page->partitionModel()->rowCount(); ++row)
-            sum += std::max<qint64>(0, page->partitionModel()
-                                           ->index(row, PartitionModel::MessagesColumn)
-                                           .data(PartitionModel::SortRole)
-                                           .toLongLong());
+            sum += std::max<qint64>(0,
+                page->partitionModel()
+                    ->index(row, PartitionModel::MessagesColumn)
+                    .data(PartitionModel::SortRole)
+                    .toLongLong());
         QVERIFY(sum > 0);
     }
 
@@ -245,7 +247,8 @@ private slots:
     {
         auto* page = m_window->brokersPage();
         QTRY_COMPARE_WITH_TIMEOUT(page->brokerModel()->rowCount(), 3, kLoadTimeoutMs);
-        QVERIFY(page->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().startsWith(QStringLiteral("3 broker(s)")));
+        QVERIFY(
+            page->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().startsWith(QStringLiteral("3 broker(s)")));
         QList<int32_t> ids;
         for (int row = 0; row < 3; ++row)
             ids.append(page->brokerModel()->brokerId(row));
@@ -262,8 +265,8 @@ private slots:
         // The first broker is selected on load, which asks for its configs; the mock broker refuses them.
         auto* status = child<QLabel>(page, "configStatus");
         QVERIFY(status);
-        QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QStringLiteral("does not serve")), qPrintable(status->text()),
-                                  kLoadTimeoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            status->text().contains(QStringLiteral("does not serve")), qPrintable(status->text()), kLoadTimeoutMs);
         QVERIFY(status->isVisible());
         QVERIFY(status->text().contains(QStringLiteral("scripts/local-cluster start")));
         QCOMPARE(page->configModel()->rowCount(), 0);
@@ -278,8 +281,8 @@ private slots:
         auto* status = child<QLabel>(page, "configStatus");
         QVERIFY(status);
         QCOMPARE(page->selectedTopic(), QStringLiteral("orders"));
-        QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QStringLiteral("does not serve")), qPrintable(status->text()),
-                                  kLoadTimeoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            status->text().contains(QStringLiteral("does not serve")), qPrintable(status->text()), kLoadTimeoutMs);
         QCOMPARE(page->configModel()->rowCount(), 0);
     }
 
@@ -298,7 +301,7 @@ private slots:
         QSignalSpy states(session, &ClusterSession::stateChanged);
         QSignalSpy metadata(session, &ClusterSession::metadataAvailable);
         QSignalSpy failures(session, &ClusterSession::refreshFailed);
-        window->connectTo({{}, QStringLiteral("nohost"), false});
+        window->connectTo({ {}, QStringLiteral("nohost"), false });
 
         // Synchronous: the parse error is the whole story, no Connecting state, no worker involved.
         const auto expected = parseBootstrap(QStringLiteral("nohost")).error;
@@ -323,7 +326,7 @@ private slots:
     {
         auto window = makeWindow();
         auto* session = window->session();
-        ConnectionProfile profile {{}, QStringLiteral("127.0.0.1:1"), false};
+        ConnectionProfile profile { {}, QStringLiteral("127.0.0.1:1"), false };
         profile.connectTimeoutMs = 1500;
         profile.requestTimeoutMs = 3000;
         window->connectTo(profile);
@@ -353,7 +356,7 @@ private slots:
     void switchingFromDemoToABadAddressClearsThePages()
     {
         QVERIFY(demoLoaded());
-        m_window->connectTo({{}, QStringLiteral("nohost"), false});
+        m_window->connectTo({ {}, QStringLiteral("nohost"), false });
         QCOMPARE(m_window->session()->state(), ClusterSession::State::Failed);
         QVERIFY(!visibleLabelContaining(m_window->statusBar(), QStringLiteral("Demo (simulated)")));
         QCOMPARE(m_window->topicsPage()->topicModel()->rowCount(), 0);

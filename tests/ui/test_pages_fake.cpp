@@ -38,16 +38,16 @@ void script(FakeCluster& cluster)
     ClusterMetadata& md = cluster.metadataAnswer;
     md.clusterId = QStringLiteral("fake-id");
     md.controllerId = 2;
-    md.brokers = {{1, QStringLiteral("k1"), 9092, QStringLiteral("rack-a")},
-                  {2, QStringLiteral("k2"), 9092, QStringLiteral("rack-b")},
-                  {3, QStringLiteral("k3"), 9092, {}}};
-    md.topics = {{QStringLiteral("orders"), {}, false, 0,
-                  {partition(0, 1, {1, 2, 3}, {1, 2, 3}), partition(1, 2, {2, 3, 1}, {2}), partition(2, -1, {3, 1, 2}, {})}},
-                 {QStringLiteral("payments"), {}, false, 0, {partition(0, 3, {3, 1, 2}, {3, 1, 2})}},
-                 {QStringLiteral("__consumer_offsets"), {}, true, 0, {partition(0, 1, {1, 2, 3}, {1, 2, 3})}}};
+    md.brokers = { { 1, QStringLiteral("k1"), 9092, QStringLiteral("rack-a") },
+        { 2, QStringLiteral("k2"), 9092, QStringLiteral("rack-b") }, { 3, QStringLiteral("k3"), 9092, {} } };
+    md.topics = { { QStringLiteral("orders"), {}, false, 0,
+                      { partition(0, 1, { 1, 2, 3 }, { 1, 2, 3 }), partition(1, 2, { 2, 3, 1 }, { 2 }),
+                          partition(2, -1, { 3, 1, 2 }, {}) } },
+        { QStringLiteral("payments"), {}, false, 0, { partition(0, 3, { 3, 1, 2 }, { 3, 1, 2 }) } },
+        { QStringLiteral("__consumer_offsets"), {}, true, 0, { partition(0, 1, { 1, 2, 3 }, { 1, 2, 3 }) } } };
     for (int32_t p = 0; p < 3; ++p) {
-        cluster.offsetsAnswer.earliest.append({QStringLiteral("orders"), p, 0, 10, -1});
-        cluster.offsetsAnswer.latest.append({QStringLiteral("orders"), p, 0, 1000010, -1});
+        cluster.offsetsAnswer.earliest.append({ QStringLiteral("orders"), p, 0, 10, -1 });
+        cluster.offsetsAnswer.latest.append({ QStringLiteral("orders"), p, 0, 1000010, -1 });
     }
     ConfigResourceResult orders;
     orders.type = ConfigResourceType::Topic;
@@ -61,10 +61,10 @@ void script(FakeCluster& cluster)
     cleanup.value = QStringLiteral("delete");
     cleanup.source = ConfigSource::Default;
     cleanup.isDefault = true;
-    orders.entries = {retention, cleanup};
+    orders.entries = { retention, cleanup };
     cluster.configAnswers.insert(FakeCluster::configKey(ConfigResourceType::Topic, QStringLiteral("orders")), orders);
     cluster.configErrors.insert(FakeCluster::configKey(ConfigResourceType::Topic, QStringLiteral("payments")),
-                                QStringLiteral("TOPIC_AUTHORIZATION_FAILED: not authorized to describe payments."));
+        QStringLiteral("TOPIC_AUTHORIZATION_FAILED: not authorized to describe payments."));
     ConfigResourceResult broker1;
     broker1.type = ConfigResourceType::Broker;
     broker1.name = QStringLiteral("1");
@@ -72,7 +72,7 @@ void script(FakeCluster& cluster)
     threads.name = QStringLiteral("num.io.threads");
     threads.value = QStringLiteral("8");
     threads.source = ConfigSource::StaticBroker;
-    broker1.entries = {threads};
+    broker1.entries = { threads };
     cluster.configAnswers.insert(FakeCluster::configKey(ConfigResourceType::Broker, QStringLiteral("1")), broker1);
 }
 
@@ -85,7 +85,7 @@ QString configStatus(const QWidget& page)
 
 ConnectionProfile profile()
 {
-    return {QStringLiteral("fake"), QStringLiteral("127.0.0.1:9092"), false};
+    return { QStringLiteral("fake"), QStringLiteral("127.0.0.1:9092"), false };
 }
 
 } // namespace
@@ -120,9 +120,10 @@ private slots:
         QTRY_COMPARE(page.configModel()->rowCount(), 2);
         QVERIFY(configStatus(page).contains(QStringLiteral("2 settings of orders, 1 overridden")));
         const int row = page.topicModel()->rowOfTopic(QStringLiteral("orders"));
-        QCOMPARE(page.topicModel()->index(row, TopicModel::MessagesColumn).data(TopicModel::SortRole).toLongLong(),
-                 3000000);
-        QVERIFY(cluster.configRequests.contains(FakeCluster::configKey(ConfigResourceType::Topic, QStringLiteral("orders"))));
+        QCOMPARE(
+            page.topicModel()->index(row, TopicModel::MessagesColumn).data(TopicModel::SortRole).toLongLong(), 3000000);
+        QVERIFY(cluster.configRequests.contains(
+            FakeCluster::configKey(ConfigResourceType::Topic, QStringLiteral("orders"))));
     }
 
     void topicsPageShowsAConfigErrorWithItsKafkaNameAndKeepsTheTopic()
@@ -174,9 +175,11 @@ private slots:
         page.show();
         cluster.connectTo(profile());
         QTRY_COMPARE(page.brokerModel()->rowCount(), 3);
-        QVERIFY(visibleLabelContaining(&page, QStringLiteral("3 broker(s) · cluster id fake-id · controller: broker 2")));
+        QVERIFY(
+            visibleLabelContaining(&page, QStringLiteral("3 broker(s) · cluster id fake-id · controller: broker 2")));
         QTRY_COMPARE(page.configModel()->rowCount(), 1); // broker 1, selected first
-        QVERIFY(cluster.configRequests.contains(FakeCluster::configKey(ConfigResourceType::Broker, QStringLiteral("1"))));
+        QVERIFY(
+            cluster.configRequests.contains(FakeCluster::configKey(ConfigResourceType::Broker, QStringLiteral("1"))));
     }
 
     void numbersAreNeverClippedAndLongNamesAreCapped()
@@ -203,7 +206,7 @@ private slots:
         auto* partitions = page.findChild<QTableView*>(QStringLiteral("partitionView"));
         QVERIFY(page.selectTopic(QStringLiteral("orders")));
         QTRY_VERIFY(partitions->columnWidth(PartitionModel::LatestColumn)
-                    >= partitions->fontMetrics().horizontalAdvance(QString::number(Q_INT64_C(1000000000010))));
+            >= partitions->fontMetrics().horizontalAdvance(QString::number(Q_INT64_C(1000000000010))));
     }
 
     void whenTheClusterStopsAnsweringTheStatusBarAndTheTablesSaySo()
@@ -220,7 +223,8 @@ private slots:
         QTRY_COMPARE(window.topicsPage()->topicModel()->rowCount(), 3);
         QVERIFY(window.connectionLabel()->text().contains(QStringLiteral("Connected to")));
 
-        cluster->refreshError = QStringLiteral("Could not reach any bootstrap server. Broker 127.0.0.1:9092: Connection refused");
+        cluster->refreshError
+            = QStringLiteral("Could not reach any bootstrap server. Broker 127.0.0.1:9092: Connection refused");
         window.refresh();
         QTRY_VERIFY(window.connectionLabel()->text().contains(QStringLiteral("Unreachable since")));
         QVERIFY(window.connectionLabel()->text().contains(QStringLiteral("retrying every 10 s")));
@@ -244,7 +248,7 @@ private slots:
         script(cluster);
         cluster.configAnswers.clear();
         cluster.configErrors.insert(FakeCluster::configKey(ConfigResourceType::Broker, QStringLiteral("1")),
-                                    QStringLiteral("Broker 1: Connection refused"));
+            QStringLiteral("Broker 1: Connection refused"));
         BrokersPage page(&cluster);
         page.show();
         cluster.connectTo(profile());

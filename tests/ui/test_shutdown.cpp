@@ -3,8 +3,8 @@
 // everything left winds down off the GUI thread and finishes. Run under the asan preset (scripts/test does) it also
 // proves there is no use-after-free and no leak. The times are printed by bench_shutdown, not asserted here.
 #include "kafka/background.h"
-#include "models/recordmodel.h"
 #include "kafka/clustersession.h"
+#include "models/recordmodel.h"
 #include "ui/livepage.h"
 #include "ui/mainwindow.h"
 #include "ui/producerpanel.h"
@@ -31,7 +31,7 @@ private slots:
         Settings settings(dir.filePath(QStringLiteral("kafscope.ini")));
         auto window = std::make_unique<MainWindow>(&settings);
         window->show();
-        window->connectTo({QStringLiteral("Demo (simulated)"), {}, true});
+        window->connectTo({ QStringLiteral("Demo (simulated)"), {}, true });
         QTRY_COMPARE_WITH_TIMEOUT(window->session()->state(), ClusterSession::State::Connected, kTimeoutMs);
         QVERIFY(window->showPage(QStringLiteral("live")));
         auto* live = window->livePage();
@@ -40,7 +40,8 @@ private slots:
         producer->setTopic(QStringLiteral("orders"));
         QVERIFY(producer->sendBulk(1000000, 12, QStringLiteral("restaurant-")));
         // In the middle of it all: records delivered and tailed, the bulk far from done.
-        QTRY_VERIFY_WITH_TIMEOUT(producer->deliveredCount() > 1000 && live->recordModel()->rowCount() > 1000, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            producer->deliveredCount() > 1000 && live->recordModel()->rowCount() > 1000, kTimeoutMs);
         QVERIFY(producer->isBulkSending());
         QVERIFY(runningBackgroundWork() >= 2); // the tail and the producer, at least
 
@@ -50,7 +51,7 @@ private slots:
         window.reset(); // pages and session were shut down on close: nothing here waits, nothing is emitted
 
         QVERIFY2(waitForBackgroundWork(std::chrono::milliseconds(kTimeoutMs)),
-                 "the tail, the producer or the admin thread did not finish after the window closed");
+            "the tail, the producer or the admin thread did not finish after the window closed");
         QCOMPARE(runningBackgroundWork(), 0);
     }
 
@@ -60,7 +61,7 @@ private slots:
         Settings settings(dir.filePath(QStringLiteral("kafscope.ini")));
         auto window = std::make_unique<MainWindow>(&settings);
         window->show();
-        window->connectTo({QStringLiteral("Demo (simulated)"), {}, true});
+        window->connectTo({ QStringLiteral("Demo (simulated)"), {}, true });
         window->close(); // the admin thread is still starting the mock brokers
         window.reset();
         QVERIFY(waitForBackgroundWork(std::chrono::milliseconds(kTimeoutMs)));

@@ -7,17 +7,16 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <functional>
 #include <QLabel>
 #include <QLocale>
 #include <QStandardPaths>
 #include <QTest>
+#include <functional>
 
 namespace kafscope::test {
 
 // Designer children are private to their page; tests reach them by the object name the .ui file gives them.
-template<typename T>
-T* child(const QObject* parent, const char* name)
+template <typename T> T* child(const QObject* parent, const char* name)
 {
     auto* widget = parent->findChild<T*>(QString::fromLatin1(name));
     if (!widget)
@@ -55,7 +54,8 @@ inline bool holdsFor(const std::function<bool()>& pred, int ms)
 inline int finishBackgroundWork(int code)
 {
     if (!kafscope::waitForBackgroundWork(std::chrono::seconds(30))) {
-        std::fprintf(stderr, "FAIL: background work (tails, producers, admin threads) still running 30 s after the tests\n");
+        std::fprintf(
+            stderr, "FAIL: background work (tails, producers, admin threads) still running 30 s after the tests\n");
         return code ? code : 1;
     }
     return code;

@@ -35,8 +35,7 @@ inline std::string spaced(const QByteArray& bytes)
 #define EXPECT_BYTES(actual, expected) EXPECT_EQ(kafscope::test::spaced(actual), kafscope::test::spaced(expected))
 
 // Each prefix is copied into a buffer of exactly its size so a sanitizer build catches any read past the end.
-template<typename Decode>
-void expectEveryTruncationFails(const QByteArray& body, Decode decode)
+template <typename Decode> void expectEveryTruncationFails(const QByteArray& body, Decode decode)
 {
     ASSERT_TRUE(decode(QByteArrayView(body)).ok()) << "the full body must decode";
     for (qsizetype n = 0; n < body.size(); ++n) {
@@ -51,7 +50,7 @@ void expectEveryTruncationFails(const QByteArray& body, Decode decode)
 
 // Half the buffers are pure noise, half are a valid body with a few bytes changed: noise mostly fails on the first
 // length, mutations reach deep into the decoder.
-template<typename Decode>
+template <typename Decode>
 void expectGarbageNeverCrashes(const QByteArray& validBody, Decode decode, quint32 seed, int rounds = 3000)
 {
     QRandomGenerator rng(seed);

@@ -27,7 +27,8 @@ class FakeBroker : public QObject
 public:
     using Responder = std::function<std::optional<QByteArray>(const FakeRequest&)>;
 
-    explicit FakeBroker(Responder responder = {}) : m_responder(std::move(responder))
+    explicit FakeBroker(Responder responder = {})
+        : m_responder(std::move(responder))
     {
         m_server.listen(QHostAddress::LocalHost, 0);
         QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
@@ -42,10 +43,10 @@ public:
     void setResponder(Responder r) { m_responder = std::move(r); }
     // The ApiVersions ranges advertised; by default what a Kafka 3.x/4.x broker advertises for our APIs.
     QMap<int16_t, protocol::VersionRange> apis {
-        {int16_t(protocol::ApiKey::ApiVersions), {0, 3}},
-        {int16_t(protocol::ApiKey::Metadata), {0, 12}},
-        {int16_t(protocol::ApiKey::ListOffsets), {1, 8}},
-        {int16_t(protocol::ApiKey::DescribeConfigs), {1, 4}},
+        { int16_t(protocol::ApiKey::ApiVersions), { 0, 3 } },
+        { int16_t(protocol::ApiKey::Metadata), { 0, 12 } },
+        { int16_t(protocol::ApiKey::ListOffsets), { 1, 8 } },
+        { int16_t(protocol::ApiKey::DescribeConfigs), { 1, 4 } },
     };
     int16_t maxApiVersionsVersion = 3; // a lower value makes v3 requests get UNSUPPORTED_VERSION in v0 format
     QByteArray rawReply; // when set, sent instead of any framed response (garbage tests)

@@ -17,7 +17,8 @@ namespace kafscope::test {
 class MockCluster
 {
 public:
-    explicit MockCluster(int brokers = 3) : m_brokers(brokers)
+    explicit MockCluster(int brokers = 3)
+        : m_brokers(brokers)
     {
         char errstr[512];
         rd_kafka_conf_t* conf = rd_kafka_conf_new();
@@ -41,7 +42,8 @@ public:
     rd_kafka_mock_cluster_t* cluster() const { return m_cluster; }
     bool createTopic(const char* name, int partitions)
     {
-        return rd_kafka_mock_topic_create(m_cluster, name, partitions, std::min(3, m_brokers)) == RD_KAFKA_RESP_ERR_NO_ERROR;
+        return rd_kafka_mock_topic_create(m_cluster, name, partitions, std::min(3, m_brokers))
+            == RD_KAFKA_RESP_ERR_NO_ERROR;
     }
     void setAllBrokersDown(bool down)
     {
@@ -54,7 +56,6 @@ private:
     rd_kafka_t* m_owner = nullptr;
     rd_kafka_mock_cluster_t* m_cluster = nullptr;
 };
-
 
 // Turns the event loop for a while (to show that something does not happen). Not a synchronisation: prefer
 // holdsFor(), which says what must stay true.

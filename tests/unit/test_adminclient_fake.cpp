@@ -18,13 +18,13 @@ ClusterMetadata sampleMetadata(quint16 port)
     ClusterMetadata md;
     md.clusterId = QStringLiteral("fake-cluster");
     md.controllerId = 1;
-    md.brokers = {{1, QStringLiteral("127.0.0.1"), port, QStringLiteral("rack-a")}};
+    md.brokers = { { 1, QStringLiteral("127.0.0.1"), port, QStringLiteral("rack-a") } };
     PartitionInfo p0;
     p0.partition = 0;
     p0.leader = 1;
-    p0.replicas = {1};
-    p0.isr = {1};
-    md.topics = {{QStringLiteral("orders"), {}, false, 0, {p0}}};
+    p0.replicas = { 1 };
+    p0.isr = { 1 };
+    md.topics = { { QStringLiteral("orders"), {}, false, 0, { p0 } } };
     return md;
 }
 
@@ -57,7 +57,7 @@ TEST(AdminClientFake, NegotiatesHighestCommonMetadataVersionAndDecodes)
 {
     FakeBroker broker;
     broker.setResponder(metadataResponder(&broker));
-    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), broker.port() } });
     const auto r = fetch(admin);
     ASSERT_TRUE(r.ok()) << r.error.message.toStdString();
     EXPECT_EQ(r.value->clusterId, QStringLiteral("fake-cluster"));
@@ -71,10 +71,10 @@ TEST(AdminClientFake, NegotiatesHighestCommonMetadataVersionAndDecodes)
 TEST(AdminClientFake, SpeaksOldMetadataVersionsLikeTheMockBroker)
 {
     FakeBroker broker;
-    broker.apis[int16_t(ApiKey::Metadata)] = {0, 2};
+    broker.apis[int16_t(ApiKey::Metadata)] = { 0, 2 };
     broker.maxApiVersionsVersion = 2;
     broker.setResponder(metadataResponder(&broker));
-    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), broker.port() } });
     const auto r = fetch(admin);
     ASSERT_TRUE(r.ok()) << r.error.message.toStdString();
     EXPECT_EQ(r.value->topics.size(), 1);
@@ -90,7 +90,8 @@ TEST(AdminClientFake, FailsOverToTheNextBootstrapServer)
 {
     FakeBroker broker;
     broker.setResponder(metadataResponder(&broker));
-    AdminClient admin({{QStringLiteral("127.0.0.1"), closedPort()}, {QStringLiteral("127.0.0.1"), broker.port()}});
+    AdminClient admin(
+        { { QStringLiteral("127.0.0.1"), closedPort() }, { QStringLiteral("127.0.0.1"), broker.port() } });
     const auto r = fetch(admin);
     ASSERT_TRUE(r.ok()) << r.error.message.toStdString();
     EXPECT_EQ(r.value->brokers.size(), 1);
@@ -100,7 +101,7 @@ TEST(AdminClientFake, UnreachableClusterIsANetworkErrorNamingEveryServer)
 {
     const auto a = closedPort();
     const auto b = closedPort();
-    AdminClient admin({{QStringLiteral("127.0.0.1"), a}, {QStringLiteral("127.0.0.1"), b}});
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), a }, { QStringLiteral("127.0.0.1"), b } });
     const auto r = fetch(admin);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error.kind, AdminError::Kind::Network);
@@ -114,7 +115,7 @@ TEST(AdminClientFake, SilentBrokerTimesOutWithAClearMessage)
     FakeBroker broker([](const test::FakeRequest&) { return std::nullopt; });
     ConnectionOptions options;
     options.requestTimeoutMs = 300;
-    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}}, options);
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), broker.port() } }, options);
     const auto r = fetch(admin);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error.kind, AdminError::Kind::Network);
@@ -125,7 +126,7 @@ TEST(AdminClientFake, GarbageFrameSizeIsAProtocolErrorNotACrash)
 {
     FakeBroker broker;
     broker.rawReply = QByteArray::fromHex("ffffffff00000001");
-    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), broker.port() } });
     const auto r = fetch(admin);
     ASSERT_FALSE(r.ok());
     EXPECT_TRUE(r.error.message.contains(QStringLiteral("invalid size"))) << r.error.message.toStdString();
@@ -137,7 +138,7 @@ TEST(AdminClientFake, TruncatedMetadataBodyIsAProtocolError)
     broker.setResponder([&broker](const test::FakeRequest& r) -> std::optional<QByteArray> {
         return encodeMetadataResponse(sampleMetadata(broker.port()), r.version).left(7);
     });
-    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), broker.port() } });
     const auto r = fetch(admin);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error.kind, AdminError::Kind::Protocol);
@@ -155,23 +156,24 @@ TEST(AdminClientFake, ConfigErrorReplyCarriesTheKafkaErrorName)
         failed.name = QStringLiteral("nope");
         failed.errorCode = 3;
         failed.errorMessage = QStringLiteral("Topic nope not found");
-        return encodeDescribeConfigsResponse({failed}, r.version);
+        return encodeDescribeConfigsResponse({ failed }, r.version);
     });
-    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), broker.port() } });
     const auto r = waitFor<AdminResult<ConfigResourceResult>>(
         [&](auto done) { admin.describeConfigs(ConfigResourceType::Topic, QStringLiteral("nope"), done); });
     ASSERT_TRUE(r.has_value());
     ASSERT_FALSE(r->ok());
     EXPECT_EQ(r->error.kind, AdminError::Kind::Kafka);
     EXPECT_EQ(r->error.kafkaCode, 3);
-    EXPECT_TRUE(r->error.message.contains(QStringLiteral("UNKNOWN_TOPIC_OR_PARTITION"))) << r->error.message.toStdString();
+    EXPECT_TRUE(r->error.message.contains(QStringLiteral("UNKNOWN_TOPIC_OR_PARTITION")))
+        << r->error.message.toStdString();
 }
 
 TEST(AdminClientFake, UnsupportedApiIsReportedNotSent)
 {
     FakeBroker broker;
     broker.apis.remove(int16_t(ApiKey::DescribeConfigs));
-    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), broker.port() } });
     const auto r = waitFor<AdminResult<ConfigResourceResult>>(
         [&](auto done) { admin.describeConfigs(ConfigResourceType::Topic, QStringLiteral("orders"), done); });
     ASSERT_TRUE(r.has_value());
@@ -189,12 +191,12 @@ TEST(AdminClientFake, OffsetsAreGatheredPerLeaderAndKeepPartitionErrors)
         if (r.key == ApiKey::ListOffsets) {
             auto request = r.body; // earliest requests carry -2: answer 5, latest 42
             const bool earliest = request.contains(QByteArray::fromHex("fffffffffffffffe"));
-            PartitionOffset po {QStringLiteral("orders"), 0, 0, earliest ? 5 : 42, -1};
-            return encodeListOffsetsResponse({po}, r.version);
+            PartitionOffset po { QStringLiteral("orders"), 0, 0, earliest ? 5 : 42, -1 };
+            return encodeListOffsetsResponse({ po }, r.version);
         }
         return std::nullopt;
     });
-    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), broker.port() } });
     const auto md = fetch(admin);
     ASSERT_TRUE(md.ok());
     const auto r = waitFor<AdminResult<OffsetsSnapshot>>([&](auto done) { admin.listOffsets(*md.value, {}, done); });
@@ -215,7 +217,7 @@ TEST(AdminClientFake, AnswerToAnotherCorrelationIdFailsTheConnectionAtOnce)
     broker.correlationIdShift = 7;
     ConnectionOptions options;
     options.requestTimeoutMs = 600000; // a hang would be the test's own timeout, never this one
-    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}}, options);
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), broker.port() } }, options);
     const auto r = fetch(admin);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error.kind, AdminError::Kind::Protocol);
@@ -232,27 +234,28 @@ TEST(AdminClientFake, BrokerLoggerConfigsGoToThatBrokerAndEmptyBrokerNameToAny)
             if (r.key == ApiKey::Metadata) {
                 ClusterMetadata md;
                 md.controllerId = 1;
-                md.brokers = {{1, QStringLiteral("127.0.0.1"), first.port(), {}}, {2, QStringLiteral("127.0.0.1"), second.port(), {}}};
+                md.brokers = { { 1, QStringLiteral("127.0.0.1"), first.port(), {} },
+                    { 2, QStringLiteral("127.0.0.1"), second.port(), {} } };
                 return encodeMetadataResponse(md, r.version);
             }
             if (r.key == ApiKey::DescribeConfigs) {
                 ConfigResourceResult result;
                 result.type = self == &first ? ConfigResourceType::Broker : ConfigResourceType::BrokerLogger;
                 result.name = self == &first ? QString() : QStringLiteral("2");
-                return encodeDescribeConfigsResponse({result}, r.version);
+                return encodeDescribeConfigsResponse({ result }, r.version);
             }
             return std::nullopt;
         };
     };
     first.setResponder(responder(&first));
     second.setResponder(responder(&second));
-    AdminClient admin({{QStringLiteral("127.0.0.1"), first.port()}});
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), first.port() } });
     auto describe = [&](ConfigResourceType type, const QString& name) {
         return waitFor<AdminResult<ConfigResourceResult>>([&](auto done) { admin.describeConfigs(type, name, done); });
     };
     auto countConfigs = [](const FakeBroker& b) {
         return std::count_if(b.received.begin(), b.received.end(),
-                             [](const test::FakeRequest& r) { return r.key == ApiKey::DescribeConfigs; });
+            [](const test::FakeRequest& r) { return r.key == ApiKey::DescribeConfigs; });
     };
 
     const auto logger = describe(ConfigResourceType::BrokerLogger, QStringLiteral("2"));
@@ -272,13 +275,13 @@ TEST(AdminClientFake, RequestThatCannotBeEncodedFailsWithTheReasonAndIsNotSent)
 {
     FakeBroker broker;
     broker.setResponder(metadataResponder(&broker));
-    AdminClient admin({{QStringLiteral("127.0.0.1"), broker.port()}});
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), broker.port() } });
     const auto r = waitFor<AdminResult<ClusterMetadata>>(
-        [&](auto done) { admin.fetchMetadata(QStringList {QString(40000, QLatin1Char('t'))}, done); });
+        [&](auto done) { admin.fetchMetadata(QStringList { QString(40000, QLatin1Char('t')) }, done); });
     ASSERT_TRUE(r.has_value());
     ASSERT_FALSE(r->ok());
     EXPECT_EQ(r->error.kind, AdminError::Kind::Protocol);
     EXPECT_TRUE(r->error.message.contains(QStringLiteral("longer than the 32767"))) << r->error.message.toStdString();
     EXPECT_TRUE(std::none_of(broker.received.begin(), broker.received.end(),
-                             [](const test::FakeRequest& req) { return req.key == ApiKey::Metadata; }));
+        [](const test::FakeRequest& req) { return req.key == ApiKey::Metadata; }));
 }

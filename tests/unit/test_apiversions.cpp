@@ -31,11 +31,12 @@ TEST(ApiVersions, RequestBeforeV3IsEmpty)
 
 TEST(ApiVersions, RequestV3CarriesClientSoftwareAsCompactStrings)
 {
-    EXPECT_BYTES(encodeApiVersionsRequest({}, 3), hex({
-                                                      "09 6b 61 66 73 63 6f 70 65", // "kafscope"
-                                                      "06 30 2e 31 2e 30", // "0.1.0"
-                                                      "00", // tagged fields
-                                                  }));
+    EXPECT_BYTES(encodeApiVersionsRequest({}, 3),
+        hex({
+            "09 6b 61 66 73 63 6f 70 65", // "kafscope"
+            "06 30 2e 31 2e 30", // "0.1.0"
+            "00", // tagged fields
+        }));
 }
 
 TEST(ApiVersions, DecodesV0Response)
@@ -46,7 +47,7 @@ TEST(ApiVersions, DecodesV0Response)
                                                  "00 03 00 00 00 0c", // Metadata 0-12
                                                  "00 12 00 00 00 03", // ApiVersions 0-3
                                              }),
-                                             0);
+        0);
     ASSERT_TRUE(r.ok()) << r.error().toStdString();
     EXPECT_EQ(r->errorCode, 0);
     EXPECT_EQ(r->apis.size(), 2);
@@ -68,7 +69,7 @@ TEST(ApiVersions, DecodesV3ResponseSkippingFeatureTaggedFields)
                                                  "02 03 6d 76 00 01 00 14 00", //   [{"mv", 1, 20}]
                                                  "01 08 00 00 00 00 00 00 00 05", // tag 1 FinalizedFeaturesEpoch 5
                                              }),
-                                             3);
+        3);
     ASSERT_TRUE(r.ok()) << r.error().toStdString();
     EXPECT_EQ(r->apis.value(3), (VersionRange { 0, 12 }));
     EXPECT_EQ(r->apis.value(18), (VersionRange { 0, 4 }));
@@ -83,7 +84,7 @@ TEST(ApiVersions, UnsupportedVersionAnswerInV0LayoutDecodesForAV3Request)
                                                  "00 00 00 01", // api keys: 1
                                                  "00 12 00 00 00 02", // ApiVersions 0-2
                                              }),
-                                             3);
+        3);
     ASSERT_TRUE(r.ok()) << r.error().toStdString();
     EXPECT_EQ(r->errorCode, 35);
     EXPECT_EQ(r->apis.value(18), (VersionRange { 0, 2 }));

@@ -24,8 +24,8 @@ TEST(Bootstrap, ParsesBracketedIpv6)
 
 TEST(Bootstrap, RejectsMalformedEntriesWithASentenceNamingThem)
 {
-    for (const auto* bad : {"", "localhost", "host:", "host:0", "host:70000", "host:abc", "a:1,,b:2", "::1:9092",
-                            "bad host:9092", "[::1]9092"}) {
+    for (const auto* bad : { "", "localhost", "host:", "host:0", "host:70000", "host:abc", "a:1,,b:2", "::1:9092",
+             "bad host:9092", "[::1]9092" }) {
         const auto r = parseBootstrap(QString::fromLatin1(bad));
         EXPECT_FALSE(r.ok()) << bad;
         EXPECT_FALSE(r.error.isEmpty()) << bad;

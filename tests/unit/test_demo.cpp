@@ -58,7 +58,7 @@ TEST_F(DemoFixture, OffsetsMoveAsTheDemoProducerWrites)
     ASSERT_TRUE(md.ok());
     auto total = [&] {
         const auto r = *waitFor<AdminResult<OffsetsSnapshot>>(
-            [&](auto done) { admin->listOffsets(*md.value, {QStringLiteral("orders")}, done); });
+            [&](auto done) { admin->listOffsets(*md.value, { QStringLiteral("orders") }, done); });
         EXPECT_TRUE(r.ok());
         EXPECT_TRUE(r.value->errors.isEmpty()) << r.value->errors.join(QLatin1Char(';')).toStdString();
         int64_t sum = 0;

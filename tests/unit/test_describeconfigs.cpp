@@ -12,7 +12,11 @@ std::string dump(const QList<ConfigResourceResult>& results)
 {
     QString out;
     for (const ConfigResourceResult& r : results) {
-        out += QStringLiteral("%1 %2 error=%3 '%4'\n").arg(int(r.type)).arg(r.name).arg(r.errorCode).arg(r.errorMessage);
+        out += QStringLiteral("%1 %2 error=%3 '%4'\n")
+                   .arg(int(r.type))
+                   .arg(r.name)
+                   .arg(r.errorCode)
+                   .arg(r.errorMessage);
         for (const ConfigEntry& e : r.entries) {
             out += QStringLiteral("  %1=%2%3 ro=%4 default=%5 sensitive=%6 source=%7 doc='%8'\n")
                        .arg(e.name, e.value, e.valueIsNull ? QStringLiteral("(null)") : QString())
@@ -47,9 +51,9 @@ QList<ConfigResourceResult> sample(int16_t version)
     topic.type = ConfigResourceType::Topic;
     topic.name = QStringLiteral("orders");
     ConfigEntry retention = entry("retention.ms", "1000", ConfigSource::DynamicTopic);
-    retention.synonyms = { { QStringLiteral("retention.ms"), QStringLiteral("1000"), false, ConfigSource::DynamicTopic },
-                           { QStringLiteral("log.retention.hours"), QStringLiteral("168"), false,
-                             ConfigSource::Default } };
+    retention.synonyms
+        = { { QStringLiteral("retention.ms"), QStringLiteral("1000"), false, ConfigSource::DynamicTopic },
+              { QStringLiteral("log.retention.hours"), QStringLiteral("168"), false, ConfigSource::Default } };
     retention.documentation = version >= 3 ? QStringLiteral("How long to keep data.") : QString();
     ConfigEntry password = entry("ssl.key.password", nullptr, ConfigSource::StaticBroker);
     password.isSensitive = true;
@@ -75,33 +79,35 @@ TEST(DescribeConfigs, RequestV1WithAllAndNamedKeys)
 {
     DescribeConfigsRequest request;
     request.resources = { { ConfigResourceType::Topic, QStringLiteral("orders"), std::nullopt },
-                          { ConfigResourceType::Broker, QStringLiteral("1"), QStringList { QStringLiteral("a") } } };
-    EXPECT_BYTES(encodeDescribeConfigsRequest(request, 1), hex({
-                                                               "00 00 00 02", // resources: 2
-                                                               "02", //   type topic
-                                                               "00 06 6f 72 64 65 72 73", //   "orders"
-                                                               "ff ff ff ff", //   keys: null = all
-                                                               "04", //   type broker
-                                                               "00 01 31", //   "1"
-                                                               "00 00 00 01 00 01 61", //   keys ["a"]
-                                                               "01", // include synonyms
-                                                           }));
+        { ConfigResourceType::Broker, QStringLiteral("1"), QStringList { QStringLiteral("a") } } };
+    EXPECT_BYTES(encodeDescribeConfigsRequest(request, 1),
+        hex({
+            "00 00 00 02", // resources: 2
+            "02", //   type topic
+            "00 06 6f 72 64 65 72 73", //   "orders"
+            "ff ff ff ff", //   keys: null = all
+            "04", //   type broker
+            "00 01 31", //   "1"
+            "00 00 00 01 00 01 61", //   keys ["a"]
+            "01", // include synonyms
+        }));
 }
 
 TEST(DescribeConfigs, RequestV4IsFlexibleAndAsksForDocumentation)
 {
     DescribeConfigsRequest request;
     request.resources = { { ConfigResourceType::Topic, QStringLiteral("orders"), std::nullopt },
-                          { ConfigResourceType::Broker, QStringLiteral("1"), QStringList { QStringLiteral("a") } } };
+        { ConfigResourceType::Broker, QStringLiteral("1"), QStringList { QStringLiteral("a") } } };
     request.includeDocumentation = true;
-    EXPECT_BYTES(encodeDescribeConfigsRequest(request, 4), hex({
-                                                               "03", // resources: 2
-                                                               "02 07 6f 72 64 65 72 73 00 00", // topic, null keys
-                                                               "04 02 31 02 02 61 00", // broker "1", ["a"]
-                                                               "01", // include synonyms
-                                                               "01", // include documentation (v3+)
-                                                               "00", // tagged fields
-                                                           }));
+    EXPECT_BYTES(encodeDescribeConfigsRequest(request, 4),
+        hex({
+            "03", // resources: 2
+            "02 07 6f 72 64 65 72 73 00 00", // topic, null keys
+            "04 02 31 02 02 61 00", // broker "1", ["a"]
+            "01", // include synonyms
+            "01", // include documentation (v3+)
+            "00", // tagged fields
+        }));
 }
 
 TEST(DescribeConfigs, DecodesV1ResponseDerivingIsDefaultFromSource)
@@ -126,7 +132,7 @@ TEST(DescribeConfigs, DecodesV1ResponseDerivingIsDefaultFromSource)
                                                            "01", //     sensitive
                                                            "00 00 00 00", //     synonyms: 0
                                                        }),
-                                                       1);
+        1);
     ASSERT_TRUE(results.ok()) << results.error().toStdString();
     ConfigResourceResult expected;
     expected.type = ConfigResourceType::Topic;
@@ -164,7 +170,7 @@ TEST(DescribeConfigs, DecodesV4ResponseWithDocumentationErrorsAndTaggedFields)
                                                            "01 01 02 aa bb", //   tagged: tag 1, 2 bytes
                                                            "00", // tagged fields
                                                        }),
-                                                       4);
+        4);
     ASSERT_TRUE(results.ok()) << results.error().toStdString();
     ConfigResourceResult broker;
     broker.type = ConfigResourceType::Broker;
@@ -207,10 +213,10 @@ TEST(DescribeConfigs, RandomGarbageNeverCrashes)
 TEST(DescribeConfigs, UnknownSourceFromNewerBrokerBecomesUnknown)
 {
     // A config with source 9 (newer than this client).
-    const auto results = decodeDescribeConfigsResponse(
-        hex({ "00 00 00 00", "00 00 00 01", "00 00 ff ff 02 00 01 74", "00 00 00 01", "00 01 61 00 01 31 00 09 00",
-              "00 00 00 00" }),
-        1);
+    const auto results
+        = decodeDescribeConfigsResponse(hex({ "00 00 00 00", "00 00 00 01", "00 00 ff ff 02 00 01 74", "00 00 00 01",
+                                            "00 01 61 00 01 31 00 09 00", "00 00 00 00" }),
+            1);
     ASSERT_TRUE(results.ok()) << results.error().toStdString();
     EXPECT_EQ(results->at(0).entries[0].source, ConfigSource::Unknown);
 }
@@ -219,9 +225,8 @@ TEST(DescribeConfigs, ClientMetricsAndGroupSourcesAndResourcesHaveNames)
 {
     // Issue #6: CLIENT_METRICS (16) and GROUP (32) resources, CLIENT_METRICS_CONFIG (7) and GROUP_CONFIG (8) sources.
     const auto results = decodeDescribeConfigsResponse(
-        hex({ "00 00 00 00", "00 00 00 02",
-              "00 00 ff ff 10 00 01 6d", "00 00 00 01", "00 01 61 00 01 31 00 07 00", "00 00 00 00",
-              "00 00 ff ff 20 00 01 67", "00 00 00 01", "00 01 62 00 01 32 00 08 00", "00 00 00 00" }),
+        hex({ "00 00 00 00", "00 00 00 02", "00 00 ff ff 10 00 01 6d", "00 00 00 01", "00 01 61 00 01 31 00 07 00",
+            "00 00 00 00", "00 00 ff ff 20 00 01 67", "00 00 00 01", "00 01 62 00 01 32 00 08 00", "00 00 00 00" }),
         1);
     ASSERT_TRUE(results.ok()) << results.error().toStdString();
     EXPECT_EQ(results->at(0).type, ConfigResourceType::ClientMetrics);

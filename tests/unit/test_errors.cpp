@@ -46,7 +46,8 @@ TEST(Errors, UnknownCodesAreNamedByNumber)
 
 TEST(Errors, DescribeJoinsNameSentenceAndBrokerMessage)
 {
-    EXPECT_EQ(describeError(3), QStringLiteral("UNKNOWN_TOPIC_OR_PARTITION: This server does not host this topic-partition."));
+    EXPECT_EQ(describeError(3),
+        QStringLiteral("UNKNOWN_TOPIC_OR_PARTITION: This server does not host this topic-partition."));
     EXPECT_EQ(describeError(40, QStringLiteral("retention.ms must be a number")),
-              QStringLiteral("INVALID_CONFIG: The configuration is invalid. Broker: retention.ms must be a number"));
+        QStringLiteral("INVALID_CONFIG: The configuration is invalid. Broker: retention.ms must be a number"));
 }

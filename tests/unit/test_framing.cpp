@@ -11,13 +11,14 @@ TEST(Framing, NonFlexibleRequestUsesHeaderV1)
     header.apiVersion = 0;
     header.correlationId = 7;
     header.clientId = QStringLiteral("kafscope");
-    EXPECT_BYTES(encodeRequestFrame(header, {}), hex({
-                                                     "00 00 00 12", // size: 18 bytes follow
-                                                     "00 12", // api key 18
-                                                     "00 00", // api version 0
-                                                     "00 00 00 07", // correlation id
-                                                     "00 08 6b 61 66 73 63 6f 70 65", // client id "kafscope"
-                                                 }));
+    EXPECT_BYTES(encodeRequestFrame(header, {}),
+        hex({
+            "00 00 00 12", // size: 18 bytes follow
+            "00 12", // api key 18
+            "00 00", // api version 0
+            "00 00 00 07", // correlation id
+            "00 08 6b 61 66 73 63 6f 70 65", // client id "kafscope"
+        }));
 }
 
 TEST(Framing, FlexibleRequestUsesHeaderV2WithClassicClientIdAndTaggedFields)
@@ -27,15 +28,16 @@ TEST(Framing, FlexibleRequestUsesHeaderV2WithClassicClientIdAndTaggedFields)
     header.apiVersion = 12;
     header.correlationId = 0x01020304;
     header.clientId = QStringLiteral("kafscope");
-    EXPECT_BYTES(encodeRequestFrame(header, hex({ "aa bb" })), hex({
-                                                                   "00 00 00 15", // size: 21
-                                                                   "00 03", // api key 3
-                                                                   "00 0c", // api version 12
-                                                                   "01 02 03 04", // correlation id
-                                                                   "00 08 6b 61 66 73 63 6f 70 65", // int16 length!
-                                                                   "00", // header tagged fields
-                                                                   "aa bb", // body
-                                                               }));
+    EXPECT_BYTES(encodeRequestFrame(header, hex({ "aa bb" })),
+        hex({
+            "00 00 00 15", // size: 21
+            "00 03", // api key 3
+            "00 0c", // api version 12
+            "01 02 03 04", // correlation id
+            "00 08 6b 61 66 73 63 6f 70 65", // int16 length!
+            "00", // header tagged fields
+            "aa bb", // body
+        }));
 }
 
 TEST(Framing, EmptyClientIdIsAnEmptyStringNotNull)

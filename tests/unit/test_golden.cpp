@@ -44,7 +44,8 @@ const Golden& golden()
             if (parts[3] == QLatin1String("unsupported"))
                 out.unsupported.insert(key);
             else
-                out.bytes.insert(key, parts[3] == QLatin1String("-") ? QByteArray("") : QByteArray::fromHex(parts[3].toLatin1()));
+                out.bytes.insert(
+                    key, parts[3] == QLatin1String("-") ? QByteArray("") : QByteArray::fromHex(parts[3].toLatin1()));
         }
         return out;
     }();
@@ -52,8 +53,7 @@ const Golden& golden()
 }
 
 // Calls check(version, bytes) for every version of `api` that our codecs implement and the jar writes.
-template<typename F>
-int forEachGolden(ApiKey key, const char* api, const char* kind, F check)
+template <typename F> int forEachGolden(ApiKey key, const char* api, const char* kind, F check)
 {
     int checked = 0;
     const auto range = supportedVersions(key);
@@ -115,8 +115,8 @@ QString expectedMetadata(int16_t v)
                           "  p0 err=0 leader=3 epoch=%7 replicas=3,1,2 isr=3,1,2 offline=\n"
                           "topic missing id= err=3 internal=false\n")
         .arg(v >= 2 ? QStringLiteral("golden-cluster-id") : QString(),
-             v >= 10 ? QStringLiteral("0123456789abcdef0fedcba987654321") : QString(), epoch0,
-             v >= 5 ? QStringLiteral("3") : QString(), epoch1, v >= 5 ? QStringLiteral("2") : QString(), epochOffsets);
+            v >= 10 ? QStringLiteral("0123456789abcdef0fedcba987654321") : QString(), epoch0,
+            v >= 5 ? QStringLiteral("3") : QString(), epoch1, v >= 5 ? QStringLiteral("2") : QString(), epochOffsets);
 }
 
 } // namespace
@@ -124,11 +124,11 @@ QString expectedMetadata(int16_t v)
 TEST(GoldenBytes, FileHasEveryVersionOurCodecsImplement)
 {
     ASSERT_FALSE(golden().bytes.isEmpty()) << "cannot read " << KAFSCOPE_GOLDEN_FILE;
-    for (const auto& [key, api] : {std::pair {ApiKey::ApiVersions, "ApiVersions"}, {ApiKey::Metadata, "Metadata"},
-                                   {ApiKey::ListOffsets, "ListOffsets"}, {ApiKey::DescribeConfigs, "DescribeConfigs"}}) {
+    for (const auto& [key, api] : { std::pair { ApiKey::ApiVersions, "ApiVersions" }, { ApiKey::Metadata, "Metadata" },
+             { ApiKey::ListOffsets, "ListOffsets" }, { ApiKey::DescribeConfigs, "DescribeConfigs" } }) {
         const auto range = supportedVersions(key);
         for (int16_t v = range.min; v <= range.max; ++v)
-            for (const char* kind : {"request", "response"}) {
+            for (const char* kind : { "request", "response" }) {
                 const auto k = keyOf(api, kind, v);
                 EXPECT_TRUE(golden().bytes.contains(k) || golden().unsupported.contains(k)) << k.toStdString();
             }
@@ -138,47 +138,45 @@ TEST(GoldenBytes, FileHasEveryVersionOurCodecsImplement)
 TEST(GoldenBytes, ApiVersionsRequestIsKafkasBytes)
 {
     EXPECT_EQ(forEachGolden(ApiKey::ApiVersions, "ApiVersions", "request",
-                            [](int16_t v, const QByteArray& bytes) {
-                                EXPECT_BYTES(encodeApiVersionsRequest({}, v), bytes);
-                            }),
-              4);
+                  [](int16_t v, const QByteArray& bytes) { EXPECT_BYTES(encodeApiVersionsRequest({}, v), bytes); }),
+        4);
 }
 
 TEST(GoldenBytes, ApiVersionsResponseDecodesAndReencodes)
 {
     EXPECT_EQ(forEachGolden(ApiKey::ApiVersions, "ApiVersions", "response",
-                            [](int16_t v, const QByteArray& bytes) {
-                                const auto decoded = decodeApiVersionsResponse(bytes, v);
-                                ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
-                                const QMap<int16_t, VersionRange> apis {
-                                    {0, {3, 11}}, {3, {1, 12}}, {18, {0, 4}}, {32, {1, 4}}};
-                                EXPECT_EQ(decoded->errorCode, 0);
-                                EXPECT_EQ(decoded->apis, apis);
-                                EXPECT_EQ(decoded->throttleTimeMs, v >= 1 ? 25 : 0);
-                                EXPECT_BYTES(encodeApiVersionsResponse(decoded.value(), v), bytes);
-                            }),
-              4);
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeApiVersionsResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      const QMap<int16_t, VersionRange> apis { { 0, { 3, 11 } }, { 3, { 1, 12 } }, { 18, { 0, 4 } },
+                          { 32, { 1, 4 } } };
+                      EXPECT_EQ(decoded->errorCode, 0);
+                      EXPECT_EQ(decoded->apis, apis);
+                      EXPECT_EQ(decoded->throttleTimeMs, v >= 1 ? 25 : 0);
+                      EXPECT_BYTES(encodeApiVersionsResponse(decoded.value(), v), bytes);
+                  }),
+        4);
 }
 
 TEST(GoldenBytes, MetadataRequestIsKafkasBytes)
 {
     MetadataRequest request;
-    request.topics = QStringList {QStringLiteral("orders"), QStringLiteral("payments")};
+    request.topics = QStringList { QStringLiteral("orders"), QStringLiteral("payments") };
     EXPECT_EQ(forEachGolden(ApiKey::Metadata, "Metadata", "request",
-                            [&](int16_t v, const QByteArray& bytes) { EXPECT_BYTES(encodeMetadataRequest(request, v), bytes); }),
-              12);
+                  [&](int16_t v, const QByteArray& bytes) { EXPECT_BYTES(encodeMetadataRequest(request, v), bytes); }),
+        12);
 }
 
 TEST(GoldenBytes, MetadataResponseDecodesAndReencodes)
 {
     EXPECT_EQ(forEachGolden(ApiKey::Metadata, "Metadata", "response",
-                            [](int16_t v, const QByteArray& bytes) {
-                                const auto decoded = decodeMetadataResponse(bytes, v);
-                                ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
-                                EXPECT_EQ(dump(decoded.value()), expectedMetadata(v));
-                                EXPECT_BYTES(encodeMetadataResponse(decoded.value(), v), bytes);
-                            }),
-              12);
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeMetadataResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      EXPECT_EQ(dump(decoded.value()), expectedMetadata(v));
+                      EXPECT_BYTES(encodeMetadataResponse(decoded.value(), v), bytes);
+                  }),
+        12);
 }
 
 TEST(GoldenBytes, ListOffsetsRequestIsKafkasBytes)
@@ -186,91 +184,89 @@ TEST(GoldenBytes, ListOffsetsRequestIsKafkasBytes)
     ListOffsetsRequest request;
     request.replicaId = -1;
     request.isolationLevel = 1;
-    request.topics = {{QStringLiteral("orders"), {{0, 7, -1}, {1, -1, -2}}},
-                      {QStringLiteral("payments"), {{0, 3, 1700000000000}}}};
-    EXPECT_EQ(forEachGolden(ApiKey::ListOffsets, "ListOffsets", "request",
-                            [&](int16_t v, const QByteArray& bytes) {
-                                EXPECT_BYTES(encodeListOffsetsRequest(request, v), bytes);
-                            }),
-              7);
+    request.topics = { { QStringLiteral("orders"), { { 0, 7, -1 }, { 1, -1, -2 } } },
+        { QStringLiteral("payments"), { { 0, 3, 1700000000000 } } } };
+    EXPECT_EQ(
+        forEachGolden(ApiKey::ListOffsets, "ListOffsets", "request",
+            [&](int16_t v, const QByteArray& bytes) { EXPECT_BYTES(encodeListOffsetsRequest(request, v), bytes); }),
+        7);
 }
 
 TEST(GoldenBytes, ListOffsetsResponseDecodesAndReencodes)
 {
     EXPECT_EQ(forEachGolden(ApiKey::ListOffsets, "ListOffsets", "response",
-                            [](int16_t v, const QByteArray& bytes) {
-                                const auto decoded = decodeListOffsetsResponse(bytes, v);
-                                ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
-                                const int32_t e = v >= 4 ? 0 : -1; // leader epochs exist from v4
-                                const QList<PartitionOffset> expected {
-                                    {QStringLiteral("orders"), 0, 0, 1234, -1, e < 0 ? -1 : 7},
-                                    {QStringLiteral("orders"), 1, 6, -1, -1, -1},
-                                    {QStringLiteral("payments"), 0, 0, 42, 1700000000123, e < 0 ? -1 : 3},
-                                };
-                                EXPECT_EQ(decoded.value(), expected);
-                                EXPECT_BYTES(encodeListOffsetsResponse(decoded.value(), v), bytes);
-                            }),
-              7);
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeListOffsetsResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      const int32_t e = v >= 4 ? 0 : -1; // leader epochs exist from v4
+                      const QList<PartitionOffset> expected {
+                          { QStringLiteral("orders"), 0, 0, 1234, -1, e < 0 ? -1 : 7 },
+                          { QStringLiteral("orders"), 1, 6, -1, -1, -1 },
+                          { QStringLiteral("payments"), 0, 0, 42, 1700000000123, e < 0 ? -1 : 3 },
+                      };
+                      EXPECT_EQ(decoded.value(), expected);
+                      EXPECT_BYTES(encodeListOffsetsResponse(decoded.value(), v), bytes);
+                  }),
+        7);
 }
 
 TEST(GoldenBytes, DescribeConfigsRequestIsKafkasBytes)
 {
     DescribeConfigsRequest request;
     request.resources = {
-        {ConfigResourceType::Topic, QStringLiteral("orders"), std::nullopt},
-        {ConfigResourceType::Broker, QStringLiteral("1"), QStringList {QStringLiteral("log.retention.ms"), QStringLiteral("num.io.threads")}},
-        {ConfigResourceType::BrokerLogger, QStringLiteral("2"), std::nullopt},
+        { ConfigResourceType::Topic, QStringLiteral("orders"), std::nullopt },
+        { ConfigResourceType::Broker, QStringLiteral("1"),
+            QStringList { QStringLiteral("log.retention.ms"), QStringLiteral("num.io.threads") } },
+        { ConfigResourceType::BrokerLogger, QStringLiteral("2"), std::nullopt },
     };
     request.includeSynonyms = true;
     request.includeDocumentation = true;
-    EXPECT_EQ(forEachGolden(ApiKey::DescribeConfigs, "DescribeConfigs", "request",
-                            [&](int16_t v, const QByteArray& bytes) {
-                                EXPECT_BYTES(encodeDescribeConfigsRequest(request, v), bytes);
-                            }),
-              4);
+    EXPECT_EQ(
+        forEachGolden(ApiKey::DescribeConfigs, "DescribeConfigs", "request",
+            [&](int16_t v, const QByteArray& bytes) { EXPECT_BYTES(encodeDescribeConfigsRequest(request, v), bytes); }),
+        4);
 }
 
 TEST(GoldenBytes, DescribeConfigsResponseDecodesAndReencodes)
 {
     EXPECT_EQ(
         forEachGolden(ApiKey::DescribeConfigs, "DescribeConfigs", "response",
-                      [](int16_t v, const QByteArray& bytes) {
-                          const auto decoded = decodeDescribeConfigsResponse(bytes, v);
-                          ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
-                          ASSERT_EQ(decoded->size(), 2);
-                          const auto& topic = decoded->at(0);
-                          EXPECT_EQ(topic.type, ConfigResourceType::Topic);
-                          EXPECT_EQ(topic.name, QStringLiteral("orders"));
-                          EXPECT_EQ(topic.errorCode, 0);
-                          ASSERT_EQ(topic.entries.size(), 2);
-                          ConfigEntry retention;
-                          retention.name = QStringLiteral("retention.ms");
-                          retention.value = QStringLiteral("604800000");
-                          retention.source = ConfigSource::DynamicTopic;
-                          retention.synonyms = {{QStringLiteral("retention.ms"), QStringLiteral("604800000"), false,
-                                                 ConfigSource::DynamicTopic},
-                                                {QStringLiteral("log.retention.hours"), QStringLiteral("168"), false,
-                                                 ConfigSource::Default}};
-                          ConfigEntry secret;
-                          secret.name = QStringLiteral("sasl.jaas.config");
-                          secret.valueIsNull = true;
-                          secret.readOnly = true;
-                          secret.isSensitive = true;
-                          secret.source = ConfigSource::StaticBroker;
-                          if (v >= 3) {
-                              retention.configType = 5; // LONG
-                              retention.documentation = QStringLiteral("How long a log segment is kept before it is deleted.");
-                              secret.configType = 9; // PASSWORD
-                          }
-                          EXPECT_EQ(topic.entries[0], retention);
-                          EXPECT_EQ(topic.entries[1], secret);
-                          const auto& broker = decoded->at(1);
-                          EXPECT_EQ(broker.type, ConfigResourceType::Broker);
-                          EXPECT_EQ(broker.name, QStringLiteral("9"));
-                          EXPECT_EQ(broker.errorCode, 56);
-                          EXPECT_EQ(broker.errorMessage, QStringLiteral("Broker 9 is not available"));
-                          EXPECT_TRUE(broker.entries.isEmpty());
-                          EXPECT_BYTES(encodeDescribeConfigsResponse(decoded.value(), v), bytes);
-                      }),
+            [](int16_t v, const QByteArray& bytes) {
+                const auto decoded = decodeDescribeConfigsResponse(bytes, v);
+                ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                ASSERT_EQ(decoded->size(), 2);
+                const auto& topic = decoded->at(0);
+                EXPECT_EQ(topic.type, ConfigResourceType::Topic);
+                EXPECT_EQ(topic.name, QStringLiteral("orders"));
+                EXPECT_EQ(topic.errorCode, 0);
+                ASSERT_EQ(topic.entries.size(), 2);
+                ConfigEntry retention;
+                retention.name = QStringLiteral("retention.ms");
+                retention.value = QStringLiteral("604800000");
+                retention.source = ConfigSource::DynamicTopic;
+                retention.synonyms = { { QStringLiteral("retention.ms"), QStringLiteral("604800000"), false,
+                                           ConfigSource::DynamicTopic },
+                    { QStringLiteral("log.retention.hours"), QStringLiteral("168"), false, ConfigSource::Default } };
+                ConfigEntry secret;
+                secret.name = QStringLiteral("sasl.jaas.config");
+                secret.valueIsNull = true;
+                secret.readOnly = true;
+                secret.isSensitive = true;
+                secret.source = ConfigSource::StaticBroker;
+                if (v >= 3) {
+                    retention.configType = 5; // LONG
+                    retention.documentation = QStringLiteral("How long a log segment is kept before it is deleted.");
+                    secret.configType = 9; // PASSWORD
+                }
+                EXPECT_EQ(topic.entries[0], retention);
+                EXPECT_EQ(topic.entries[1], secret);
+                const auto& broker = decoded->at(1);
+                EXPECT_EQ(broker.type, ConfigResourceType::Broker);
+                EXPECT_EQ(broker.name, QStringLiteral("9"));
+                EXPECT_EQ(broker.errorCode, 56);
+                EXPECT_EQ(broker.errorMessage, QStringLiteral("Broker 9 is not available"));
+                EXPECT_TRUE(broker.entries.isEmpty());
+                EXPECT_BYTES(encodeDescribeConfigsResponse(decoded.value(), v), bytes);
+            }),
         4);
 }

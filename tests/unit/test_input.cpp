@@ -11,9 +11,9 @@ using namespace kafscope::input;
 TEST(Input, PartitionListsTakeNumbersAndRangesInOrderWithoutRepeats)
 {
     QString error;
-    EXPECT_EQ(parsePartitions(QStringLiteral(" 3, 0-2 ,1,5 "), 6, &error), (QList<int32_t> {3, 0, 1, 2, 5}));
+    EXPECT_EQ(parsePartitions(QStringLiteral(" 3, 0-2 ,1,5 "), 6, &error), (QList<int32_t> { 3, 0, 1, 2, 5 }));
     EXPECT_EQ(parsePartitions(QString(), 6, &error), QList<int32_t>());
-    EXPECT_EQ(parsePartitions(QStringLiteral("100"), 0, &error), QList<int32_t> {100}); // no count: no upper bound
+    EXPECT_EQ(parsePartitions(QStringLiteral("100"), 0, &error), QList<int32_t> { 100 }); // no count: no upper bound
 }
 
 TEST(Input, BadPartitionListsSayWhy)
@@ -21,7 +21,7 @@ TEST(Input, BadPartitionListsSayWhy)
     QString error;
     EXPECT_FALSE(parsePartitions(QStringLiteral("6"), 6, &error));
     EXPECT_EQ(error, QStringLiteral("The topic has partitions 0 to 5; there is no partition 6."));
-    for (const char* bad : {"x", "3-1", "-2", "1-2-3", "1.5"}) {
+    for (const char* bad : { "x", "3-1", "-2", "1-2-3", "1.5" }) {
         error.clear();
         EXPECT_FALSE(parsePartitions(QString::fromLatin1(bad), 6, &error)) << bad;
         EXPECT_TRUE(error.contains(QStringLiteral("is not a partition or a range"))) << bad;
@@ -85,7 +85,7 @@ TEST(Input, ProduceFormBecomesTheRequestOrSaysWhyNot)
     TopicInfo orders;
     orders.name = QStringLiteral("orders");
     orders.partitions.resize(6);
-    md.topics = {orders};
+    md.topics = { orders };
     ProduceForm form;
     form.topic = QStringLiteral(" orders ");
     form.key = QStringLiteral("user-1");

@@ -4,8 +4,8 @@
 #include "waitfor.h"
 
 #include <QThread>
-#include <gtest/gtest.h>
 #include <atomic>
+#include <gtest/gtest.h>
 #include <semaphore>
 
 using namespace kafscope;
@@ -48,7 +48,7 @@ TEST(JobTracker, ANewerJobDropsTheOlderOnesResult)
     jobs.start([] { return QStringLiteral("new"); }, [&](const QString& v) { delivered.append(v); });
     release.release();
     ASSERT_TRUE(waitUntil([&] { return !jobs.isRunning(); }));
-    EXPECT_EQ(delivered, QStringList {QStringLiteral("new")});
+    EXPECT_EQ(delivered, QStringList { QStringLiteral("new") });
 }
 
 TEST(JobTracker, CancelDropsTheResult)

@@ -36,51 +36,51 @@ auto decoderFor(int16_t version)
 
 TEST(ListOffsets, RequestV1HasNoIsolationLevelOrLeaderEpoch)
 {
-    EXPECT_BYTES(encodeListOffsetsRequest(sampleRequest(), 1), hex({
-                                                                   "ff ff ff ff", // replica id -1
-                                                                   "00 00 00 01", // topics: 1
-                                                                   "00 06 6f 72 64 65 72 73", // "orders"
-                                                                   "00 00 00 02", // partitions: 2
-                                                                   "00 00 00 00", // partition 0
-                                                                   "ff ff ff ff ff ff ff ff", // timestamp -1
-                                                                   "00 00 00 01", // partition 1
-                                                                   "ff ff ff ff ff ff ff fe", // timestamp -2
-                                                               }));
+    EXPECT_BYTES(encodeListOffsetsRequest(sampleRequest(), 1),
+        hex({
+            "ff ff ff ff", // replica id -1
+            "00 00 00 01", // topics: 1
+            "00 06 6f 72 64 65 72 73", // "orders"
+            "00 00 00 02", // partitions: 2
+            "00 00 00 00", // partition 0
+            "ff ff ff ff ff ff ff ff", // timestamp -1
+            "00 00 00 01", // partition 1
+            "ff ff ff ff ff ff ff fe", // timestamp -2
+        }));
 }
 
 TEST(ListOffsets, RequestV4AddsIsolationLevelAndLeaderEpoch)
 {
-    EXPECT_BYTES(encodeListOffsetsRequest(sampleRequest(), 4), hex({
-                                                                   "ff ff ff ff", // replica id
-                                                                   "01", // isolation: read_committed (v2+)
-                                                                   "00 00 00 01 00 06 6f 72 64 65 72 73",
-                                                                   "00 00 00 02",
-                                                                   "00 00 00 00", // partition 0
-                                                                   "00 00 00 05", // current leader epoch (v4+)
-                                                                   "ff ff ff ff ff ff ff ff",
-                                                                   "00 00 00 01",
-                                                                   "ff ff ff ff",
-                                                                   "ff ff ff ff ff ff ff fe",
-                                                               }));
+    EXPECT_BYTES(encodeListOffsetsRequest(sampleRequest(), 4),
+        hex({
+            "ff ff ff ff", // replica id
+            "01", // isolation: read_committed (v2+)
+            "00 00 00 01 00 06 6f 72 64 65 72 73",
+            "00 00 00 02",
+            "00 00 00 00", // partition 0
+            "00 00 00 05", // current leader epoch (v4+)
+            "ff ff ff ff ff ff ff ff",
+            "00 00 00 01",
+            "ff ff ff ff",
+            "ff ff ff ff ff ff ff fe",
+        }));
 }
 
 TEST(ListOffsets, RequestV7IsFlexible)
 {
-    EXPECT_BYTES(encodeListOffsetsRequest(sampleRequest(), 7), hex({
-                                                                   "ff ff ff ff", // replica id
-                                                                   "01", // isolation level
-                                                                   "02", // topics: 1
-                                                                   "07 6f 72 64 65 72 73", // "orders"
-                                                                   "03", // partitions: 2
-                                                                   "00 00 00 00 00 00 00 05",
-                                                                   "ff ff ff ff ff ff ff ff",
-                                                                   "00", // partition tagged fields
-                                                                   "00 00 00 01 ff ff ff ff",
-                                                                   "ff ff ff ff ff ff ff fe",
-                                                                   "00",
-                                                                   "00", // topic tagged fields
-                                                                   "00", // tagged fields
-                                                               }));
+    EXPECT_BYTES(encodeListOffsetsRequest(sampleRequest(), 7),
+        hex({
+            "ff ff ff ff", // replica id
+            "01", // isolation level
+            "02", // topics: 1
+            "07 6f 72 64 65 72 73", // "orders"
+            "03", // partitions: 2
+            "00 00 00 00 00 00 00 05", "ff ff ff ff ff ff ff ff",
+            "00", // partition tagged fields
+            "00 00 00 01 ff ff ff ff", "ff ff ff ff ff ff ff fe", "00",
+            "00", // topic tagged fields
+            "00", // tagged fields
+        }));
 }
 
 TEST(ListOffsets, DecodesV1Response)
@@ -94,7 +94,7 @@ TEST(ListOffsets, DecodesV1Response)
                                                        "ff ff ff ff ff ff ff ff", // timestamp -1
                                                        "00 00 00 00 00 00 00 2a", // offset 42
                                                    }),
-                                                   1);
+        1);
     ASSERT_TRUE(offsets.ok()) << offsets.error().toStdString();
     EXPECT_EQ(offsets.value(), QList<PartitionOffset>({ { QStringLiteral("orders"), 0, 0, 42, -1 } }));
 }
@@ -119,7 +119,7 @@ TEST(ListOffsets, DecodesV7ResponseSkippingUnknownTaggedFields)
                                                        "00", // topic tagged fields
                                                        "00", // tagged fields
                                                    }),
-                                                   7);
+        7);
     ASSERT_TRUE(offsets.ok()) << offsets.error().toStdString();
     auto expected = sampleOffsets().first(2);
     expected[0].leaderEpoch = 5;
@@ -152,7 +152,8 @@ TEST(ListOffsets, EveryTruncationFailsInEveryVersion)
 TEST(ListOffsets, RandomGarbageNeverCrashes)
 {
     for (int16_t v : { 1, 2, 4, 6, 7 })
-        kafscope::test::expectGarbageNeverCrashes(encodeListOffsetsResponse(sampleOffsets(), v), decoderFor(v), 200 + v);
+        kafscope::test::expectGarbageNeverCrashes(
+            encodeListOffsetsResponse(sampleOffsets(), v), decoderFor(v), 200 + v);
 }
 
 TEST(ListOffsets, VersionZeroIsRefused)

@@ -28,7 +28,9 @@ struct ConsumerMock : ::testing::Test
 
     void SetUp() override
     {
-        QObject::connect(&consumer, &LiveConsumer::statusChanged, [this](Status s, const QString& m) { statuses.append({s, m}); });
+        QObject::connect(&consumer, &LiveConsumer::statusChanged, [this](Status s, const QString& m) {
+            statuses.append({ s, m });
+        });
         QObject::connect(&consumer, &LiveConsumer::endOfPartition, [this](int32_t p, int64_t o) { eofs[p] = o; });
         QObject::connect(&consumer, &LiveConsumer::recordsAvailable, [this] {
             if (autoDrain)
@@ -107,7 +109,7 @@ TEST_F(ConsumerMock, FromEarliestEveryRecordArrivesOnceInOffsetOrder)
     start("orders", ConsumeStart::earliest());
     ASSERT_TRUE(waitUntil([&] { return records.size() >= 600; }));
     EXPECT_TRUE(holdsFor([&] { return records.size() == 600u; }, 200)) << records.size(); // nothing more arrives
-    EXPECT_EQ(assigned, (QList<int32_t> {0, 1, 2}));
+    EXPECT_EQ(assigned, (QList<int32_t> { 0, 1, 2 }));
     EXPECT_EQ(partitionCount, 3);
     EXPECT_EQ(consumer.status(), Status::Running);
     size_t total = 0;
@@ -154,8 +156,8 @@ TEST_F(ConsumerMock, FromAnOffsetAndFromTheLastN)
     ASSERT_TRUE(waitUntil([&] { return records.size() >= 6; }));
     EXPECT_TRUE(holdsFor([&] { return records.size() == 6u; }, 200)) << records.size(); // nothing more arrives
     byPartition = offsetsByPartition();
-    EXPECT_EQ(byPartition[0], (std::vector<int64_t> {17, 18, 19}));
-    EXPECT_EQ(byPartition[1], (std::vector<int64_t> {17, 18, 19}));
+    EXPECT_EQ(byPartition[0], (std::vector<int64_t> { 17, 18, 19 }));
+    EXPECT_EQ(byPartition[1], (std::vector<int64_t> { 17, 18, 19 }));
 }
 
 TEST_F(ConsumerMock, FromATimestampInTheFutureWaitsForNewRecords)
@@ -218,10 +220,10 @@ TEST_F(ConsumerMock, NullAndEmptyKeysAndHeadersSurviveTheRoundTrip)
     {
         RecordProducer producer(options);
         QObject::connect(&producer, &RecordProducer::delivered, [&](const DeliveryReport& r) { reported += r.ok(); });
-        ProduceRequest nullKey {QStringLiteral("t"), std::nullopt, QByteArray("a"), {}, 0};
-        ProduceRequest emptyKey {QStringLiteral("t"), QByteArray(""), QByteArray(), {}, 0};
-        ProduceRequest tombstone {QStringLiteral("t"), QByteArray("k"), std::nullopt,
-                                  {{QStringLiteral("h1"), QByteArray("x"), false}, {QStringLiteral("h2"), {}, true}}, 0};
+        ProduceRequest nullKey { QStringLiteral("t"), std::nullopt, QByteArray("a"), {}, 0 };
+        ProduceRequest emptyKey { QStringLiteral("t"), QByteArray(""), QByteArray(), {}, 0 };
+        ProduceRequest tombstone { QStringLiteral("t"), QByteArray("k"), std::nullopt,
+            { { QStringLiteral("h1"), QByteArray("x"), false }, { QStringLiteral("h2"), {}, true } }, 0 };
         producer.send(nullKey);
         producer.send(emptyKey);
         producer.send(tombstone);
@@ -235,7 +237,7 @@ TEST_F(ConsumerMock, NullAndEmptyKeysAndHeadersSurviveTheRoundTrip)
     EXPECT_FALSE(records[1].valueIsNull());
     EXPECT_TRUE(records[2].valueIsNull());
     EXPECT_EQ(records[2].headers(),
-              (QList<RecordHeader> {{QStringLiteral("h1"), QByteArray("x"), false}, {QStringLiteral("h2"), {}, true}}));
+        (QList<RecordHeader> { { QStringLiteral("h1"), QByteArray("x"), false }, { QStringLiteral("h2"), {}, true } }));
 }
 
 TEST_F(ConsumerMock, MissingTopicFailsWithTheErrorName)
@@ -245,7 +247,8 @@ TEST_F(ConsumerMock, MissingTopicFailsWithTheErrorName)
     rd_kafka_mock_topic_set_error(mock.cluster(), "no-such-topic", RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART);
     start("no-such-topic", ConsumeStart::earliest());
     ASSERT_TRUE(waitUntil([&] { return sawStatus(Status::Failed); }));
-    EXPECT_TRUE(statuses.last().second.contains(QStringLiteral("UNKNOWN_TOPIC_OR_PART"))) << statuses.last().second.toStdString();
+    EXPECT_TRUE(statuses.last().second.contains(QStringLiteral("UNKNOWN_TOPIC_OR_PART")))
+        << statuses.last().second.toStdString();
     EXPECT_TRUE(statuses.last().second.contains(QStringLiteral("no-such-topic")));
 }
 
@@ -255,7 +258,7 @@ TEST_F(ConsumerMock, MissingPartitionFails)
     ConsumerOptions options;
     options.bootstrap = mock.bootstrap();
     options.topic = QStringLiteral("t");
-    options.partitions = {5};
+    options.partitions = { 5 };
     consumer.start(options);
     ASSERT_TRUE(waitUntil([&] { return sawStatus(Status::Failed); }));
     EXPECT_TRUE(statuses.last().second.contains(QStringLiteral("no partition 5")));
@@ -315,6 +318,6 @@ TEST(ConsumeStart, Parses)
     const auto last = ConsumeStart::parse(QStringLiteral("-10"));
     EXPECT_EQ(last->kind, ConsumeStart::Kind::LastN);
     EXPECT_EQ(last->value, 10);
-    for (const char* bad : {"", "soon", "-0", "--3", "@", "@x", "+5", "1e3", "-"})
+    for (const char* bad : { "", "soon", "-0", "--3", "@", "@x", "+5", "1e3", "-" })
         EXPECT_FALSE(ConsumeStart::parse(QString::fromLatin1(bad))) << bad;
 }

@@ -78,10 +78,11 @@ TEST(Metadata, RequestV1NamesTopicsWithClassicArrays)
 {
     MetadataRequest request;
     request.topics = QStringList { QStringLiteral("orders") };
-    EXPECT_BYTES(encodeMetadataRequest(request, 1), hex({
-                                                        "00 00 00 01", // topics: 1
-                                                        "00 06 6f 72 64 65 72 73", // "orders"
-                                                    }));
+    EXPECT_BYTES(encodeMetadataRequest(request, 1),
+        hex({
+            "00 00 00 01", // topics: 1
+            "00 06 6f 72 64 65 72 73", // "orders"
+        }));
 }
 
 TEST(Metadata, RequestV1NullTopicsMeansAllTopics)
@@ -91,12 +92,13 @@ TEST(Metadata, RequestV1NullTopicsMeansAllTopics)
 
 TEST(Metadata, RequestV8AddsAutoCreationAndAuthorizedOperationFlags)
 {
-    EXPECT_BYTES(encodeMetadataRequest({}, 8), hex({
-                                                   "ff ff ff ff", // topics: null = all
-                                                   "00", // allowAutoTopicCreation
-                                                   "00", // includeClusterAuthorizedOperations (v8-v10)
-                                                   "00", // includeTopicAuthorizedOperations
-                                               }));
+    EXPECT_BYTES(encodeMetadataRequest({}, 8),
+        hex({
+            "ff ff ff ff", // topics: null = all
+            "00", // allowAutoTopicCreation
+            "00", // includeClusterAuthorizedOperations (v8-v10)
+            "00", // includeTopicAuthorizedOperations
+        }));
 }
 
 TEST(Metadata, RequestV9EmptyTopicListMeansBrokersOnly)
@@ -111,15 +113,16 @@ TEST(Metadata, RequestV12CarriesZeroTopicIdNameAndNoClusterOperationsFlag)
     MetadataRequest request;
     request.topics = QStringList { QStringLiteral("orders") };
     request.allowAutoTopicCreation = true;
-    EXPECT_BYTES(encodeMetadataRequest(request, 12), hex({
-                                                         "02", // topics: 1 (compact)
-                                                         "00000000 00000000 00000000 00000000", // topic id: none
-                                                         "07 6f 72 64 65 72 73", // name "orders"
-                                                         "00", // topic tagged fields
-                                                         "01", // allowAutoTopicCreation
-                                                         "00", // includeTopicAuthorizedOperations
-                                                         "00", // tagged fields
-                                                     }));
+    EXPECT_BYTES(encodeMetadataRequest(request, 12),
+        hex({
+            "02", // topics: 1 (compact)
+            "00000000 00000000 00000000 00000000", // topic id: none
+            "07 6f 72 64 65 72 73", // name "orders"
+            "00", // topic tagged fields
+            "01", // allowAutoTopicCreation
+            "00", // includeTopicAuthorizedOperations
+            "00", // tagged fields
+        }));
     EXPECT_BYTES(encodeMetadataRequest({}, 12), hex({ "00", "00", "00", "00" })); // null topics = all
 }
 
@@ -143,7 +146,7 @@ TEST(Metadata, DecodesV1ResponseWithNullRack)
                                                "00 00 00 01 00 00 00 01", //     replicas [1]
                                                "00 00 00 01 00 00 00 01", //     isr [1]
                                            }),
-                                           1);
+        1);
     ASSERT_TRUE(md.ok()) << md.error().toStdString();
     EXPECT_EQ(md->clusterId, QString());
     EXPECT_EQ(md->controllerId, 1);
@@ -162,38 +165,37 @@ TEST(Metadata, DecodesV1ResponseWithNullRack)
 
 TEST(Metadata, DecodesV12ResponseWithNullsTopicIdAndUnknownTaggedFields)
 {
-    const auto md = decodeMetadataResponse(
-        hex({
-            "00 00 00 00", // throttle
-            "03", // brokers: 2
-            "00 00 00 01 03 6b 31 00 00 23 84", //   1 "k1" 9092
-            "03 72 31 00", //   rack "r1", tagged fields
-            "00 00 00 02 03 6b 32 00 00 23 85", //   2 "k2" 9093
-            "00 00", //   rack null, tagged fields
-            "00", // cluster id null
-            "00 00 00 02", // controller id 2
-            "02", // topics: 1
-            "00 00", //   error code
-            "07 6f 72 64 65 72 73", //   name "orders"
-            topicIdHex, //   topic id
-            "00", //   is internal
-            "03", //   partitions: 2
-            "00 00 00 00 00 00 00 00 00 01", //     error 0, partition 0, leader 1
-            "00 00 00 05", //     leader epoch 5
-            "03 00 00 00 01 00 00 00 02", //     replicas [1, 2]
-            "02 00 00 00 01", //     isr [1]
-            "02 00 00 00 02", //     offline [2]
-            "01 07 02 ca fe", //     tagged fields: unknown tag 7, 2 bytes
-            "00 05 00 00 00 01 ff ff ff ff", //     error 5, partition 1, leader -1
-            "00 00 00 03", //     leader epoch 3
-            "02 00 00 00 02", //     replicas [2]
-            "01", //     isr []
-            "01", //     offline []
-            "00", //     tagged fields
-            "80 00 00 00", //   topic authorized operations: not requested
-            "00", //   tagged fields
-            "01 0a 01 ff", // tagged fields: unknown tag 10, 1 byte
-        }),
+    const auto md = decodeMetadataResponse(hex({
+                                               "00 00 00 00", // throttle
+                                               "03", // brokers: 2
+                                               "00 00 00 01 03 6b 31 00 00 23 84", //   1 "k1" 9092
+                                               "03 72 31 00", //   rack "r1", tagged fields
+                                               "00 00 00 02 03 6b 32 00 00 23 85", //   2 "k2" 9093
+                                               "00 00", //   rack null, tagged fields
+                                               "00", // cluster id null
+                                               "00 00 00 02", // controller id 2
+                                               "02", // topics: 1
+                                               "00 00", //   error code
+                                               "07 6f 72 64 65 72 73", //   name "orders"
+                                               topicIdHex, //   topic id
+                                               "00", //   is internal
+                                               "03", //   partitions: 2
+                                               "00 00 00 00 00 00 00 00 00 01", //     error 0, partition 0, leader 1
+                                               "00 00 00 05", //     leader epoch 5
+                                               "03 00 00 00 01 00 00 00 02", //     replicas [1, 2]
+                                               "02 00 00 00 01", //     isr [1]
+                                               "02 00 00 00 02", //     offline [2]
+                                               "01 07 02 ca fe", //     tagged fields: unknown tag 7, 2 bytes
+                                               "00 05 00 00 00 01 ff ff ff ff", //     error 5, partition 1, leader -1
+                                               "00 00 00 03", //     leader epoch 3
+                                               "02 00 00 00 02", //     replicas [2]
+                                               "01", //     isr []
+                                               "01", //     offline []
+                                               "00", //     tagged fields
+                                               "80 00 00 00", //   topic authorized operations: not requested
+                                               "00", //   tagged fields
+                                               "01 0a 01 ff", // tagged fields: unknown tag 10, 1 byte
+                                           }),
         12);
     ASSERT_TRUE(md.ok()) << md.error().toStdString();
     ClusterMetadata expected = fullSample();

@@ -8,7 +8,10 @@ using namespace kafscope::partitioning;
 
 namespace {
 
-std::optional<QByteArray> key(const char* s) { return QByteArray(s); }
+std::optional<QByteArray> key(const char* s)
+{
+    return QByteArray(s);
+}
 
 using RdPartitioner = int32_t (*)(const rd_kafka_topic_t*, const void*, size_t, int32_t, void*, void*);
 
@@ -60,7 +63,8 @@ TEST(Partitioners, ExplanationShowsTheArithmetic)
         QStringLiteral("null key: librdkafka's consistent_random picks a random partition (sticky per batch); an "
                        "empty key is treated the same"));
     // A key that looks like an arg() placeholder must come out verbatim; binary bytes are escaped.
-    EXPECT_TRUE(predict(Partitioner::Murmur2, key("%3%1"), 7).explanation.startsWith(QStringLiteral("murmur2(\"%3%1\")")));
+    EXPECT_TRUE(
+        predict(Partitioner::Murmur2, key("%3%1"), 7).explanation.startsWith(QStringLiteral("murmur2(\"%3%1\")")));
     EXPECT_TRUE(predict(Partitioner::Consistent, QByteArray("\x00\xff\"", 3), 7)
                     .explanation.startsWith(QStringLiteral("crc32(\"\\x00\\xff\\\"\")")));
 }
@@ -146,8 +150,8 @@ TEST(Partitioners, NullAndEmptyKeyRules)
 {
     const QByteArray empty;
     // Random partitioners: a null key is never predictable.
-    for (auto p : { Partitioner::Random, Partitioner::ConsistentRandom, Partitioner::Murmur2Random,
-             Partitioner::Fnv1aRandom }) {
+    for (auto p :
+        { Partitioner::Random, Partitioner::ConsistentRandom, Partitioner::Murmur2Random, Partitioner::Fnv1aRandom }) {
         const auto r = predict(p, std::nullopt, 6);
         EXPECT_FALSE(r.deterministic) << name(p).toStdString();
         EXPECT_EQ(r.partition, -1);

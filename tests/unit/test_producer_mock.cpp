@@ -25,7 +25,8 @@ struct ProducerMock : ::testing::Test
         options.bootstrap = mock.bootstrap();
         options.messageTimeoutMs = 5000;
         producer = std::make_unique<RecordProducer>(options);
-        QObject::connect(producer.get(), &RecordProducer::delivered, [this](const DeliveryReport& r) { reports.append(r); });
+        QObject::connect(
+            producer.get(), &RecordProducer::delivered, [this](const DeliveryReport& r) { reports.append(r); });
     }
     DeliveryReport sendAndWait(const ProduceRequest& request)
     {

@@ -2,9 +2,8 @@
 // kept apart.
 #include "kafka/client/record.h"
 
-#include <gtest/gtest.h>
-
 #include <deque>
+#include <gtest/gtest.h>
 #include <latch>
 #include <mutex>
 #include <thread>
@@ -19,7 +18,7 @@ Record makeSmall(int i, int valueBytes = 100)
     const QByteArray key = "key-" + QByteArray::number(i);
     const QByteArray value(valueBytes, char('a' + i % 26));
     return Record::make(i % 6, i, 1700000000000 + i, TimestampType::CreateTime, key.constData(), int32_t(key.size()),
-                        value.constData(), int32_t(value.size()));
+        value.constData(), int32_t(value.size()));
 }
 
 bool holds(const Record& r, int i, int valueBytes = 100)
@@ -38,8 +37,9 @@ TEST(Record, StaysWithinFortyBytesBesidesItsBlock)
 
 TEST(Record, PartitionAndTimestampTypeShareAWord)
 {
-    for (const int32_t partition : {-1, 0, 1, 5, 65535, (1 << 29) - 1, -(1 << 29)}) {
-        for (const auto type : {TimestampType::NotAvailable, TimestampType::CreateTime, TimestampType::LogAppendTime}) {
+    for (const int32_t partition : { -1, 0, 1, 5, 65535, (1 << 29) - 1, -(1 << 29) }) {
+        for (const auto type :
+            { TimestampType::NotAvailable, TimestampType::CreateTime, TimestampType::LogAppendTime }) {
             const auto r = Record::make(partition, 1, 2, type, "k", 1, "v", 1);
             EXPECT_EQ(r.partition(), partition);
             EXPECT_EQ(r.timestampType(), type);
@@ -60,7 +60,7 @@ TEST(Record, MakeKeepsEveryField)
 {
     const QByteArray key("user-1"), value("{\"a\":1}");
     const auto r = Record::make(3, 42, 1700000000123, TimestampType::CreateTime, key.constData(), int32_t(key.size()),
-                                value.constData(), int32_t(value.size()));
+        value.constData(), int32_t(value.size()));
     EXPECT_EQ(r.partition(), 3);
     EXPECT_EQ(r.offset(), 42);
     EXPECT_EQ(r.timestamp(), 1700000000123);
@@ -90,10 +90,10 @@ TEST(Record, NullAndEmptyKeyAreDifferent)
 TEST(Record, HeadersRoundTripIncludingNullAndBinaryValues)
 {
     const QList<RecordHeader> headers {
-        {QStringLiteral("trace-id"), QByteArray("abc"), false},
-        {QStringLiteral("nothing"), QByteArray(), true},
-        {QStringLiteral("empty"), QByteArray(), false},
-        {QStringLiteral("bin\u00e4r"), QByteArray("\x00\xff\x01", 3), false},
+        { QStringLiteral("trace-id"), QByteArray("abc"), false },
+        { QStringLiteral("nothing"), QByteArray(), true },
+        { QStringLiteral("empty"), QByteArray(), false },
+        { QStringLiteral("bin\u00e4r"), QByteArray("\x00\xff\x01", 3), false },
     };
     const auto r = Record::make(1, 2, 3, TimestampType::LogAppendTime, "k", 1, "value", 5, headers);
     EXPECT_EQ(r.headerCount(), 4);
@@ -106,7 +106,7 @@ TEST(Record, HeadersRoundTripIncludingNullAndBinaryValues)
 
 TEST(Record, CloneIsADeepCopyAndMoveLeavesTheViewValid)
 {
-    const QList<RecordHeader> headers {{QStringLiteral("h"), QByteArray("x"), false}};
+    const QList<RecordHeader> headers { { QStringLiteral("h"), QByteArray("x"), false } };
     auto original = Record::make(5, 6, 7, TimestampType::CreateTime, "key", 3, "value", 5, headers);
     const auto copy = original.clone();
     EXPECT_NE(copy.key().data(), original.key().data());
@@ -225,11 +225,11 @@ TEST(Record, RecordsFromManyThreadsDieOnAnother)
         makers.emplace_back([&made, &madeAll, &releasedAll, t] {
             for (int i = 0; i < kPerThread; ++i) {
                 const int n = t * kPerThread + i;
-                const QList<RecordHeader> headers {{QStringLiteral("n"), QByteArray::number(n), false}};
+                const QList<RecordHeader> headers { { QStringLiteral("n"), QByteArray::number(n), false } };
                 const QByteArray key = "key-" + QByteArray::number(n);
-                made[size_t(t)].push_back(Record::make(t, n, n, TimestampType::LogAppendTime, key.constData(),
-                                                       int32_t(key.size()), key.constData(), int32_t(key.size()),
-                                                       i % 3 == 0 ? headers : QList<RecordHeader> {}));
+                made[size_t(t)].push_back(
+                    Record::make(t, n, n, TimestampType::LogAppendTime, key.constData(), int32_t(key.size()),
+                        key.constData(), int32_t(key.size()), i % 3 == 0 ? headers : QList<RecordHeader> {}));
             }
             madeAll.count_down();
             releasedAll.wait();

@@ -12,23 +12,23 @@ namespace {
 Record make(const char* key, int32_t keyLength, const QByteArray& value, const QList<RecordHeader>& headers = {})
 {
     return Record::make(2, 17, 1700000000123, TimestampType::CreateTime, key, keyLength, value.constData(),
-                        int32_t(value.size()), headers);
+        int32_t(value.size()), headers);
 }
 } // namespace
 
 TEST(RecordExport, JsonLineHasTheDocumentedFieldsInOrder)
 {
-    const auto r = make("user-1", 6, "{\"total\": 12}", {{QStringLiteral("trace"), "t-1", false}});
+    const auto r = make("user-1", 6, "{\"total\": 12}", { { QStringLiteral("trace"), "t-1", false } });
     EXPECT_EQ(toJsonLine(QStringLiteral("orders"), r),
-              QByteArray(R"({"topic":"orders","partition":2,"offset":17,"timestamp":1700000000123,"timestamp_type":"create",)"
-                         R"("key":"user-1","key_encoding":"utf8","value":"{\"total\": 12}","value_encoding":"utf8",)"
-                         R"("headers":[{"key":"trace","value":"t-1","value_encoding":"utf8"}]})"
-                         "\n"));
+        QByteArray(R"({"topic":"orders","partition":2,"offset":17,"timestamp":1700000000123,"timestamp_type":"create",)"
+                   R"("key":"user-1","key_encoding":"utf8","value":"{\"total\": 12}","value_encoding":"utf8",)"
+                   R"("headers":[{"key":"trace","value":"t-1","value_encoding":"utf8"}]})"
+                   "\n"));
 }
 
 TEST(RecordExport, NullKeyAndNullHeaderValueAreJsonNull)
 {
-    const auto r = make(nullptr, -1, "v", {{QStringLiteral("h"), {}, true}});
+    const auto r = make(nullptr, -1, "v", { { QStringLiteral("h"), {}, true } });
     const QByteArray line = toJsonLine(QStringLiteral("t"), r);
     EXPECT_TRUE(line.contains(R"("key":null,"key_encoding":null)")) << line.toStdString();
     EXPECT_TRUE(line.contains(R"([{"key":"h","value":null,"value_encoding":null}])")) << line.toStdString();
@@ -62,15 +62,16 @@ TEST(RecordExport, Utf8ValidatorIsStrict)
 
 TEST(RecordExport, CsvQuotesCommasQuotesAndNewlines)
 {
-    EXPECT_EQ(csvHeader(), QByteArray("topic,partition,offset,timestamp,timestamp_type,key,key_encoding,value,"
-                                      "value_encoding,headers\r\n"));
+    EXPECT_EQ(csvHeader(),
+        QByteArray("topic,partition,offset,timestamp,timestamp_type,key,key_encoding,value,"
+                   "value_encoding,headers\r\n"));
     const auto r = make("a,b", 3, "say \"hi\"\nbye");
     EXPECT_EQ(toCsvRow(QStringLiteral("t"), r),
-              QByteArray("t,2,17,1700000000123,create,\"a,b\",utf8,\"say \"\"hi\"\"\nbye\",utf8,[]\r\n"));
-    const auto nullKey = make(nullptr, -1, "v", {{QStringLiteral("h"), "x", false}});
+        QByteArray("t,2,17,1700000000123,create,\"a,b\",utf8,\"say \"\"hi\"\"\nbye\",utf8,[]\r\n"));
+    const auto nullKey = make(nullptr, -1, "v", { { QStringLiteral("h"), "x", false } });
     EXPECT_EQ(toCsvRow(QStringLiteral("t"), nullKey),
-              QByteArray("t,2,17,1700000000123,create,,,v,utf8,\"[{\"\"key\"\":\"\"h\"\",\"\"value\"\":\"\"x\"\","
-                         "\"\"value_encoding\"\":\"\"utf8\"\"}]\"\r\n"));
+        QByteArray("t,2,17,1700000000123,create,,,v,utf8,\"[{\"\"key\"\":\"\"h\"\",\"\"value\"\":\"\"x\"\","
+                   "\"\"value_encoding\"\":\"\"utf8\"\"}]\"\r\n"));
 }
 
 TEST(RecordExport, FromJsonLineRoundTripsRandomBinaryRecordsByteForByte)
@@ -90,14 +91,13 @@ TEST(RecordExport, FromJsonLineRoundTripsRandomBinaryRecordsByteForByte)
         const bool nullKey = rng.bounded(5) == 0, nullValue = rng.bounded(7) == 0;
         QList<RecordHeader> headers;
         for (int h = int(rng.bounded(3)); h > 0; --h)
-            headers.append({QStringLiteral("h%1").arg(h), bytes(20), rng.bounded(4) == 0});
+            headers.append({ QStringLiteral("h%1").arg(h), bytes(20), rng.bounded(4) == 0 });
         for (auto& h : headers)
             if (h.valueIsNull)
                 h.value.clear();
         const auto r = Record::make(int32_t(rng.bounded(100)), rng.bounded(1000000), 1700000000000 + i,
-                                    TimestampType::LogAppendTime, nullKey ? nullptr : key.constData(),
-                                    nullKey ? -1 : int32_t(key.size()), nullValue ? nullptr : value.constData(),
-                                    nullValue ? -1 : int32_t(value.size()), headers);
+            TimestampType::LogAppendTime, nullKey ? nullptr : key.constData(), nullKey ? -1 : int32_t(key.size()),
+            nullValue ? nullptr : value.constData(), nullValue ? -1 : int32_t(value.size()), headers);
         QString topic, error;
         const auto back = fromJsonLine(toJsonLine(QStringLiteral("t\u00f6pic"), r), &topic, &error);
         ASSERT_TRUE(back) << error.toStdString();

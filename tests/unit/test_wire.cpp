@@ -13,7 +13,10 @@ namespace {
 // Owns the bytes, so the Reader's view never outlives them.
 struct Input
 {
-    explicit Input(QByteArray b, bool flexible = false) : bytes(std::move(b)), reader(bytes, flexible, QStringLiteral("Test")) { }
+    explicit Input(QByteArray b, bool flexible = false)
+        : bytes(std::move(b))
+        , reader(bytes, flexible, QStringLiteral("Test"))
+    { }
     QByteArray bytes;
     Reader reader;
 };
@@ -62,8 +65,8 @@ TEST(Wire, UnsignedVarintUsesSevenBitGroupsLowFirst)
 
 TEST(Wire, SignedVarintIsZigzag)
 {
-    const int32_t values[] = { 0, -1, 1, -2, 63, -64, std::numeric_limits<int32_t>::max(),
-                               std::numeric_limits<int32_t>::min() };
+    const int32_t values[]
+        = { 0, -1, 1, -2, 63, -64, std::numeric_limits<int32_t>::max(), std::numeric_limits<int32_t>::min() };
     Writer w(false);
     for (int32_t v : values)
         w.varint(v);
@@ -259,7 +262,8 @@ TEST(Wire, ArrayCountLargerThanRemainingBytesFailsWithoutAllocating)
     Input rInput(hex({ "7f ff ff ff", "00 00" }));
     Reader& r = rInput.reader;
     EXPECT_EQ(r.arrayLength("brokers"), 0);
-    EXPECT_EQ(r.error(), QStringLiteral("array length 2147483647 exceeds the 2 bytes left at byte 0 reading Test brokers"));
+    EXPECT_EQ(
+        r.error(), QStringLiteral("array length 2147483647 exceeds the 2 bytes left at byte 0 reading Test brokers"));
 
     Input idsInput(hex({ "00 00 00 02", "00 00 00 01" }));
     Reader& ids = idsInput.reader; // two ids announced, one present
@@ -287,13 +291,14 @@ TEST(Wire, FailKeepsTheFirstError)
 TEST(Wire, WriterRefusesStringsLongerThanTheWireTypeHolds)
 {
     // Issue #6: a string's length is an INT16 on the wire (Kafka refuses more in compact strings too).
-    for (const bool flexible : {false, true}) {
+    for (const bool flexible : { false, true }) {
         Writer w(flexible);
         w.string(QString(32767, QLatin1Char('a')));
         EXPECT_TRUE(w.ok());
         w.string(QString(32768, QLatin1Char('a')));
         EXPECT_FALSE(w.ok());
-        EXPECT_EQ(w.error(), QStringLiteral("a string of 32768 is longer than the 32767 that Kafka's wire format holds"));
+        EXPECT_EQ(
+            w.error(), QStringLiteral("a string of 32768 is longer than the 32767 that Kafka's wire format holds"));
         QString error;
         EXPECT_TRUE(w.take(&error).isEmpty());
         EXPECT_EQ(error, w.error());
@@ -311,7 +316,7 @@ TEST(Wire, WriterRefusesArrayCountsBeyondInt32)
 TEST(Wire, EncoderReturnsNoBytesAndTheReasonForAValueThatDoesNotFit)
 {
     protocol::MetadataRequest request;
-    request.topics = QStringList {QString(40000, QLatin1Char('t'))};
+    request.topics = QStringList { QString(40000, QLatin1Char('t')) };
     QString error;
     EXPECT_TRUE(protocol::encodeMetadataRequest(request, 12, &error).isEmpty());
     EXPECT_TRUE(error.contains(QStringLiteral("string of 40000"))) << error.toStdString();
@@ -333,7 +338,7 @@ TEST(Wire, DecoderWithBytesLeftOverFailsInsteadOfIgnoringThem)
 {
     // A version mismatch shows at once: v1 bytes read as v2 leave bytes over (or run short), never "succeed".
     ClusterMetadata md;
-    md.brokers = {{1, QStringLiteral("k1"), 9092, {}}};
+    md.brokers = { { 1, QStringLiteral("k1"), 9092, {} } };
     const QByteArray v1 = protocol::encodeMetadataResponse(md, 1);
     ASSERT_TRUE(protocol::decodeMetadataResponse(v1, 1).ok());
     const auto decoded = protocol::decodeMetadataResponse(v1 + QByteArray(1, '\0'), 1);

@@ -11,8 +11,7 @@
 
 namespace kafscope::test {
 
-template<typename Result, typename Start>
-std::optional<Result> waitFor(Start start, int guardMs = 60000)
+template <typename Result, typename Start> std::optional<Result> waitFor(Start start, int guardMs = 60000)
 {
     std::optional<Result> result;
     QEventLoop loop;
