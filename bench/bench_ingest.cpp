@@ -176,7 +176,19 @@ qint64 countRecords(rd_kafka_t* rk)
     for (int p = 0; p < kPartitions; ++p) {
         int64_t low = 0;
         int64_t high = 0;
-        const rd_kafka_resp_err_t e = rd_kafka_query_watermark_offsets(rk, kTopic, p, &low, &high, 10000);
+        // Right after the topic was created, metadata can name a leader before that broker has taken the lead: wait
+        // for it (as a user's tool would) on the errors that mean exactly that, for at most 60 s.
+        const auto deadline = Clock::now() + std::chrono::seconds(60);
+        rd_kafka_resp_err_t e;
+        while (true) {
+            e = rd_kafka_query_watermark_offsets(rk, kTopic, p, &low, &high, 10000);
+            const bool notYet = e == RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION
+                || e == RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE || e == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART
+                || e == RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION;
+            if (!notYet || Clock::now() > deadline)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        }
         if (e)
             die(std::string("watermarks of partition ") + std::to_string(p) + ": " + rd_kafka_err2str(e));
         total += high - low;

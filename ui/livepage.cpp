@@ -23,9 +23,12 @@
 namespace kafscope {
 
 namespace {
-constexpr size_t kDrainChunk = 2000; // records per model insert
-constexpr qint64 kDrainSliceMs = 4; // GUI time per drain slice: well inside a 16 ms frame
-constexpr int kDrainBacklogDelayMs = 12;
+constexpr size_t kDrainChunk = 1000; // records per model insert (about 0.2 ms with the filter proxy)
+constexpr qint64 kDrainSliceMs = 2; // GUI time per drain slice: a timer due meanwhile is at most ~2 ms late
+constexpr int kDrainBacklogDelayMs = 3; // with painting held (below), the loop needs little room between slices
+// Painting the table costs more than inserting thousands of rows (text layout of every visible cell), so while
+// records stream the table, the strip and the counters are repainted at most this often, not once per slice.
+constexpr int kRepaintIntervalMs = 100;
 } // namespace
 
 LivePage::LivePage(Cluster* session, QWidget* parent)
@@ -40,6 +43,7 @@ LivePage::LivePage(Cluster* session, QWidget* parent)
     , m_drainTimer(new QTimer(this))
     , m_filterDebounce(new QTimer(this))
     , m_exportJobs(new JobTracker(this))
+    , m_repaintHold(new QTimer(this))
 {
     m_ui->setupUi(this);
     m_proxy->setSourceModel(m_model);
@@ -121,6 +125,13 @@ LivePage::LivePage(Cluster* session, QWidget* parent)
         const auto current = m_ui->partitionFilterEdit->text().trimmed();
         m_ui->partitionFilterEdit->setText(
             current == QString::number(partition) ? QString() : QString::number(partition));
+    });
+
+    m_repaintHold->setSingleShot(true);
+    m_repaintHold->setInterval(kRepaintIntervalMs);
+    connect(m_repaintHold, &QTimer::timeout, this, [this] {
+        if (m_viewChanged)
+            showIngested(); // and hold again: more may be streaming
     });
 
     // The drain timer is the only path from the consumer thread into the model: one insert per tick.
@@ -278,6 +289,8 @@ void LivePage::stopTailing()
     m_consumer->stop();
     drain(); // what already arrived is kept
     m_drainTimer->stop();
+    if (m_viewChanged)
+        showIngested();
 }
 
 void LivePage::drain()
@@ -295,8 +308,13 @@ void LivePage::drain()
         moved = true;
     }
     if (moved) {
-        m_ui->strip->setCounts(m_model->partitionCounts());
-        updateCounters();
+        if (m_repaintHold->isActive()) {
+            // Shown when the hold ends: the view keeps its model in step, it only does not paint meanwhile.
+            m_viewChanged = true;
+            m_ui->recordView->setUpdatesEnabled(false);
+        } else {
+            showIngested();
+        }
     }
     if (m_consumer->buffered() > 0 && !m_drainQueued) {
         m_drainQueued = true;
@@ -306,6 +324,15 @@ void LivePage::drain()
             drain();
         });
     }
+}
+
+void LivePage::showIngested()
+{
+    m_viewChanged = false;
+    m_ui->recordView->setUpdatesEnabled(true); // repaints once
+    m_ui->strip->setCounts(m_model->partitionCounts());
+    updateCounters();
+    m_repaintHold->start();
 }
 
 void LivePage::updateCounters()

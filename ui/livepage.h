@@ -58,6 +58,7 @@ signals:
 private:
     void onStart();
     void drain();
+    void showIngested(); // repaints the table, the strip and the counters now
     void updateTopics(const ClusterMetadata& metadata);
     void updateCounters();
     void applyFilters();
@@ -80,6 +81,8 @@ private:
     QString m_tailTopic;
     bool m_drainQueued = false;
     JobTracker* m_exportJobs;
+    QTimer* m_repaintHold; // while running, ingested records are shown when it ends (kRepaintIntervalMs)
+    bool m_viewChanged = false; // records arrived during the hold
 };
 
 } // namespace kafscope

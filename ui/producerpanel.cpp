@@ -221,7 +221,7 @@ ProducerInterface* ProducerPanel::producer()
     return m_producer.get();
 }
 
-quint64 ProducerPanel::enqueue(ProduceRequest request, const QString& keyText)
+quint64 ProducerPanel::enqueue(const ProduceRequest& request, const QString& keyText)
 {
     Sent sent;
     sent.key = keyText;

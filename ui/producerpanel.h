@@ -66,7 +66,7 @@ private:
     void onDelivered(const DeliveryReport& report);
     void flushResults();
     void showMessage(const QString& text, bool error);
-    quint64 enqueue(ProduceRequest request, const QString& keyText);
+    quint64 enqueue(const ProduceRequest& request, const QString& keyText);
 
     std::unique_ptr<Ui::ProducerPanel> m_ui;
     Cluster* m_session;

@@ -164,7 +164,7 @@ private:
             fail(QStringLiteral("Could not create the consumer: %1").arg(QString::fromUtf8(errstr)));
             return false;
         }
-        conf.release(); // rd_kafka_new owns it now
+        static_cast<void>(conf.release()); // rd_kafka_new owns it now
         // Errors and EOFs come through the consumer queue, in order with the records.
         rd_kafka_poll_set_consumer(m_rk);
         return true;

@@ -145,7 +145,7 @@ struct RecordProducer::Worker
             handles.erase(p);
             return nullptr;
         }
-        conf.release();
+        static_cast<void>(conf.release()); // rd_kafka_new took it over
         slot = std::move(handle);
         return slot.get();
     }

@@ -12,10 +12,10 @@ public:
     Decoded(T value)
         : m_value(std::move(value))
     { }
-    static Decoded failure(QString error)
+    static Decoded failure(const QString& error)
     {
         Decoded d;
-        d.m_error = std::move(error);
+        d.m_error = error;
         return d;
     }
     bool ok() const { return m_value.has_value(); }

@@ -301,7 +301,7 @@ QByteArray Reader::uuid(const char* field)
 {
     if (!need(16, field))
         return {};
-    const QByteArray id = m_data.sliced(m_pos, 16).toByteArray();
+    QByteArray id = m_data.sliced(m_pos, 16).toByteArray();
     m_pos += 16;
     return id;
 }
@@ -334,7 +334,7 @@ std::optional<QString> Reader::nullableString(const char* field)
         return std::nullopt;
     if (!need(n, field))
         return QString();
-    const QString s = QString::fromUtf8(m_data.sliced(m_pos, n));
+    QString s = QString::fromUtf8(m_data.sliced(m_pos, n));
     m_pos += n;
     return s;
 }
@@ -344,7 +344,7 @@ QString Reader::string(const char* field)
     const qsizetype n = length(field, false, false);
     if (!need(n, field))
         return {};
-    const QString s = QString::fromUtf8(m_data.sliced(m_pos, n));
+    QString s = QString::fromUtf8(m_data.sliced(m_pos, n));
     m_pos += n;
     return s;
 }
@@ -354,7 +354,7 @@ QByteArray Reader::bytes(const char* field)
     const qsizetype n = length(field, false, true);
     if (!need(n, field))
         return {};
-    const QByteArray b = m_data.sliced(m_pos, n).toByteArray();
+    QByteArray b = m_data.sliced(m_pos, n).toByteArray();
     m_pos += n;
     return b;
 }
