@@ -48,6 +48,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <librdkafka/rdkafka.h>
@@ -437,7 +438,7 @@ double percentile(std::vector<double> v, double p)
     if (v.empty())
         return 0;
     std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(p / 100.0 * double(v.size() - 1) + 0.5));
+    const size_t i = std::min(v.size() - 1, size_t(std::lround(p / 100.0 * double(v.size() - 1))));
     return v[i];
 }
 

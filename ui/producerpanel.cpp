@@ -284,7 +284,7 @@ void ProducerPanel::sendBulkSlice()
         const auto key = m_bulk.prefix + QString::number(m_bulk.next % m_bulk.keys + 1);
         r.key = key.toUtf8();
         r.value = QStringLiteral("{\"n\":%1,\"key\":\"%2\"}").arg(m_bulk.next).arg(key).toUtf8();
-        enqueue(std::move(r), key);
+        enqueue(r, key);
     }
     if (m_bulk.next >= m_bulk.total)
         m_bulkTimer->stop();

@@ -29,7 +29,7 @@ CliRun cli(QStringList args, bool withBootstrap = true)
 QJsonDocument json(const CliRun& run)
 {
     QJsonParseError error;
-    const auto doc = QJsonDocument::fromJson(run.out, &error);
+    auto doc = QJsonDocument::fromJson(run.out, &error);
     EXPECT_EQ(error.error, QJsonParseError::NoError) << run.out.toStdString();
     return doc;
 }

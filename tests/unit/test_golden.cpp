@@ -12,7 +12,6 @@
 
 using namespace kafscope;
 using namespace kafscope::protocol;
-using kafscope::test::hex;
 
 namespace {
 

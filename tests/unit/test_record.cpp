@@ -163,6 +163,7 @@ TEST(Record, LargeRecordsGetTheirOwnAllocationAndKeepEveryByte)
     const qint64 chunksBefore = Record::arenaStats().liveChunks;
     const int large = int(Record::kMaxArenaBlock) + 1;
     std::vector<Record> records;
+    records.reserve(16);
     for (int i = 0; i < 16; ++i)
         records.push_back(makeSmall(i, large));
     std::thread([&] {
@@ -221,6 +222,7 @@ TEST(Record, RecordsFromManyThreadsDieOnAnother)
     // exit: both orders of "last record dies" and "thread lets go" are covered.
     std::latch madeAll(kThreads), releasedAll(1);
     std::vector<std::thread> makers;
+    makers.reserve(kThreads);
     for (int t = 0; t < kThreads; ++t) {
         makers.emplace_back([&made, &madeAll, &releasedAll, t] {
             for (int i = 0; i < kPerThread; ++i) {
