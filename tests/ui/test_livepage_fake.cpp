@@ -14,6 +14,7 @@
 
 #include <QHeaderView>
 #include <QSettings>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -189,6 +190,35 @@ private slots:
         QCOMPARE(header->visualIndex(RecordModel::KeyColumn), 2);
         QCOMPARE(header->visualIndex(RecordModel::ValueColumn), 3);
         QVERIFY(header->sectionViewportPosition(RecordModel::ValueColumn) + 100 < view->viewport()->width());
+    }
+
+    void viewStateIsSavedWhenTheUserDragsNotWhenCodeSizes()
+    {
+        QTemporaryDir dir;
+        Settings settings(dir.filePath(QStringLiteral("kafscope.ini")));
+        Fixture f;
+        f.page.restoreViewState(&settings);
+        auto* splitter = f.page.findChild<QSplitter*>(QStringLiteral("mainSplitter"));
+        QVERIFY(splitter);
+        QVERIFY(QTest::qWaitForWindowExposed(&f.page));
+        splitter->setSizes({800, 400}); // code: not the user's choice
+        QTRY_COMPARE(f.cluster.state(), Cluster::State::Connected);
+        QVERIFY(f.page.startTailing(QStringLiteral("orders"), QStringLiteral("earliest")));
+        QVERIFY(settings.viewState(QStringLiteral("live/main")).isEmpty());
+        QVERIFY(settings.viewState(QStringLiteral("live/records")).isEmpty());
+
+        // The user drags the handle between the table and the side panel.
+        auto* handle = splitter->handle(1);
+        const QPoint from = handle->rect().center();
+        QTest::mousePress(handle, Qt::LeftButton, {}, from);
+        QTest::mouseMove(handle, from + QPoint(-120, 0));
+        QTest::mouseRelease(handle, Qt::LeftButton, {}, from + QPoint(-120, 0));
+        QTRY_VERIFY(!settings.viewState(QStringLiteral("live/main")).isEmpty());
+        const auto sizes = splitter->sizes();
+
+        Fixture again;
+        again.page.restoreViewState(&settings);
+        QCOMPARE(again.page.findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes(), sizes);
     }
 
     void viewStateSavedByAnotherLayoutVersionIsNotRestored()
