@@ -201,7 +201,7 @@ private slots:
         auto* splitter = f.page.findChild<QSplitter*>(QStringLiteral("mainSplitter"));
         QVERIFY(splitter);
         QVERIFY(QTest::qWaitForWindowExposed(&f.page));
-        splitter->setSizes({800, 400}); // code: not the user's choice
+        splitter->setSizes({ 800, 400 }); // code: not the user's choice
         QTRY_COMPARE(f.cluster.state(), Cluster::State::Connected);
         QVERIFY(f.page.startTailing(QStringLiteral("orders"), QStringLiteral("earliest")));
         QVERIFY(settings.viewState(QStringLiteral("live/main")).isEmpty());
