@@ -73,6 +73,12 @@ VersionRange supportedVersions(ApiKey key)
         return { 1, 7 };
     case ApiKey::DescribeConfigs:
         return { 1, 4 };
+    case ApiKey::CreateTopics:
+        return { 2, 7 }; // Kafka 4 serves 2+
+    case ApiKey::DeleteTopics:
+        return { 1, 6 };
+    case ApiKey::IncrementalAlterConfigs:
+        return { 0, 1 };
     default:
         return {};
     }

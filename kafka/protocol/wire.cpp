@@ -164,6 +164,18 @@ void Writer::taggedFields()
         uvarint(0);
 }
 
+void Writer::taggedFields(const QList<std::pair<uint32_t, QByteArray>>& fields)
+{
+    if (!m_flexible)
+        return;
+    uvarint(uint32_t(fields.size()));
+    for (const auto& [tag, value] : fields) {
+        uvarint(tag);
+        uvarint(uint32_t(value.size()));
+        m_data.append(value);
+    }
+}
+
 // ---- Reader ----
 
 Reader::Reader(QByteArrayView data, bool flexible, QString context)
@@ -403,6 +415,21 @@ void Reader::finish()
 {
     if (ok() && remaining() > 0)
         fail(QStringLiteral("%1 bytes left unread").arg(remaining()), "the end of the message");
+}
+
+void Reader::taggedFields(const std::function<void(uint32_t tag, QByteArrayView value)>& field)
+{
+    if (!m_flexible)
+        return;
+    const uint32_t count = uvarint("_tagged_fields");
+    for (uint32_t i = 0; i < count && ok(); ++i) {
+        const uint32_t tag = uvarint("_tagged_fields.tag");
+        const uint32_t size = uvarint("_tagged_fields.size");
+        if (!need(qsizetype(size), "_tagged_fields.data"))
+            return;
+        field(tag, m_data.sliced(m_pos, qsizetype(size)));
+        m_pos += qsizetype(size);
+    }
 }
 
 void Reader::taggedFields()

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QVarLengthArray>
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace kafscope::protocol {
@@ -48,6 +49,8 @@ public:
     void int32Array(const QList<int32_t>& values);
     // The empty tagged-field section that ends every struct of a flexible version; nothing otherwise.
     void taggedFields();
+    // A tagged-field section with these fields (tag, already-encoded value), in ascending tag order.
+    void taggedFields(const QList<std::pair<uint32_t, QByteArray>>& fields);
 
     // Request header v2 keeps client_id as an int16-length string even though the header is flexible.
     void classicNullableString(const QString& value, bool isNull);
@@ -94,6 +97,8 @@ public:
     QList<int32_t> int32Array(const char* field);
     // Reads the tagged-field section of a flexible version and skips every tag (we know none we need).
     void taggedFields();
+    // Reads the section, handing each field's tag and bytes to `field`; tags it does not know it ignores.
+    void taggedFields(const std::function<void(uint32_t tag, QByteArrayView value)>& field);
     // Ends a decode: bytes left over mean the codec and the broker disagree on the layout (a version mismatch), so
     // they are an error, not something to ignore.
     void finish();

@@ -10,6 +10,12 @@ import java.util.List;
 
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
+import org.apache.kafka.common.message.CreateTopicsRequestData;
+import org.apache.kafka.common.message.CreateTopicsResponseData;
+import org.apache.kafka.common.message.DeleteTopicsRequestData;
+import org.apache.kafka.common.message.DeleteTopicsResponseData;
+import org.apache.kafka.common.message.IncrementalAlterConfigsRequestData;
+import org.apache.kafka.common.message.IncrementalAlterConfigsResponseData;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
 import org.apache.kafka.common.message.DescribeConfigsRequestData;
 import org.apache.kafka.common.message.DescribeConfigsResponseData;
@@ -37,6 +43,12 @@ public class GoldenBytes {
         emit("ListOffsets", "response", 1, 7, GoldenBytes::listOffsetsResponse);
         emit("DescribeConfigs", "request", 1, 4, GoldenBytes::describeConfigsRequest);
         emit("DescribeConfigs", "response", 1, 4, GoldenBytes::describeConfigsResponse);
+        emit("CreateTopics", "request", 2, 7, GoldenBytes::createTopicsRequest);
+        emit("CreateTopics", "response", 2, 7, GoldenBytes::createTopicsResponse);
+        emit("DeleteTopics", "request", 1, 6, GoldenBytes::deleteTopicsRequest);
+        emit("DeleteTopics", "response", 1, 6, GoldenBytes::deleteTopicsResponse);
+        emit("IncrementalAlterConfigs", "request", 0, 1, GoldenBytes::incrementalAlterConfigsRequest);
+        emit("IncrementalAlterConfigs", "response", 0, 1, GoldenBytes::incrementalAlterConfigsResponse);
     }
 
     static void emit(String api, String kind, int from, int to, Builder builder) {
@@ -218,5 +230,87 @@ public class GoldenBytes {
                 .setErrorMessage("Broker 9 is not available").setResourceType((byte) 4).setResourceName("9")
                 .setConfigs(Arrays.asList())));
         return d;
+    }
+
+    // ---- CreateTopics ----
+    static Message createTopicsRequest(short v) {
+        CreateTopicsRequestData.CreatableTopicCollection topics = new CreateTopicsRequestData.CreatableTopicCollection();
+        CreateTopicsRequestData.CreatableTopicConfigCollection configs = new CreateTopicsRequestData.CreatableTopicConfigCollection();
+        configs.add(new CreateTopicsRequestData.CreatableTopicConfig().setName("retention.ms").setValue("86400000"));
+        configs.add(new CreateTopicsRequestData.CreatableTopicConfig().setName("cleanup.policy").setValue("compact,delete"));
+        topics.add(new CreateTopicsRequestData.CreatableTopic().setName("orders").setNumPartitions(6)
+                       .setReplicationFactor((short) 3).setConfigs(configs));
+        CreateTopicsRequestData.CreatableReplicaAssignmentCollection assignments = new CreateTopicsRequestData.CreatableReplicaAssignmentCollection();
+        assignments.add(new CreateTopicsRequestData.CreatableReplicaAssignment().setPartitionIndex(0).setBrokerIds(Arrays.asList(1, 2)));
+        assignments.add(new CreateTopicsRequestData.CreatableReplicaAssignment().setPartitionIndex(1).setBrokerIds(Arrays.asList(2, 3)));
+        topics.add(new CreateTopicsRequestData.CreatableTopic().setName("placed").setNumPartitions(-1)
+                       .setReplicationFactor((short) -1).setAssignments(assignments));
+        return new CreateTopicsRequestData().setTopics(topics).setTimeoutMs(30000).setValidateOnly(true);
+    }
+
+    static Message createTopicsResponse(short v) {
+        CreateTopicsResponseData.CreatableTopicResultCollection topics = new CreateTopicsResponseData.CreatableTopicResultCollection();
+        CreateTopicsResponseData.CreatableTopicResult ok = new CreateTopicsResponseData.CreatableTopicResult()
+            .setName("orders").setErrorCode((short) 0).setErrorMessage(null);
+        CreateTopicsResponseData.CreatableTopicResult bad = new CreateTopicsResponseData.CreatableTopicResult()
+            .setName("taken").setErrorCode((short) 36).setErrorMessage("Topic 'taken' already exists.");
+        if (v >= 5) {
+            ok.setNumPartitions(6).setReplicationFactor((short) 3).setConfigs(Arrays.asList(
+                new CreateTopicsResponseData.CreatableTopicConfigs().setName("retention.ms").setValue("86400000")
+                    .setReadOnly(false).setConfigSource((byte) 1).setIsSensitive(false),
+                new CreateTopicsResponseData.CreatableTopicConfigs().setName("sasl.secret").setValue(null)
+                    .setReadOnly(true).setConfigSource((byte) 5).setIsSensitive(true)));
+            bad.setTopicConfigErrorCode((short) 29).setConfigs(null);
+        }
+        if (v >= 7)
+            ok.setTopicId(ORDERS_ID);
+        topics.add(ok);
+        topics.add(bad);
+        return new CreateTopicsResponseData().setThrottleTimeMs(0).setTopics(topics);
+    }
+
+    // ---- DeleteTopics ----
+    static Message deleteTopicsRequest(short v) {
+        DeleteTopicsRequestData d = new DeleteTopicsRequestData().setTimeoutMs(30000);
+        if (v >= 6)
+            d.setTopics(Arrays.asList(new DeleteTopicsRequestData.DeleteTopicState().setName("orders"),
+                                      new DeleteTopicsRequestData.DeleteTopicState().setName("payments")));
+        else
+            d.setTopicNames(Arrays.asList("orders", "payments"));
+        return d;
+    }
+
+    static Message deleteTopicsResponse(short v) {
+        DeleteTopicsResponseData.DeletableTopicResultCollection results = new DeleteTopicsResponseData.DeletableTopicResultCollection();
+        DeleteTopicsResponseData.DeletableTopicResult ok = new DeleteTopicsResponseData.DeletableTopicResult().setName("orders").setErrorCode((short) 0);
+        DeleteTopicsResponseData.DeletableTopicResult missing = new DeleteTopicsResponseData.DeletableTopicResult().setName("payments").setErrorCode((short) 3);
+        if (v >= 5)
+            missing.setErrorMessage("This server does not host this topic-partition.");
+        if (v >= 6)
+            ok.setTopicId(ORDERS_ID);
+        results.add(ok);
+        results.add(missing);
+        return new DeleteTopicsResponseData().setThrottleTimeMs(0).setResponses(results);
+    }
+
+    // ---- IncrementalAlterConfigs ----
+    static Message incrementalAlterConfigsRequest(short v) {
+        IncrementalAlterConfigsRequestData.AlterConfigsResourceCollection resources = new IncrementalAlterConfigsRequestData.AlterConfigsResourceCollection();
+        IncrementalAlterConfigsRequestData.AlterableConfigCollection topicConfigs = new IncrementalAlterConfigsRequestData.AlterableConfigCollection();
+        topicConfigs.add(new IncrementalAlterConfigsRequestData.AlterableConfig().setName("retention.ms").setConfigOperation((byte) 0).setValue("3600000"));
+        topicConfigs.add(new IncrementalAlterConfigsRequestData.AlterableConfig().setName("segment.ms").setConfigOperation((byte) 1).setValue(null));
+        resources.add(new IncrementalAlterConfigsRequestData.AlterConfigsResource().setResourceType((byte) 2).setResourceName("orders").setConfigs(topicConfigs));
+        IncrementalAlterConfigsRequestData.AlterableConfigCollection brokerConfigs = new IncrementalAlterConfigsRequestData.AlterableConfigCollection();
+        brokerConfigs.add(new IncrementalAlterConfigsRequestData.AlterableConfig().setName("log.cleaner.threads").setConfigOperation((byte) 0).setValue("2"));
+        resources.add(new IncrementalAlterConfigsRequestData.AlterConfigsResource().setResourceType((byte) 4).setResourceName("").setConfigs(brokerConfigs));
+        return new IncrementalAlterConfigsRequestData().setResources(resources).setValidateOnly(true);
+    }
+
+    static Message incrementalAlterConfigsResponse(short v) {
+        return new IncrementalAlterConfigsResponseData().setThrottleTimeMs(0).setResponses(Arrays.asList(
+            new IncrementalAlterConfigsResponseData.AlterConfigsResourceResponse().setErrorCode((short) 0).setErrorMessage(null)
+                .setResourceType((byte) 2).setResourceName("orders"),
+            new IncrementalAlterConfigsResponseData.AlterConfigsResourceResponse().setErrorCode((short) 40)
+                .setErrorMessage("Invalid value abc for configuration retention.ms").setResourceType((byte) 4).setResourceName("1")));
     }
 }
