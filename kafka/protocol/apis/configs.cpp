@@ -10,8 +10,8 @@ namespace {
 constexpr ApiKey key = ApiKey::IncrementalAlterConfigs;
 }
 
-QByteArray encodeIncrementalAlterConfigsRequest(const IncrementalAlterConfigsRequest& request, int16_t version,
-                                                QString* error)
+QByteArray encodeIncrementalAlterConfigsRequest(
+    const IncrementalAlterConfigsRequest& request, int16_t version, QString* error)
 {
     if (!supportedVersions(key).contains(version))
         return refuseVersion(key, version, error);
@@ -58,8 +58,8 @@ Decoded<IncrementalAlterConfigsResponse> decodeIncrementalAlterConfigsResponse(Q
     return response;
 }
 
-QByteArray encodeIncrementalAlterConfigsResponse(const IncrementalAlterConfigsResponse& response, int16_t version,
-                                                 QString* error)
+QByteArray encodeIncrementalAlterConfigsResponse(
+    const IncrementalAlterConfigsResponse& response, int16_t version, QString* error)
 {
     if (!supportedVersions(key).contains(version))
         return refuseVersion(key, version, error);

@@ -47,10 +47,10 @@ struct IncrementalAlterConfigsResponse
     QList<AlterConfigsResourceResponse> responses;
 };
 
-QByteArray encodeIncrementalAlterConfigsRequest(const IncrementalAlterConfigsRequest& request, int16_t version,
-                                                QString* error = nullptr);
+QByteArray encodeIncrementalAlterConfigsRequest(
+    const IncrementalAlterConfigsRequest& request, int16_t version, QString* error = nullptr);
 Decoded<IncrementalAlterConfigsResponse> decodeIncrementalAlterConfigsResponse(QByteArrayView body, int16_t version);
-QByteArray encodeIncrementalAlterConfigsResponse(const IncrementalAlterConfigsResponse& response, int16_t version,
-                                                 QString* error = nullptr);
+QByteArray encodeIncrementalAlterConfigsResponse(
+    const IncrementalAlterConfigsResponse& response, int16_t version, QString* error = nullptr);
 
 } // namespace kafscope::protocol

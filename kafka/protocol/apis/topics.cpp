@@ -146,7 +146,7 @@ QByteArray encodeCreateTopicsResponse(const CreateTopicsResponse& response, int1
         if (t.topicConfigErrorCode != 0) {
             Writer code(false);
             code.int16(t.topicConfigErrorCode);
-            w.taggedFields({{kTopicConfigErrorCodeTag, code.data()}});
+            w.taggedFields({ { kTopicConfigErrorCodeTag, code.data() } });
         } else {
             w.taggedFields();
         }
