@@ -246,6 +246,93 @@ void AdminClient::describeConfigs(ConfigResourceType type, const QString& name, 
     }
 }
 
+void AdminClient::createTopics(const CreateTopicsRequest& request, Callback<CreateTopicsResponse> done)
+{
+    sendToController(
+        ApiKey::CreateTopics,
+        [request](int16_t v, QString* error) { return encodeCreateTopicsRequest(request, v, error); },
+        [done](const AdminResult<RawResponse>& raw) {
+            if (!raw.ok()) {
+                done(AdminResult<CreateTopicsResponse>::failure(raw.error));
+                return;
+            }
+            auto decoded = decodeCreateTopicsResponse(raw.value->body, raw.value->version);
+            if (!decoded.ok()) {
+                done(AdminResult<CreateTopicsResponse>::failure(
+                    AdminError::protocol(QStringLiteral("Malformed CreateTopics response: ") + decoded.error())));
+                return;
+            }
+            done(AdminResult<CreateTopicsResponse>::success(std::move(decoded).value()));
+        });
+}
+
+void AdminClient::deleteTopics(const QStringList& names, int timeoutMs, Callback<DeleteTopicsResponse> done)
+{
+    DeleteTopicsRequest request { names, timeoutMs };
+    sendToController(
+        ApiKey::DeleteTopics,
+        [request](int16_t v, QString* error) { return encodeDeleteTopicsRequest(request, v, error); },
+        [done](const AdminResult<RawResponse>& raw) {
+            if (!raw.ok()) {
+                done(AdminResult<DeleteTopicsResponse>::failure(raw.error));
+                return;
+            }
+            auto decoded = decodeDeleteTopicsResponse(raw.value->body, raw.value->version);
+            if (!decoded.ok()) {
+                done(AdminResult<DeleteTopicsResponse>::failure(
+                    AdminError::protocol(QStringLiteral("Malformed DeleteTopics response: ") + decoded.error())));
+                return;
+            }
+            done(AdminResult<DeleteTopicsResponse>::success(std::move(decoded).value()));
+        });
+}
+
+void AdminClient::incrementalAlterConfigs(
+    const AlterConfigsResource& resource, bool validateOnly, Callback<AlterConfigsResourceResponse> done)
+{
+    IncrementalAlterConfigsRequest request;
+    request.resources = { resource };
+    request.validateOnly = validateOnly;
+    auto encode
+        = [request](int16_t v, QString* error) { return encodeIncrementalAlterConfigsRequest(request, v, error); };
+    const QString name = resource.name;
+    auto handle = [done, name](const AdminResult<RawResponse>& raw) {
+        if (!raw.ok()) {
+            done(AdminResult<AlterConfigsResourceResponse>::failure(raw.error));
+            return;
+        }
+        auto decoded = decodeIncrementalAlterConfigsResponse(raw.value->body, raw.value->version);
+        if (!decoded.ok() || decoded->responses.isEmpty()) {
+            done(AdminResult<AlterConfigsResourceResponse>::failure(
+                AdminError::protocol(QStringLiteral("Malformed IncrementalAlterConfigs response: ")
+                    + (decoded.ok() ? QStringLiteral("no resource") : decoded.error()))));
+            return;
+        }
+        const auto& result = decoded->responses.first();
+        if (result.errorCode != 0) {
+            done(AdminResult<AlterConfigsResourceResponse>::failure(AdminError::kafka(result.errorCode,
+                QStringLiteral("Changing the configs of %1").arg(name.isEmpty() ? QStringLiteral("the cluster") : name),
+                result.errorMessage.value_or(QString()))));
+            return;
+        }
+        done(AdminResult<AlterConfigsResourceResponse>::success(result));
+    };
+    // A broker's own (or its loggers') configs are changed on that broker; topics and cluster defaults anywhere.
+    if ((resource.type == ConfigResourceType::Broker && !resource.name.isEmpty())
+        || resource.type == ConfigResourceType::BrokerLogger) {
+        bool ok = false;
+        const int32_t nodeId = resource.name.toInt(&ok);
+        if (!ok) {
+            done(AdminResult<AlterConfigsResourceResponse>::failure(
+                AdminError::protocol(QStringLiteral("\"%1\" is not a broker id.").arg(resource.name))));
+            return;
+        }
+        sendToNode(nodeId, ApiKey::IncrementalAlterConfigs, encode, handle);
+    } else {
+        sendToAny(ApiKey::IncrementalAlterConfigs, encode, handle);
+    }
+}
+
 } // namespace kafscope::protocol
 
 // Compiled here rather than in the aggregated mocs file, so executables that never use this class do not link it.

@@ -3,6 +3,8 @@
 // controller, a partition's leader, a given broker) and turns responses into value structs. Lives in one thread
 // (the admin worker thread in the GUI, the main thread in the CLI); callbacks run in that thread.
 #include "kafka/protocol/adminerror.h"
+#include "kafka/protocol/apis/configs.h"
+#include "kafka/protocol/apis/topics.h"
 #include "kafka/protocol/bootstrap.h"
 #include "kafka/protocol/brokerconnection.h"
 #include "kafka/types.h"
@@ -30,6 +32,17 @@ public:
     void listOffsets(const ClusterMetadata& metadata, const QStringList& topics, Callback<OffsetsSnapshot> done);
     // Topic configs go to any broker, broker configs to that broker.
     void describeConfigs(ConfigResourceType type, const QString& name, Callback<ConfigResourceResult> done);
+
+    // Creates topics (validateOnly: checks everything, creates nothing), through the controller. Per-topic errors are
+    // in the response; the call fails only when the request itself failed.
+    void createTopics(const CreateTopicsRequest& request, Callback<CreateTopicsResponse> done);
+    // Deletes topics by name, through the controller; per-topic errors in the response.
+    void deleteTopics(const QStringList& names, int timeoutMs, Callback<DeleteTopicsResponse> done);
+    // Sets or deletes configs of one resource without touching its other dynamic configs: topic configs and the
+    // cluster-wide broker defaults (empty broker name) through any broker, a broker's own configs through it. Fails
+    // with the Kafka error when the broker refused them (INVALID_CONFIG, POLICY_VIOLATION, ...).
+    void incrementalAlterConfigs(
+        const AlterConfigsResource& resource, bool validateOnly, Callback<AlterConfigsResourceResponse> done);
 
     // Lower level, for codecs added later: send to any broker / the controller / one broker.
     void sendToAny(ApiKey key, BrokerConnection::Encoder encode, BrokerConnection::Handler handler);

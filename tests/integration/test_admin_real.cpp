@@ -8,6 +8,7 @@
 
 #include <QEventLoop>
 #include <QTimer>
+#include <functional>
 
 using namespace kafscope;
 using namespace kafscope::protocol;
@@ -186,4 +187,166 @@ TEST_F(RealCluster, SessionDeliversMetadataAndOffsetsToTheModelsThread)
     const int row = model.rowOfTopic(name);
     ASSERT_GE(row, 0);
     EXPECT_EQ(model.topic(row).messageCount(), 30);
+}
+
+// ---- issue #7: create, delete and change configs through the own admin client ----
+
+namespace {
+
+struct RealClusterWrites : RealCluster
+{
+    AdminResult<CreateTopicsResponse> create(const CreateTopicsRequest& request)
+    {
+        return delivered(
+            waitFor<AdminResult<CreateTopicsResponse>>([&](auto done) { admin->createTopics(request, done); }));
+    }
+    AdminResult<DeleteTopicsResponse> remove(const QString& name)
+    {
+        return delivered(
+            waitFor<AdminResult<DeleteTopicsResponse>>([&](auto done) { admin->deleteTopics({ name }, 30000, done); }));
+    }
+    AdminResult<AlterConfigsResourceResponse> alter(const AlterConfigsResource& resource, bool validateOnly = false)
+    {
+        return delivered(waitFor<AdminResult<AlterConfigsResourceResponse>>(
+            [&](auto done) { admin->incrementalAlterConfigs(resource, validateOnly, done); }));
+    }
+    // A config change reaches the brokers a moment after the controller wrote it: poll (with a guard).
+    bool configBecomes(const QString& topic, const QString& key, const std::function<bool(const ConfigEntry&)>& wanted)
+    {
+        for (int i = 0; i < 100; ++i) {
+            const auto cfg = configs(ConfigResourceType::Topic, topic);
+            const auto* e = cfg.ok() ? findEntry(*cfg.value, key) : nullptr;
+            if (e && wanted(*e))
+                return true;
+            QEventLoop loop;
+            QTimer::singleShot(100, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        return false;
+    }
+    // Metadata reaches every broker a moment after the controller wrote it: poll (with a guard), do not sleep.
+    bool topicExists(const QString& name, bool expected)
+    {
+        for (int i = 0; i < 100; ++i) {
+            const auto md = metadata(QStringList { name });
+            const auto* t = md.ok() ? md.value->topic(name) : nullptr;
+            const bool exists = t && t->errorCode == 0 && !t->partitions.isEmpty();
+            if (exists == expected)
+                return true;
+            QEventLoop loop;
+            QTimer::singleShot(100, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        return false;
+    }
+};
+
+CreateTopicsRequest oneTopic(const QString& name, bool validateOnly)
+{
+    CreateTopicsRequest request;
+    CreatableTopic t;
+    t.name = name;
+    t.numPartitions = 3;
+    t.replicationFactor = 2;
+    t.configs = { { QStringLiteral("retention.ms"), QStringLiteral("3600000") } };
+    request.topics = { t };
+    request.validateOnly = validateOnly;
+    return request;
+}
+
+} // namespace
+
+TEST_F(RealClusterWrites, ValidateOnlyCreatesNothingThenTheRealRequestCreatesTheTopicAsAsked)
+{
+    const auto name = itest::uniqueTopic("create");
+    const auto dry = create(oneTopic(name, true));
+    ASSERT_TRUE(dry.ok()) << dry.error.message.toStdString();
+    ASSERT_EQ(dry.value->topics.size(), 1);
+    EXPECT_EQ(dry.value->topics[0].errorCode, 0) << dry.value->topics[0].errorMessage.value_or(QString()).toStdString();
+    EXPECT_TRUE(topicExists(name, false));
+
+    const auto real = create(oneTopic(name, false));
+    ASSERT_TRUE(real.ok()) << real.error.message.toStdString();
+    const auto& result = real.value->topics.at(0);
+    EXPECT_EQ(result.errorCode, 0) << result.errorMessage.value_or(QString()).toStdString();
+    EXPECT_EQ(result.numPartitions, 3); // v5+ answers what it created
+    EXPECT_EQ(result.replicationFactor, 2);
+    EXPECT_FALSE(result.topicId.isEmpty()); // v7
+    ASSERT_TRUE(topicExists(name, true));
+    const auto md = metadata(QStringList { name });
+    ASSERT_TRUE(md.ok());
+    EXPECT_EQ(md.value->topic(name)->partitions.size(), 3);
+    EXPECT_EQ(md.value->topic(name)->replicationFactor(), 2);
+    const auto cfg = configs(ConfigResourceType::Topic, name);
+    ASSERT_TRUE(cfg.ok());
+    ASSERT_NE(findEntry(*cfg.value, QStringLiteral("retention.ms")), nullptr);
+    EXPECT_EQ(findEntry(*cfg.value, QStringLiteral("retention.ms"))->value, QStringLiteral("3600000"));
+
+    const auto again = create(oneTopic(name, false));
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again.value->topics.at(0).errorCode, 36); // TOPIC_ALREADY_EXISTS
+}
+
+TEST_F(RealClusterWrites, IncrementalConfigChangesTouchOnlyTheNamedConfig)
+{
+    const auto name = itest::uniqueTopic("configs");
+    ASSERT_EQ(itest::createTopic(name, 1, 1, { { "retention.ms", "3600000" }, { "cleanup.policy", "compact" } }), "");
+    AlterConfigsResource set { ConfigResourceType::Topic, name,
+        { { QStringLiteral("retention.ms"), ConfigOperation::Set, QStringLiteral("7200000") } } };
+    const auto dry = alter(set, true);
+    ASSERT_TRUE(dry.ok()) << dry.error.message.toStdString();
+    EXPECT_EQ(findEntry(*configs(ConfigResourceType::Topic, name).value, QStringLiteral("retention.ms"))->value,
+        QStringLiteral("3600000")); // validate-only changed nothing
+
+    const auto done = alter(set);
+    ASSERT_TRUE(done.ok()) << done.error.message.toStdString();
+    EXPECT_TRUE(configBecomes(name, QStringLiteral("retention.ms"),
+        [](const ConfigEntry& e) { return e.value == QStringLiteral("7200000"); }));
+    auto cfg = configs(ConfigResourceType::Topic, name);
+    ASSERT_TRUE(cfg.ok());
+    EXPECT_EQ(findEntry(*cfg.value, QStringLiteral("cleanup.policy"))->value, QStringLiteral("compact")); // intact
+
+    const auto back = alter({ ConfigResourceType::Topic, name,
+        { { QStringLiteral("retention.ms"), ConfigOperation::Delete, std::nullopt } } });
+    ASSERT_TRUE(back.ok()) << back.error.message.toStdString();
+    EXPECT_TRUE(configBecomes(
+        name, QStringLiteral("retention.ms"), [](const ConfigEntry& e) { return e.source == ConfigSource::Default; }));
+    cfg = configs(ConfigResourceType::Topic, name);
+    EXPECT_EQ(findEntry(*cfg.value, QStringLiteral("cleanup.policy"))->value, QStringLiteral("compact"));
+
+    const auto bad = alter({ ConfigResourceType::Topic, name,
+        { { QStringLiteral("retention.ms"), ConfigOperation::Set, QStringLiteral("abc") } } });
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error.kind, AdminError::Kind::Kafka);
+    EXPECT_EQ(bad.error.kafkaCode, 40); // INVALID_CONFIG
+    EXPECT_TRUE(bad.error.message.contains(QStringLiteral("INVALID_CONFIG"))) << bad.error.message.toStdString();
+}
+
+TEST_F(RealClusterWrites, BrokerConfigsChangeOnThatBrokerAndClusterDefaultsAnywhere)
+{
+    const auto md = metadata();
+    ASSERT_TRUE(md.ok());
+    const auto id = QString::number(md.value->brokers.first().nodeId);
+    const auto one = alter({ ConfigResourceType::Broker, id,
+                               { { QStringLiteral("num.io.threads"), ConfigOperation::Set, QStringLiteral("8") } } },
+        true);
+    EXPECT_TRUE(one.ok()) << one.error.message.toStdString();
+    const auto all = alter({ ConfigResourceType::Broker, QString(),
+                               { { QStringLiteral("num.io.threads"), ConfigOperation::Set, QStringLiteral("8") } } },
+        true);
+    EXPECT_TRUE(all.ok()) << all.error.message.toStdString();
+}
+
+TEST_F(RealClusterWrites, DeleteRemovesTheTopicAndAMissingOneSaysSo)
+{
+    const auto name = itest::uniqueTopic("delete");
+    ASSERT_EQ(itest::createTopic(name, 2, 2), "");
+    const auto gone = remove(name);
+    ASSERT_TRUE(gone.ok()) << gone.error.message.toStdString();
+    ASSERT_EQ(gone.value->results.size(), 1);
+    EXPECT_EQ(gone.value->results[0].errorCode, 0);
+    EXPECT_TRUE(topicExists(name, false));
+    const auto again = remove(name);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again.value->results.at(0).errorCode, 3); // UNKNOWN_TOPIC_OR_PARTITION
 }
