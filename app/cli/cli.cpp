@@ -32,6 +32,9 @@ Commands:
   describe TOPIC          Partitions of a topic: leader, replicas, ISR, offline replicas, earliest/latest offsets
   configs topic NAME      Configuration of a topic (value, source, read-only)
   configs broker ID       Configuration of a broker
+  topic create NAME... --partitions N --replication-factor R [--config K=V]... [--dry-run]
+                          Create topics (checked with a validate-only request first; --dry-run stops there)
+  topic delete NAME --yes Delete a topic (internal topics are refused)
   consume TOPIC           Print records: --from earliest|latest|OFFSET|@EPOCH_MS|-N, --partition P, --max N,
                           --end (exit when caught up); --json gives JSON Lines
   partition --key K --partitions N
@@ -45,7 +48,7 @@ Common options:
   --timeout MS            Connect/request timeout in milliseconds (default 10000)
   -h, --help              Help (also: kafscope-cli COMMAND --help)
 
-Exit codes: 0 ok, 2 usage error, 3 cluster unreachable, 4 Kafka error.
+Exit codes: 0 ok, 2 usage error, 3 cluster unreachable, 4 Kafka error, 5 refused by KafScope's safety rules.
 )";
 
 struct CommandSpec
@@ -61,6 +64,7 @@ struct CommandSpec
     // consume/produce: librdkafka commands, served by kafscope-cli-data so that this binary starts without loading
     // librdkafka and its TLS/SASL/Kerberos stack (most of a short command's run time).
     bool dataPlane = false;
+    bool variadic = false; // `positionals` is the minimum
 };
 
 const QList<CommandSpec>& commands()
@@ -72,6 +76,8 @@ const QList<CommandSpec>& commands()
             QStringLiteral("Show the partitions of TOPIC with leaders, replicas, ISR and offsets.") },
         { QStringLiteral("configs"), QStringLiteral("topic|broker NAME"), 2,
             QStringLiteral("Show the configuration of a topic or a broker.") },
+        { QStringLiteral("topic"), QStringLiteral("create|delete NAME..."), 2,
+            QStringLiteral("Create topics, or delete one."), &addTopicOptions, &runTopic, true, false, true },
         { QStringLiteral("consume"), QStringLiteral("TOPIC"), 1,
             QStringLiteral("Print the records of TOPIC as they arrive (no consumer group, nothing committed)."),
             nullptr, nullptr, true, true },
@@ -276,11 +282,12 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
         auto lines = parser.helpText().split(QLatin1Char('\n'));
         lines[0] = QStringLiteral("Usage: kafscope-cli %1 [options] %2").arg(name, spec.positionalHelp).trimmed();
         out() << lines.join(QLatin1Char('\n'));
-        out() << "\nExit codes: 0 ok, 2 usage error, 3 cluster unreachable, 4 Kafka error.\n";
+        out() << "\nExit codes: 0 ok, 2 usage error, 3 cluster unreachable, 4 Kafka error, 5 refused by KafScope's "
+                 "safety rules.\n";
         return Ok;
     }
     const auto positionals = parser.positionalArguments();
-    if (positionals.size() != spec.positionals)
+    if (spec.variadic ? positionals.size() < spec.positionals : positionals.size() != spec.positionals)
         return usage(QStringLiteral("'%1' takes %2")
                          .arg(name, spec.positionals ? spec.positionalHelp : QStringLiteral("no arguments")));
     if (!spec.needsCluster)

@@ -4,7 +4,8 @@
 namespace kafscope::cli {
 
 // Exit codes (documented in the README and in --help).
-enum ExitCode { Ok = 0, Failure = 1, Usage = 2, Unreachable = 3, KafkaError = 4 };
+// 5: refused by KafScope's own safety rules (an internal topic, later a read-only connection), with the reason.
+enum ExitCode { Ok = 0, Failure = 1, Usage = 2, Unreachable = 3, KafkaError = 4, Refused = 5 };
 
 struct DataPlaneCommands;
 

@@ -29,6 +29,10 @@ struct DataPlaneCommands
     int (*runProduce)(const QCommandLineParser&, const CommandContext&);
 };
 
+// `topic create|delete` (topiccmd.cpp).
+void addTopicOptions(QCommandLineParser& parser);
+int runTopic(const QCommandLineParser& parser, const CommandContext& context);
+
 // `partition`: needs no cluster (partitioncmd.cpp).
 void addPartitionOptions(QCommandLineParser& parser);
 int runPartition(const QCommandLineParser& parser, const CommandContext& context);

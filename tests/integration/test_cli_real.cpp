@@ -145,3 +145,66 @@ TEST_F(CliReal, ExitCodesSayWhatWentWrong)
     EXPECT_TRUE(malformed.err.contains("no port"));
     EXPECT_EQ(cli({ QStringLiteral("topics"), QStringLiteral("--help") }, false).exitCode, 0);
 }
+
+// ---- issue #7: topic create / delete ----
+
+TEST_F(CliReal, TopicCreateDryRunCreatesNothingThenCreatesAndASecondCreateIsRefused)
+{
+    const auto name = kafscope::itest::uniqueTopic("cli-create");
+    const QStringList args { QStringLiteral("topic"), QStringLiteral("create"), name, QStringLiteral("--partitions"),
+        QStringLiteral("3"), QStringLiteral("--replication-factor"), QStringLiteral("2"), QStringLiteral("--config"),
+        QStringLiteral("retention.ms=3600000") };
+    const auto dry = cli(args + QStringList { QStringLiteral("--dry-run"), QStringLiteral("--json") });
+    ASSERT_EQ(dry.exitCode, 0) << dry.err.toStdString();
+    const auto planned = json(dry).array().at(0).toObject();
+    EXPECT_EQ(planned.value(QStringLiteral("name")).toString(), name);
+    EXPECT_FALSE(planned.value(QStringLiteral("created")).toBool());
+    EXPECT_TRUE(planned.value(QStringLiteral("dry_run")).toBool());
+    EXPECT_TRUE(planned.value(QStringLiteral("error")).isNull());
+    EXPECT_NE(cli({ QStringLiteral("describe"), name }).exitCode, 0); // nothing was created
+
+    const auto made = cli(args);
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    EXPECT_TRUE(made.out.contains("created " + name.toUtf8() + " (3 partitions, replication factor 2)"))
+        << made.out.toStdString();
+
+    const auto again = cli(args);
+    EXPECT_EQ(again.exitCode, 4);
+    EXPECT_TRUE(again.err.contains("TOPIC_ALREADY_EXISTS")) << again.err.toStdString();
+}
+
+TEST_F(CliReal, TopicCreateRefusesBadInputBeforeSendingAndTheBrokerRefusesTooManyReplicas)
+{
+    EXPECT_EQ(cli({ QStringLiteral("topic"), QStringLiteral("create"), QStringLiteral("bad name"),
+                      QStringLiteral("--partitions"), QStringLiteral("1"), QStringLiteral("--replication-factor"),
+                      QStringLiteral("1") })
+                  .exitCode,
+        2);
+    EXPECT_EQ(cli({ QStringLiteral("topic"), QStringLiteral("create"), QStringLiteral("ok-name"),
+                      QStringLiteral("--partitions"), QStringLiteral("0"), QStringLiteral("--replication-factor"),
+                      QStringLiteral("1") })
+                  .exitCode,
+        2);
+    const auto name = kafscope::itest::uniqueTopic("cli-rf");
+    const auto tooMany = cli({ QStringLiteral("topic"), QStringLiteral("create"), name, QStringLiteral("--partitions"),
+        QStringLiteral("1"), QStringLiteral("--replication-factor"), QStringLiteral("5") });
+    EXPECT_EQ(tooMany.exitCode, 4);
+    EXPECT_TRUE(tooMany.err.contains("INVALID_REPLICATION_FACTOR")) << tooMany.err.toStdString();
+    EXPECT_TRUE(tooMany.err.contains("nothing was created")) << tooMany.err.toStdString();
+}
+
+TEST_F(CliReal, TopicDeleteNeedsYesRefusesInternalTopicsAndDeletes)
+{
+    const auto name = kafscope::itest::uniqueTopic("cli-delete");
+    ASSERT_EQ(kafscope::itest::createTopic(name, 2, 2), "");
+    const auto asked = cli({ QStringLiteral("topic"), QStringLiteral("delete"), name });
+    EXPECT_EQ(asked.exitCode, 2);
+    EXPECT_TRUE(asked.err.contains("pass --yes")) << asked.err.toStdString();
+    const auto internal = cli({ QStringLiteral("topic"), QStringLiteral("delete"), QStringLiteral("__consumer_offsets"),
+        QStringLiteral("--yes") });
+    // __consumer_offsets exists once a group has committed; either way KafScope refuses before sending anything.
+    EXPECT_TRUE(internal.exitCode == 5 || internal.exitCode == 4) << internal.err.toStdString();
+    const auto gone = cli({ QStringLiteral("topic"), QStringLiteral("delete"), name, QStringLiteral("--yes") });
+    ASSERT_EQ(gone.exitCode, 0) << gone.err.toStdString();
+    EXPECT_TRUE(gone.out.contains("deleted " + name.toUtf8()));
+}

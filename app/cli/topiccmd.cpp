@@ -1,0 +1,207 @@
+// kafscope-cli topic create|delete: through the own admin client. Create always sends a validate-only request first
+// (--dry-run stops there); delete needs --yes and refuses Kafka's internal topics.
+#include "app/cli/cli.h"
+#include "app/cli/dataplane.h"
+#include "kafka/admin/topicname.h"
+#include "kafka/protocol/adminclient.h"
+#include "kafka/protocol/bootstrap.h"
+#include "kafka/protocol/errors.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace kafscope::cli {
+
+namespace {
+
+QTextStream& out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+QTextStream& err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int usage(const QString& message)
+{
+    err() << "kafscope-cli: " << message << "\nRun 'kafscope-cli topic --help' for usage." << Qt::endl;
+    return Usage;
+}
+
+int fail(const AdminError& error)
+{
+    err() << "kafscope-cli: " << error.message << Qt::endl;
+    return error.kind == AdminError::Kind::Network ? Unreachable : KafkaError;
+}
+
+template <typename T, typename Start> std::optional<AdminResult<T>> await(Start start)
+{
+    std::optional<AdminResult<T>> result;
+    QEventLoop loop;
+    start([&](const AdminResult<T>& r) {
+        result = r;
+        loop.quit();
+    });
+    if (!result)
+        loop.exec();
+    return result;
+}
+
+std::unique_ptr<protocol::AdminClient> adminFor(const CommandContext& context)
+{
+    protocol::ConnectionOptions options;
+    options.connectTimeoutMs = context.timeoutMs;
+    options.requestTimeoutMs = std::max(context.timeoutMs, 30000);
+    options.clientId = QStringLiteral("kafscope-cli");
+    return std::make_unique<protocol::AdminClient>(parseBootstrap(context.bootstrap).addresses, options);
+}
+
+int create(const QCommandLineParser& parser, const CommandContext& context)
+{
+    const QStringList names = context.positionals.mid(1);
+    if (names.isEmpty())
+        return usage(QStringLiteral("topic create takes one or more topic names"));
+    for (const auto& name : names) {
+        const auto check = admin::checkTopicName(name);
+        if (!check.ok())
+            return usage(check.error);
+        if (!check.warning.isEmpty())
+            err() << "kafscope-cli: warning: " << check.warning << Qt::endl;
+    }
+    bool ok = false;
+    const int partitions = parser.value(QStringLiteral("partitions")).toInt(&ok);
+    if (!parser.isSet(QStringLiteral("partitions")) || !ok || partitions < 1)
+        return usage(QStringLiteral("--partitions takes a number of partitions, 1 or more"));
+    const int rf = parser.value(QStringLiteral("replication-factor")).toInt(&ok);
+    if (!parser.isSet(QStringLiteral("replication-factor")) || !ok || rf < 1 || rf > 32767)
+        return usage(QStringLiteral("--replication-factor takes a number of replicas, 1 or more"));
+    QList<protocol::CreatableTopicConfig> configs;
+    for (const auto& kv : parser.values(QStringLiteral("config"))) {
+        const auto eq = kv.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return usage(QStringLiteral("--config takes KEY=VALUE, not '%1'").arg(kv));
+        configs.append({ kv.left(eq), kv.mid(eq + 1) });
+    }
+    protocol::CreateTopicsRequest request;
+    for (const auto& name : names) {
+        protocol::CreatableTopic t;
+        t.name = name;
+        t.numPartitions = partitions;
+        t.replicationFactor = int16_t(rf);
+        t.configs = configs;
+        request.topics.append(t);
+    }
+    auto admin = adminFor(context);
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    // Validate-only first: nothing is created unless every topic of the batch would be.
+    request.validateOnly = true;
+    auto result = await<protocol::CreateTopicsResponse>([&](auto done) { admin->createTopics(request, done); });
+    if (!result->ok())
+        return fail(result->error);
+    bool refused = std::any_of(
+        result->value->topics.begin(), result->value->topics.end(), [](const auto& t) { return t.errorCode != 0; });
+    if (!refused && !dryRun) {
+        request.validateOnly = false;
+        result = await<protocol::CreateTopicsResponse>([&](auto done) { admin->createTopics(request, done); });
+        if (!result->ok())
+            return fail(result->error);
+        refused = std::any_of(
+            result->value->topics.begin(), result->value->topics.end(), [](const auto& t) { return t.errorCode != 0; });
+    }
+    const bool created = !dryRun && !request.validateOnly;
+    QJsonArray json;
+    for (const auto& t : result->value->topics) {
+        const bool failed = t.errorCode != 0;
+        const QString sentence
+            = failed ? AdminError::kafka(t.errorCode, {}, t.errorMessage.value_or(QString())).message : QString();
+        if (context.json) {
+            json.append(QJsonObject { { QStringLiteral("name"), t.name },
+                { QStringLiteral("created"), created && !failed }, { QStringLiteral("dry_run"), dryRun },
+                { QStringLiteral("partitions"), partitions }, { QStringLiteral("replication_factor"), rf },
+                { QStringLiteral("error"), failed ? QJsonValue(protocol::errorName(t.errorCode)) : QJsonValue() },
+                { QStringLiteral("message"), failed ? QJsonValue(sentence) : QJsonValue() } });
+        } else if (failed) {
+            err() << "kafscope-cli: " << t.name << ": " << sentence << Qt::endl;
+        } else {
+            out() << (created ? "created " : "would create ") << t.name << " (" << partitions
+                  << " partitions, replication factor " << rf << ")" << Qt::endl;
+        }
+    }
+    if (context.json) {
+        out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
+        out().flush(); // the CLI ends without tearing down (cli_main.cpp): flush here
+    }
+    if (refused && !dryRun && request.validateOnly && !context.json)
+        err() << "kafscope-cli: nothing was created (the batch is checked first, and a topic of it was refused)"
+              << Qt::endl;
+    return refused ? KafkaError : Ok;
+}
+
+int remove(const QCommandLineParser& parser, const CommandContext& context)
+{
+    if (context.positionals.size() != 2)
+        return usage(QStringLiteral("topic delete takes exactly one topic name"));
+    const QString name = context.positionals.at(1);
+    auto admin = adminFor(context);
+    const auto md = await<ClusterMetadata>([&](auto done) { admin->fetchMetadata(QStringList { name }, done); });
+    if (!md->ok())
+        return fail(md->error);
+    const auto* topic = md->value->topic(name);
+    if (!topic || topic->errorCode != 0)
+        return fail(AdminError::kafka(topic ? topic->errorCode : int16_t(3), QStringLiteral("Topic %1").arg(name)));
+    if (topic->isInternal || name.startsWith(QLatin1String("__"))) {
+        err() << "kafscope-cli: refusing to delete " << name << ": it is one of Kafka's internal topics" << Qt::endl;
+        return Refused;
+    }
+    if (!parser.isSet(QStringLiteral("yes"))) {
+        err() << "kafscope-cli: this would delete topic " << name << " with its " << topic->partitions.size()
+              << " partitions and all their records; pass --yes to do it" << Qt::endl;
+        return Usage;
+    }
+    const auto result
+        = await<protocol::DeleteTopicsResponse>([&](auto done) { admin->deleteTopics({ name }, 30000, done); });
+    if (!result->ok())
+        return fail(result->error);
+    const auto& r = result->value->results.value(0);
+    if (r.errorCode != 0)
+        return fail(AdminError::kafka(
+            r.errorCode, QStringLiteral("Deleting %1").arg(name), r.errorMessage.value_or(QString())));
+    out() << "deleted " << name << Qt::endl;
+    return Ok;
+}
+
+} // namespace
+
+void addTopicOptions(QCommandLineParser& parser)
+{
+    parser.addOption(
+        { QStringLiteral("partitions"), QStringLiteral("create: number of partitions."), QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("replication-factor"), QStringLiteral("create: replicas per partition."),
+        QStringLiteral("R") });
+    parser.addOption(
+        { QStringLiteral("config"), QStringLiteral("create: a topic config, repeatable."), QStringLiteral("K=V") });
+    parser.addOption(
+        { QStringLiteral("dry-run"), QStringLiteral("create: only check (a validate-only request), create nothing.") });
+    parser.addOption({ QStringLiteral("yes"), QStringLiteral("delete: really delete.") });
+}
+
+int runTopic(const QCommandLineParser& parser, const CommandContext& context)
+{
+    const QString action = context.positionals.value(0);
+    if (action == QLatin1String("create"))
+        return create(parser, context);
+    if (action == QLatin1String("delete"))
+        return remove(parser, context);
+    return usage(
+        QStringLiteral("topic takes 'create NAME... --partitions N --replication-factor R' or 'delete NAME --yes', "
+                       "not '%1'")
+            .arg(action));
+}
+
+} // namespace kafscope::cli
