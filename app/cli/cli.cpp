@@ -31,7 +31,9 @@ Commands:
   topics                  List topics: partitions, replication factor, under-replicated, offline, internal
   describe TOPIC          Partitions of a topic: leader, replicas, ISR, offline replicas, earliest/latest offsets
   configs topic NAME      Configuration of a topic (value, source, read-only)
-  configs broker ID       Configuration of a broker
+  configs broker ID       Configuration of a broker ('default': the cluster-wide broker defaults)
+  configs topic|broker NAME --set K=V... --unset K... [--dry-run]
+                          Change only the named configs (validate-only first; the others stay)
   topic create NAME... --partitions N --replication-factor R [--config K=V]... [--dry-run]
                           Create topics (checked with a validate-only request first; --dry-run stops there)
   topic delete NAME --yes Delete a topic (internal topics are refused)
@@ -75,7 +77,8 @@ const QList<CommandSpec>& commands()
         { QStringLiteral("describe"), QStringLiteral("TOPIC"), 1,
             QStringLiteral("Show the partitions of TOPIC with leaders, replicas, ISR and offsets.") },
         { QStringLiteral("configs"), QStringLiteral("topic|broker NAME"), 2,
-            QStringLiteral("Show the configuration of a topic or a broker.") },
+            QStringLiteral("Show the configuration of a topic or a broker, or change configs with --set/--unset."),
+            &addConfigsOptions, &runConfigs },
         { QStringLiteral("topic"), QStringLiteral("create|delete NAME..."), 2,
             QStringLiteral("Create topics, or delete one."), &addTopicOptions, &runTopic, true, false, true },
         { QStringLiteral("consume"), QStringLiteral("TOPIC"), 1,
@@ -144,25 +147,6 @@ int runCommand(
     // Deliberately never deleted: the process exits right after the command (cli_main.cpp), and freeing a large
     // cluster's metadata piece by piece would only delay that.
     auto& admin = *new protocol::AdminClient(bootstrap, options);
-
-    if (spec.name == QLatin1String("configs")) {
-        const auto kind = args.at(0);
-        ConfigResourceType type;
-        if (kind == QLatin1String("topic"))
-            type = ConfigResourceType::Topic;
-        else if (kind == QLatin1String("broker"))
-            type = ConfigResourceType::Broker;
-        else
-            return usage(QStringLiteral("configs takes 'topic NAME' or 'broker ID', not '%1'").arg(kind));
-        return runAsync([&](auto finish) {
-            admin.describeConfigs(type, args.at(1), [&, finish](const AdminResult<ConfigResourceResult>& r) {
-                if (!r.ok())
-                    return finish(fail(r.error));
-                json ? print(configsJson(*r.value)) : void(out() << configsTable(*r.value));
-                finish(Ok);
-            });
-        });
-    }
 
     std::optional<QStringList> topics;
     if (spec.name == QLatin1String("describe"))

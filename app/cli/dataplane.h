@@ -29,6 +29,10 @@ struct DataPlaneCommands
     int (*runProduce)(const QCommandLineParser&, const CommandContext&);
 };
 
+// `configs topic|broker NAME [--set K=V]... [--unset K]...` (configcmd.cpp).
+void addConfigsOptions(QCommandLineParser& parser);
+int runConfigs(const QCommandLineParser& parser, const CommandContext& context);
+
 // `topic create|delete` (topiccmd.cpp).
 void addTopicOptions(QCommandLineParser& parser);
 int runTopic(const QCommandLineParser& parser, const CommandContext& context);

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QThread>
+#include <functional>
 
 namespace {
 
@@ -207,4 +209,58 @@ TEST_F(CliReal, TopicDeleteNeedsYesRefusesInternalTopicsAndDeletes)
     const auto gone = cli({ QStringLiteral("topic"), QStringLiteral("delete"), name, QStringLiteral("--yes") });
     ASSERT_EQ(gone.exitCode, 0) << gone.err.toStdString();
     EXPECT_TRUE(gone.out.contains("deleted " + name.toUtf8()));
+}
+
+TEST_F(CliReal, ConfigsSetAndUnsetChangeOnlyTheNamedConfigsAndBadValuesAreRefused)
+{
+    const auto name = kafscope::itest::uniqueTopic("cli-configs");
+    ASSERT_EQ(kafscope::itest::createTopic(name, 1, 1, { { "cleanup.policy", "compact" } }), "");
+    auto valueOf = [&](const QString& key) {
+        const auto run = cli({ QStringLiteral("configs"), QStringLiteral("topic"), name, QStringLiteral("--json") });
+        for (const auto& c : json(run).array())
+            if (c.toObject().value(QStringLiteral("name")).toString() == key)
+                return c.toObject();
+        return QJsonObject();
+    };
+    // A change reaches the brokers a moment after the controller wrote it: poll with a guard.
+    auto becomes = [&](const QString& key, const std::function<bool(const QJsonObject&)>& wanted) {
+        for (int i = 0; i < 100; ++i) {
+            if (wanted(valueOf(key)))
+                return true;
+            QThread::msleep(100);
+        }
+        return false;
+    };
+    const auto dry = cli({ QStringLiteral("configs"), QStringLiteral("topic"), name, QStringLiteral("--set"),
+        QStringLiteral("retention.ms=7200000"), QStringLiteral("--dry-run") });
+    ASSERT_EQ(dry.exitCode, 0) << dry.err.toStdString();
+    EXPECT_TRUE(dry.out.contains("would set retention.ms=7200000 on topic " + name.toUtf8())) << dry.out.toStdString();
+
+    const auto set = cli({ QStringLiteral("configs"), QStringLiteral("topic"), name, QStringLiteral("--set"),
+        QStringLiteral("retention.ms=7200000") });
+    ASSERT_EQ(set.exitCode, 0) << set.err.toStdString();
+    EXPECT_TRUE(becomes(QStringLiteral("retention.ms"),
+        [](const QJsonObject& c) { return c.value(QStringLiteral("value")).toString() == QStringLiteral("7200000"); }));
+    EXPECT_EQ(valueOf(QStringLiteral("cleanup.policy")).value(QStringLiteral("value")).toString(),
+        QStringLiteral("compact")); // untouched
+
+    const auto unset = cli({ QStringLiteral("configs"), QStringLiteral("topic"), name, QStringLiteral("--unset"),
+        QStringLiteral("retention.ms") });
+    ASSERT_EQ(unset.exitCode, 0) << unset.err.toStdString();
+    EXPECT_TRUE(becomes(QStringLiteral("retention.ms"), [](const QJsonObject& c) {
+        return c.value(QStringLiteral("source")).toString() == QStringLiteral("default");
+    }));
+
+    const auto bad = cli({ QStringLiteral("configs"), QStringLiteral("topic"), name, QStringLiteral("--set"),
+        QStringLiteral("retention.ms=abc") });
+    EXPECT_EQ(bad.exitCode, 4);
+    EXPECT_TRUE(bad.err.contains("INVALID_CONFIG")) << bad.err.toStdString();
+    EXPECT_EQ(cli({ QStringLiteral("configs"), QStringLiteral("topic"), name, QStringLiteral("--set"),
+                      QStringLiteral("noequals") })
+                  .exitCode,
+        2);
+    const auto defaults = cli({ QStringLiteral("configs"), QStringLiteral("broker"), QStringLiteral("default"),
+        QStringLiteral("--set"), QStringLiteral("num.io.threads=8"), QStringLiteral("--dry-run") });
+    EXPECT_EQ(defaults.exitCode, 0) << defaults.err.toStdString();
+    EXPECT_TRUE(defaults.out.contains("the cluster-wide broker defaults")) << defaults.out.toStdString();
 }
