@@ -48,6 +48,7 @@ Common options:
   -b, --bootstrap LIST    host:port[,host:port...] (default: $KAFSCOPE_BOOTSTRAP)
   --json                  Machine-readable JSON instead of a table
   --timeout MS            Connect/request timeout in milliseconds (default 10000)
+  --read-only             Refuse every write (exit 5); reads and --dry-run checks still work
   -h, --help              Help (also: kafscope-cli COMMAND --help)
 
 Exit codes: 0 ok, 2 usage error, 3 cluster unreachable, 4 Kafka error, 5 refused by KafScope's safety rules.
@@ -209,6 +210,14 @@ int execDataPlane(const QStringList& arguments)
 
 } // namespace
 
+bool refuseOnReadOnly(const CommandContext& context, const QString& what)
+{
+    if (!context.readOnly)
+        return false;
+    err() << "kafscope-cli: refusing to " << what << ": the connection is read-only (--read-only)" << Qt::endl;
+    return true;
+}
+
 int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPlane);
 
 int run(const QStringList& arguments, const DataPlaneCommands* dataPlane)
@@ -253,6 +262,8 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
     parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.") });
     parser.addOption({ QStringLiteral("timeout"), QStringLiteral("Connect timeout in milliseconds (default 10000)."),
         QStringLiteral("MS"), QStringLiteral("10000") });
+    parser.addOption({ QStringLiteral("read-only"),
+        QStringLiteral("Refuse every write (exit 5); reads and --dry-run checks still work.") });
     if (spec.addOptions)
         spec.addOptions(parser);
     if (!spec.positionalHelp.isEmpty())
@@ -290,7 +301,8 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
         return usage(QStringLiteral("--timeout takes a positive number of milliseconds"));
     if (spec.run)
         return spec.run(parser,
-            { positionals, formatBootstrap(bootstrap.addresses), parser.isSet(QStringLiteral("json")), timeoutMs });
+            { positionals, formatBootstrap(bootstrap.addresses), parser.isSet(QStringLiteral("json")), timeoutMs,
+                parser.isSet(QStringLiteral("read-only")) });
     return runCommand(spec, positionals, bootstrap.addresses, parser.isSet(QStringLiteral("json")), timeoutMs);
 }
 

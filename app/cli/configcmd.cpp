@@ -117,6 +117,8 @@ int runConfigs(const QCommandLineParser& parser, const CommandContext& context)
         resource.configs.append({ key, protocol::ConfigOperation::Delete, std::nullopt });
         keys.insert(key);
     }
+    if (!parser.isSet(QStringLiteral("dry-run")) && refuseOnReadOnly(context, QStringLiteral("change configs")))
+        return Refused;
     // Validate-only first: the broker checks every value before anything changes.
     auto r = await<protocol::AlterConfigsResourceResponse>(
         [&](auto done) { admin.incrementalAlterConfigs(resource, true, done); });

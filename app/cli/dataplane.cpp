@@ -239,6 +239,8 @@ void addProduceOptions(QCommandLineParser& parser)
 
 int runProduce(const QCommandLineParser& parser, const CommandContext& context)
 {
+    if (refuseOnReadOnly(context, QStringLiteral("produce to %1").arg(context.positionals.at(0))))
+        return Refused;
     ProduceRequest request;
     request.topic = context.positionals.at(0);
     if (parser.isSet(QStringLiteral("key")) && parser.isSet(QStringLiteral("null-key")))

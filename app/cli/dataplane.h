@@ -12,7 +12,11 @@ struct CommandContext
     QString bootstrap; // validated, host:port[,host:port...]
     bool json = false;
     int timeoutMs = 10000;
+    bool readOnly = false; // --read-only: every write is refused (exit 5); dry runs and reads still work
 };
+
+// For write commands: on a read-only connection prints why and returns true (the caller exits with Refused).
+bool refuseOnReadOnly(const CommandContext& context, const QString& what);
 
 void addConsumeOptions(QCommandLineParser& parser);
 int runConsume(const QCommandLineParser& parser, const CommandContext& context);

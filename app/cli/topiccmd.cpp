@@ -97,8 +97,10 @@ int create(const QCommandLineParser& parser, const CommandContext& context)
         t.configs = configs;
         request.topics.append(t);
     }
-    auto admin = adminFor(context);
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (!dryRun && refuseOnReadOnly(context, QStringLiteral("create topics")))
+        return Refused;
+    auto admin = adminFor(context);
     // Validate-only first: nothing is created unless every topic of the batch would be.
     request.validateOnly = true;
     auto result = await<protocol::CreateTopicsResponse>([&](auto done) { admin->createTopics(request, done); });
@@ -148,6 +150,8 @@ int remove(const QCommandLineParser& parser, const CommandContext& context)
     if (context.positionals.size() != 2)
         return usage(QStringLiteral("topic delete takes exactly one topic name"));
     const QString name = context.positionals.at(1);
+    if (refuseOnReadOnly(context, QStringLiteral("delete %1").arg(name)))
+        return Refused;
     auto admin = adminFor(context);
     const auto md = await<ClusterMetadata>([&](auto done) { admin->fetchMetadata(QStringList { name }, done); });
     if (!md->ok())

@@ -264,3 +264,29 @@ TEST_F(CliReal, ConfigsSetAndUnsetChangeOnlyTheNamedConfigsAndBadValuesAreRefuse
     EXPECT_EQ(defaults.exitCode, 0) << defaults.err.toStdString();
     EXPECT_TRUE(defaults.out.contains("the cluster-wide broker defaults")) << defaults.out.toStdString();
 }
+
+TEST_F(CliReal, ReadOnlyRefusesEveryWriteWithExitFiveButReadsAndDryRunsWork)
+{
+    const auto name = kafscope::itest::uniqueTopic("cli-readonly");
+    ASSERT_EQ(kafscope::itest::createTopic(name, 1, 1), "");
+    const QString ro = QStringLiteral("--read-only");
+    const auto create = cli({ QStringLiteral("topic"), QStringLiteral("create"), name + QStringLiteral("-new"),
+        QStringLiteral("--partitions"), QStringLiteral("1"), QStringLiteral("--replication-factor"),
+        QStringLiteral("1"), ro });
+    EXPECT_EQ(create.exitCode, 5);
+    EXPECT_TRUE(create.err.contains("read-only")) << create.err.toStdString();
+    EXPECT_EQ(
+        cli({ QStringLiteral("topic"), QStringLiteral("delete"), name, QStringLiteral("--yes"), ro }).exitCode, 5);
+    EXPECT_EQ(cli({ QStringLiteral("configs"), QStringLiteral("topic"), name, QStringLiteral("--set"),
+                      QStringLiteral("retention.ms=1000"), ro })
+                  .exitCode,
+        5);
+    EXPECT_EQ(cli({ QStringLiteral("produce"), name, QStringLiteral("--value"), QStringLiteral("x"), ro }).exitCode, 5);
+    // Reads and checks that change nothing still work.
+    EXPECT_EQ(cli({ QStringLiteral("describe"), name, ro }).exitCode, 0);
+    EXPECT_EQ(cli({ QStringLiteral("configs"), QStringLiteral("topic"), name, QStringLiteral("--set"),
+                      QStringLiteral("retention.ms=1000"), QStringLiteral("--dry-run"), ro })
+                  .exitCode,
+        0);
+    EXPECT_EQ(cli({ QStringLiteral("describe"), name }).exitCode, 0); // still there
+}
