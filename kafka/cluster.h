@@ -4,10 +4,14 @@
 // cluster), and tests/fakes/fakecluster.h answers with canned values and scripted errors, so page and dialog tests
 // run in milliseconds without a broker. Requests are asynchronous; an answer may arrive after the next request.
 #include "kafka/dataplane.h"
+#include "kafka/protocol/adminerror.h"
+#include "kafka/protocol/apis/configs.h"
+#include "kafka/protocol/apis/topics.h"
 #include "kafka/types.h"
 
 #include <QDateTime>
 #include <QObject>
+#include <functional>
 #include <memory>
 
 namespace kafscope {
@@ -37,6 +41,18 @@ public:
     virtual void refresh() = 0;
     // configsAvailable() or configsFailed() follows.
     virtual void loadConfigs(ConfigResourceType type, const QString& name) = 0;
+    // Writes. `done` runs once in the GUI thread with the result, unless `context` was destroyed first (a dialog that
+    // closed) or the cluster was switched meanwhile. Per-topic errors of a batch are in the response.
+    template <typename T> using Done = std::function<void(const AdminResult<T>&)>;
+    virtual void createTopics(
+        const protocol::CreateTopicsRequest& request, QObject* context, Done<protocol::CreateTopicsResponse> done)
+        = 0;
+    virtual void deleteTopics(const QStringList& names, QObject* context, Done<protocol::DeleteTopicsResponse> done)
+        = 0;
+    virtual void alterConfigs(const protocol::AlterConfigsResource& resource, bool validateOnly, QObject* context,
+        Done<protocol::AlterConfigsResourceResponse> done)
+        = 0;
+
     // For teardown: nothing arrives after it, nothing waits for it.
     virtual void shutdown() = 0;
 

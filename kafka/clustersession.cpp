@@ -7,6 +7,7 @@
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
 
+#include <QPointer>
 #include <QThread>
 #include <memory>
 #include <mutex>
@@ -245,6 +246,62 @@ void ClusterSession::refresh()
                     });
             });
     });
+}
+
+template <typename T, typename Call> void ClusterSession::write(QObject* context, Done<T> done, Call call)
+{
+    const auto generation = m_generation;
+    QPointer<QObject> guard(context);
+    auto finish = [this, generation, guard, done](const AdminResult<T>& r) {
+        // GUI thread: gone dialogs and older generations get nothing.
+        if (generation != m_generation || !guard)
+            return;
+        if (!r.ok()) {
+            AdminResult<T> explained = r;
+            explained.error.message = explain(r.error);
+            done(explained);
+            return;
+        }
+        done(r);
+    };
+    if (m_shutDown || m_state == State::Disconnected) {
+        finish(AdminResult<T>::failure(AdminError::network(QStringLiteral("Not connected to a cluster."))));
+        return;
+    }
+    onWorker([gate = m_gate, generation, finish, call]() mutable {
+        auto* worker = gate->worker;
+        if (!worker->admin) {
+            gate->toGui(generation, [finish] {
+                finish(AdminResult<T>::failure(AdminError::network(QStringLiteral("Not connected to a cluster."))));
+            });
+            return;
+        }
+        call(*worker->admin, [gate, generation, finish](const AdminResult<T>& r) {
+            gate->toGui(generation, [finish, r] { finish(r); });
+        });
+    });
+}
+
+void ClusterSession::createTopics(
+    const protocol::CreateTopicsRequest& request, QObject* context, Done<protocol::CreateTopicsResponse> done)
+{
+    write<protocol::CreateTopicsResponse>(context, std::move(done),
+        [request](protocol::AdminClient& admin, auto deliver) { admin.createTopics(request, deliver); });
+}
+
+void ClusterSession::deleteTopics(const QStringList& names, QObject* context, Done<protocol::DeleteTopicsResponse> done)
+{
+    write<protocol::DeleteTopicsResponse>(context, std::move(done),
+        [names](protocol::AdminClient& admin, auto deliver) { admin.deleteTopics(names, 30000, deliver); });
+}
+
+void ClusterSession::alterConfigs(const protocol::AlterConfigsResource& resource, bool validateOnly, QObject* context,
+    Done<protocol::AlterConfigsResourceResponse> done)
+{
+    write<protocol::AlterConfigsResourceResponse>(
+        context, std::move(done), [resource, validateOnly](protocol::AdminClient& admin, auto deliver) {
+            admin.incrementalAlterConfigs(resource, validateOnly, deliver);
+        });
 }
 
 void ClusterSession::loadConfigs(ConfigResourceType type, const QString& name)

@@ -25,6 +25,11 @@ public:
     // No result or signal arrives after this; the admin thread closes its sockets and the demo cluster on its own
     // and finishes in the background (waitForBackgroundWork). Every later call is ignored.
     void shutdown() override;
+    void createTopics(const protocol::CreateTopicsRequest& request, QObject* context,
+        Done<protocol::CreateTopicsResponse> done) override;
+    void deleteTopics(const QStringList& names, QObject* context, Done<protocol::DeleteTopicsResponse> done) override;
+    void alterConfigs(const protocol::AlterConfigsResource& resource, bool validateOnly, QObject* context,
+        Done<protocol::AlterConfigsResourceResponse> done) override;
 
     State state() const override { return m_state; }
     bool isRefreshing() const override { return m_refreshing; }
@@ -40,6 +45,8 @@ private:
     struct Gate;
     void setState(State state, const QString& message);
     template <typename F> void onWorker(F&& f);
+    // Runs call(admin, deliver) on the worker; deliver(result) brings the result to `done` in the GUI thread.
+    template <typename T, typename Call> void write(QObject* context, Done<T> done, Call call);
     QString explain(const AdminError& error) const;
 
     QThread* m_thread; // deleted once finished, by the destructor or by waitForBackgroundWork()

@@ -5,6 +5,7 @@
 #include "models/partitionmodel.h"
 #include "models/topicfilterproxy.h"
 #include "models/topicmodel.h"
+#include "ui/dialogs/createtopicdialog.h"
 #include "ui/inlinemessage.h"
 #include "ui/settings.h"
 #include "ui/viewsetup.h"
@@ -12,6 +13,7 @@
 #include "ui_topicspage.h"
 
 #include <QHeaderView>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTimer>
 
@@ -65,6 +67,7 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
     });
     m_topicProxy->setShowInternal(m_ui->showInternalCheck->isChecked());
 
+    connect(m_ui->createButton, &QPushButton::clicked, this, &TopicsPage::showCreateDialog);
     connect(m_session, &Cluster::metadataAvailable, this, &TopicsPage::onMetadata);
     connect(m_session, &Cluster::offsetsAvailable, this, &TopicsPage::onOffsets);
     connect(m_session, &Cluster::refreshFailed, this, [this](const QString& message) {
@@ -120,6 +123,21 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
 
 TopicsPage::~TopicsPage() = default;
 
+void TopicsPage::showCreateDialog()
+{
+    if (m_session->state() != Cluster::State::Connected) {
+        inline_message::show(
+            m_ui->offsetsStatus, inline_message::Kind::Error, QStringLiteral("Connect to a cluster first."));
+        return;
+    }
+    CreateTopicDialog dialog(m_session, this);
+    connect(&dialog, &CreateTopicDialog::topicCreated, this, [this](const QString& name) {
+        m_selectAfterRefresh = name;
+        m_session->refresh();
+    });
+    dialog.exec();
+}
+
 void TopicsPage::restoreViewState(Settings* settings)
 {
     m_settings = settings;
@@ -170,7 +188,9 @@ void TopicsPage::onMetadata(const ClusterMetadata& metadata)
         if (!userSized(QStringLiteral("topics/topics")))
             fitColumns(m_ui->topicView);
     }
-    if (m_ui->topicView->selectionModel()->selectedRows().isEmpty() && m_topicProxy->rowCount() > 0)
+    if (!m_selectAfterRefresh.isEmpty() && selectTopic(m_selectAfterRefresh))
+        m_selectAfterRefresh.clear(); // the topic just created
+    else if (m_ui->topicView->selectionModel()->selectedRows().isEmpty() && m_topicProxy->rowCount() > 0)
         m_ui->topicView->selectRow(0);
     showSelectedTopic(false);
 }

@@ -36,6 +36,8 @@ public:
     void setFilterText(const QString& text); // as if typed (debounced)
     // Restores the header and splitter state the user chose, and remembers their changes from now on.
     void restoreViewState(Settings* settings);
+    // Opens the Create topic dialog (modal); the new topic is selected once the refresh shows it.
+    void showCreateDialog();
 
 private:
     void onMetadata(const ClusterMetadata& metadata);
@@ -56,6 +58,7 @@ private:
     QSortFilterProxyModel* m_configProxy;
     QTimer* m_filterDebounce;
     QString m_configTopic;
+    QString m_selectAfterRefresh;
     bool m_columnsSized = false;
     bool m_partitionColumnsSized = false;
 };

@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QTimer>
+#include <functional>
 #include <optional>
 
 namespace kafscope::test {
@@ -23,6 +24,15 @@ public:
     QHash<QString, ConfigResourceResult> configAnswers; // key: configKey(type, name)
     QHash<QString, QString> configErrors; // key: configKey(type, name)
     QString bootstrap = QStringLiteral("127.0.0.1:9092");
+
+    // Writes: the answer to each (default: success, the topics created as asked / configs accepted).
+    std::function<AdminResult<protocol::CreateTopicsResponse>(const protocol::CreateTopicsRequest&)> createAnswer;
+    std::function<AdminResult<protocol::DeleteTopicsResponse>(const QStringList&)> deleteAnswer;
+    std::function<AdminResult<protocol::AlterConfigsResourceResponse>(const protocol::AlterConfigsResource&, bool)>
+        alterAnswer;
+    QList<protocol::CreateTopicsRequest> createRequests;
+    QList<QStringList> deleteRequests;
+    QList<std::pair<protocol::AlterConfigsResource, bool>> alterRequests;
 
     // ---- what was asked ----
     int refreshes = 0;
@@ -84,6 +94,44 @@ public:
     const ClusterMetadata& metadata() const override { return m_metadata; }
     QDateTime lastRefreshed() const override { return m_lastRefreshed; }
     bool wasShutDown() const { return m_shutDown; }
+
+    void createTopics(const protocol::CreateTopicsRequest& request, QObject* context,
+        Done<protocol::CreateTopicsResponse> done) override
+    {
+        createRequests.append(request);
+        auto answer = createAnswer ? createAnswer(request) : [&] {
+            protocol::CreateTopicsResponse response;
+            for (const auto& t : request.topics) {
+                protocol::CreatableTopicResult r;
+                r.name = t.name;
+                r.numPartitions = t.numPartitions;
+                r.replicationFactor = t.replicationFactor;
+                response.topics.append(r);
+            }
+            return AdminResult<protocol::CreateTopicsResponse>::success(response);
+        }();
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void deleteTopics(const QStringList& names, QObject* context, Done<protocol::DeleteTopicsResponse> done) override
+    {
+        deleteRequests.append(names);
+        auto answer = deleteAnswer ? deleteAnswer(names) : [&] {
+            protocol::DeleteTopicsResponse response;
+            for (const auto& n : names)
+                response.results.append({ n, {}, 0, {} });
+            return AdminResult<protocol::DeleteTopicsResponse>::success(response);
+        }();
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void alterConfigs(const protocol::AlterConfigsResource& resource, bool validateOnly, QObject* context,
+        Done<protocol::AlterConfigsResourceResponse> done) override
+    {
+        alterRequests.append({ resource, validateOnly });
+        auto answer = alterAnswer ? alterAnswer(resource, validateOnly)
+                                  : AdminResult<protocol::AlterConfigsResourceResponse>::success(
+                                      { 0, std::nullopt, resource.type, resource.name });
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
     ConsumerInterface* createConsumer(QObject* parent) override
     {
         lastConsumer = new FakeConsumer(parent);

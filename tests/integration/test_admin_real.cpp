@@ -350,3 +350,41 @@ TEST_F(RealClusterWrites, DeleteRemovesTheTopicAndAMissingOneSaysSo)
     ASSERT_TRUE(again.ok());
     EXPECT_EQ(again.value->results.at(0).errorCode, 3); // UNKNOWN_TOPIC_OR_PARTITION
 }
+
+TEST_F(RealClusterWrites, TheSessionCreatesChangesAndDeletesThroughItsWorkerAndDropsResultsForAGoneContext)
+{
+    // The GUI's path: ClusterSession posts to its admin thread, the result comes back to the GUI thread.
+    ClusterSession session;
+    QEventLoop loop;
+    QObject::connect(&session, &ClusterSession::metadataAvailable, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    session.connectTo({ QStringLiteral("real"), itest::bootstrap(), false });
+    loop.exec();
+    ASSERT_EQ(session.state(), ClusterSession::State::Connected);
+
+    const auto name = itest::uniqueTopic("session");
+    QObject context;
+    auto created = waitFor<AdminResult<CreateTopicsResponse>>(
+        [&](auto done) { session.createTopics(oneTopic(name, false), &context, done); });
+    ASSERT_TRUE(created.has_value());
+    ASSERT_TRUE(created->ok()) << created->error.message.toStdString();
+    EXPECT_EQ(created->value->topics.at(0).errorCode, 0);
+    ASSERT_TRUE(topicExists(name, true));
+
+    auto altered = waitFor<AdminResult<AlterConfigsResourceResponse>>([&](auto done) {
+        session.alterConfigs({ ConfigResourceType::Topic, name,
+                                 { { QStringLiteral("retention.ms"), ConfigOperation::Set, QStringLiteral("1000") } } },
+            true, &context, done);
+    });
+    ASSERT_TRUE(altered.has_value());
+    EXPECT_TRUE(altered->ok()) << altered->error.message.toStdString();
+
+    // A context that is gone before the answer: nothing is delivered.
+    bool called = false;
+    {
+        QObject shortLived;
+        session.deleteTopics({ name }, &shortLived, [&](const auto&) { called = true; });
+    }
+    EXPECT_TRUE(topicExists(name, false)); // the delete itself went through
+    EXPECT_FALSE(called);
+}

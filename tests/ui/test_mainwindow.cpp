@@ -286,6 +286,22 @@ private slots:
         QCOMPARE(page->configModel()->rowCount(), 0);
     }
 
+    // The mock broker serves no admin writes: the answer says so and names the way to a real cluster (issue #7).
+    void demoRefusesTopicCreationAndSaysWhy()
+    {
+        protocol::CreateTopicsRequest request;
+        protocol::CreatableTopic topic;
+        topic.name = QStringLiteral("new-topic");
+        topic.numPartitions = 1;
+        topic.replicationFactor = 1;
+        request.topics = { topic };
+        std::optional<AdminResult<protocol::CreateTopicsResponse>> result;
+        m_window->session()->createTopics(request, this, [&](const auto& r) { result = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kLoadTimeoutMs);
+        QVERIFY(!result->ok());
+        QVERIFY2(result->error.message.contains(QStringLiteral("demo cluster")), qPrintable(result->error.message));
+    }
+
     void screenshotOfTheLoadedWindow()
     {
         QVERIFY(demoLoaded());
