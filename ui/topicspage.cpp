@@ -6,6 +6,7 @@
 #include "models/topicfilterproxy.h"
 #include "models/topicmodel.h"
 #include "ui/dialogs/createtopicdialog.h"
+#include "ui/dialogs/deletetopicdialog.h"
 #include "ui/inlinemessage.h"
 #include "ui/settings.h"
 #include "ui/viewsetup.h"
@@ -68,6 +69,7 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
     m_topicProxy->setShowInternal(m_ui->showInternalCheck->isChecked());
 
     connect(m_ui->createButton, &QPushButton::clicked, this, &TopicsPage::showCreateDialog);
+    connect(m_ui->deleteButton, &QPushButton::clicked, this, &TopicsPage::showDeleteDialog);
     connect(m_session, &Cluster::metadataAvailable, this, &TopicsPage::onMetadata);
     connect(m_session, &Cluster::offsetsAvailable, this, &TopicsPage::onOffsets);
     connect(m_session, &Cluster::refreshFailed, this, [this](const QString& message) {
@@ -122,6 +124,19 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
 }
 
 TopicsPage::~TopicsPage() = default;
+
+void TopicsPage::showDeleteDialog()
+{
+    const QString topic = selectedTopic();
+    if (topic.isEmpty()) {
+        inline_message::show(
+            m_ui->offsetsStatus, inline_message::Kind::Error, QStringLiteral("Select a topic to delete."));
+        return;
+    }
+    DeleteTopicDialog dialog(m_session, topic, this);
+    connect(&dialog, &DeleteTopicDialog::topicDeleted, this, [this] { m_session->refresh(); });
+    dialog.exec();
+}
 
 void TopicsPage::showCreateDialog()
 {
@@ -217,6 +232,7 @@ void TopicsPage::onSelectionChanged()
 void TopicsPage::showSelectedTopic(bool reloadConfigs)
 {
     const auto rows = m_ui->topicView->selectionModel()->selectedRows();
+    m_ui->deleteButton->setEnabled(!rows.isEmpty());
     if (rows.isEmpty()) {
         m_partitionModel->clear();
         m_ui->partitionTitle->setText(QStringLiteral("Select a topic."));

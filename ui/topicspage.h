@@ -38,6 +38,8 @@ public:
     void restoreViewState(Settings* settings);
     // Opens the Create topic dialog (modal); the new topic is selected once the refresh shows it.
     void showCreateDialog();
+    // Opens the Delete topic dialog for the selected topic (typed-name confirmation).
+    void showDeleteDialog();
 
 private:
     void onMetadata(const ClusterMetadata& metadata);
