@@ -1,5 +1,6 @@
 #include "app/cli/cli.h"
 
+#include "app/cli/common.h"
 #include "app/cli/dataplane.h"
 #include "app/cli/output.h"
 #include "kafka/protocol/adminclient.h"
@@ -95,27 +96,14 @@ const QList<CommandSpec>& commands()
     return specs;
 }
 
-QTextStream& out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-QTextStream& err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 int fail(const AdminError& error)
 {
-    err() << "kafscope-cli: " << error.message << Qt::endl;
-    return error.kind == AdminError::Kind::Network ? Unreachable : KafkaError;
+    return adminFailure(error);
 }
 
 int usage(const QString& message)
 {
-    err() << "kafscope-cli: " << message << "\nRun 'kafscope-cli --help' for usage." << Qt::endl;
-    return Usage;
+    return usageError(message);
 }
 
 // Runs `start` (which must eventually call finish(code)) inside a local event loop.
@@ -209,6 +197,39 @@ int execDataPlane(const QStringList& arguments)
 }
 
 } // namespace
+
+QTextStream& out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream& err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int usageError(const QString& message, const QString& help)
+{
+    err() << "kafscope-cli: " << message << "\nRun '" << help << "' for usage." << Qt::endl;
+    return Usage;
+}
+
+int adminFailure(const AdminError& error)
+{
+    err() << "kafscope-cli: " << error.message << Qt::endl;
+    return error.kind == AdminError::Kind::Network ? Unreachable : KafkaError;
+}
+
+std::unique_ptr<protocol::AdminClient> adminClient(const CommandContext& context)
+{
+    protocol::ConnectionOptions options;
+    options.connectTimeoutMs = context.timeoutMs;
+    options.requestTimeoutMs = std::max(context.timeoutMs, 30000);
+    options.clientId = QStringLiteral("kafscope-cli");
+    return std::make_unique<protocol::AdminClient>(parseBootstrap(context.bootstrap).addresses, options);
+}
 
 bool refuseOnReadOnly(const CommandContext& context, const QString& what)
 {

@@ -1,6 +1,7 @@
 // kafscope-cli configs topic NAME | broker ID|default: shows the configuration, or with --set/--unset changes the
 // named configs only (IncrementalAlterConfigs; the others stay as they are), validate-only first.
 #include "app/cli/cli.h"
+#include "app/cli/common.h"
 #include "app/cli/dataplane.h"
 #include "app/cli/output.h"
 #include "kafka/protocol/adminclient.h"
@@ -15,40 +16,14 @@ namespace kafscope::cli {
 
 namespace {
 
-QTextStream& out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-QTextStream& err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 int usage(const QString& message)
 {
-    err() << "kafscope-cli: " << message << "\nRun 'kafscope-cli configs --help' for usage." << Qt::endl;
-    return Usage;
+    return usageError(message, QStringLiteral("kafscope-cli configs --help"));
 }
 
 int fail(const AdminError& error)
 {
-    err() << "kafscope-cli: " << error.message << Qt::endl;
-    return error.kind == AdminError::Kind::Network ? Unreachable : KafkaError;
-}
-
-template <typename T, typename Start> AdminResult<T> await(Start start)
-{
-    std::optional<AdminResult<T>> result;
-    QEventLoop loop;
-    start([&](const AdminResult<T>& r) {
-        result = r;
-        loop.quit();
-    });
-    if (!result)
-        loop.exec();
-    return *result; // the admin client calls back exactly once (a timeout is an error result)
+    return adminFailure(error);
 }
 
 } // namespace
@@ -78,18 +53,15 @@ int runConfigs(const QCommandLineParser& parser, const CommandContext& context)
     } else {
         return usage(QStringLiteral("configs takes 'topic NAME' or 'broker ID|default', not '%1'").arg(kind));
     }
-    protocol::ConnectionOptions options;
-    options.connectTimeoutMs = context.timeoutMs;
-    options.requestTimeoutMs = std::max(context.timeoutMs, 30000);
-    options.clientId = QStringLiteral("kafscope-cli");
-    protocol::AdminClient admin(parseBootstrap(context.bootstrap).addresses, options);
+    auto adminOwner = adminClient(context);
+    auto& admin = *adminOwner;
 
     const QStringList sets = parser.values(QStringLiteral("set"));
     const QStringList unsets = parser.values(QStringLiteral("unset"));
     if (sets.isEmpty() && unsets.isEmpty()) {
         if (parser.isSet(QStringLiteral("dry-run")))
             return usage(QStringLiteral("--dry-run goes with --set or --unset"));
-        const auto r = await<ConfigResourceResult>([&](auto done) { admin.describeConfigs(type, name, done); });
+        const auto r = awaitResult<ConfigResourceResult>([&](auto done) { admin.describeConfigs(type, name, done); });
         if (!r.ok())
             return fail(r.error);
         if (context.json)
@@ -120,13 +92,13 @@ int runConfigs(const QCommandLineParser& parser, const CommandContext& context)
     if (!parser.isSet(QStringLiteral("dry-run")) && refuseOnReadOnly(context, QStringLiteral("change configs")))
         return Refused;
     // Validate-only first: the broker checks every value before anything changes.
-    auto r = await<protocol::AlterConfigsResourceResponse>(
+    auto r = awaitResult<protocol::AlterConfigsResourceResponse>(
         [&](auto done) { admin.incrementalAlterConfigs(resource, true, done); });
     if (!r.ok())
         return fail(r.error);
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     if (!dryRun) {
-        r = await<protocol::AlterConfigsResourceResponse>(
+        r = awaitResult<protocol::AlterConfigsResourceResponse>(
             [&](auto done) { admin.incrementalAlterConfigs(resource, false, done); });
         if (!r.ok())
             return fail(r.error);

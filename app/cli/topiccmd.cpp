@@ -1,6 +1,7 @@
 // kafscope-cli topic create|delete: through the own admin client. Create always sends a validate-only request first
 // (--dry-run stops there); delete needs --yes and refuses Kafka's internal topics.
 #include "app/cli/cli.h"
+#include "app/cli/common.h"
 #include "app/cli/dataplane.h"
 #include "kafka/admin/topicname.h"
 #include "kafka/protocol/adminclient.h"
@@ -17,49 +18,14 @@ namespace kafscope::cli {
 
 namespace {
 
-QTextStream& out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-QTextStream& err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 int usage(const QString& message)
 {
-    err() << "kafscope-cli: " << message << "\nRun 'kafscope-cli topic --help' for usage." << Qt::endl;
-    return Usage;
+    return usageError(message, QStringLiteral("kafscope-cli topic --help"));
 }
 
 int fail(const AdminError& error)
 {
-    err() << "kafscope-cli: " << error.message << Qt::endl;
-    return error.kind == AdminError::Kind::Network ? Unreachable : KafkaError;
-}
-
-template <typename T, typename Start> std::optional<AdminResult<T>> await(Start start)
-{
-    std::optional<AdminResult<T>> result;
-    QEventLoop loop;
-    start([&](const AdminResult<T>& r) {
-        result = r;
-        loop.quit();
-    });
-    if (!result)
-        loop.exec();
-    return result;
-}
-
-std::unique_ptr<protocol::AdminClient> adminFor(const CommandContext& context)
-{
-    protocol::ConnectionOptions options;
-    options.connectTimeoutMs = context.timeoutMs;
-    options.requestTimeoutMs = std::max(context.timeoutMs, 30000);
-    options.clientId = QStringLiteral("kafscope-cli");
-    return std::make_unique<protocol::AdminClient>(parseBootstrap(context.bootstrap).addresses, options);
+    return adminFailure(error);
 }
 
 int create(const QCommandLineParser& parser, const CommandContext& context)
@@ -100,25 +66,25 @@ int create(const QCommandLineParser& parser, const CommandContext& context)
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     if (!dryRun && refuseOnReadOnly(context, QStringLiteral("create topics")))
         return Refused;
-    auto admin = adminFor(context);
+    auto admin = adminClient(context);
     // Validate-only first: nothing is created unless every topic of the batch would be.
     request.validateOnly = true;
-    auto result = await<protocol::CreateTopicsResponse>([&](auto done) { admin->createTopics(request, done); });
-    if (!result->ok())
-        return fail(result->error);
+    auto result = awaitResult<protocol::CreateTopicsResponse>([&](auto done) { admin->createTopics(request, done); });
+    if (!result.ok())
+        return fail(result.error);
     bool refused = std::any_of(
-        result->value->topics.begin(), result->value->topics.end(), [](const auto& t) { return t.errorCode != 0; });
+        result.value->topics.begin(), result.value->topics.end(), [](const auto& t) { return t.errorCode != 0; });
     if (!refused && !dryRun) {
         request.validateOnly = false;
-        result = await<protocol::CreateTopicsResponse>([&](auto done) { admin->createTopics(request, done); });
-        if (!result->ok())
-            return fail(result->error);
+        result = awaitResult<protocol::CreateTopicsResponse>([&](auto done) { admin->createTopics(request, done); });
+        if (!result.ok())
+            return fail(result.error);
         refused = std::any_of(
-            result->value->topics.begin(), result->value->topics.end(), [](const auto& t) { return t.errorCode != 0; });
+            result.value->topics.begin(), result.value->topics.end(), [](const auto& t) { return t.errorCode != 0; });
     }
     const bool created = !dryRun && !request.validateOnly;
     QJsonArray json;
-    for (const auto& t : result->value->topics) {
+    for (const auto& t : result.value->topics) {
         const bool failed = t.errorCode != 0;
         const QString sentence
             = failed ? AdminError::kafka(t.errorCode, {}, t.errorMessage.value_or(QString())).message : QString();
@@ -152,11 +118,11 @@ int remove(const QCommandLineParser& parser, const CommandContext& context)
     const QString name = context.positionals.at(1);
     if (refuseOnReadOnly(context, QStringLiteral("delete %1").arg(name)))
         return Refused;
-    auto admin = adminFor(context);
-    const auto md = await<ClusterMetadata>([&](auto done) { admin->fetchMetadata(QStringList { name }, done); });
-    if (!md->ok())
-        return fail(md->error);
-    const auto* topic = md->value->topic(name);
+    auto admin = adminClient(context);
+    const auto md = awaitResult<ClusterMetadata>([&](auto done) { admin->fetchMetadata(QStringList { name }, done); });
+    if (!md.ok())
+        return fail(md.error);
+    const auto* topic = md.value->topic(name);
     if (!topic || topic->errorCode != 0)
         return fail(AdminError::kafka(topic ? topic->errorCode : int16_t(3), QStringLiteral("Topic %1").arg(name)));
     if (topic->isInternal || name.startsWith(QLatin1String("__"))) {
@@ -169,10 +135,10 @@ int remove(const QCommandLineParser& parser, const CommandContext& context)
         return Usage;
     }
     const auto result
-        = await<protocol::DeleteTopicsResponse>([&](auto done) { admin->deleteTopics({ name }, 30000, done); });
-    if (!result->ok())
-        return fail(result->error);
-    const auto& r = result->value->results.value(0);
+        = awaitResult<protocol::DeleteTopicsResponse>([&](auto done) { admin->deleteTopics({ name }, 30000, done); });
+    if (!result.ok())
+        return fail(result.error);
+    const auto& r = result.value->results.value(0);
     if (r.errorCode != 0)
         return fail(AdminError::kafka(
             r.errorCode, QStringLiteral("Deleting %1").arg(name), r.errorMessage.value_or(QString())));

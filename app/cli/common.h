@@ -1,0 +1,39 @@
+#pragma once
+// What kafscope-cli's command files share: the output streams (flushed by cli::run before the process ends), the
+// error exits, one admin client per command, and a wait for one asynchronous admin result.
+#include "app/cli/dataplane.h"
+#include "kafka/protocol/adminclient.h"
+
+#include <QEventLoop>
+#include <QTextStream>
+#include <memory>
+#include <optional>
+
+namespace kafscope::cli {
+
+QTextStream& out();
+QTextStream& err();
+
+// Prints the message with a pointer to `help` (e.g. "kafscope-cli topic --help"); returns Usage.
+int usageError(const QString& message, const QString& help = QStringLiteral("kafscope-cli --help"));
+// Prints the error; returns Unreachable for network errors, KafkaError otherwise.
+int adminFailure(const AdminError& error);
+
+std::unique_ptr<protocol::AdminClient> adminClient(const CommandContext& context);
+
+// Runs the event loop until `start` delivers its result (the admin client calls back exactly once; a timeout is an
+// error result).
+template <typename T, typename Start> AdminResult<T> awaitResult(Start start)
+{
+    std::optional<AdminResult<T>> result;
+    QEventLoop loop;
+    start([&](const AdminResult<T>& r) {
+        result = r;
+        loop.quit();
+    });
+    if (!result)
+        loop.exec();
+    return *result;
+}
+
+} // namespace kafscope::cli
