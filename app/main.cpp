@@ -30,7 +30,9 @@ int main(int argc, char** argv)
         QStringLiteral("Open the Live tab tailing TOPIC from its earliest offset."), QStringLiteral("TOPIC"));
     const QCommandLineOption page(
         QStringLiteral("page"), QStringLiteral("Open on a page: topics, live or brokers."), QStringLiteral("NAME"));
-    parser.addOptions({ demo, bootstrap, screenshot, tail, page });
+    const QCommandLineOption readOnly(QStringLiteral("read-only"),
+        QStringLiteral("Change nothing on the cluster: topic, config and produce actions are disabled."));
+    parser.addOptions({ demo, bootstrap, screenshot, tail, page, readOnly });
     parser.process(app);
 
     kafscope::Settings settings;
@@ -42,14 +44,19 @@ int main(int argc, char** argv)
         qWarning("Unknown page '%s': use topics, live or brokers.", qPrintable(parser.value(page)));
         return 2;
     }
+    window.setReadOnlyByDefault(parser.isSet(readOnly));
     if (parser.isSet(tail))
         window.tailWhenConnected(parser.value(tail));
     window.show();
 
     if (parser.isSet(demo)) {
-        window.connectTo({ QStringLiteral("Demo (simulated)"), {}, true });
+        kafscope::ConnectionProfile profile { QStringLiteral("Demo (simulated)"), {}, true };
+        profile.readOnly = parser.isSet(readOnly);
+        window.connectTo(profile);
     } else if (parser.isSet(bootstrap)) {
-        window.connectTo({ {}, parser.value(bootstrap), false });
+        kafscope::ConnectionProfile profile { {}, parser.value(bootstrap), false };
+        profile.readOnly = parser.isSet(readOnly);
+        window.connectTo(profile);
     } else if (!parser.isSet(screenshot)) {
         QTimer::singleShot(0, &window, &kafscope::MainWindow::showConnectDialog);
     }

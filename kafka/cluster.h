@@ -21,6 +21,9 @@ struct ConnectionProfile
     QString name; // shown in the title and status bar
     QString bootstrap; // host:port[,host:port...]; ignored for the demo
     bool demo = false;
+    // Nothing that changes the cluster is sent: write actions are disabled in the GUI, and the session refuses any
+    // write that reaches it anyway.
+    bool readOnly = false;
     int connectTimeoutMs = 10000;
     int requestTimeoutMs = 30000;
 };
@@ -60,6 +63,9 @@ public:
     virtual bool isRefreshing() const = 0;
     virtual const ConnectionProfile& profile() const = 0;
     bool isDemo() const { return profile().demo; }
+    bool isReadOnly() const { return profile().readOnly; }
+    // Why admin writes are not possible on this connection (read-only, or the demo cluster), or empty when they are.
+    QString writeRefusal() const;
     // What the data plane (tail, producer) connects to; empty until known.
     virtual QString bootstrapServers() const = 0;
     virtual const ClusterMetadata& metadata() const = 0;

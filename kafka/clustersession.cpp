@@ -130,7 +130,7 @@ QString ClusterSession::explain(const AdminError& error) const
     if (m_profile.demo && error.kind == AdminError::Kind::Unsupported)
         return error.message
             + QStringLiteral(" The demo cluster is librdkafka's mock broker, which does not serve this request; "
-                             "start the real local cluster (scripts/local-cluster start) to use it.");
+                             "start KafScope on the real local cluster (scripts/run-demo --real) to use it.");
     return error.message;
 }
 
@@ -266,6 +266,10 @@ template <typename T, typename Call> void ClusterSession::write(QObject* context
     };
     if (m_shutDown || m_state == State::Disconnected) {
         finish(AdminResult<T>::failure(AdminError::network(QStringLiteral("Not connected to a cluster."))));
+        return;
+    }
+    if (m_profile.readOnly) { // the GUI disables write actions; this is the last line
+        finish(AdminResult<T>::failure(AdminError::refused(writeRefusal())));
         return;
     }
     onWorker([gate = m_gate, generation, finish, call]() mutable {

@@ -3,12 +3,15 @@
 #include "kafka/cluster.h"
 #include "models/brokermodel.h"
 #include "models/configmodel.h"
+#include "ui/dialogs/configeditordialog.h"
 #include "ui/inlinemessage.h"
 #include "ui/settings.h"
 #include "ui/viewsetup.h"
 #include "ui/viewstate.h"
+#include "ui/writegate.h"
 #include "ui_brokerspage.h"
 
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 
 namespace kafscope {
@@ -42,6 +45,11 @@ BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
     m_ui->splitter->setStretchFactor(0, 1);
     m_ui->splitter->setStretchFactor(1, 2);
 
+    connect(m_ui->editConfigsButton, &QPushButton::clicked, this, [this] {
+        if (selectedBrokerId() >= 0)
+            showConfigEditor(QString::number(selectedBrokerId()));
+    });
+    connect(m_ui->editDefaultsButton, &QPushButton::clicked, this, [this] { showConfigEditor(QString()); });
     connect(m_session, &Cluster::metadataAvailable, this, &BrokersPage::onMetadata);
     connect(m_session, &Cluster::refreshFailed, this, [this](const QString& message) {
         if (m_brokerModel->rowCount() == 0)
@@ -80,7 +88,9 @@ BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
             m_ui->summaryLabel->setText(
                 state == Cluster::State::Connecting ? QStringLiteral("Loading…") : QStringLiteral("Not connected."));
         }
+        updateActions();
     });
+    updateActions();
 }
 
 BrokersPage::~BrokersPage() = default;
@@ -116,6 +126,7 @@ void BrokersPage::onMetadata(const ClusterMetadata& metadata)
                             : QStringLiteral(" · controller not reported")));
     if (m_ui->brokerView->selectionModel()->selectedRows().isEmpty() && m_brokerProxy->rowCount() > 0)
         m_ui->brokerView->selectRow(0);
+    updateActions();
 }
 
 int32_t BrokersPage::selectedBrokerId() const
@@ -126,8 +137,39 @@ int32_t BrokersPage::selectedBrokerId() const
     return m_brokerModel->brokerId(m_brokerProxy->mapToSource(rows.first()).row());
 }
 
+QWidget* BrokersPage::editConfigsButton() const
+{
+    return m_ui->editConfigsButton;
+}
+
+QWidget* BrokersPage::editDefaultsButton() const
+{
+    return m_ui->editDefaultsButton;
+}
+
+void BrokersPage::updateActions()
+{
+    const bool connected = m_session->state() == Cluster::State::Connected;
+    gateWriteAction(m_ui->editConfigsButton, m_session, connected && selectedBrokerId() >= 0,
+        QStringLiteral("Change or reset the selected broker's dynamic configs"));
+    gateWriteAction(m_ui->editDefaultsButton, m_session, connected,
+        QStringLiteral("Change the cluster-wide broker defaults (dynamic configs every broker uses unless it sets its "
+                       "own)"));
+}
+
+void BrokersPage::showConfigEditor(const QString& broker)
+{
+    ConfigEditorDialog dialog(m_session, ConfigResourceType::Broker, broker, this);
+    connect(&dialog, &ConfigEditorDialog::configsChanged, this, [this] {
+        if (m_configBroker >= 0)
+            m_session->loadConfigs(ConfigResourceType::Broker, QString::number(m_configBroker));
+    });
+    dialog.exec();
+}
+
 void BrokersPage::onSelectionChanged()
 {
+    updateActions();
     const auto id = selectedBrokerId();
     if (id < 0 || id == m_configBroker)
         return;

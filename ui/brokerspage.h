@@ -27,12 +27,16 @@ public:
 
     BrokerModel* brokerModel() const { return m_brokerModel; }
     ConfigModel* configModel() const { return m_configModel; }
+    QWidget* editConfigsButton() const;
+    QWidget* editDefaultsButton() const;
     // Restores the header and splitter state the user chose, and remembers their changes from now on.
     void restoreViewState(Settings* settings);
 
 private:
     void onMetadata(const ClusterMetadata& metadata);
     void onSelectionChanged();
+    void updateActions();
+    void showConfigEditor(const QString& broker); // "" = the cluster-wide defaults
     int32_t selectedBrokerId() const;
     bool userSized(const QString& view) const;
 

@@ -47,6 +47,7 @@ void ConnectDialog::fillFromRecent(int index)
     m_filledBootstrap = recents[index].bootstrap;
     m_ui->bootstrapCombo->setEditText(m_filledBootstrap);
     m_ui->nameEdit->setText(m_filledName);
+    m_ui->readOnlyCheck->setChecked(recents[index].readOnly);
 }
 
 void ConnectDialog::dropStaleName(const QString& bootstrapText)
@@ -64,6 +65,11 @@ void ConnectDialog::dropStaleName(const QString& bootstrapText)
 void ConnectDialog::setBootstrapText(const QString& text)
 {
     m_ui->bootstrapCombo->setEditText(text);
+}
+
+void ConnectDialog::setReadOnly(bool on)
+{
+    m_ui->readOnlyCheck->setChecked(on);
 }
 
 bool ConnectDialog::isInputValid() const
@@ -97,7 +103,8 @@ void ConnectDialog::accept()
     if (!parsed.ok())
         return; // the button is disabled; Enter in the field must not send either
     m_profile = ConnectionProfile { m_ui->nameEdit->text().trimmed(), formatBootstrap(parsed.addresses), false };
-    m_settings->addRecentConnection({ m_profile.name, m_profile.bootstrap });
+    m_profile.readOnly = m_ui->readOnlyCheck->isChecked();
+    m_settings->addRecentConnection({ m_profile.name, m_profile.bootstrap, m_profile.readOnly });
     QDialog::accept();
 }
 

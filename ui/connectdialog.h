@@ -22,6 +22,7 @@ public:
 
     ConnectionProfile profile() const { return m_profile; }
     void setBootstrapText(const QString& text);
+    void setReadOnly(bool on);
     bool isInputValid() const;
 
     void accept() override;

@@ -34,6 +34,7 @@ MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
     , m_stateLabel(new QLabel)
     , m_refreshedLabel(new QLabel)
     , m_demoLabel(new QLabel)
+    , m_readOnlyLabel(new QLabel)
     , m_autoRefresh(new QTimer(this))
 {
     m_session->setParent(this);
@@ -93,6 +94,14 @@ MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
     m_demoLabel->setStyleSheet(QStringLiteral("QLabel { background: #7b5ea7; color: white; border-radius: 3px; }"));
     m_demoLabel->setVisible(false);
     statusBar()->addPermanentWidget(m_demoLabel);
+    m_readOnlyLabel->setText(QStringLiteral(" Read-only "));
+    m_readOnlyLabel->setToolTip(QStringLiteral("This connection changes nothing on the cluster: creating and deleting "
+                                               "topics, changing configs and producing are disabled. Connect again "
+                                               "without \"Read-only\" to make changes."));
+    m_readOnlyLabel->setStyleSheet(
+        QStringLiteral("QLabel { background: #b06000; color: white; border-radius: 3px; font-weight: bold; }"));
+    m_readOnlyLabel->setVisible(false);
+    statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_refreshedLabel);
     statusBar()->addPermanentWidget(m_stateLabel);
     m_stateLabel->setText(QStringLiteral("● Not connected"));
@@ -133,14 +142,18 @@ void MainWindow::connectTo(const ConnectionProfile& profile)
 {
     const QString name = profile.demo ? QStringLiteral("Demo (simulated)")
                                       : (profile.name.isEmpty() ? profile.bootstrap : profile.name);
-    setWindowTitle(QStringLiteral("KafScope — %1").arg(name));
+    setWindowTitle(
+        QStringLiteral("KafScope — %1%2").arg(name, profile.readOnly ? QStringLiteral(" (read-only)") : QString()));
     m_demoLabel->setVisible(profile.demo);
+    m_readOnlyLabel->setVisible(profile.readOnly);
     m_session->connectTo(profile);
 }
 
 void MainWindow::showConnectDialog()
 {
     ConnectDialog dialog(m_settings, this);
+    if (m_readOnlyByDefault || m_session->isReadOnly())
+        dialog.setReadOnly(true); // a read-only session is not made writable by reconnecting unasked
     if (dialog.exec() == QDialog::Accepted)
         connectTo(dialog.profile());
 }

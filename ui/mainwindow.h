@@ -39,6 +39,8 @@ public:
     void screenshotWhenLoaded(const QString& path);
     // Once connected, opens the Live tab tailing `topic` from the earliest offset.
     void tailWhenConnected(const QString& topic);
+    // The connect dialog starts with "Read-only" ticked (kafscope --read-only).
+    void setReadOnlyByDefault(bool on) { m_readOnlyByDefault = on; }
     // "topics", "live" or "brokers"; false for any other name.
     bool showPage(const QString& name);
 
@@ -70,6 +72,8 @@ private:
     QLabel* m_stateLabel;
     QLabel* m_refreshedLabel;
     QLabel* m_demoLabel;
+    QLabel* m_readOnlyLabel;
+    bool m_readOnlyByDefault = false;
     QAction* m_refreshAction;
     QAction* m_autoRefreshAction;
     QTimer* m_autoRefresh;

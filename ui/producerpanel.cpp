@@ -7,6 +7,7 @@
 #include "ui/inlinemessage.h"
 #include "ui/topiccombo.h"
 #include "ui/viewsetup.h"
+#include "ui/writegate.h"
 #include "ui_producerpanel.h"
 
 #include <QHeaderView>
@@ -70,13 +71,17 @@ ProducerPanel::ProducerPanel(Cluster* session, QWidget* parent)
     connect(m_ui->bulkButton, &QPushButton::clicked, this,
         [this] { sendBulk(m_ui->bulkCountSpin->value(), m_ui->bulkKeysSpin->value(), m_ui->bulkPrefixEdit->text()); });
     connect(m_session, &Cluster::metadataAvailable, this, &ProducerPanel::updateTopics);
-    connect(m_session, &Cluster::stateChanged, this, [this](Cluster::State state) {
-        if (state != Cluster::State::Connected) {
-            m_bulkTimer->stop();
-            retireProducer(); // a new cluster gets a new producer
-            m_metadata = {};
-        }
-    });
+    connect(m_session, &Cluster::stateChanged, this,
+        [this, sendTip = m_ui->sendButton->toolTip(), bulkTip = m_ui->bulkButton->toolTip()](Cluster::State state) {
+            // Producing writes to the cluster: a read-only connection sends nothing (the prediction still works).
+            gateWriteAction(m_ui->sendButton, m_session, true, sendTip);
+            gateWriteAction(m_ui->bulkButton, m_session, true, bulkTip);
+            if (state != Cluster::State::Connected) {
+                m_bulkTimer->stop();
+                retireProducer(); // a new cluster gets a new producer
+                m_metadata = {};
+            }
+        });
     // Delivery reports arrive in bursts during bulk sends: show them in batches.
     m_flush->setInterval(100);
     connect(m_flush, &QTimer::timeout, this, &ProducerPanel::flushResults);
@@ -181,6 +186,8 @@ QString ProducerPanel::validate(ProduceRequest* request) const
     form.headers = m_ui->headersEdit->text();
     form.partition = m_ui->partitionSpin->value();
     form.partitioner = Partitioner(m_ui->partitionerCombo->currentData().toInt());
+    if (m_session->isReadOnly())
+        return m_session->writeRefusal();
     QString error;
     const auto valid
         = input::validateProduce(form, m_metadata, m_session->state() == Cluster::State::Connected, &error);

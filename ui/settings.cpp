@@ -6,6 +6,7 @@ namespace Keys {
 const auto recent = QStringLiteral("connections/recent");
 const auto recentName = QStringLiteral("name");
 const auto recentBootstrap = QStringLiteral("bootstrap");
+const auto recentReadOnly = QStringLiteral("readOnly");
 const auto geometry = QStringLiteral("window/geometry");
 const auto state = QStringLiteral("window/state");
 const auto views = QStringLiteral("views/");
@@ -27,8 +28,8 @@ QList<RecentConnection> Settings::recentConnections() const
     const int n = m_settings->beginReadArray(Keys::recent);
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
-        result.append(
-            { m_settings->value(Keys::recentName).toString(), m_settings->value(Keys::recentBootstrap).toString() });
+        result.append({ m_settings->value(Keys::recentName).toString(),
+            m_settings->value(Keys::recentBootstrap).toString(), m_settings->value(Keys::recentReadOnly).toBool() });
     }
     m_settings->endArray();
     return result;
@@ -46,6 +47,7 @@ void Settings::addRecentConnection(const RecentConnection& connection)
         m_settings->setArrayIndex(i);
         m_settings->setValue(Keys::recentName, list[i].name);
         m_settings->setValue(Keys::recentBootstrap, list[i].bootstrap);
+        m_settings->setValue(Keys::recentReadOnly, list[i].readOnly);
     }
     m_settings->endArray();
 }

@@ -12,6 +12,7 @@ struct RecentConnection
 {
     QString name;
     QString bootstrap;
+    bool readOnly = false;
 };
 
 class Settings

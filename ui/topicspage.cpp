@@ -5,12 +5,14 @@
 #include "models/partitionmodel.h"
 #include "models/topicfilterproxy.h"
 #include "models/topicmodel.h"
+#include "ui/dialogs/configeditordialog.h"
 #include "ui/dialogs/createtopicdialog.h"
 #include "ui/dialogs/deletetopicdialog.h"
 #include "ui/inlinemessage.h"
 #include "ui/settings.h"
 #include "ui/viewsetup.h"
 #include "ui/viewstate.h"
+#include "ui/writegate.h"
 #include "ui_topicspage.h"
 
 #include <QHeaderView>
@@ -70,6 +72,7 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
 
     connect(m_ui->createButton, &QPushButton::clicked, this, &TopicsPage::showCreateDialog);
     connect(m_ui->deleteButton, &QPushButton::clicked, this, &TopicsPage::showDeleteDialog);
+    connect(m_ui->editConfigsButton, &QPushButton::clicked, this, &TopicsPage::showConfigEditor);
     connect(m_session, &Cluster::metadataAvailable, this, &TopicsPage::onMetadata);
     connect(m_session, &Cluster::offsetsAvailable, this, &TopicsPage::onOffsets);
     connect(m_session, &Cluster::refreshFailed, this, [this](const QString& message) {
@@ -119,8 +122,37 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
             inline_message::hide(m_ui->offsetsStatus);
             updateCount();
         }
+        updateActions();
     });
     updateCount();
+    updateActions();
+}
+
+void TopicsPage::updateActions()
+{
+    const bool connected = m_session->state() == Cluster::State::Connected;
+    const bool selected = !m_ui->topicView->selectionModel()->selectedRows().isEmpty();
+    gateWriteAction(m_ui->createButton, m_session, connected,
+        QStringLiteral("Create a topic: name, partitions, replication factor, retention"));
+    gateWriteAction(m_ui->deleteButton, m_session, connected && selected,
+        QStringLiteral("Delete the selected topic (asks for its name typed out)"));
+    gateWriteAction(m_ui->editConfigsButton, m_session, connected && selected,
+        QStringLiteral("Change or reset this topic's configs (retention, cleanup policy, ...): previewed, checked by "
+                       "the cluster, then sent"));
+}
+
+QList<QWidget*> TopicsPage::writeActions() const
+{
+    return { m_ui->createButton, m_ui->deleteButton, m_ui->editConfigsButton };
+}
+
+void TopicsPage::showConfigEditor()
+{
+    const QString topic = selectedTopic();
+    if (topic.isEmpty())
+        return;
+    ConfigEditorDialog dialog(m_session, ConfigResourceType::Topic, topic, this);
+    dialog.exec();
 }
 
 TopicsPage::~TopicsPage() = default;
@@ -232,7 +264,7 @@ void TopicsPage::onSelectionChanged()
 void TopicsPage::showSelectedTopic(bool reloadConfigs)
 {
     const auto rows = m_ui->topicView->selectionModel()->selectedRows();
-    m_ui->deleteButton->setEnabled(!rows.isEmpty());
+    updateActions();
     if (rows.isEmpty()) {
         m_partitionModel->clear();
         m_ui->partitionTitle->setText(QStringLiteral("Select a topic."));

@@ -40,8 +40,13 @@ public:
     void showCreateDialog();
     // Opens the Delete topic dialog for the selected topic (typed-name confirmation).
     void showDeleteDialog();
+    // Opens the configs editor for the selected topic (modal).
+    void showConfigEditor();
+    // The write actions (create, delete, edit configs), disabled on a read-only connection.
+    QList<QWidget*> writeActions() const;
 
 private:
+    void updateActions();
     void onMetadata(const ClusterMetadata& metadata);
     void onOffsets(const OffsetsSnapshot& offsets);
     void onSelectionChanged();

@@ -219,7 +219,14 @@ int usageError(const QString& message, const QString& help)
 int adminFailure(const AdminError& error)
 {
     err() << "kafscope-cli: " << error.message << Qt::endl;
-    return error.kind == AdminError::Kind::Network ? Unreachable : KafkaError;
+    switch (error.kind) {
+    case AdminError::Kind::Network:
+        return Unreachable;
+    case AdminError::Kind::Refused:
+        return Refused;
+    default:
+        return KafkaError;
+    }
 }
 
 std::unique_ptr<protocol::AdminClient> adminClient(const CommandContext& context)

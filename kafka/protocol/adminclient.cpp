@@ -209,6 +209,7 @@ void AdminClient::describeConfigs(ConfigResourceType type, const QString& name, 
 {
     DescribeConfigsRequest request;
     request.resources.append({ type, name, std::nullopt });
+    request.includeDocumentation = true; // the configs editor's tooltips
     auto encode = [request](int16_t v, QString* error) { return encodeDescribeConfigsRequest(request, v, error); };
     auto handle = [done, name](const AdminResult<RawResponse>& raw) {
         if (!raw.ok()) {
@@ -298,7 +299,13 @@ void AdminClient::incrementalAlterConfigs(
     const QString name = resource.name;
     auto handle = [done, name](const AdminResult<RawResponse>& raw) {
         if (!raw.ok()) {
-            done(AdminResult<AlterConfigsResourceResponse>::failure(raw.error));
+            auto error = raw.error;
+            if (error.kind == AdminError::Kind::Unsupported)
+                error.message += QStringLiteral(
+                    " It came with Kafka 2.3; KafScope does not fall back to the legacy AlterConfigs, which replaces "
+                    "all of a resource's dynamic configs at once, and sensitive values (passwords) cannot be read back "
+                    "to resend, so they would be lost.");
+            done(AdminResult<AlterConfigsResourceResponse>::failure(error));
             return;
         }
         auto decoded = decodeIncrementalAlterConfigsResponse(raw.value->body, raw.value->version);

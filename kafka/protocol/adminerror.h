@@ -15,6 +15,7 @@ struct AdminError
         Protocol, // malformed or unexpected bytes from the broker
         Unsupported, // the broker does not serve the API (or no version we both speak)
         Kafka, // the broker answered with a Kafka error code
+        Refused, // KafScope's own safety rules (a read-only connection, ...): nothing was sent
     };
     Kind kind = Kind::None;
     int16_t kafkaCode = 0; // for Kind::Kafka
@@ -23,6 +24,7 @@ struct AdminError
     static AdminError network(QString m) { return { Kind::Network, 0, std::move(m) }; }
     static AdminError protocol(QString m) { return { Kind::Protocol, 0, std::move(m) }; }
     static AdminError unsupported(QString m) { return { Kind::Unsupported, 0, std::move(m) }; }
+    static AdminError refused(QString m) { return { Kind::Refused, 0, std::move(m) }; }
     static AdminError kafka(int16_t code, const QString& context = {}, const QString& brokerMessage = {});
 };
 

@@ -388,3 +388,55 @@ TEST_F(RealClusterWrites, TheSessionCreatesChangesAndDeletesThroughItsWorkerAndD
     EXPECT_TRUE(topicExists(name, false)); // the delete itself went through
     EXPECT_FALSE(called);
 }
+
+TEST_F(RealClusterWrites, AReadOnlySessionReadsConfigsWithTheirDocumentationAndSendsNoWrite)
+{
+    const auto name = itest::uniqueTopic("readonly");
+    ASSERT_EQ(itest::createTopic(name, 1, 1, { { "retention.ms", "3600000" } }), "");
+    ClusterSession session;
+    QEventLoop loop;
+    QObject::connect(&session, &ClusterSession::metadataAvailable, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    ConnectionProfile profile { QStringLiteral("real"), itest::bootstrap(), false };
+    profile.readOnly = true;
+    session.connectTo(profile);
+    loop.exec();
+    ASSERT_EQ(session.state(), ClusterSession::State::Connected);
+
+    // Reading works, and the configs editor's tooltips come from the broker's own documentation.
+    std::optional<ConfigResourceResult> loaded;
+    QEventLoop configLoop;
+    QObject::connect(&session, &ClusterSession::configsAvailable, &configLoop, [&](const ConfigResourceResult& r) {
+        loaded = r;
+        configLoop.quit();
+    });
+    QObject::connect(&session, &ClusterSession::configsFailed, &configLoop, &QEventLoop::quit);
+    QTimer::singleShot(30000, &configLoop, &QEventLoop::quit);
+    session.loadConfigs(ConfigResourceType::Topic, name);
+    configLoop.exec();
+    ASSERT_TRUE(loaded.has_value());
+    const auto* retention = findEntry(*loaded, QStringLiteral("retention.ms"));
+    ASSERT_NE(retention, nullptr);
+    EXPECT_FALSE(retention->documentation.isEmpty());
+    EXPECT_EQ(retention->configType, 5); // LONG
+
+    // A write is refused by KafScope itself: nothing reaches the cluster.
+    QObject context;
+    auto altered = waitFor<AdminResult<AlterConfigsResourceResponse>>([&](auto done) {
+        session.alterConfigs({ ConfigResourceType::Topic, name,
+                                 { { QStringLiteral("retention.ms"), ConfigOperation::Set, QStringLiteral("1000") } } },
+            false, &context, done);
+    });
+    ASSERT_TRUE(altered.has_value());
+    ASSERT_FALSE(altered->ok());
+    EXPECT_EQ(altered->error.kind, AdminError::Kind::Refused);
+    EXPECT_TRUE(altered->error.message.contains(QStringLiteral("read-only")));
+    auto deleted = waitFor<AdminResult<DeleteTopicsResponse>>(
+        [&](auto done) { session.deleteTopics({ name }, &context, done); });
+    ASSERT_TRUE(deleted.has_value());
+    EXPECT_EQ(deleted->error.kind, AdminError::Kind::Refused);
+    const auto after = configs(ConfigResourceType::Topic, name);
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(findEntry(*after.value, QStringLiteral("retention.ms"))->value, QStringLiteral("3600000"));
+    EXPECT_TRUE(topicExists(name, true));
+}

@@ -4,6 +4,7 @@
 #include "ui/settings.h"
 #include "uitestutil.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -237,6 +238,24 @@ private slots:
         dialog.accept();
         QCOMPARE(dialog.profile().name, QStringLiteral("local"));
         QCOMPARE(m_settings->recentConnections().first().name, QStringLiteral("local"));
+    }
+
+    void readOnlyIsChosenAndRememberedWithTheRecentConnection()
+    {
+        {
+            ConnectDialog dialog(m_settings.get());
+            type(dialog, QStringLiteral("127.0.0.1:19092"));
+            auto* check = child<QCheckBox>(&dialog, "readOnlyCheck");
+            QVERIFY(!check->isChecked()); // writable unless asked
+            check->setChecked(true);
+            dialog.accept();
+            QVERIFY(dialog.profile().readOnly);
+        }
+        QVERIFY(m_settings->recentConnections().first().readOnly);
+        ConnectDialog again(m_settings.get()); // pre-filled with that connection, read-only included
+        QVERIFY(child<QCheckBox>(&again, "readOnlyCheck")->isChecked());
+        again.accept();
+        QVERIFY(again.profile().readOnly);
     }
 
     void editingThePrefilledAddressDropsItsName()

@@ -268,7 +268,7 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(
             status->text().contains(QStringLiteral("does not serve")), qPrintable(status->text()), kLoadTimeoutMs);
         QVERIFY(status->isVisible());
-        QVERIFY(status->text().contains(QStringLiteral("scripts/local-cluster start")));
+        QVERIFY(status->text().contains(QStringLiteral("scripts/run-demo --real")));
         QCOMPARE(page->configModel()->rowCount(), 0);
         // A failed config request does not fail the connection.
         QCOMPARE(m_window->session()->state(), ClusterSession::State::Connected);

@@ -7,13 +7,17 @@
 #include "models/topicfilterproxy.h"
 #include "models/topicmodel.h"
 #include "ui/brokerspage.h"
+#include "ui/livepage.h"
 #include "ui/mainwindow.h"
+#include "ui/producerpanel.h"
 #include "ui/settings.h"
 #include "ui/topicspage.h"
 #include "uitestutil.h"
 
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QPushButton>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -240,6 +244,34 @@ private slots:
         QTRY_VERIFY(window.connectionLabel()->text().contains(QStringLiteral("Connected to")));
         QVERIFY(!visibleLabelContaining(&window, QStringLiteral("(stale)")));
         QVERIFY(!visibleLabelContaining(window.brokersPage(), QStringLiteral("the last refresh that worked")));
+    }
+
+    void aReadOnlyConnectionShowsABadgeAndDisablesEveryWriteAction()
+    {
+        QTemporaryDir dir;
+        Settings settings(dir.filePath(QStringLiteral("kafscope.ini")));
+        auto* cluster = new FakeCluster;
+        script(*cluster);
+        MainWindow window(&settings, cluster);
+        window.show();
+        auto readOnly = profile();
+        readOnly.readOnly = true;
+        window.connectTo(readOnly);
+        QTRY_COMPARE(window.topicsPage()->topicModel()->rowCount(), 3);
+        QVERIFY(window.windowTitle().contains(QStringLiteral("(read-only)")));
+        QVERIFY(visibleLabelContaining(window.statusBar(), QStringLiteral("Read-only")));
+        for (auto* action : window.topicsPage()->writeActions())
+            QVERIFY2(!action->isEnabled(), qPrintable(action->objectName()));
+        auto* send = window.livePage()->producerPanel()->findChild<QPushButton*>(QStringLiteral("sendButton"));
+        QVERIFY(send && !send->isEnabled());
+        QVERIFY(send->toolTip().contains(QStringLiteral("read-only")));
+        QVERIFY(!window.livePage()->producerPanel()->send()); // refused, nothing produced
+        QVERIFY(!cluster->lastProducer);
+
+        window.connectTo(profile()); // a writable connection again
+        QTRY_VERIFY(window.topicsPage()->writeActions().first()->isEnabled());
+        QVERIFY(!visibleLabelContaining(window.statusBar(), QStringLiteral("Read-only")));
+        QVERIFY(send->isEnabled());
     }
 
     void brokersPageSaysWhyABrokersConfigsAreMissing()

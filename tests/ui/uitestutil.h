@@ -50,6 +50,14 @@ inline bool holdsFor(const std::function<bool()>& pred, int ms)
     return true;
 }
 
+// With KAFSCOPE_SCREENSHOT_DIR set, saves what `widget` looks like there (to look at a dialog as a user would).
+inline void saveScreenshot(QWidget* widget, const QString& fileName)
+{
+    const auto dir = qEnvironmentVariable("KAFSCOPE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + QLatin1Char('/') + fileName);
+}
+
 // After the tests: everything the windows left winding down must finish (a generous bound: a hang fails the run).
 inline int finishBackgroundWork(int code)
 {

@@ -182,6 +182,24 @@ TEST(AdminClientFake, UnsupportedApiIsReportedNotSent)
     EXPECT_TRUE(r->error.message.contains(QStringLiteral("DescribeConfigs")));
 }
 
+TEST(AdminClientFake, BrokerWithoutIncrementalAlterConfigsIsRefusedWithTheReasonNothingSent)
+{
+    FakeBroker broker; // advertises no IncrementalAlterConfigs, like a broker before Kafka 2.3
+    broker.setResponder(metadataResponder(&broker));
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), broker.port() } });
+    AlterConfigsResource resource { ConfigResourceType::Topic, QStringLiteral("orders"),
+        { { QStringLiteral("retention.ms"), ConfigOperation::Set, QStringLiteral("1000") } } };
+    const auto r = waitFor<AdminResult<AlterConfigsResourceResponse>>(
+        [&](auto done) { admin.incrementalAlterConfigs(resource, false, done); });
+    ASSERT_TRUE(r.has_value());
+    ASSERT_FALSE(r->ok());
+    EXPECT_EQ(r->error.kind, AdminError::Kind::Unsupported);
+    EXPECT_TRUE(r->error.message.contains(QStringLiteral("IncrementalAlterConfigs")));
+    EXPECT_TRUE(r->error.message.contains(QStringLiteral("legacy AlterConfigs"))) << r->error.message.toStdString();
+    for (const auto& request : broker.received)
+        EXPECT_NE(request.key, ApiKey::AlterConfigs);
+}
+
 TEST(AdminClientFake, OffsetsAreGatheredPerLeaderAndKeepPartitionErrors)
 {
     FakeBroker broker;

@@ -122,9 +122,12 @@ void CreateTopicDialog::updateValidation()
     QString error;
     QString warning;
     const bool valid = request(&error, &warning).has_value();
-    m_createButton->setEnabled(valid && !m_busy);
-    m_checkButton->setEnabled(valid && !m_busy);
-    if (!valid && !m_ui->nameEdit->text().isEmpty())
+    const QString refusal = m_cluster->writeRefusal();
+    m_createButton->setEnabled(valid && !m_busy && refusal.isEmpty());
+    m_checkButton->setEnabled(valid && !m_busy && refusal.isEmpty());
+    if (!refusal.isEmpty())
+        inline_message::show(m_ui->messageLabel, inline_message::Kind::Error, refusal);
+    else if (!valid && !m_ui->nameEdit->text().isEmpty())
         inline_message::show(m_ui->messageLabel, inline_message::Kind::Error, error);
     else if (valid && !warning.isEmpty())
         inline_message::show(m_ui->messageLabel, inline_message::Kind::Warning, warning);
@@ -153,6 +156,10 @@ void CreateTopicDialog::send(bool validateOnly, bool thenCreate)
     auto req = request(&error);
     if (!req) {
         showResult(error, true); // validated before sending: nothing goes out
+        return;
+    }
+    if (const auto refusal = m_cluster->writeRefusal(); !refusal.isEmpty()) {
+        showResult(refusal, true);
         return;
     }
     req->validateOnly = validateOnly;

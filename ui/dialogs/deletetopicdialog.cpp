@@ -37,6 +37,10 @@ DeleteTopicDialog::DeleteTopicDialog(Cluster* cluster, const QString& topic, QWi
                 .arg(topic),
             true);
         m_ui->confirmEdit->setEnabled(false);
+    } else if (const auto refusal = cluster->writeRefusal(); !refusal.isEmpty()) {
+        m_refusal = refusal;
+        showMessage(refusal, true);
+        m_ui->confirmEdit->setEnabled(false);
     }
     updateButton();
 }
@@ -60,7 +64,7 @@ QString DeleteTopicDialog::message() const
 
 void DeleteTopicDialog::updateButton()
 {
-    m_deleteButton->setEnabled(!m_internal && !m_busy && m_ui->confirmEdit->text() == m_topic);
+    m_deleteButton->setEnabled(!m_internal && m_refusal.isEmpty() && !m_busy && m_ui->confirmEdit->text() == m_topic);
 }
 
 void DeleteTopicDialog::showMessage(const QString& text, bool error)
@@ -70,9 +74,10 @@ void DeleteTopicDialog::showMessage(const QString& text, bool error)
 
 void DeleteTopicDialog::deleteTopic()
 {
-    if (m_internal || m_ui->confirmEdit->text() != m_topic) {
-        showMessage(m_internal ? QStringLiteral("Internal topics are not deleted.")
-                               : QStringLiteral("Type \"%1\" exactly to confirm.").arg(m_topic),
+    if (m_internal || !m_refusal.isEmpty() || m_ui->confirmEdit->text() != m_topic) {
+        showMessage(m_internal         ? QStringLiteral("Internal topics are not deleted.")
+                : !m_refusal.isEmpty() ? m_refusal
+                                       : QStringLiteral("Type \"%1\" exactly to confirm.").arg(m_topic),
             true);
         return;
     }

@@ -38,6 +38,7 @@ private:
     Cluster* m_cluster;
     QString m_topic;
     bool m_internal = false;
+    QString m_refusal; // a read-only connection or the demo: nothing can be deleted here
     bool m_busy = false;
     QPushButton* m_deleteButton;
 };
