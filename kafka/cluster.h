@@ -6,6 +6,7 @@
 #include "kafka/dataplane.h"
 #include "kafka/protocol/adminerror.h"
 #include "kafka/protocol/apis/configs.h"
+#include "kafka/protocol/apis/partitions.h"
 #include "kafka/protocol/apis/topics.h"
 #include "kafka/types.h"
 
@@ -55,6 +56,15 @@ public:
     virtual void alterConfigs(const protocol::AlterConfigsResource& resource, bool validateOnly, QObject* context,
         Done<protocol::AlterConfigsResourceResponse> done)
         = 0;
+    virtual void createPartitions(const protocol::CreatePartitionsRequest& request, QObject* context,
+        Done<protocol::CreatePartitionsResponse> done)
+        = 0;
+    // Reads, also on read-only connections, with the same delivery rules as the writes.
+    // The log dirs of every broker with the sizes of `topics`' partitions (every topic when empty).
+    virtual void describeLogDirs(const QStringList& topics, QObject* context, Done<QList<protocol::BrokerLogDirs>> done)
+        = 0;
+    // Per partition of `topic`, the offset of the first record at or after `timestamp` (ms; -1 latest, -2 earliest).
+    virtual void offsetsAt(const QString& topic, int64_t timestamp, QObject* context, Done<OffsetsAt> done) = 0;
 
     // For teardown: nothing arrives after it, nothing waits for it.
     virtual void shutdown() = 0;

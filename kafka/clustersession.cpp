@@ -250,6 +250,18 @@ void ClusterSession::refresh()
 
 template <typename T, typename Call> void ClusterSession::write(QObject* context, Done<T> done, Call call)
 {
+    if (m_profile.readOnly && !m_shutDown && m_state != State::Disconnected) {
+        // The GUI disables write actions on a read-only connection; this is the last line.
+        QPointer<QObject> guard(context);
+        if (guard)
+            done(AdminResult<T>::failure(AdminError::refused(writeRefusal())));
+        return;
+    }
+    ask<T>(context, std::move(done), std::move(call));
+}
+
+template <typename T, typename Call> void ClusterSession::ask(QObject* context, Done<T> done, Call call)
+{
     const auto generation = m_generation;
     QPointer<QObject> guard(context);
     auto finish = [this, generation, guard, done](const AdminResult<T>& r) {
@@ -266,10 +278,6 @@ template <typename T, typename Call> void ClusterSession::write(QObject* context
     };
     if (m_shutDown || m_state == State::Disconnected) {
         finish(AdminResult<T>::failure(AdminError::network(QStringLiteral("Not connected to a cluster."))));
-        return;
-    }
-    if (m_profile.readOnly) { // the GUI disables write actions; this is the last line
-        finish(AdminResult<T>::failure(AdminError::refused(writeRefusal())));
         return;
     }
     onWorker([gate = m_gate, generation, finish, call]() mutable {
@@ -306,6 +314,30 @@ void ClusterSession::alterConfigs(const protocol::AlterConfigsResource& resource
         context, std::move(done), [resource, validateOnly](protocol::AdminClient& admin, auto deliver) {
             admin.incrementalAlterConfigs(resource, validateOnly, deliver);
         });
+}
+
+void ClusterSession::createPartitions(
+    const protocol::CreatePartitionsRequest& request, QObject* context, Done<protocol::CreatePartitionsResponse> done)
+{
+    write<protocol::CreatePartitionsResponse>(context, std::move(done),
+        [request](protocol::AdminClient& admin, auto deliver) { admin.createPartitions(request, deliver); });
+}
+
+void ClusterSession::describeLogDirs(
+    const QStringList& topics, QObject* context, Done<QList<protocol::BrokerLogDirs>> done)
+{
+    ask<QList<protocol::BrokerLogDirs>>(context, std::move(done), [topics](protocol::AdminClient& admin, auto deliver) {
+        admin.describeLogDirs(
+            topics.isEmpty() ? std::nullopt : std::optional<QStringList>(topics), QList<int32_t> {}, deliver);
+    });
+}
+
+void ClusterSession::offsetsAt(const QString& topic, int64_t timestamp, QObject* context, Done<OffsetsAt> done)
+{
+    const ClusterMetadata metadata = m_metadata;
+    ask<OffsetsAt>(context, std::move(done), [metadata, topic, timestamp](protocol::AdminClient& admin, auto deliver) {
+        admin.offsetsAt(metadata, { topic }, timestamp, deliver);
+    });
 }
 
 void ClusterSession::loadConfigs(ConfigResourceType type, const QString& name)

@@ -30,6 +30,11 @@ public:
     void deleteTopics(const QStringList& names, QObject* context, Done<protocol::DeleteTopicsResponse> done) override;
     void alterConfigs(const protocol::AlterConfigsResource& resource, bool validateOnly, QObject* context,
         Done<protocol::AlterConfigsResourceResponse> done) override;
+    void createPartitions(const protocol::CreatePartitionsRequest& request, QObject* context,
+        Done<protocol::CreatePartitionsResponse> done) override;
+    void describeLogDirs(
+        const QStringList& topics, QObject* context, Done<QList<protocol::BrokerLogDirs>> done) override;
+    void offsetsAt(const QString& topic, int64_t timestamp, QObject* context, Done<OffsetsAt> done) override;
 
     State state() const override { return m_state; }
     bool isRefreshing() const override { return m_refreshing; }
@@ -47,6 +52,8 @@ private:
     template <typename F> void onWorker(F&& f);
     // Runs call(admin, deliver) on the worker; deliver(result) brings the result to `done` in the GUI thread.
     template <typename T, typename Call> void write(QObject* context, Done<T> done, Call call);
+    // The same for reads: allowed on read-only connections.
+    template <typename T, typename Call> void ask(QObject* context, Done<T> done, Call call);
     QString explain(const AdminError& error) const;
 
     QThread* m_thread; // deleted once finished, by the destructor or by waitForBackgroundWork()

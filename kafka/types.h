@@ -82,6 +82,14 @@ struct PartitionOffset
     friend bool operator==(const PartitionOffset&, const PartitionOffset&) = default;
 };
 
+// Offsets of many partitions at one point in time (earliest, latest, or a timestamp), with the errors of the leaders
+// and partitions that did not give one.
+struct OffsetsAt
+{
+    QList<PartitionOffset> offsets;
+    QStringList errors;
+};
+
 // Earliest and latest offsets of many partitions, gathered from every leader. Partitions whose leader failed carry
 // the error instead of offsets, so one broker's failure does not blank the others.
 struct OffsetsSnapshot

@@ -8,6 +8,8 @@
 #include "ui/dialogs/configeditordialog.h"
 #include "ui/dialogs/createtopicdialog.h"
 #include "ui/dialogs/deletetopicdialog.h"
+#include "ui/dialogs/partitioncountdialog.h"
+#include "ui/dialogs/retentiondialog.h"
 #include "ui/inlinemessage.h"
 #include "ui/settings.h"
 #include "ui/viewsetup.h"
@@ -73,6 +75,8 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
     connect(m_ui->createButton, &QPushButton::clicked, this, &TopicsPage::showCreateDialog);
     connect(m_ui->deleteButton, &QPushButton::clicked, this, &TopicsPage::showDeleteDialog);
     connect(m_ui->editConfigsButton, &QPushButton::clicked, this, &TopicsPage::showConfigEditor);
+    connect(m_ui->addPartitionsButton, &QPushButton::clicked, this, &TopicsPage::showPartitionCountDialog);
+    connect(m_ui->retentionButton, &QPushButton::clicked, this, &TopicsPage::showRetentionDialog);
     connect(m_session, &Cluster::metadataAvailable, this, &TopicsPage::onMetadata);
     connect(m_session, &Cluster::offsetsAvailable, this, &TopicsPage::onOffsets);
     connect(m_session, &Cluster::refreshFailed, this, [this](const QString& message) {
@@ -136,6 +140,11 @@ void TopicsPage::updateActions()
         QStringLiteral("Create a topic: name, partitions, replication factor, retention"));
     gateWriteAction(m_ui->deleteButton, m_session, connected && selected,
         QStringLiteral("Delete the selected topic (asks for its name typed out)"));
+    gateWriteAction(m_ui->addPartitionsButton, m_session, connected && selected,
+        QStringLiteral("Raise the partition count, with the share of keys that would move to another partition"));
+    // Also a viewer (disk usage, what retention means), so it opens on read-only connections too; it sends nothing
+    // there.
+    m_ui->retentionButton->setEnabled(connected && selected);
     gateWriteAction(m_ui->editConfigsButton, m_session, connected && selected,
         QStringLiteral("Change or reset this topic's configs (retention, cleanup policy, ...): previewed, checked by "
                        "the cluster, then sent"));
@@ -143,7 +152,30 @@ void TopicsPage::updateActions()
 
 QList<QWidget*> TopicsPage::writeActions() const
 {
-    return { m_ui->createButton, m_ui->deleteButton, m_ui->editConfigsButton };
+    return { m_ui->createButton, m_ui->deleteButton, m_ui->editConfigsButton, m_ui->addPartitionsButton };
+}
+
+void TopicsPage::showPartitionCountDialog()
+{
+    const QString topic = selectedTopic();
+    if (topic.isEmpty())
+        return;
+    PartitionCountDialog dialog(m_session, topic, this);
+    connect(&dialog, &PartitionCountDialog::partitionsAdded, this, [this] { m_session->refresh(); });
+    dialog.exec();
+}
+
+void TopicsPage::showRetentionDialog()
+{
+    const QString topic = selectedTopic();
+    if (topic.isEmpty())
+        return;
+    RetentionDialog dialog(m_session, topic, this);
+    connect(&dialog, &RetentionDialog::retentionChanged, this, [this, topic] {
+        if (topic == m_configTopic)
+            m_session->loadConfigs(ConfigResourceType::Topic, topic);
+    });
+    dialog.exec();
 }
 
 void TopicsPage::showConfigEditor()

@@ -42,6 +42,9 @@ public:
     void showDeleteDialog();
     // Opens the configs editor for the selected topic (modal).
     void showConfigEditor();
+    // Opens the Add partitions dialog / the Retention dialog for the selected topic (modal).
+    void showPartitionCountDialog();
+    void showRetentionDialog();
     // The write actions (create, delete, edit configs), disabled on a read-only connection.
     QList<QWidget*> writeActions() const;
 

@@ -38,6 +38,9 @@ Commands:
   topic create NAME... --partitions N --replication-factor R [--config K=V]... [--dry-run]
                           Create topics (checked with a validate-only request first; --dry-run stops there)
   topic delete NAME --yes Delete a topic (internal topics are refused)
+  topic add-partitions NAME --count N [--dry-run]
+                          Raise the partition count (increase only; validate-only first)
+  logdirs [--topic T]     Log directories of every broker with the size of each partition replica
   consume TOPIC           Print records: --from earliest|latest|OFFSET|@EPOCH_MS|-N, --partition P, --max N,
                           --end (exit when caught up); --json gives JSON Lines
   partition --key K --partitions N
@@ -81,8 +84,12 @@ const QList<CommandSpec>& commands()
         { QStringLiteral("configs"), QStringLiteral("topic|broker NAME"), 2,
             QStringLiteral("Show the configuration of a topic or a broker, or change configs with --set/--unset."),
             &addConfigsOptions, &runConfigs },
-        { QStringLiteral("topic"), QStringLiteral("create|delete NAME..."), 2,
-            QStringLiteral("Create topics, or delete one."), &addTopicOptions, &runTopic, true, false, true },
+        { QStringLiteral("topic"), QStringLiteral("create|delete|add-partitions NAME..."), 2,
+            QStringLiteral("Create topics, delete one, or add partitions to one."), &addTopicOptions, &runTopic, true,
+            false, true },
+        { QStringLiteral("logdirs"), {}, 0,
+            QStringLiteral("List the log directories of every broker with the size of each partition replica."),
+            &addLogDirsOptions, &runLogDirs },
         { QStringLiteral("consume"), QStringLiteral("TOPIC"), 1,
             QStringLiteral("Print the records of TOPIC as they arrive (no consumer group, nothing committed)."),
             nullptr, nullptr, true, true },

@@ -37,9 +37,13 @@ struct DataPlaneCommands
 void addConfigsOptions(QCommandLineParser& parser);
 int runConfigs(const QCommandLineParser& parser, const CommandContext& context);
 
-// `topic create|delete` (topiccmd.cpp).
+// `topic create|delete|add-partitions` (topiccmd.cpp).
 void addTopicOptions(QCommandLineParser& parser);
 int runTopic(const QCommandLineParser& parser, const CommandContext& context);
+
+// `logdirs [--topic T]` (logdirscmd.cpp).
+void addLogDirsOptions(QCommandLineParser& parser);
+int runLogDirs(const QCommandLineParser& parser, const CommandContext& context);
 
 // `partition`: needs no cluster (partitioncmd.cpp).
 void addPartitionOptions(QCommandLineParser& parser);

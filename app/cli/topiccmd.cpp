@@ -3,6 +3,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/common.h"
 #include "app/cli/dataplane.h"
+#include "kafka/admin/partitiongrowth.h"
 #include "kafka/admin/topicname.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
@@ -146,6 +147,74 @@ int remove(const QCommandLineParser& parser, const CommandContext& context)
     return Ok;
 }
 
+int addPartitions(const QCommandLineParser& parser, const CommandContext& context)
+{
+    if (context.positionals.size() != 2)
+        return usage(QStringLiteral("topic add-partitions takes exactly one topic name"));
+    const QString name = context.positionals.at(1);
+    bool ok = false;
+    const int count = parser.value(QStringLiteral("count")).toInt(&ok);
+    if (!parser.isSet(QStringLiteral("count")) || !ok || count < 1)
+        return usage(QStringLiteral("--count takes the new total number of partitions, 1 or more"));
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (!dryRun && refuseOnReadOnly(context, QStringLiteral("add partitions to %1").arg(name)))
+        return Refused;
+    auto admin = adminClient(context);
+    const auto md = awaitResult<ClusterMetadata>([&](auto done) { admin->fetchMetadata(QStringList { name }, done); });
+    if (!md.ok())
+        return fail(md.error);
+    const auto* topic = md.value->topic(name);
+    if (!topic || topic->errorCode != 0)
+        return fail(AdminError::kafka(topic ? topic->errorCode : int16_t(3), QStringLiteral("Topic %1").arg(name)));
+    const int current = int(topic->partitions.size());
+    if (const auto refusal = admin::checkNewPartitionCount(name, current, count); !refusal.isEmpty()) {
+        err() << "kafscope-cli: refusing: " << refusal << Qt::endl; // nothing was sent
+        return Refused;
+    }
+    protocol::CreatePartitionsRequest request;
+    request.topics = { { name, count, std::nullopt } };
+    request.validateOnly = true;
+    auto result
+        = awaitResult<protocol::CreatePartitionsResponse>([&](auto done) { admin->createPartitions(request, done); });
+    if (result.ok() && !dryRun && result.value->results.value(0).errorCode == 0) {
+        request.validateOnly = false;
+        result = awaitResult<protocol::CreatePartitionsResponse>(
+            [&](auto done) { admin->createPartitions(request, done); });
+    }
+    if (!result.ok())
+        return fail(result.error);
+    if (result.value->results.isEmpty())
+        return fail(AdminError::protocol(QStringLiteral("The cluster answered without a result for %1.").arg(name)));
+    const auto& r = result.value->results.first();
+    const double moving = admin::expectedMovedShare(current, count);
+    if (context.json) {
+        out() << QJsonDocument(
+            QJsonObject {
+                { QStringLiteral("name"), name },
+                { QStringLiteral("partitions_before"), current },
+                { QStringLiteral("partitions"), count },
+                { QStringLiteral("dry_run"), dryRun },
+                { QStringLiteral("added"), !dryRun && r.errorCode == 0 },
+                { QStringLiteral("keys_moving_expected"), moving },
+                { QStringLiteral("error"), r.errorCode ? QJsonValue(protocol::errorName(r.errorCode)) : QJsonValue() },
+                { QStringLiteral("message"),
+                    r.errorCode
+                        ? QJsonValue(AdminError::kafka(r.errorCode, {}, r.errorMessage.value_or(QString())).message)
+                        : QJsonValue() },
+            })
+                     .toJson(QJsonDocument::Indented);
+        out().flush();
+        return r.errorCode ? KafkaError : Ok;
+    }
+    if (r.errorCode != 0)
+        return fail(AdminError::kafka(
+            r.errorCode, QStringLiteral("Adding partitions to %1").arg(name), r.errorMessage.value_or(QString())));
+    out() << (dryRun ? "would raise " : "raised ") << name << " from " << current << " to " << count
+          << " partitions; about " << qRound(moving * 100)
+          << "% of keys map to another partition from now on (per-key ordering breaks for them)" << Qt::endl;
+    return Ok;
+}
+
 } // namespace
 
 void addTopicOptions(QCommandLineParser& parser)
@@ -156,8 +225,10 @@ void addTopicOptions(QCommandLineParser& parser)
         QStringLiteral("R") });
     parser.addOption(
         { QStringLiteral("config"), QStringLiteral("create: a topic config, repeatable."), QStringLiteral("K=V") });
-    parser.addOption(
-        { QStringLiteral("dry-run"), QStringLiteral("create: only check (a validate-only request), create nothing.") });
+    parser.addOption({ QStringLiteral("dry-run"),
+        QStringLiteral("create, add-partitions: only check (a validate-only request), change nothing.") });
+    parser.addOption({ QStringLiteral("count"), QStringLiteral("add-partitions: the new total number of partitions."),
+        QStringLiteral("N") });
     parser.addOption({ QStringLiteral("yes"), QStringLiteral("delete: really delete.") });
 }
 
@@ -168,10 +239,11 @@ int runTopic(const QCommandLineParser& parser, const CommandContext& context)
         return create(parser, context);
     if (action == QLatin1String("delete"))
         return remove(parser, context);
-    return usage(
-        QStringLiteral("topic takes 'create NAME... --partitions N --replication-factor R' or 'delete NAME --yes', "
-                       "not '%1'")
-            .arg(action));
+    if (action == QLatin1String("add-partitions"))
+        return addPartitions(parser, context);
+    return usage(QStringLiteral("topic takes 'create NAME... --partitions N --replication-factor R', 'delete NAME "
+                                "--yes' or 'add-partitions NAME --count N', not '%1'")
+                     .arg(action));
 }
 
 } // namespace kafscope::cli

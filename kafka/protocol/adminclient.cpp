@@ -4,6 +4,7 @@
 #include "kafka/protocol/messages.h"
 
 #include <QMap>
+#include <algorithm>
 #include <memory>
 
 namespace kafscope::protocol {
@@ -137,11 +138,28 @@ void AdminClient::fetchMetadata(std::optional<QStringList> topics, Callback<Clus
 void AdminClient::listOffsets(
     const ClusterMetadata& metadata, const QStringList& topics, Callback<OffsetsSnapshot> done)
 {
+    auto snapshot = std::make_shared<OffsetsSnapshot>();
+    auto outstanding = std::make_shared<int>(2);
+    for (const int64_t timestamp : { int64_t(-2), int64_t(-1) }) {
+        offsetsAt(metadata, topics, timestamp, [snapshot, outstanding, timestamp, done](const auto& r) {
+            (timestamp == -2 ? snapshot->earliest : snapshot->latest) = r.value->offsets;
+            snapshot->errors += r.value->errors;
+            if (--*outstanding == 0) {
+                snapshot->errors.removeDuplicates();
+                done(AdminResult<OffsetsSnapshot>::success(*snapshot));
+            }
+        });
+    }
+}
+
+void AdminClient::offsetsAt(
+    const ClusterMetadata& metadata, const QStringList& topics, int64_t timestamp, Callback<OffsetsAt> done)
+{
     if (m_metadata.brokers.isEmpty())
         m_metadata = metadata;
     // leader -> topic -> partitions
     QMap<int32_t, QMap<QString, QList<int32_t>>> byLeader;
-    auto snapshot = std::make_shared<OffsetsSnapshot>();
+    auto result = std::make_shared<OffsetsAt>();
     int leaderless = 0;
     for (const auto& topic : metadata.topics) {
         if (!topics.isEmpty() && !topics.contains(topic.name))
@@ -154,54 +172,51 @@ void AdminClient::listOffsets(
         }
     }
     if (leaderless > 0)
-        snapshot->errors.append(
+        result->errors.append(
             QStringLiteral("%1 partition(s) have no leader, so their offsets are unknown.").arg(leaderless));
     if (byLeader.isEmpty()) {
-        done(AdminResult<OffsetsSnapshot>::success(*snapshot));
+        done(AdminResult<OffsetsAt>::success(*result));
         return;
     }
-    auto outstanding = std::make_shared<int>(int(byLeader.size()) * 2);
+    auto outstanding = std::make_shared<int>(int(byLeader.size()));
     for (auto leader = byLeader.cbegin(); leader != byLeader.cend(); ++leader) {
-        for (const int64_t timestamp : { int64_t(-2), int64_t(-1) }) {
-            ListOffsetsRequest request;
-            for (auto t = leader->cbegin(); t != leader->cend(); ++t) {
-                ListOffsetsTopic topic { t.key(), {} };
-                for (const auto partition : t.value())
-                    topic.partitions.append({ partition, -1, timestamp });
-                request.topics.append(topic);
-            }
-            const int32_t leaderId = leader.key();
-            sendToNode(
-                leaderId, ApiKey::ListOffsets,
-                [request](int16_t v, QString* error) { return encodeListOffsetsRequest(request, v, error); },
-                [snapshot, outstanding, timestamp, leaderId, done](const AdminResult<RawResponse>& raw) {
-                    auto& target = timestamp == -2 ? snapshot->earliest : snapshot->latest;
-                    if (!raw.ok()) {
-                        snapshot->errors.append(QStringLiteral("Broker %1: %2").arg(leaderId).arg(raw.error.message));
-                    } else if (auto decoded = decodeListOffsetsResponse(raw.value->body, raw.value->version);
-                               !decoded.ok()) {
-                        snapshot->errors.append(QStringLiteral("Broker %1: malformed ListOffsets response: %2")
-                                                    .arg(leaderId)
-                                                    .arg(decoded.error()));
-                    } else {
-                        QMap<int16_t, int> errorCounts;
-                        for (const auto& po : decoded.value()) {
-                            target.append(po);
-                            if (po.errorCode != 0)
-                                ++errorCounts[po.errorCode];
-                        }
-                        for (auto e = errorCounts.cbegin(); e != errorCounts.cend(); ++e)
-                            snapshot->errors.append(QStringLiteral("Broker %1, %2 partition(s): %3")
-                                                        .arg(leaderId)
-                                                        .arg(e.value())
-                                                        .arg(describeError(e.key())));
-                    }
-                    if (--*outstanding == 0) {
-                        snapshot->errors.removeDuplicates();
-                        done(AdminResult<OffsetsSnapshot>::success(*snapshot));
-                    }
-                });
+        ListOffsetsRequest request;
+        for (auto t = leader->cbegin(); t != leader->cend(); ++t) {
+            ListOffsetsTopic topic { t.key(), {} };
+            for (const auto partition : t.value())
+                topic.partitions.append({ partition, -1, timestamp });
+            request.topics.append(topic);
         }
+        const int32_t leaderId = leader.key();
+        sendToNode(
+            leaderId, ApiKey::ListOffsets,
+            [request](int16_t v, QString* error) { return encodeListOffsetsRequest(request, v, error); },
+            [result, outstanding, leaderId, done](const AdminResult<RawResponse>& raw) {
+                if (!raw.ok()) {
+                    result->errors.append(QStringLiteral("Broker %1: %2").arg(leaderId).arg(raw.error.message));
+                } else if (auto decoded = decodeListOffsetsResponse(raw.value->body, raw.value->version);
+                           !decoded.ok()) {
+                    result->errors.append(QStringLiteral("Broker %1: malformed ListOffsets response: %2")
+                                              .arg(leaderId)
+                                              .arg(decoded.error()));
+                } else {
+                    QMap<int16_t, int> errorCounts;
+                    for (const auto& po : decoded.value()) {
+                        result->offsets.append(po);
+                        if (po.errorCode != 0)
+                            ++errorCounts[po.errorCode];
+                    }
+                    for (auto e = errorCounts.cbegin(); e != errorCounts.cend(); ++e)
+                        result->errors.append(QStringLiteral("Broker %1, %2 partition(s): %3")
+                                                  .arg(leaderId)
+                                                  .arg(e.value())
+                                                  .arg(describeError(e.key())));
+                }
+                if (--*outstanding == 0) {
+                    result->errors.removeDuplicates();
+                    done(AdminResult<OffsetsAt>::success(*result));
+                }
+            });
     }
 }
 
@@ -285,6 +300,94 @@ void AdminClient::deleteTopics(const QStringList& names, int timeoutMs, Callback
                 return;
             }
             done(AdminResult<DeleteTopicsResponse>::success(std::move(decoded).value()));
+        });
+}
+
+void AdminClient::createPartitions(const CreatePartitionsRequest& request, Callback<CreatePartitionsResponse> done)
+{
+    sendToController(
+        ApiKey::CreatePartitions,
+        [request](int16_t v, QString* error) { return encodeCreatePartitionsRequest(request, v, error); },
+        [done](const AdminResult<RawResponse>& raw) {
+            if (!raw.ok()) {
+                done(AdminResult<CreatePartitionsResponse>::failure(raw.error));
+                return;
+            }
+            auto decoded = decodeCreatePartitionsResponse(raw.value->body, raw.value->version);
+            if (!decoded.ok()) {
+                done(AdminResult<CreatePartitionsResponse>::failure(
+                    AdminError::protocol(QStringLiteral("Malformed CreatePartitions response: ") + decoded.error())));
+                return;
+            }
+            done(AdminResult<CreatePartitionsResponse>::success(std::move(decoded).value()));
+        });
+}
+
+void AdminClient::describeLogDirs(
+    const std::optional<QStringList>& topics, const QList<int32_t>& brokers, Callback<QList<BrokerLogDirs>> done)
+{
+    // The request names partitions, so the topics' partition lists come from fresh metadata.
+    fetchMetadata(topics ? std::optional<QStringList>(*topics) : std::optional<QStringList>(QStringList {}),
+        [this, topics, brokers, done](const AdminResult<ClusterMetadata>& md) {
+            if (!md.ok()) {
+                done(AdminResult<QList<BrokerLogDirs>>::failure(md.error));
+                return;
+            }
+            DescribeLogDirsRequest request;
+            if (topics) {
+                QList<DescribableLogDirTopic> wanted;
+                for (const auto& name : *topics) {
+                    const auto* topic = md.value->topic(name);
+                    if (!topic || topic->errorCode != 0) {
+                        done(AdminResult<QList<BrokerLogDirs>>::failure(AdminError::kafka(
+                            topic ? topic->errorCode : int16_t(3), QStringLiteral("Topic %1").arg(name))));
+                        return;
+                    }
+                    DescribableLogDirTopic t { name, {} };
+                    for (const auto& p : topic->partitions)
+                        t.partitions.append(p.partition);
+                    wanted.append(t);
+                }
+                request.topics = wanted;
+            }
+            QList<int32_t> targets = brokers;
+            if (targets.isEmpty())
+                for (const auto& b : md.value->brokers)
+                    targets.append(b.nodeId);
+            std::sort(targets.begin(), targets.end());
+            auto results = std::make_shared<QList<BrokerLogDirs>>();
+            auto outstanding = std::make_shared<int>(int(targets.size()));
+            if (targets.isEmpty()) {
+                done(AdminResult<QList<BrokerLogDirs>>::success({}));
+                return;
+            }
+            for (const int32_t broker : targets) {
+                sendToNode(
+                    broker, ApiKey::DescribeLogDirs,
+                    [request](int16_t v, QString* error) { return encodeDescribeLogDirsRequest(request, v, error); },
+                    [broker, results, outstanding, done](const AdminResult<RawResponse>& raw) {
+                        BrokerLogDirs answer;
+                        answer.broker = broker;
+                        if (!raw.ok()) {
+                            answer.error = raw.error.message;
+                        } else if (auto decoded = decodeDescribeLogDirsResponse(raw.value->body, raw.value->version);
+                                   !decoded.ok()) {
+                            answer.error = QStringLiteral("Malformed DescribeLogDirs response: ") + decoded.error();
+                        } else if (decoded->errorCode != 0) {
+                            answer.error = AdminError::kafka(
+                                decoded->errorCode, QStringLiteral("Log dirs of broker %1").arg(broker))
+                                               .message;
+                        } else {
+                            answer.dirs = decoded->results;
+                        }
+                        results->append(answer);
+                        if (--*outstanding == 0) {
+                            std::sort(results->begin(), results->end(),
+                                [](const BrokerLogDirs& a, const BrokerLogDirs& b) { return a.broker < b.broker; });
+                            done(AdminResult<QList<BrokerLogDirs>>::success(*results));
+                        }
+                    });
+            }
         });
 }
 

@@ -4,6 +4,7 @@
 // (the admin worker thread in the GUI, the main thread in the CLI); callbacks run in that thread.
 #include "kafka/protocol/adminerror.h"
 #include "kafka/protocol/apis/configs.h"
+#include "kafka/protocol/apis/partitions.h"
 #include "kafka/protocol/apis/topics.h"
 #include "kafka/protocol/bootstrap.h"
 #include "kafka/protocol/brokerconnection.h"
@@ -30,6 +31,10 @@ public:
     // Earliest and latest offsets of the topics' partitions (all topics of `metadata` when `topics` is empty):
     // one request per leader and kind, so a failed leader only loses its own partitions.
     void listOffsets(const ClusterMetadata& metadata, const QStringList& topics, Callback<OffsetsSnapshot> done);
+    // The offset of the first record at or after `timestamp` (ms since the epoch; -1 latest, -2 earliest) in each
+    // partition of the topics, from each leader; -1 where no record is that new. Never fails as a whole.
+    void offsetsAt(
+        const ClusterMetadata& metadata, const QStringList& topics, int64_t timestamp, Callback<OffsetsAt> done);
     // Topic configs go to any broker, broker configs to that broker.
     void describeConfigs(ConfigResourceType type, const QString& name, Callback<ConfigResourceResult> done);
 
@@ -43,6 +48,12 @@ public:
     // with the Kafka error when the broker refused them (INVALID_CONFIG, POLICY_VIOLATION, ...).
     void incrementalAlterConfigs(
         const AlterConfigsResource& resource, bool validateOnly, Callback<AlterConfigsResourceResponse> done);
+    // Raises partition counts (validateOnly: checks only), through the controller; per-topic errors in the response.
+    void createPartitions(const CreatePartitionsRequest& request, Callback<CreatePartitionsResponse> done);
+    // The log directories of every broker (or of `brokers`), with the sizes of the topics' partitions (all topics
+    // when `topics` is nullopt). One request per broker: a broker that does not answer only loses its own rows.
+    void describeLogDirs(
+        const std::optional<QStringList>& topics, const QList<int32_t>& brokers, Callback<QList<BrokerLogDirs>> done);
 
     // Lower level, for codecs added later: send to any broker / the controller / one broker.
     void sendToAny(ApiKey key, BrokerConnection::Encoder encode, BrokerConnection::Handler handler);

@@ -39,6 +39,8 @@ QString apiName(ApiKey key)
         return QStringLiteral("AlterConfigs");
     case ApiKey::SaslAuthenticate:
         return QStringLiteral("SaslAuthenticate");
+    case ApiKey::DescribeLogDirs:
+        return QStringLiteral("DescribeLogDirs");
     case ApiKey::CreatePartitions:
         return QStringLiteral("CreatePartitions");
     case ApiKey::ElectLeaders:
@@ -79,6 +81,10 @@ VersionRange supportedVersions(ApiKey key)
         return { 1, 6 };
     case ApiKey::IncrementalAlterConfigs:
         return { 0, 1 };
+    case ApiKey::CreatePartitions:
+        return { 0, 3 };
+    case ApiKey::DescribeLogDirs:
+        return { 1, 4 }; // v0 was removed in Kafka 4 (KIP-896)
     default:
         return {};
     }
@@ -121,6 +127,8 @@ int16_t firstFlexibleVersion(ApiKey key)
     case ApiKey::AlterConfigs:
         return 2;
     case ApiKey::SaslAuthenticate:
+        return 2;
+    case ApiKey::DescribeLogDirs:
         return 2;
     case ApiKey::CreatePartitions:
         return 2;

@@ -24,6 +24,7 @@ enum class ApiKey : int16_t {
     DeleteRecords = 21,
     DescribeConfigs = 32,
     AlterConfigs = 33,
+    DescribeLogDirs = 35,
     SaslAuthenticate = 36,
     CreatePartitions = 37,
     ElectLeaders = 43,

@@ -33,6 +33,14 @@ public:
     QList<protocol::CreateTopicsRequest> createRequests;
     QList<QStringList> deleteRequests;
     QList<std::pair<protocol::AlterConfigsResource, bool>> alterRequests;
+    std::function<AdminResult<protocol::CreatePartitionsResponse>(const protocol::CreatePartitionsRequest&)>
+        createPartitionsAnswer;
+    QList<protocol::CreatePartitionsRequest> createPartitionsRequests;
+    // Reads: log dirs (default: none) and offsets at a time (default: every partition at offset 0).
+    std::optional<AdminResult<QList<protocol::BrokerLogDirs>>> logDirsAnswer;
+    QList<QStringList> logDirsRequests;
+    std::function<AdminResult<OffsetsAt>(const QString&, int64_t)> offsetsAtAnswer;
+    QList<std::pair<QString, int64_t>> offsetsAtRequests;
 
     // ---- what was asked ----
     int refreshes = 0;
@@ -130,6 +138,37 @@ public:
         auto answer = alterAnswer ? alterAnswer(resource, validateOnly)
                                   : AdminResult<protocol::AlterConfigsResourceResponse>::success(
                                       { 0, std::nullopt, resource.type, resource.name });
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void createPartitions(const protocol::CreatePartitionsRequest& request, QObject* context,
+        Done<protocol::CreatePartitionsResponse> done) override
+    {
+        createPartitionsRequests.append(request);
+        auto answer = createPartitionsAnswer ? createPartitionsAnswer(request) : [&] {
+            protocol::CreatePartitionsResponse response;
+            for (const auto& t : request.topics)
+                response.results.append({ t.name, 0, std::nullopt });
+            return AdminResult<protocol::CreatePartitionsResponse>::success(response);
+        }();
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void describeLogDirs(
+        const QStringList& topics, QObject* context, Done<QList<protocol::BrokerLogDirs>> done) override
+    {
+        logDirsRequests.append(topics);
+        auto answer = logDirsAnswer.value_or(AdminResult<QList<protocol::BrokerLogDirs>>::success({}));
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void offsetsAt(const QString& topic, int64_t timestamp, QObject* context, Done<OffsetsAt> done) override
+    {
+        offsetsAtRequests.append({ topic, timestamp });
+        auto answer = offsetsAtAnswer ? offsetsAtAnswer(topic, timestamp) : [&] {
+            OffsetsAt result;
+            if (const auto* t = m_metadata.topic(topic))
+                for (const auto& p : t->partitions)
+                    result.offsets.append({ topic, p.partition, 0, 0, -1, -1 });
+            return AdminResult<OffsetsAt>::success(result);
+        }();
         QTimer::singleShot(0, context, [done, answer] { done(answer); });
     }
     ConsumerInterface* createConsumer(QObject* parent) override

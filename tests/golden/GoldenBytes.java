@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
+import org.apache.kafka.common.message.CreatePartitionsRequestData;
+import org.apache.kafka.common.message.CreatePartitionsResponseData;
 import org.apache.kafka.common.message.CreateTopicsRequestData;
 import org.apache.kafka.common.message.CreateTopicsResponseData;
 import org.apache.kafka.common.message.DeleteTopicsRequestData;
@@ -19,6 +21,8 @@ import org.apache.kafka.common.message.IncrementalAlterConfigsResponseData;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
 import org.apache.kafka.common.message.DescribeConfigsRequestData;
 import org.apache.kafka.common.message.DescribeConfigsResponseData;
+import org.apache.kafka.common.message.DescribeLogDirsRequestData;
+import org.apache.kafka.common.message.DescribeLogDirsResponseData;
 import org.apache.kafka.common.message.ListOffsetsRequestData;
 import org.apache.kafka.common.message.ListOffsetsResponseData;
 import org.apache.kafka.common.message.MetadataRequestData;
@@ -49,6 +53,10 @@ public class GoldenBytes {
         emit("DeleteTopics", "response", 1, 6, GoldenBytes::deleteTopicsResponse);
         emit("IncrementalAlterConfigs", "request", 0, 1, GoldenBytes::incrementalAlterConfigsRequest);
         emit("IncrementalAlterConfigs", "response", 0, 1, GoldenBytes::incrementalAlterConfigsResponse);
+        emit("CreatePartitions", "request", 0, 3, GoldenBytes::createPartitionsRequest);
+        emit("CreatePartitions", "response", 0, 3, GoldenBytes::createPartitionsResponse);
+        emit("DescribeLogDirs", "request", 1, 4, GoldenBytes::describeLogDirsRequest);
+        emit("DescribeLogDirs", "response", 1, 4, GoldenBytes::describeLogDirsResponse);
     }
 
     static void emit(String api, String kind, int from, int to, Builder builder) {
@@ -312,5 +320,48 @@ public class GoldenBytes {
                 .setResourceType((byte) 2).setResourceName("orders"),
             new IncrementalAlterConfigsResponseData.AlterConfigsResourceResponse().setErrorCode((short) 40)
                 .setErrorMessage("Invalid value abc for configuration retention.ms").setResourceType((byte) 4).setResourceName("1")));
+    }
+
+    // ---- CreatePartitions ----
+    static Message createPartitionsRequest(short v) {
+        CreatePartitionsRequestData.CreatePartitionsTopicCollection topics = new CreatePartitionsRequestData.CreatePartitionsTopicCollection();
+        topics.add(new CreatePartitionsRequestData.CreatePartitionsTopic().setName("orders").setCount(12).setAssignments(null));
+        topics.add(new CreatePartitionsRequestData.CreatePartitionsTopic().setName("placed").setCount(3).setAssignments(Arrays.asList(
+            new CreatePartitionsRequestData.CreatePartitionsAssignment().setBrokerIds(Arrays.asList(1, 2)),
+            new CreatePartitionsRequestData.CreatePartitionsAssignment().setBrokerIds(Arrays.asList(3, 1)))));
+        return new CreatePartitionsRequestData().setTopics(topics).setTimeoutMs(30000).setValidateOnly(true);
+    }
+
+    static Message createPartitionsResponse(short v) {
+        return new CreatePartitionsResponseData().setThrottleTimeMs(0).setResults(Arrays.asList(
+            new CreatePartitionsResponseData.CreatePartitionsTopicResult().setName("orders").setErrorCode((short) 0).setErrorMessage(null),
+            new CreatePartitionsResponseData.CreatePartitionsTopicResult().setName("placed").setErrorCode((short) 37)
+                .setErrorMessage("Topic currently has 6 partitions, which is higher than the requested 3.")));
+    }
+
+    // ---- DescribeLogDirs ----
+    static Message describeLogDirsRequest(short v) {
+        DescribeLogDirsRequestData.DescribableLogDirTopicCollection topics = new DescribeLogDirsRequestData.DescribableLogDirTopicCollection();
+        topics.add(new DescribeLogDirsRequestData.DescribableLogDirTopic().setTopic("orders").setPartitions(Arrays.asList(0, 1, 2)));
+        return new DescribeLogDirsRequestData().setTopics(topics);
+    }
+
+    static Message describeLogDirsResponse(short v) {
+        DescribeLogDirsResponseData.DescribeLogDirsResult data = new DescribeLogDirsResponseData.DescribeLogDirsResult()
+            .setErrorCode((short) 0).setLogDir("/var/lib/kafka/data").setTopics(Arrays.asList(
+                new DescribeLogDirsResponseData.DescribeLogDirsTopic().setName("orders").setPartitions(Arrays.asList(
+                    new DescribeLogDirsResponseData.DescribeLogDirsPartition().setPartitionIndex(0).setPartitionSize(1048576L)
+                        .setOffsetLag(0L).setIsFutureKey(false),
+                    new DescribeLogDirsResponseData.DescribeLogDirsPartition().setPartitionIndex(2).setPartitionSize(5000000000L)
+                        .setOffsetLag(12L).setIsFutureKey(true)))));
+        DescribeLogDirsResponseData.DescribeLogDirsResult offline = new DescribeLogDirsResponseData.DescribeLogDirsResult()
+            .setErrorCode((short) 56).setLogDir("/mnt/broken").setTopics(Arrays.asList());
+        if (v >= 4) {
+            data.setTotalBytes(500107862016L).setUsableBytes(123456789012L);
+        }
+        DescribeLogDirsResponseData d = new DescribeLogDirsResponseData().setThrottleTimeMs(0).setResults(Arrays.asList(data, offline));
+        if (v >= 3)
+            d.setErrorCode((short) 0);
+        return d;
     }
 }

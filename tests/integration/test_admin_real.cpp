@@ -6,7 +6,10 @@
 #include "models/topicmodel.h"
 #include "realcluster.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QTimer>
 #include <functional>
 
@@ -439,4 +442,189 @@ TEST_F(RealClusterWrites, AReadOnlySessionReadsConfigsWithTheirDocumentationAndS
     ASSERT_TRUE(after.ok());
     EXPECT_EQ(findEntry(*after.value, QStringLiteral("retention.ms"))->value, QStringLiteral("3600000"));
     EXPECT_TRUE(topicExists(name, true));
+}
+
+// ---- issue #7, step 2: partition count, retention and log dirs ----
+
+namespace {
+
+struct RealClusterPartitions : RealClusterWrites
+{
+    AdminResult<CreatePartitionsResponse> grow(const QString& topic, int count, bool validateOnly)
+    {
+        CreatePartitionsRequest request;
+        request.topics = { { topic, count, std::nullopt } };
+        request.validateOnly = validateOnly;
+        return delivered(
+            waitFor<AdminResult<CreatePartitionsResponse>>([&](auto done) { admin->createPartitions(request, done); }));
+    }
+    int partitionCount(const QString& topic)
+    {
+        const auto md = metadata(QStringList { topic });
+        const auto* t = md.ok() ? md.value->topic(topic) : nullptr;
+        return t ? int(t->partitions.size()) : -1;
+    }
+    bool partitionsBecome(const QString& topic, int count)
+    {
+        for (int i = 0; i < 100; ++i) {
+            if (partitionCount(topic) == count)
+                return true;
+            QEventLoop loop;
+            QTimer::singleShot(100, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        return false;
+    }
+};
+
+qint64 segmentBytes(const QString& partitionDir)
+{
+    qint64 total = 0;
+    for (const auto& file : QDir(partitionDir).entryInfoList({ QStringLiteral("*.log") }, QDir::Files))
+        total += file.size();
+    return total;
+}
+
+} // namespace
+
+TEST_F(RealClusterPartitions, PartitionsAreAddedAfterAValidateOnlyCheckThatChangesNothing)
+{
+    const auto name = itest::uniqueTopic("grow");
+    ASSERT_EQ(itest::createTopic(name, 3, 2), "");
+    const auto checked = grow(name, 6, true);
+    ASSERT_TRUE(checked.ok()) << checked.error.message.toStdString();
+    EXPECT_EQ(checked.value->results.at(0).errorCode, 0);
+    EXPECT_EQ(partitionCount(name), 3); // validate-only: nothing changed
+
+    const auto grown = grow(name, 6, false);
+    ASSERT_TRUE(grown.ok()) << grown.error.message.toStdString();
+    EXPECT_EQ(grown.value->results.at(0).errorCode, 0);
+    EXPECT_TRUE(partitionsBecome(name, 6));
+
+    // The broker refuses a decrease too (KafScope refuses it before sending: the CLI and dialog tests show that).
+    const auto shrink = grow(name, 2, true);
+    ASSERT_TRUE(shrink.ok());
+    EXPECT_EQ(shrink.value->results.at(0).errorCode, 37); // INVALID_PARTITIONS
+}
+
+TEST_F(RealClusterPartitions, LogDirSizesMatchThePartitionDirectoriesOnDisk)
+{
+    const auto name = itest::uniqueTopic("logdirs");
+    ASSERT_EQ(itest::createTopic(name, 3, 2), "");
+    ASSERT_EQ(itest::produce(name, 3000, 50), "");
+    const auto r = delivered(waitFor<AdminResult<QList<BrokerLogDirs>>>(
+        [&](auto done) { admin->describeLogDirs(QStringList { name }, {}, done); }));
+    ASSERT_TRUE(r.ok()) << r.error.message.toStdString();
+    ASSERT_EQ(r.value->size(), 3); // every broker answered
+    int replicas = 0;
+    qint64 total = 0;
+    for (const auto& broker : *r.value) {
+        EXPECT_TRUE(broker.error.isEmpty()) << broker.error.toStdString();
+        for (const auto& dir : broker.dirs) {
+            EXPECT_EQ(dir.errorCode, 0);
+            for (const auto& topic : dir.topics) {
+                if (topic.name != name)
+                    continue;
+                for (const auto& p : topic.partitions) {
+                    ++replicas;
+                    total += p.size;
+                    // The test cluster runs here: the broker's log dir is a directory of this machine.
+                    const QString partitionDir = QStringLiteral("%1/%2-%3").arg(dir.logDir, name).arg(p.partition);
+                    ASSERT_TRUE(QFileInfo(partitionDir).isDir()) << partitionDir.toStdString();
+                    EXPECT_EQ(p.size, segmentBytes(partitionDir)) << partitionDir.toStdString();
+                }
+            }
+        }
+    }
+    EXPECT_EQ(replicas, 6); // 3 partitions x RF 2
+    EXPECT_GT(total, 3000 * 2 * 10); // every record is on two brokers
+}
+
+TEST_F(RealClusterPartitions, RetentionChangesLeaveTheOtherDynamicConfigsIntact)
+{
+    const auto name = itest::uniqueTopic("retention");
+    ASSERT_EQ(itest::createTopic(name, 1, 2,
+                  { { "min.insync.replicas", "2" }, { "cleanup.policy", "delete" }, { "retention.ms", "3600000" },
+                      { "max.message.bytes", "200000" } }),
+        "");
+    // What the Retention dialog sends: only the values that change.
+    const auto r = alter({ ConfigResourceType::Topic, name,
+        { { QStringLiteral("retention.ms"), ConfigOperation::Set, QStringLiteral("86400000") },
+            { QStringLiteral("retention.bytes"), ConfigOperation::Set, QStringLiteral("1073741824") } } });
+    ASSERT_TRUE(r.ok()) << r.error.message.toStdString();
+    EXPECT_TRUE(configBecomes(name, QStringLiteral("retention.ms"),
+        [](const ConfigEntry& e) { return e.value == QStringLiteral("86400000"); }));
+    EXPECT_TRUE(configBecomes(name, QStringLiteral("retention.bytes"),
+        [](const ConfigEntry& e) { return e.value == QStringLiteral("1073741824"); }));
+    const auto after = configs(ConfigResourceType::Topic, name);
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(findEntry(*after.value, QStringLiteral("min.insync.replicas"))->value, QStringLiteral("2"));
+    EXPECT_EQ(findEntry(*after.value, QStringLiteral("max.message.bytes"))->value, QStringLiteral("200000"));
+    EXPECT_EQ(findEntry(*after.value, QStringLiteral("max.message.bytes"))->source, ConfigSource::DynamicTopic);
+    EXPECT_EQ(findEntry(*after.value, QStringLiteral("cleanup.policy"))->source, ConfigSource::DynamicTopic);
+}
+
+TEST_F(RealClusterPartitions, OffsetsAtATimeFindTheFirstRecordThatNew)
+{
+    const auto name = itest::uniqueTopic("offsets-at");
+    ASSERT_EQ(itest::createTopic(name, 2, 1), "");
+    ASSERT_EQ(itest::produce(name, 100, 10), "");
+    const auto md = metadata(QStringList { name });
+    ASSERT_TRUE(md.ok());
+    // Every record is older than a minute from now, and newer than an hour ago.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto future = delivered(
+        waitFor<AdminResult<OffsetsAt>>([&](auto done) { admin->offsetsAt(*md.value, { name }, now + 60000, done); }));
+    ASSERT_TRUE(future.ok());
+    ASSERT_EQ(future.value->offsets.size(), 2);
+    for (const auto& po : future.value->offsets)
+        EXPECT_EQ(po.offset, -1) << "partition " << po.partition;
+    const auto past = delivered(waitFor<AdminResult<OffsetsAt>>(
+        [&](auto done) { admin->offsetsAt(*md.value, { name }, now - 3600000, done); }));
+    ASSERT_TRUE(past.ok());
+    for (const auto& po : past.value->offsets)
+        EXPECT_EQ(po.offset, 0) << "partition " << po.partition;
+    EXPECT_TRUE(past.value->errors.isEmpty());
+}
+
+TEST_F(RealClusterPartitions, TheSessionAddsPartitionsAndReadsLogDirsAndOffsetsForTheDialogs)
+{
+    // The Add partitions and Retention dialogs' path: ClusterSession on its admin thread.
+    const auto name = itest::uniqueTopic("session-grow");
+    ASSERT_EQ(itest::createTopic(name, 2, 2), "");
+    ASSERT_EQ(itest::produce(name, 100, 10), "");
+    ClusterSession session;
+    QEventLoop loop;
+    QObject::connect(&session, &ClusterSession::metadataAvailable, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    session.connectTo({ QStringLiteral("real"), itest::bootstrap(), false });
+    loop.exec();
+    ASSERT_EQ(session.state(), ClusterSession::State::Connected);
+    QObject context;
+
+    const auto dirs = waitFor<AdminResult<QList<BrokerLogDirs>>>(
+        [&](auto done) { session.describeLogDirs({ name }, &context, done); });
+    ASSERT_TRUE(dirs.has_value() && dirs->ok());
+    int replicas = 0;
+    for (const auto& broker : *dirs->value)
+        for (const auto& dir : broker.dirs)
+            for (const auto& topic : dir.topics)
+                replicas += topic.name == name ? int(topic.partitions.size()) : 0;
+    EXPECT_EQ(replicas, 4);
+
+    const auto latest
+        = waitFor<AdminResult<OffsetsAt>>([&](auto done) { session.offsetsAt(name, -1, &context, done); });
+    ASSERT_TRUE(latest.has_value() && latest->ok());
+    qint64 records = 0;
+    for (const auto& po : latest->value->offsets)
+        records += po.offset;
+    EXPECT_EQ(records, 100);
+
+    CreatePartitionsRequest request;
+    request.topics = { { name, 5, std::nullopt } };
+    const auto grown = waitFor<AdminResult<CreatePartitionsResponse>>(
+        [&](auto done) { session.createPartitions(request, &context, done); });
+    ASSERT_TRUE(grown.has_value() && grown->ok()) << (grown ? grown->error.message.toStdString() : "");
+    EXPECT_EQ(grown->value->results.at(0).errorCode, 0);
+    EXPECT_TRUE(partitionsBecome(name, 5));
 }

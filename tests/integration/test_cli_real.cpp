@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QThread>
 #include <functional>
 
@@ -34,6 +35,17 @@ QJsonDocument json(const CliRun& run)
     auto doc = QJsonDocument::fromJson(run.out, &error);
     EXPECT_EQ(error.error, QJsonParseError::NoError) << run.out.toStdString();
     return doc;
+}
+
+// Metadata reaches every broker a moment after the controller wrote it: poll with a guard, never sleep a fixed time.
+bool eventually(const std::function<bool()>& condition)
+{
+    for (int i = 0; i < 100; ++i) {
+        if (condition())
+            return true;
+        QThread::msleep(100);
+    }
+    return false;
 }
 
 struct CliReal : ::testing::Test
@@ -289,4 +301,69 @@ TEST_F(CliReal, ReadOnlyRefusesEveryWriteWithExitFiveButReadsAndDryRunsWork)
                   .exitCode,
         0);
     EXPECT_EQ(cli({ QStringLiteral("describe"), name }).exitCode, 0); // still there
+}
+
+TEST_F(CliReal, AddPartitionsChecksFirstRefusesADecreaseAndRaisesTheCount)
+{
+    const auto name = kafscope::itest::uniqueTopic("cli-grow");
+    ASSERT_EQ(kafscope::itest::createTopic(name, 2, 2), "");
+    const auto decrease = cli({ QStringLiteral("topic"), QStringLiteral("add-partitions"), name,
+        QStringLiteral("--count"), QStringLiteral("1") });
+    EXPECT_EQ(decrease.exitCode, 5) << decrease.err.toStdString();
+    EXPECT_TRUE(decrease.err.contains("cannot remove partitions")) << decrease.err.toStdString();
+    const auto usage = cli({ QStringLiteral("topic"), QStringLiteral("add-partitions"), name });
+    EXPECT_EQ(usage.exitCode, 2);
+    const auto dry = cli({ QStringLiteral("topic"), QStringLiteral("add-partitions"), name, QStringLiteral("--count"),
+        QStringLiteral("4"), QStringLiteral("--dry-run"), QStringLiteral("--json") });
+    ASSERT_EQ(dry.exitCode, 0) << dry.err.toStdString();
+    const auto dryJson = json(dry).object();
+    EXPECT_EQ(dryJson.value(QStringLiteral("partitions_before")).toInt(), 2);
+    EXPECT_EQ(dryJson.value(QStringLiteral("partitions")).toInt(), 4);
+    EXPECT_TRUE(dryJson.value(QStringLiteral("dry_run")).toBool());
+    EXPECT_FALSE(dryJson.value(QStringLiteral("added")).toBool());
+    EXPECT_DOUBLE_EQ(dryJson.value(QStringLiteral("keys_moving_expected")).toDouble(), 0.5);
+    const auto stillTwo = cli({ QStringLiteral("describe"), name, QStringLiteral("--json") });
+    EXPECT_EQ(json(stillTwo).object().value(QStringLiteral("partitions")).toArray().size(), 2);
+
+    const auto grown = cli({ QStringLiteral("topic"), QStringLiteral("add-partitions"), name, QStringLiteral("--count"),
+        QStringLiteral("4") });
+    ASSERT_EQ(grown.exitCode, 0) << grown.err.toStdString();
+    EXPECT_TRUE(grown.out.contains("raised " + name.toUtf8() + " from 2 to 4 partitions")) << grown.out.toStdString();
+    EXPECT_TRUE(eventually([&] {
+        const auto d = cli({ QStringLiteral("describe"), name, QStringLiteral("--json") });
+        return json(d).object().value(QStringLiteral("partitions")).toArray().size() == 4;
+    }));
+    const auto readOnly = cli({ QStringLiteral("topic"), QStringLiteral("add-partitions"), name,
+        QStringLiteral("--count"), QStringLiteral("8"), QStringLiteral("--read-only") });
+    EXPECT_EQ(readOnly.exitCode, 5);
+}
+
+TEST_F(CliReal, LogDirsJsonHasTheDocumentedFieldsForEveryReplica)
+{
+    const auto name = kafscope::itest::uniqueTopic("cli-logdirs");
+    ASSERT_EQ(kafscope::itest::createTopic(name, 2, 3), "");
+    ASSERT_EQ(kafscope::itest::produce(name, 200), "");
+    const auto run = cli({ QStringLiteral("logdirs"), QStringLiteral("--topic"), name, QStringLiteral("--json") });
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const auto rows = json(run).array();
+    ASSERT_EQ(rows.size(), 6); // 2 partitions x 3 replicas
+    QSet<int> brokers;
+    qint64 total = 0;
+    for (const auto& v : rows) {
+        const auto row = v.toObject();
+        for (const auto* field : { "broker", "dir", "topic", "partition", "size", "offset_lag", "future" })
+            EXPECT_TRUE(row.contains(QLatin1String(field))) << field;
+        EXPECT_EQ(row.value(QStringLiteral("topic")).toString(), name);
+        EXPECT_FALSE(row.value(QStringLiteral("future")).toBool());
+        brokers.insert(row.value(QStringLiteral("broker")).toInt());
+        total += row.value(QStringLiteral("size")).toInteger();
+    }
+    EXPECT_EQ(brokers.size(), 3);
+    EXPECT_GT(total, 0);
+    const auto table = cli({ QStringLiteral("logdirs"), QStringLiteral("--topic"), name });
+    ASSERT_EQ(table.exitCode, 0);
+    EXPECT_TRUE(table.out.startsWith("BROKER")) << table.out.toStdString();
+    const auto missing = cli({ QStringLiteral("logdirs"), QStringLiteral("--topic"), QStringLiteral("no-such-topic") });
+    EXPECT_EQ(missing.exitCode, 4);
+    EXPECT_TRUE(missing.err.contains("UNKNOWN_TOPIC_OR_PARTITION")) << missing.err.toStdString();
 }

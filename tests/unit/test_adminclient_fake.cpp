@@ -200,6 +200,58 @@ TEST(AdminClientFake, BrokerWithoutIncrementalAlterConfigsIsRefusedWithTheReason
         EXPECT_NE(request.key, ApiKey::AlterConfigs);
 }
 
+TEST(AdminClientFake, LogDirsComeFromEveryBrokerAndASilentOneOnlyLosesItsOwn)
+{
+    FakeBroker broker;
+    const quint16 deadPort = closedPort();
+    broker.apis.insert(int16_t(ApiKey::DescribeLogDirs), { 1, 4 });
+    broker.setResponder([&](const test::FakeRequest& r) -> std::optional<QByteArray> {
+        if (r.key == ApiKey::Metadata) {
+            auto md = sampleMetadata(broker.port());
+            md.brokers.append({ 2, QStringLiteral("127.0.0.1"), deadPort, {} });
+            return encodeMetadataResponse(md, r.version);
+        }
+        if (r.key == ApiKey::DescribeLogDirs) {
+            DescribeLogDirsResponse response;
+            LogDirResult dir;
+            dir.logDir = QStringLiteral("/data/kafka");
+            dir.topics = { { QStringLiteral("orders"), { { 0, 4096, 0, false } } } };
+            response.results = { dir };
+            return encodeDescribeLogDirsResponse(response, r.version);
+        }
+        return std::nullopt;
+    });
+    ConnectionOptions options;
+    options.connectTimeoutMs = 2000;
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), broker.port() } }, options);
+    const auto r = waitFor<AdminResult<QList<BrokerLogDirs>>>(
+        [&](auto done) { admin.describeLogDirs(QStringList { QStringLiteral("orders") }, {}, done); }, 20000);
+    ASSERT_TRUE(r.has_value());
+    ASSERT_TRUE(r->ok()) << r->error.message.toStdString();
+    ASSERT_EQ(r->value->size(), 2);
+    const auto& one = r->value->at(0);
+    EXPECT_EQ(one.broker, 1);
+    EXPECT_TRUE(one.error.isEmpty()) << one.error.toStdString();
+    ASSERT_EQ(one.dirs.size(), 1);
+    EXPECT_EQ(one.dirs[0].topics.at(0).partitions.at(0).size, 4096);
+    const auto& two = r->value->at(1);
+    EXPECT_EQ(two.broker, 2);
+    EXPECT_FALSE(two.error.isEmpty());
+    EXPECT_TRUE(two.dirs.isEmpty());
+}
+
+TEST(AdminClientFake, LogDirsOfAnUnknownTopicAreRefusedWithTheKafkaErrorName)
+{
+    FakeBroker broker;
+    broker.setResponder(metadataResponder(&broker));
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), broker.port() } });
+    const auto r = waitFor<AdminResult<QList<BrokerLogDirs>>>(
+        [&](auto done) { admin.describeLogDirs(QStringList { QStringLiteral("nope") }, {}, done); });
+    ASSERT_TRUE(r.has_value());
+    ASSERT_FALSE(r->ok());
+    EXPECT_TRUE(r->error.message.contains(QStringLiteral("UNKNOWN_TOPIC_OR_PARTITION")));
+}
+
 TEST(AdminClientFake, OffsetsAreGatheredPerLeaderAndKeepPartitionErrors)
 {
     FakeBroker broker;
