@@ -85,6 +85,10 @@ VersionRange supportedVersions(ApiKey key)
         return { 0, 3 };
     case ApiKey::DescribeLogDirs:
         return { 1, 4 }; // v0 was removed in Kafka 4 (KIP-896)
+    case ApiKey::AlterPartitionReassignments:
+        return { 0, 1 };
+    case ApiKey::ListPartitionReassignments:
+        return { 0, 0 };
     default:
         return {};
     }

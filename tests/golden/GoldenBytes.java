@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.message.AlterPartitionReassignmentsRequestData;
+import org.apache.kafka.common.message.AlterPartitionReassignmentsResponseData;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsResponseData;
@@ -24,6 +26,8 @@ import org.apache.kafka.common.message.DescribeConfigsResponseData;
 import org.apache.kafka.common.message.DescribeLogDirsRequestData;
 import org.apache.kafka.common.message.DescribeLogDirsResponseData;
 import org.apache.kafka.common.message.ListOffsetsRequestData;
+import org.apache.kafka.common.message.ListPartitionReassignmentsRequestData;
+import org.apache.kafka.common.message.ListPartitionReassignmentsResponseData;
 import org.apache.kafka.common.message.ListOffsetsResponseData;
 import org.apache.kafka.common.message.MetadataRequestData;
 import org.apache.kafka.common.message.MetadataResponseData;
@@ -57,6 +61,10 @@ public class GoldenBytes {
         emit("CreatePartitions", "response", 0, 3, GoldenBytes::createPartitionsResponse);
         emit("DescribeLogDirs", "request", 1, 4, GoldenBytes::describeLogDirsRequest);
         emit("DescribeLogDirs", "response", 1, 4, GoldenBytes::describeLogDirsResponse);
+        emit("AlterPartitionReassignments", "request", 0, 1, GoldenBytes::alterPartitionReassignmentsRequest);
+        emit("AlterPartitionReassignments", "response", 0, 1, GoldenBytes::alterPartitionReassignmentsResponse);
+        emit("ListPartitionReassignments", "request", 0, 0, GoldenBytes::listPartitionReassignmentsRequest);
+        emit("ListPartitionReassignments", "response", 0, 0, GoldenBytes::listPartitionReassignmentsResponse);
     }
 
     static void emit(String api, String kind, int from, int to, Builder builder) {
@@ -363,5 +371,42 @@ public class GoldenBytes {
         if (v >= 3)
             d.setErrorCode((short) 0);
         return d;
+    }
+
+    // ---- AlterPartitionReassignments ----
+    static Message alterPartitionReassignmentsRequest(short v) {
+        AlterPartitionReassignmentsRequestData d = new AlterPartitionReassignmentsRequestData().setTimeoutMs(60000)
+            .setTopics(Arrays.asList(new AlterPartitionReassignmentsRequestData.ReassignableTopic().setName("orders")
+                .setPartitions(Arrays.asList(
+                    new AlterPartitionReassignmentsRequestData.ReassignablePartition().setPartitionIndex(0).setReplicas(Arrays.asList(1, 2, 3)),
+                    new AlterPartitionReassignmentsRequestData.ReassignablePartition().setPartitionIndex(1).setReplicas(null)))));
+        if (v >= 1)
+            d.setAllowReplicationFactorChange(false);
+        return d;
+    }
+
+    static Message alterPartitionReassignmentsResponse(short v) {
+        AlterPartitionReassignmentsResponseData d = new AlterPartitionReassignmentsResponseData().setThrottleTimeMs(0)
+            .setErrorCode((short) 0).setErrorMessage(null).setResponses(Arrays.asList(
+                new AlterPartitionReassignmentsResponseData.ReassignableTopicResponse().setName("orders").setPartitions(Arrays.asList(
+                    new AlterPartitionReassignmentsResponseData.ReassignablePartitionResponse().setPartitionIndex(0).setErrorCode((short) 0).setErrorMessage(null),
+                    new AlterPartitionReassignmentsResponseData.ReassignablePartitionResponse().setPartitionIndex(1).setErrorCode((short) 85)
+                        .setErrorMessage("No reassignment in progress for partition orders-1")))));
+        if (v >= 1)
+            d.setAllowReplicationFactorChange(false);
+        return d;
+    }
+
+    // ---- ListPartitionReassignments ----
+    static Message listPartitionReassignmentsRequest(short v) {
+        return new ListPartitionReassignmentsRequestData().setTimeoutMs(60000).setTopics(Arrays.asList(
+            new ListPartitionReassignmentsRequestData.ListPartitionReassignmentsTopics().setName("orders").setPartitionIndexes(Arrays.asList(0, 1))));
+    }
+
+    static Message listPartitionReassignmentsResponse(short v) {
+        return new ListPartitionReassignmentsResponseData().setThrottleTimeMs(0).setErrorCode((short) 0).setErrorMessage(null)
+            .setTopics(Arrays.asList(new ListPartitionReassignmentsResponseData.OngoingTopicReassignment().setName("orders")
+                .setPartitions(Arrays.asList(new ListPartitionReassignmentsResponseData.OngoingPartitionReassignment().setPartitionIndex(0)
+                    .setReplicas(Arrays.asList(1, 2, 3)).setAddingReplicas(Arrays.asList(2, 3)).setRemovingReplicas(Arrays.asList())))));
     }
 }

@@ -6,6 +6,7 @@
 #include "codectest.h"
 #include "kafka/protocol/apis/configs.h"
 #include "kafka/protocol/apis/partitions.h"
+#include "kafka/protocol/apis/reassignments.h"
 #include "kafka/protocol/apis/topics.h"
 #include "kafka/protocol/messages.h"
 
@@ -461,6 +462,61 @@ TEST(GoldenBytes, DescribeLogDirsAsksForEveryTopicWithANullArray)
     EXPECT_EQ(encodeDescribeLogDirsRequest({}, 4).toHex(), QByteArray("0000"));
 }
 
+TEST(GoldenBytes, AlterPartitionReassignmentsRequestIsKafkasBytes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::AlterPartitionReassignments, "AlterPartitionReassignments", "request",
+                  [&](int16_t v, const QByteArray& bytes) {
+                      AlterPartitionReassignmentsRequest request;
+                      request.allowReplicationFactorChange = v < 1; // v1 carries false; v0 has no field
+                      request.topics = { { QStringLiteral("orders"),
+                          { { 0, QList<int32_t> { 1, 2, 3 } }, { 1, std::nullopt } } } };
+                      EXPECT_BYTES(encodeAlterPartitionReassignmentsRequest(request, v), bytes);
+                  }),
+        2);
+}
+
+TEST(GoldenBytes, AlterPartitionReassignmentsResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::AlterPartitionReassignments, "AlterPartitionReassignments", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeAlterPartitionReassignmentsResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      EXPECT_EQ(decoded->errorCode, 0);
+                      EXPECT_EQ(decoded->allowReplicationFactorChange, v < 1);
+                      const QList<ReassignableTopicResponse> expected { { QStringLiteral("orders"),
+                          { { 0, 0, std::nullopt },
+                              { 1, 85, QStringLiteral("No reassignment in progress for partition orders-1") } } } };
+                      EXPECT_EQ(decoded->responses, expected);
+                      EXPECT_BYTES(encodeAlterPartitionReassignmentsResponse(decoded.value(), v), bytes);
+                  }),
+        2);
+}
+
+TEST(GoldenBytes, ListPartitionReassignmentsRequestIsKafkasBytes)
+{
+    ListPartitionReassignmentsRequest request;
+    request.topics = QList<ListReassignmentsTopic> { { QStringLiteral("orders"), { 0, 1 } } };
+    EXPECT_EQ(forEachGolden(ApiKey::ListPartitionReassignments, "ListPartitionReassignments", "request",
+                  [&](int16_t v, const QByteArray& bytes) {
+                      EXPECT_BYTES(encodeListPartitionReassignmentsRequest(request, v), bytes);
+                  }),
+        1);
+}
+
+TEST(GoldenBytes, ListPartitionReassignmentsResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::ListPartitionReassignments, "ListPartitionReassignments", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeListPartitionReassignmentsResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      const QList<OngoingTopicReassignment> expected { { QStringLiteral("orders"),
+                          { { 0, { 1, 2, 3 }, { 2, 3 }, {} } } } };
+                      EXPECT_EQ(decoded->topics, expected);
+                      EXPECT_BYTES(encodeListPartitionReassignmentsResponse(decoded.value(), v), bytes);
+                  }),
+        1);
+}
+
 TEST(GoldenBytes, NewFamiliesFailOnEveryTruncationAndSurviveGarbage)
 {
     // Every prefix of Kafka's own bytes fails cleanly; random changes never crash (issue #7's codec tests).
@@ -476,12 +532,17 @@ TEST(GoldenBytes, NewFamiliesFailOnEveryTruncationAndSurviveGarbage)
             [&](QByteArrayView b, int16_t v) { return result(decodeCreatePartitionsResponse(b, v)); } },
         { QStringLiteral("DescribeLogDirs"),
             [&](QByteArrayView b, int16_t v) { return result(decodeDescribeLogDirsResponse(b, v)); } },
+        { QStringLiteral("AlterPartitionReassignments"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeAlterPartitionReassignmentsResponse(b, v)); } },
+        { QStringLiteral("ListPartitionReassignments"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeListPartitionReassignmentsResponse(b, v)); } },
     };
     int checked = 0;
-    for (const auto& [api, version] :
-        { std::pair { "CreateTopics", 4 }, { "CreateTopics", 7 }, { "DeleteTopics", 3 }, { "DeleteTopics", 6 },
-            { "IncrementalAlterConfigs", 0 }, { "IncrementalAlterConfigs", 1 }, { "CreatePartitions", 1 },
-            { "CreatePartitions", 3 }, { "DescribeLogDirs", 1 }, { "DescribeLogDirs", 4 } }) {
+    for (const auto& [api, version] : { std::pair { "CreateTopics", 4 }, { "CreateTopics", 7 }, { "DeleteTopics", 3 },
+             { "DeleteTopics", 6 }, { "IncrementalAlterConfigs", 0 }, { "IncrementalAlterConfigs", 1 },
+             { "CreatePartitions", 1 }, { "CreatePartitions", 3 }, { "DescribeLogDirs", 1 }, { "DescribeLogDirs", 4 },
+             { "AlterPartitionReassignments", 0 }, { "AlterPartitionReassignments", 1 },
+             { "ListPartitionReassignments", 0 } }) {
         const auto bytes = golden().bytes.value(keyOf(api, "response", int16_t(version)));
         ASSERT_FALSE(bytes.isEmpty()) << api << " v" << version;
         SCOPED_TRACE(std::string(api) + " v" + std::to_string(version));
@@ -492,5 +553,5 @@ TEST(GoldenBytes, NewFamiliesFailOnEveryTruncationAndSurviveGarbage)
         kafscope::test::expectGarbageNeverCrashes(bytes, decode, quint32(version * 7919 + name.size()), 1000);
         ++checked;
     }
-    EXPECT_EQ(checked, 10);
+    EXPECT_EQ(checked, 13);
 }
