@@ -4,6 +4,17 @@
 
 namespace kafscope {
 
+const PartitionInfo* TopicInfo::partition(int32_t index) const
+{
+    // Partitions usually come in order: try the direct index first.
+    if (index >= 0 && index < partitions.size() && partitions[index].partition == index)
+        return &partitions[index];
+    for (const auto& p : partitions)
+        if (p.partition == index)
+            return &p;
+    return nullptr;
+}
+
 int TopicInfo::replicationFactor() const
 {
     qsizetype rf = 0;

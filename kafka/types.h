@@ -56,6 +56,7 @@ struct TopicInfo
     // Sum of latest - earliest over partitions whose offsets are known; -1 when none is known.
     int64_t messageCount() const;
     bool offsetsKnown() const;
+    const PartitionInfo* partition(int32_t index) const; // nullptr when absent
     friend bool operator==(const TopicInfo&, const TopicInfo&) = default;
 };
 

@@ -40,6 +40,12 @@ Commands:
   topic delete NAME --yes Delete a topic (internal topics are refused)
   topic add-partitions NAME --count N [--dry-run]
                           Raise the partition count (increase only; validate-only first)
+  topic set-rf NAME --replication-factor R [--throttle BYTES_PER_SEC] [--dry-run | --wait]
+                          Change the replication factor through a planned reassignment
+  reassign plan (--topic T... [--replication-factor R] | --remove-broker ID | --rebalance T)
+                          Plan a reassignment; prints Kafka's reassignment JSON
+  reassign execute FILE [--throttle BYTES_PER_SEC] [--wait] | reassign status | reassign cancel [--topic T]
+                          Start, follow (removes a finished reassignment's throttle) or cancel reassignments
   logdirs [--topic T]     Log directories of every broker with the size of each partition replica
   consume TOPIC           Print records: --from earliest|latest|OFFSET|@EPOCH_MS|-N, --partition P, --max N,
                           --end (exit when caught up); --json gives JSON Lines
@@ -84,9 +90,12 @@ const QList<CommandSpec>& commands()
         { QStringLiteral("configs"), QStringLiteral("topic|broker NAME"), 2,
             QStringLiteral("Show the configuration of a topic or a broker, or change configs with --set/--unset."),
             &addConfigsOptions, &runConfigs },
-        { QStringLiteral("topic"), QStringLiteral("create|delete|add-partitions NAME..."), 2,
-            QStringLiteral("Create topics, delete one, or add partitions to one."), &addTopicOptions, &runTopic, true,
-            false, true },
+        { QStringLiteral("topic"), QStringLiteral("create|delete|add-partitions|set-rf NAME..."), 2,
+            QStringLiteral("Create topics, delete one, add partitions to one or change its replication factor."),
+            &addTopicOptions, &runTopic, true, false, true },
+        { QStringLiteral("reassign"), QStringLiteral("plan|execute FILE|status|cancel"), 1,
+            QStringLiteral("Plan, start, follow or cancel partition reassignments."), &addReassignOptions, &runReassign,
+            true, false, true },
         { QStringLiteral("logdirs"), {}, 0,
             QStringLiteral("List the log directories of every broker with the size of each partition replica."),
             &addLogDirsOptions, &runLogDirs },

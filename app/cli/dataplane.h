@@ -41,6 +41,11 @@ int runConfigs(const QCommandLineParser& parser, const CommandContext& context);
 void addTopicOptions(QCommandLineParser& parser);
 int runTopic(const QCommandLineParser& parser, const CommandContext& context);
 
+// `reassign plan|execute|status|cancel` and `topic set-rf` (reassigncmd.cpp).
+void addReassignOptions(QCommandLineParser& parser);
+int runReassign(const QCommandLineParser& parser, const CommandContext& context);
+int runSetReplicationFactor(const QCommandLineParser& parser, const CommandContext& context);
+
 // `logdirs [--topic T]` (logdirscmd.cpp).
 void addLogDirsOptions(QCommandLineParser& parser);
 int runLogDirs(const QCommandLineParser& parser, const CommandContext& context);

@@ -221,12 +221,16 @@ void addTopicOptions(QCommandLineParser& parser)
 {
     parser.addOption(
         { QStringLiteral("partitions"), QStringLiteral("create: number of partitions."), QStringLiteral("N") });
-    parser.addOption({ QStringLiteral("replication-factor"), QStringLiteral("create: replicas per partition."),
+    parser.addOption({ QStringLiteral("replication-factor"), QStringLiteral("create, set-rf: replicas per partition."),
         QStringLiteral("R") });
     parser.addOption(
         { QStringLiteral("config"), QStringLiteral("create: a topic config, repeatable."), QStringLiteral("K=V") });
     parser.addOption({ QStringLiteral("dry-run"),
         QStringLiteral("create, add-partitions: only check (a validate-only request), change nothing.") });
+    parser.addOption({ QStringLiteral("throttle"),
+        QStringLiteral("set-rf: limit replication to this many bytes per second while it runs."),
+        QStringLiteral("BYTES_PER_SEC") });
+    parser.addOption({ QStringLiteral("wait"), QStringLiteral("set-rf: return when it is done; print the replicas.") });
     parser.addOption({ QStringLiteral("count"), QStringLiteral("add-partitions: the new total number of partitions."),
         QStringLiteral("N") });
     parser.addOption({ QStringLiteral("yes"), QStringLiteral("delete: really delete.") });
@@ -241,6 +245,8 @@ int runTopic(const QCommandLineParser& parser, const CommandContext& context)
         return remove(parser, context);
     if (action == QLatin1String("add-partitions"))
         return addPartitions(parser, context);
+    if (action == QLatin1String("set-rf"))
+        return runSetReplicationFactor(parser, context);
     return usage(QStringLiteral("topic takes 'create NAME... --partitions N --replication-factor R', 'delete NAME "
                                 "--yes' or 'add-partitions NAME --count N', not '%1'")
                      .arg(action));

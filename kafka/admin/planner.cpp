@@ -496,6 +496,80 @@ std::optional<QList<PartitionReplicas>> parseReassignmentJson(const QByteArray& 
     return out;
 }
 
+QList<protocol::AlterConfigsResource> throttleSetting(const ThrottlePlan& throttle, qint64 bytesPerSecond)
+{
+    using protocol::ConfigOperation;
+    QList<protocol::AlterConfigsResource> out;
+    const QString rate = QString::number(bytesPerSecond);
+    for (const auto b : throttle.brokers)
+        out.append({ ConfigResourceType::Broker, QString::number(b),
+            { { QString::fromLatin1(kLeaderThrottleRate), ConfigOperation::Set, rate },
+                { QString::fromLatin1(kFollowerThrottleRate), ConfigOperation::Set, rate } } });
+    QStringList topics = throttle.leaderReplicas.keys();
+    std::sort(topics.begin(), topics.end());
+    for (const auto& t : topics)
+        out.append({ ConfigResourceType::Topic, t,
+            { { QString::fromLatin1(kLeaderThrottledReplicas), ConfigOperation::Set, throttle.leaderReplicas.value(t) },
+                { QString::fromLatin1(kFollowerThrottledReplicas), ConfigOperation::Set,
+                    throttle.followerReplicas.value(t) } } });
+    return out;
+}
+
+QList<protocol::AlterConfigsResource> throttleRemoval(const QList<int32_t>& brokers, const QStringList& topics)
+{
+    using protocol::ConfigOperation;
+    QList<protocol::AlterConfigsResource> out;
+    for (const auto b : brokers)
+        out.append({ ConfigResourceType::Broker, QString::number(b),
+            { { QString::fromLatin1(kLeaderThrottleRate), ConfigOperation::Delete, std::nullopt },
+                { QString::fromLatin1(kFollowerThrottleRate), ConfigOperation::Delete, std::nullopt } } });
+    for (const auto& t : topics)
+        out.append({ ConfigResourceType::Topic, t,
+            { { QString::fromLatin1(kLeaderThrottledReplicas), ConfigOperation::Delete, std::nullopt },
+                { QString::fromLatin1(kFollowerThrottledReplicas), ConfigOperation::Delete, std::nullopt } } });
+    return out;
+}
+
+protocol::AlterPartitionReassignmentsRequest reassignmentRequest(const QList<PlanMove>& moves)
+{
+    protocol::AlterPartitionReassignmentsRequest request;
+    QHash<QString, int> index;
+    for (const auto& m : moves) {
+        if (!index.contains(m.topic)) {
+            index.insert(m.topic, int(request.topics.size()));
+            request.topics.append({ m.topic, {} });
+        }
+        request.topics[index.value(m.topic)].partitions.append({ m.partition, m.after });
+    }
+    return request;
+}
+
+protocol::AlterPartitionReassignmentsRequest cancelRequest(const QList<PartitionReplicas>& partitions)
+{
+    protocol::AlterPartitionReassignmentsRequest request;
+    QHash<QString, int> index;
+    for (const auto& p : partitions) {
+        if (!index.contains(p.topic)) {
+            index.insert(p.topic, int(request.topics.size()));
+            request.topics.append({ p.topic, {} });
+        }
+        request.topics[index.value(p.topic)].partitions.append({ p.partition, std::nullopt });
+    }
+    return request;
+}
+
+int stillMoving(const QList<PlanMove>& moves, const protocol::ListPartitionReassignmentsResponse& ongoing)
+{
+    QSet<QString> moving;
+    for (const auto& t : ongoing.topics)
+        for (const auto& p : t.partitions)
+            moving.insert(t.name + QLatin1Char('-') + QString::number(p.partition));
+    int n = 0;
+    for (const auto& m : moves)
+        n += moving.contains(m.topic + QLatin1Char('-') + QString::number(m.partition)) ? 1 : 0;
+    return n;
+}
+
 ThrottlePlan throttleFor(const QList<PlanMove>& moves)
 {
     ThrottlePlan t;

@@ -5,6 +5,9 @@
 // partition's replicas across racks when brokers have racks, and balances preferred leaders (the first replica).
 // Pure functions over value structs: the CLI, the dialogs and the benchmark share them. Also Kafka's reassignment
 // JSON (kafka-reassign-partitions.sh --reassignment-json-file) and the throttle configs of a plan.
+#include "kafka/protocol/apis/configs.h"
+#include "kafka/protocol/apis/reassignments.h"
+
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -87,6 +90,16 @@ struct ThrottlePlan
     QHash<QString, QString> followerReplicas;
 };
 ThrottlePlan throttleFor(const QList<PlanMove>& moves);
+// The config changes that set a throttle of `bytesPerSecond` for the plan: both rates on each broker, both replica
+// lists on each topic.
+QList<protocol::AlterConfigsResource> throttleSetting(const ThrottlePlan& throttle, qint64 bytesPerSecond);
+// The changes that remove a throttle: the rates of `brokers` and the lists of `topics` back to their defaults.
+QList<protocol::AlterConfigsResource> throttleRemoval(const QList<int32_t>& brokers, const QStringList& topics);
+// The AlterPartitionReassignments request that starts the plan (or, with cancel, stops these partitions' moves).
+protocol::AlterPartitionReassignmentsRequest reassignmentRequest(const QList<PlanMove>& moves);
+protocol::AlterPartitionReassignmentsRequest cancelRequest(const QList<PartitionReplicas>& partitions);
+// How many of the plan's partitions are still moving, from ListPartitionReassignments.
+int stillMoving(const QList<PlanMove>& moves, const protocol::ListPartitionReassignmentsResponse& ongoing);
 inline const char* const kLeaderThrottleRate = "leader.replication.throttled.rate";
 inline const char* const kFollowerThrottleRate = "follower.replication.throttled.rate";
 inline const char* const kLeaderThrottledReplicas = "leader.replication.throttled.replicas";

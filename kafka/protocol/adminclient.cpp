@@ -303,6 +303,92 @@ void AdminClient::deleteTopics(const QStringList& names, int timeoutMs, Callback
         });
 }
 
+void AdminClient::alterPartitionReassignments(
+    const AlterPartitionReassignmentsRequest& request, Callback<AlterPartitionReassignmentsResponse> done)
+{
+    sendToController(
+        ApiKey::AlterPartitionReassignments,
+        [request](int16_t v, QString* error) { return encodeAlterPartitionReassignmentsRequest(request, v, error); },
+        [done](const AdminResult<RawResponse>& raw) {
+            using Result = AdminResult<AlterPartitionReassignmentsResponse>;
+            if (!raw.ok()) {
+                done(Result::failure(raw.error));
+                return;
+            }
+            auto decoded = decodeAlterPartitionReassignmentsResponse(raw.value->body, raw.value->version);
+            if (!decoded.ok()) {
+                done(Result::failure(AdminError::protocol(
+                    QStringLiteral("Malformed AlterPartitionReassignments response: ") + decoded.error())));
+                return;
+            }
+            if (decoded->errorCode != 0) {
+                done(Result::failure(AdminError::kafka(decoded->errorCode, QStringLiteral("The reassignment"),
+                    decoded->errorMessage.value_or(QString()))));
+                return;
+            }
+            done(Result::success(std::move(decoded).value()));
+        });
+}
+
+void AdminClient::listPartitionReassignments(
+    const std::optional<QList<ListReassignmentsTopic>>& topics, Callback<ListPartitionReassignmentsResponse> done)
+{
+    ListPartitionReassignmentsRequest request;
+    request.topics = topics;
+    sendToController(
+        ApiKey::ListPartitionReassignments,
+        [request](int16_t v, QString* error) { return encodeListPartitionReassignmentsRequest(request, v, error); },
+        [done](const AdminResult<RawResponse>& raw) {
+            using Result = AdminResult<ListPartitionReassignmentsResponse>;
+            if (!raw.ok()) {
+                done(Result::failure(raw.error));
+                return;
+            }
+            auto decoded = decodeListPartitionReassignmentsResponse(raw.value->body, raw.value->version);
+            if (!decoded.ok()) {
+                done(Result::failure(AdminError::protocol(
+                    QStringLiteral("Malformed ListPartitionReassignments response: ") + decoded.error())));
+                return;
+            }
+            if (decoded->errorCode != 0) {
+                done(Result::failure(AdminError::kafka(decoded->errorCode, QStringLiteral("Listing reassignments"),
+                    decoded->errorMessage.value_or(QString()))));
+                return;
+            }
+            done(Result::success(std::move(decoded).value()));
+        });
+}
+
+void AdminClient::describeTopicConfigs(
+    const QStringList& topics, const QStringList& configNames, Callback<QList<ConfigResourceResult>> done)
+{
+    if (topics.isEmpty()) {
+        done(AdminResult<QList<ConfigResourceResult>>::success({}));
+        return;
+    }
+    DescribeConfigsRequest request;
+    for (const auto& t : topics)
+        request.resources.append({ ConfigResourceType::Topic, t,
+            configNames.isEmpty() ? std::nullopt : std::optional<QStringList>(configNames) });
+    sendToAny(
+        ApiKey::DescribeConfigs,
+        [request](int16_t v, QString* error) { return encodeDescribeConfigsRequest(request, v, error); },
+        [done](const AdminResult<RawResponse>& raw) {
+            using Result = AdminResult<QList<ConfigResourceResult>>;
+            if (!raw.ok()) {
+                done(Result::failure(raw.error));
+                return;
+            }
+            auto decoded = decodeDescribeConfigsResponse(raw.value->body, raw.value->version);
+            if (!decoded.ok()) {
+                done(Result::failure(
+                    AdminError::protocol(QStringLiteral("Malformed DescribeConfigs response: ") + decoded.error())));
+                return;
+            }
+            done(Result::success(std::move(decoded).value()));
+        });
+}
+
 void AdminClient::createPartitions(const CreatePartitionsRequest& request, Callback<CreatePartitionsResponse> done)
 {
     sendToController(

@@ -5,6 +5,7 @@
 #include "kafka/protocol/adminerror.h"
 #include "kafka/protocol/apis/configs.h"
 #include "kafka/protocol/apis/partitions.h"
+#include "kafka/protocol/apis/reassignments.h"
 #include "kafka/protocol/apis/topics.h"
 #include "kafka/protocol/bootstrap.h"
 #include "kafka/protocol/brokerconnection.h"
@@ -48,6 +49,16 @@ public:
     // with the Kafka error when the broker refused them (INVALID_CONFIG, POLICY_VIOLATION, ...).
     void incrementalAlterConfigs(
         const AlterConfigsResource& resource, bool validateOnly, Callback<AlterConfigsResourceResponse> done);
+    // Starts (or, with null replicas, cancels) partition reassignments, through the controller. A top-level error
+    // fails the call; per-partition errors are in the response.
+    void alterPartitionReassignments(
+        const AlterPartitionReassignmentsRequest& request, Callback<AlterPartitionReassignmentsResponse> done);
+    // The reassignments in progress (of `topics`' partitions, or all).
+    void listPartitionReassignments(
+        const std::optional<QList<ListReassignmentsTopic>>& topics, Callback<ListPartitionReassignmentsResponse> done);
+    // Some configs of many topics in one request (e.g. the throttled-replica lists of every topic).
+    void describeTopicConfigs(
+        const QStringList& topics, const QStringList& configNames, Callback<QList<ConfigResourceResult>> done);
     // Raises partition counts (validateOnly: checks only), through the controller; per-topic errors in the response.
     void createPartitions(const CreatePartitionsRequest& request, Callback<CreatePartitionsResponse> done);
     // The log directories of every broker (or of `brokers`), with the sizes of the topics' partitions (all topics

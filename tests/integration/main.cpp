@@ -109,7 +109,7 @@ std::string createTopic(
     return "topic " + topic + " did not get leaders for all partitions";
 }
 
-std::string produce(const QString& topic, int count, int keys)
+std::string produce(const QString& topic, int count, int keys, int valueBytes)
 {
     std::string error;
     auto rk = makeClient(RD_KAFKA_PRODUCER, &error);
@@ -118,7 +118,9 @@ std::string produce(const QString& topic, int count, int keys)
     const std::string name = topic.toStdString();
     for (int i = 0; i < count; ++i) {
         const std::string key = "key-" + std::to_string(i % keys);
-        const std::string value = "value-" + std::to_string(i);
+        std::string value = "value-" + std::to_string(i);
+        if (int(value.size()) < valueBytes)
+            value.resize(size_t(valueBytes), 'x');
         rd_kafka_resp_err_t err;
         while (
             (err = rd_kafka_producev(rk.get(), RD_KAFKA_V_TOPIC(name.c_str()), RD_KAFKA_V_KEY(key.data(), key.size()),

@@ -17,8 +17,9 @@ QString uniqueTopic(const char* prefix);
 // Returns an error text, empty on success.
 std::string createTopic(
     const QString& name, int partitions, int replicationFactor, const std::map<std::string, std::string>& configs = {});
-// Produces `count` keyed records ("key-<i % keys>") and waits for every delivery report. Returns an error text.
-std::string produce(const QString& topic, int count, int keys = 10);
+// Produces `count` keyed records ("key-<i % keys>", values "value-<i>" padded to `valueBytes` when that is larger)
+// and waits for every delivery report. Returns an error text.
+std::string produce(const QString& topic, int count, int keys = 10, int valueBytes = 0);
 
 } // namespace kafscope::itest
 
