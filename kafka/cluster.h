@@ -7,6 +7,7 @@
 #include "kafka/protocol/adminerror.h"
 #include "kafka/protocol/apis/configs.h"
 #include "kafka/protocol/apis/partitions.h"
+#include "kafka/protocol/apis/reassignments.h"
 #include "kafka/protocol/apis/topics.h"
 #include "kafka/types.h"
 
@@ -59,7 +60,15 @@ public:
     virtual void createPartitions(const protocol::CreatePartitionsRequest& request, QObject* context,
         Done<protocol::CreatePartitionsResponse> done)
         = 0;
+    // Starts reassignments (null replicas cancel); a top-level error fails, per-partition errors are in the response.
+    virtual void alterPartitionReassignments(const protocol::AlterPartitionReassignmentsRequest& request,
+        QObject* context, Done<protocol::AlterPartitionReassignmentsResponse> done)
+        = 0;
     // Reads, also on read-only connections, with the same delivery rules as the writes.
+    // The reassignments running (of `topics`' partitions; every one when empty).
+    virtual void listPartitionReassignments(
+        const QStringList& topics, QObject* context, Done<protocol::ListPartitionReassignmentsResponse> done)
+        = 0;
     // The log dirs of every broker with the sizes of `topics`' partitions (every topic when empty).
     virtual void describeLogDirs(const QStringList& topics, QObject* context, Done<QList<protocol::BrokerLogDirs>> done)
         = 0;

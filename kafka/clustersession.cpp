@@ -323,6 +323,33 @@ void ClusterSession::createPartitions(
         [request](protocol::AdminClient& admin, auto deliver) { admin.createPartitions(request, deliver); });
 }
 
+void ClusterSession::alterPartitionReassignments(const protocol::AlterPartitionReassignmentsRequest& request,
+    QObject* context, Done<protocol::AlterPartitionReassignmentsResponse> done)
+{
+    write<protocol::AlterPartitionReassignmentsResponse>(context, std::move(done),
+        [request](protocol::AdminClient& admin, auto deliver) { admin.alterPartitionReassignments(request, deliver); });
+}
+
+void ClusterSession::listPartitionReassignments(
+    const QStringList& topics, QObject* context, Done<protocol::ListPartitionReassignmentsResponse> done)
+{
+    // Partition lists come from the metadata the session has: the request names partitions.
+    std::optional<QList<protocol::ListReassignmentsTopic>> wanted;
+    if (!topics.isEmpty()) {
+        QList<protocol::ListReassignmentsTopic> list;
+        for (const auto& name : topics) {
+            protocol::ListReassignmentsTopic t { name, {} };
+            if (const auto* info = m_metadata.topic(name))
+                for (const auto& p : info->partitions)
+                    t.partitions.append(p.partition);
+            list.append(t);
+        }
+        wanted = list;
+    }
+    ask<protocol::ListPartitionReassignmentsResponse>(context, std::move(done),
+        [wanted](protocol::AdminClient& admin, auto deliver) { admin.listPartitionReassignments(wanted, deliver); });
+}
+
 void ClusterSession::describeLogDirs(
     const QStringList& topics, QObject* context, Done<QList<protocol::BrokerLogDirs>> done)
 {

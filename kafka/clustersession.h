@@ -32,6 +32,10 @@ public:
         Done<protocol::AlterConfigsResourceResponse> done) override;
     void createPartitions(const protocol::CreatePartitionsRequest& request, QObject* context,
         Done<protocol::CreatePartitionsResponse> done) override;
+    void alterPartitionReassignments(const protocol::AlterPartitionReassignmentsRequest& request, QObject* context,
+        Done<protocol::AlterPartitionReassignmentsResponse> done) override;
+    void listPartitionReassignments(
+        const QStringList& topics, QObject* context, Done<protocol::ListPartitionReassignmentsResponse> done) override;
     void describeLogDirs(
         const QStringList& topics, QObject* context, Done<QList<protocol::BrokerLogDirs>> done) override;
     void offsetsAt(const QString& topic, int64_t timestamp, QObject* context, Done<OffsetsAt> done) override;

@@ -9,6 +9,7 @@
 #include "ui/dialogs/createtopicdialog.h"
 #include "ui/dialogs/deletetopicdialog.h"
 #include "ui/dialogs/partitioncountdialog.h"
+#include "ui/dialogs/replicationdialog.h"
 #include "ui/dialogs/retentiondialog.h"
 #include "ui/inlinemessage.h"
 #include "ui/settings.h"
@@ -76,6 +77,7 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
     connect(m_ui->deleteButton, &QPushButton::clicked, this, &TopicsPage::showDeleteDialog);
     connect(m_ui->editConfigsButton, &QPushButton::clicked, this, &TopicsPage::showConfigEditor);
     connect(m_ui->addPartitionsButton, &QPushButton::clicked, this, &TopicsPage::showPartitionCountDialog);
+    connect(m_ui->replicationButton, &QPushButton::clicked, this, &TopicsPage::showReplicationDialog);
     connect(m_ui->retentionButton, &QPushButton::clicked, this, &TopicsPage::showRetentionDialog);
     connect(m_session, &Cluster::metadataAvailable, this, &TopicsPage::onMetadata);
     connect(m_session, &Cluster::offsetsAvailable, this, &TopicsPage::onOffsets);
@@ -140,6 +142,8 @@ void TopicsPage::updateActions()
         QStringLiteral("Create a topic: name, partitions, replication factor, retention"));
     gateWriteAction(m_ui->deleteButton, m_session, connected && selected,
         QStringLiteral("Delete the selected topic (asks for its name typed out)"));
+    gateWriteAction(m_ui->replicationButton, m_session, connected && selected,
+        QStringLiteral("Change the replication factor through a planned reassignment, with progress"));
     gateWriteAction(m_ui->addPartitionsButton, m_session, connected && selected,
         QStringLiteral("Raise the partition count, with the share of keys that would move to another partition"));
     // Also a viewer (disk usage, what retention means), so it opens on read-only connections too; it sends nothing
@@ -152,7 +156,8 @@ void TopicsPage::updateActions()
 
 QList<QWidget*> TopicsPage::writeActions() const
 {
-    return { m_ui->createButton, m_ui->deleteButton, m_ui->editConfigsButton, m_ui->addPartitionsButton };
+    return { m_ui->createButton, m_ui->deleteButton, m_ui->editConfigsButton, m_ui->addPartitionsButton,
+        m_ui->replicationButton };
 }
 
 void TopicsPage::showPartitionCountDialog()
@@ -162,6 +167,16 @@ void TopicsPage::showPartitionCountDialog()
         return;
     PartitionCountDialog dialog(m_session, topic, this);
     connect(&dialog, &PartitionCountDialog::partitionsAdded, this, [this] { m_session->refresh(); });
+    dialog.exec();
+}
+
+void TopicsPage::showReplicationDialog()
+{
+    const QString topic = selectedTopic();
+    if (topic.isEmpty())
+        return;
+    ReplicationDialog dialog(m_session, topic, this);
+    connect(&dialog, &ReplicationDialog::replicationChanged, this, [this] { m_session->refresh(); });
     dialog.exec();
 }
 

@@ -45,6 +45,7 @@ public:
     // Opens the Add partitions dialog / the Retention dialog for the selected topic (modal).
     void showPartitionCountDialog();
     void showRetentionDialog();
+    void showReplicationDialog();
     // The write actions (create, delete, edit configs), disabled on a read-only connection.
     QList<QWidget*> writeActions() const;
 

@@ -36,6 +36,13 @@ public:
     std::function<AdminResult<protocol::CreatePartitionsResponse>(const protocol::CreatePartitionsRequest&)>
         createPartitionsAnswer;
     QList<protocol::CreatePartitionsRequest> createPartitionsRequests;
+    // Reassignments: the answer to each start/cancel (default: accepted), and the running ones (default: none).
+    std::function<AdminResult<protocol::AlterPartitionReassignmentsResponse>(
+        const protocol::AlterPartitionReassignmentsRequest&)>
+        reassignAnswer;
+    QList<protocol::AlterPartitionReassignmentsRequest> reassignRequests;
+    std::function<AdminResult<protocol::ListPartitionReassignmentsResponse>()> ongoingAnswer;
+    int ongoingRequests = 0;
     // Reads: log dirs (default: none) and offsets at a time (default: every partition at offset 0).
     std::optional<AdminResult<QList<protocol::BrokerLogDirs>>> logDirsAnswer;
     QList<QStringList> logDirsRequests;
@@ -150,6 +157,30 @@ public:
                 response.results.append({ t.name, 0, std::nullopt });
             return AdminResult<protocol::CreatePartitionsResponse>::success(response);
         }();
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void alterPartitionReassignments(const protocol::AlterPartitionReassignmentsRequest& request, QObject* context,
+        Done<protocol::AlterPartitionReassignmentsResponse> done) override
+    {
+        reassignRequests.append(request);
+        auto answer = reassignAnswer ? reassignAnswer(request) : [&] {
+            protocol::AlterPartitionReassignmentsResponse response;
+            for (const auto& t : request.topics) {
+                protocol::ReassignableTopicResponse r { t.name, {} };
+                for (const auto& p : t.partitions)
+                    r.partitions.append({ p.partition, 0, std::nullopt });
+                response.responses.append(r);
+            }
+            return AdminResult<protocol::AlterPartitionReassignmentsResponse>::success(response);
+        }();
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void listPartitionReassignments(
+        const QStringList&, QObject* context, Done<protocol::ListPartitionReassignmentsResponse> done) override
+    {
+        ++ongoingRequests;
+        auto answer
+            = ongoingAnswer ? ongoingAnswer() : AdminResult<protocol::ListPartitionReassignmentsResponse>::success({});
         QTimer::singleShot(0, context, [done, answer] { done(answer); });
     }
     void describeLogDirs(

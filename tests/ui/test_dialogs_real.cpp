@@ -6,6 +6,7 @@
 #include "models/configeditmodel.h"
 #include "ui/dialogs/configeditordialog.h"
 #include "ui/dialogs/partitioncountdialog.h"
+#include "ui/dialogs/replicationdialog.h"
 #include "ui/dialogs/retentiondialog.h"
 #include "uitestutil.h"
 
@@ -172,6 +173,42 @@ private slots:
         dialog.setTime(QStringLiteral("2"), admin::TimeUnit::Days);
         dialog.apply();
         QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), kGuardMs);
+    }
+
+    void theReplicationDialogRaisesTheFactorWithAThrottleAndRemovesIt()
+    {
+        const auto name = uniqueTopic("dialog-rf");
+        makeTopic(name, 3, 300, 30);
+        if (QTest::currentTestFailed())
+            return;
+        ReplicationDialog dialog(m_session.get(), name);
+        dialog.show();
+        dialog.setReplicationFactor(3);
+        dialog.setThrottle(true, QStringLiteral("50"));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.canStart(), kGuardMs);
+        dialog.start();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.phase(), ReplicationDialog::Phase::Done, kGuardMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                m_session->refresh();
+                QTest::qWait(100);
+                const auto* t = m_session->metadata().topic(name);
+                return t && t->replicationFactor() == 3 && t->underReplicatedCount() == 0;
+            }(),
+            kGuardMs);
+        // The throttle went with the end of the reassignment.
+        std::optional<ConfigResourceResult> configs;
+        auto connection
+            = connect(m_session.get(), &Cluster::configsAvailable, this, [&](const ConfigResourceResult& r) {
+                  if (r.name == name)
+                      configs = r;
+              });
+        m_session->loadConfigs(ConfigResourceType::Topic, name);
+        QTRY_VERIFY_WITH_TIMEOUT(configs.has_value(), kGuardMs);
+        disconnect(connection);
+        for (const auto& e : configs->entries)
+            if (e.name.endsWith(QLatin1String(".replication.throttled.replicas")))
+                QVERIFY2(e.source != ConfigSource::DynamicTopic, qPrintable(e.name + QLatin1Char('=') + e.value));
     }
 
     void theConfigsEditorSetsAndResetsAConfig()
