@@ -9,6 +9,7 @@
 #include "kafka/protocol/apis/partitions.h"
 #include "kafka/protocol/apis/reassignments.h"
 #include "kafka/protocol/apis/topics.h"
+#include "kafka/protocol/messages.h"
 #include "kafka/types.h"
 
 #include <QDateTime>
@@ -65,6 +66,10 @@ public:
         QObject* context, Done<protocol::AlterPartitionReassignmentsResponse> done)
         = 0;
     // Reads, also on read-only connections, with the same delivery rules as the writes.
+    // Some configs of many resources at once (e.g. throttles left behind, admin::throttleQuery()).
+    virtual void describeConfigsOf(const QList<protocol::DescribeConfigsResource>& resources, QObject* context,
+        Done<QList<ConfigResourceResult>> done)
+        = 0;
     // The reassignments running (of `topics`' partitions; every one when empty).
     virtual void listPartitionReassignments(
         const QStringList& topics, QObject* context, Done<protocol::ListPartitionReassignmentsResponse> done)

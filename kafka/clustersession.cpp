@@ -330,6 +330,13 @@ void ClusterSession::alterPartitionReassignments(const protocol::AlterPartitionR
         [request](protocol::AdminClient& admin, auto deliver) { admin.alterPartitionReassignments(request, deliver); });
 }
 
+void ClusterSession::describeConfigsOf(
+    const QList<protocol::DescribeConfigsResource>& resources, QObject* context, Done<QList<ConfigResourceResult>> done)
+{
+    ask<QList<ConfigResourceResult>>(context, std::move(done),
+        [resources](protocol::AdminClient& admin, auto deliver) { admin.describeConfigsOf(resources, deliver); });
+}
+
 void ClusterSession::listPartitionReassignments(
     const QStringList& topics, QObject* context, Done<protocol::ListPartitionReassignmentsResponse> done)
 {

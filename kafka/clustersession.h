@@ -34,6 +34,8 @@ public:
         Done<protocol::CreatePartitionsResponse> done) override;
     void alterPartitionReassignments(const protocol::AlterPartitionReassignmentsRequest& request, QObject* context,
         Done<protocol::AlterPartitionReassignmentsResponse> done) override;
+    void describeConfigsOf(const QList<protocol::DescribeConfigsResource>& resources, QObject* context,
+        Done<QList<ConfigResourceResult>> done) override;
     void listPartitionReassignments(
         const QStringList& topics, QObject* context, Done<protocol::ListPartitionReassignmentsResponse> done) override;
     void describeLogDirs(

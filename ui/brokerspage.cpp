@@ -4,6 +4,7 @@
 #include "models/brokermodel.h"
 #include "models/configmodel.h"
 #include "ui/dialogs/configeditordialog.h"
+#include "ui/dialogs/reassignmentdialog.h"
 #include "ui/inlinemessage.h"
 #include "ui/settings.h"
 #include "ui/viewsetup.h"
@@ -50,6 +51,10 @@ BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
             showConfigEditor(QString::number(selectedBrokerId()));
     });
     connect(m_ui->editDefaultsButton, &QPushButton::clicked, this, [this] { showConfigEditor(QString()); });
+    connect(m_ui->reassignButton, &QPushButton::clicked, this, [this] {
+        ReassignmentDialog dialog(m_session, this);
+        dialog.exec();
+    });
     connect(m_session, &Cluster::metadataAvailable, this, &BrokersPage::onMetadata);
     connect(m_session, &Cluster::refreshFailed, this, [this](const QString& message) {
         if (m_brokerModel->rowCount() == 0)
@@ -152,6 +157,9 @@ void BrokersPage::updateActions()
     const bool connected = m_session->state() == Cluster::State::Connected;
     gateWriteAction(m_ui->editConfigsButton, m_session, connected && selectedBrokerId() >= 0,
         QStringLiteral("Change or reset the selected broker's dynamic configs"));
+    // Also a viewer (reassignments running, throttles left behind): it opens on read-only connections and sends
+    // nothing.
+    m_ui->reassignButton->setEnabled(connected);
     gateWriteAction(m_ui->editDefaultsButton, m_session, connected,
         QStringLiteral("Change the cluster-wide broker defaults (dynamic configs every broker uses unless it sets its "
                        "own)"));

@@ -84,46 +84,19 @@ std::optional<qint64> throttleOption(const QCommandLineParser& parser, QString* 
 // Leftover throttles: rates on brokers and replica lists on topics, with no reassignment running. Removes them.
 int removeLeftoverThrottles(protocol::AdminClient& admin, const ClusterMetadata& metadata, bool quiet)
 {
-    QList<int32_t> brokers;
-    for (const auto& b : metadata.brokers) {
-        const auto r = awaitResult<ConfigResourceResult>(
-            [&](auto done) { admin.describeConfigs(ConfigResourceType::Broker, QString::number(b.nodeId), done); });
-        if (!r.ok())
-            continue;
-        for (const auto& e : r.value->entries)
-            if ((e.name == QLatin1String(admin::kLeaderThrottleRate)
-                    || e.name == QLatin1String(admin::kFollowerThrottleRate))
-                && e.source == ConfigSource::DynamicBroker) {
-                brokers.append(b.nodeId);
-                break;
-            }
-    }
-    QStringList names;
-    for (const auto& t : metadata.topics)
-        names.append(t.name);
-    const auto configs = awaitResult<QList<ConfigResourceResult>>([&](auto done) {
-        admin.describeTopicConfigs(names,
-            { QString::fromLatin1(admin::kLeaderThrottledReplicas),
-                QString::fromLatin1(admin::kFollowerThrottledReplicas) },
-            done);
-    });
-    QStringList topics;
-    if (configs.ok())
-        for (const auto& c : *configs.value)
-            for (const auto& e : c.entries)
-                if (e.source == ConfigSource::DynamicTopic && !e.value.isEmpty()) {
-                    topics.append(c.name);
-                    break;
-                }
-    topics.removeDuplicates();
-    if (brokers.isEmpty() && topics.isEmpty())
+    const auto configs = awaitResult<QList<ConfigResourceResult>>(
+        [&](auto done) { admin.describeConfigsOf(admin::throttleQuery(metadata), done); });
+    if (!configs.ok())
+        return adminFailure(configs.error);
+    const auto leftover = admin::leftoverThrottles(*configs.value);
+    if (!leftover.any())
         return Ok;
-    const auto error = applyConfigs(admin, admin::throttleRemoval(brokers, topics));
+    const auto error = applyConfigs(admin, admin::throttleRemoval(leftover.brokers, leftover.topics));
     if (error.kind != AdminError::Kind::None)
         return adminFailure(error);
     if (!quiet)
-        err() << "kafscope-cli: removed the replication throttle (brokers " << idList(brokers) << ", topics "
-              << topics.join(QStringLiteral(", ")) << "): no reassignment is running" << Qt::endl;
+        err() << "kafscope-cli: removed the replication throttle (brokers " << idList(leftover.brokers) << ", topics "
+              << leftover.topics.join(QStringLiteral(", ")) << "): no reassignment is running" << Qt::endl;
     return Ok;
 }
 

@@ -530,6 +530,44 @@ QList<protocol::AlterConfigsResource> throttleRemoval(const QList<int32_t>& brok
     return out;
 }
 
+QList<protocol::DescribeConfigsResource> throttleQuery(const ClusterMetadata& metadata)
+{
+    QList<protocol::DescribeConfigsResource> out;
+    const QStringList rates { QString::fromLatin1(kLeaderThrottleRate), QString::fromLatin1(kFollowerThrottleRate) };
+    const QStringList lists { QString::fromLatin1(kLeaderThrottledReplicas),
+        QString::fromLatin1(kFollowerThrottledReplicas) };
+    for (const auto& b : metadata.brokers)
+        out.append({ ConfigResourceType::Broker, QString::number(b.nodeId), rates });
+    for (const auto& t : metadata.topics)
+        out.append({ ConfigResourceType::Topic, t.name, lists });
+    return out;
+}
+
+LeftoverThrottle leftoverThrottles(const QList<ConfigResourceResult>& configs)
+{
+    LeftoverThrottle t;
+    for (const auto& c : configs) {
+        if (c.errorCode != 0)
+            continue;
+        for (const auto& e : c.entries) {
+            if (c.type == ConfigResourceType::Broker && e.source == ConfigSource::DynamicBroker
+                && (e.name == QLatin1String(kLeaderThrottleRate) || e.name == QLatin1String(kFollowerThrottleRate))) {
+                t.brokers.append(c.name.toInt());
+                break;
+            }
+            if (c.type == ConfigResourceType::Topic && e.source == ConfigSource::DynamicTopic && !e.value.isEmpty()
+                && (e.name == QLatin1String(kLeaderThrottledReplicas)
+                    || e.name == QLatin1String(kFollowerThrottledReplicas))) {
+                t.topics.append(c.name);
+                break;
+            }
+        }
+    }
+    std::sort(t.brokers.begin(), t.brokers.end());
+    std::sort(t.topics.begin(), t.topics.end());
+    return t;
+}
+
 protocol::AlterPartitionReassignmentsRequest reassignmentRequest(const QList<PlanMove>& moves)
 {
     protocol::AlterPartitionReassignmentsRequest request;

@@ -7,6 +7,7 @@
 // JSON (kafka-reassign-partitions.sh --reassignment-json-file) and the throttle configs of a plan.
 #include "kafka/protocol/apis/configs.h"
 #include "kafka/protocol/apis/reassignments.h"
+#include "kafka/protocol/messages.h"
 
 #include <QHash>
 #include <QList>
@@ -95,6 +96,16 @@ ThrottlePlan throttleFor(const QList<PlanMove>& moves);
 QList<protocol::AlterConfigsResource> throttleSetting(const ThrottlePlan& throttle, qint64 bytesPerSecond);
 // The changes that remove a throttle: the rates of `brokers` and the lists of `topics` back to their defaults.
 QList<protocol::AlterConfigsResource> throttleRemoval(const QList<int32_t>& brokers, const QStringList& topics);
+// Throttles left behind: brokers with a dynamic throttle rate, topics with throttled-replica lists, from the configs
+// of throttleQuery(). Shown (and removed) once no reassignment runs.
+struct LeftoverThrottle
+{
+    QList<int32_t> brokers;
+    QStringList topics;
+    bool any() const { return !brokers.isEmpty() || !topics.isEmpty(); }
+};
+QList<protocol::DescribeConfigsResource> throttleQuery(const ClusterMetadata& metadata);
+LeftoverThrottle leftoverThrottles(const QList<ConfigResourceResult>& configs);
 // The AlterPartitionReassignments request that starts the plan (or, with cancel, stops these partitions' moves).
 protocol::AlterPartitionReassignmentsRequest reassignmentRequest(const QList<PlanMove>& moves);
 protocol::AlterPartitionReassignmentsRequest cancelRequest(const QList<PartitionReplicas>& partitions);

@@ -359,34 +359,47 @@ void AdminClient::listPartitionReassignments(
         });
 }
 
-void AdminClient::describeTopicConfigs(
-    const QStringList& topics, const QStringList& configNames, Callback<QList<ConfigResourceResult>> done)
+void AdminClient::describeConfigsOf(
+    const QList<DescribeConfigsResource>& resources, Callback<QList<ConfigResourceResult>> done)
 {
-    if (topics.isEmpty()) {
+    // One request for what any broker answers, one per broker for the brokers' own configs.
+    QMap<int32_t, DescribeConfigsRequest> requests; // -1: any broker
+    for (const auto& r : resources) {
+        bool isNode = false;
+        const int32_t node = r.type == ConfigResourceType::Broker ? r.name.toInt(&isNode) : -1;
+        requests[isNode ? node : -1].resources.append(r);
+    }
+    if (requests.isEmpty()) {
         done(AdminResult<QList<ConfigResourceResult>>::success({}));
         return;
     }
-    DescribeConfigsRequest request;
-    for (const auto& t : topics)
-        request.resources.append({ ConfigResourceType::Topic, t,
-            configNames.isEmpty() ? std::nullopt : std::optional<QStringList>(configNames) });
-    sendToAny(
-        ApiKey::DescribeConfigs,
-        [request](int16_t v, QString* error) { return encodeDescribeConfigsRequest(request, v, error); },
-        [done](const AdminResult<RawResponse>& raw) {
-            using Result = AdminResult<QList<ConfigResourceResult>>;
+    auto results = std::make_shared<QList<ConfigResourceResult>>();
+    auto outstanding = std::make_shared<int>(int(requests.size()));
+    for (auto it = requests.cbegin(); it != requests.cend(); ++it) {
+        const auto request = it.value();
+        const int32_t node = it.key();
+        auto encode = [request](int16_t v, QString* error) { return encodeDescribeConfigsRequest(request, v, error); };
+        auto handle = [request, results, outstanding, done](const AdminResult<RawResponse>& raw) {
+            QString failure;
             if (!raw.ok()) {
-                done(Result::failure(raw.error));
-                return;
+                failure = raw.error.message;
+            } else if (auto decoded = decodeDescribeConfigsResponse(raw.value->body, raw.value->version);
+                       !decoded.ok()) {
+                failure = QStringLiteral("Malformed DescribeConfigs response: ") + decoded.error();
+            } else {
+                *results += decoded.value();
             }
-            auto decoded = decodeDescribeConfigsResponse(raw.value->body, raw.value->version);
-            if (!decoded.ok()) {
-                done(Result::failure(
-                    AdminError::protocol(QStringLiteral("Malformed DescribeConfigs response: ") + decoded.error())));
-                return;
-            }
-            done(Result::success(std::move(decoded).value()));
-        });
+            if (!failure.isEmpty())
+                for (const auto& r : request.resources)
+                    results->append({ r.type, r.name, -1, failure, {} });
+            if (--*outstanding == 0)
+                done(AdminResult<QList<ConfigResourceResult>>::success(*results));
+        };
+        if (node >= 0)
+            sendToNode(node, ApiKey::DescribeConfigs, encode, handle);
+        else
+            sendToAny(ApiKey::DescribeConfigs, encode, handle);
+    }
 }
 
 void AdminClient::createPartitions(const CreatePartitionsRequest& request, Callback<CreatePartitionsResponse> done)

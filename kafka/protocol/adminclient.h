@@ -9,6 +9,7 @@
 #include "kafka/protocol/apis/topics.h"
 #include "kafka/protocol/bootstrap.h"
 #include "kafka/protocol/brokerconnection.h"
+#include "kafka/protocol/messages.h"
 #include "kafka/types.h"
 
 #include <QHash>
@@ -56,9 +57,9 @@ public:
     // The reassignments in progress (of `topics`' partitions, or all).
     void listPartitionReassignments(
         const std::optional<QList<ListReassignmentsTopic>>& topics, Callback<ListPartitionReassignmentsResponse> done);
-    // Some configs of many topics in one request (e.g. the throttled-replica lists of every topic).
-    void describeTopicConfigs(
-        const QStringList& topics, const QStringList& configNames, Callback<QList<ConfigResourceResult>> done);
+    // Some configs of many resources: topics (and the cluster defaults) in one request to any broker, each broker's
+    // own from that broker. A broker that does not answer gives a result with errorCode -1 and the reason.
+    void describeConfigsOf(const QList<DescribeConfigsResource>& resources, Callback<QList<ConfigResourceResult>> done);
     // Raises partition counts (validateOnly: checks only), through the controller; per-topic errors in the response.
     void createPartitions(const CreatePartitionsRequest& request, Callback<CreatePartitionsResponse> done);
     // The log directories of every broker (or of `brokers`), with the sizes of the topics' partitions (all topics

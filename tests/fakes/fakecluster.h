@@ -175,6 +175,20 @@ public:
         }();
         QTimer::singleShot(0, context, [done, answer] { done(answer); });
     }
+    void describeConfigsOf(const QList<protocol::DescribeConfigsResource>& resources, QObject* context,
+        Done<QList<ConfigResourceResult>> done) override
+    {
+        QList<ConfigResourceResult> results;
+        for (const auto& r : resources) {
+            auto answer
+                = configAnswers.value(configKey(r.type, r.name), ConfigResourceResult { r.type, r.name, 0, {}, {} });
+            if (r.configNames)
+                answer.entries.removeIf([&](const ConfigEntry& e) { return !r.configNames->contains(e.name); });
+            results.append(answer);
+        }
+        QTimer::singleShot(
+            0, context, [done, results] { done(AdminResult<QList<ConfigResourceResult>>::success(results)); });
+    }
     void listPartitionReassignments(
         const QStringList&, QObject* context, Done<protocol::ListPartitionReassignmentsResponse> done) override
     {

@@ -10,13 +10,10 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QStandardItemModel>
-#include <QTimer>
 
 namespace kafscope {
 
 namespace {
-
-constexpr int kPollMs = 1000;
 
 QString idList(const QList<int32_t>& list)
 {
@@ -49,7 +46,7 @@ ReplicationDialog::ReplicationDialog(Cluster* cluster, const QString& topic, QWi
     , m_cluster(cluster)
     , m_topic(topic)
     , m_model(new QStandardItemModel(0, 6, this))
-    , m_pollTimer(new QTimer(this))
+    , m_runner(new ReassignmentRunner(cluster, this))
 {
     m_ui->setupUi(this);
     setWindowTitle(QStringLiteral("Replication factor of %1").arg(topic));
@@ -90,8 +87,18 @@ ReplicationDialog::ReplicationDialog(Cluster* cluster, const QString& topic, QWi
         updateButtons();
     });
     connect(m_ui->throttleEdit, &QLineEdit::textChanged, this, &ReplicationDialog::updateButtons);
-    m_pollTimer->setInterval(kPollMs);
-    connect(m_pollTimer, &QTimer::timeout, this, &ReplicationDialog::poll);
+    connect(m_runner, &ReassignmentRunner::phaseChanged, this, [this](Phase phase, const QString& text) {
+        showMessage(text, phase == Phase::Failed);
+        updateButtons();
+    });
+    connect(m_runner, &ReassignmentRunner::progressed, this, [this](int done, int total) {
+        m_ui->progressBar->setRange(0, total);
+        m_ui->progressBar->setValue(done);
+        m_ui->progressBar->setFormat(QStringLiteral("%v of %m partition(s) done"));
+        m_ui->progressBar->setVisible(true);
+    });
+    // Whatever the end, the replicas may have changed: the page refreshes.
+    connect(m_runner, &ReassignmentRunner::finished, this, [this] { emit replicationChanged(m_topic); });
 
     m_refusal = cluster->writeRefusal();
     m_ui->rfSpin->setValue(std::min<int>(int(md.brokers.size()), m_current + 1));
@@ -144,7 +151,7 @@ std::optional<qint64> ReplicationDialog::throttleRate(QString* error) const
 
 void ReplicationDialog::replan()
 {
-    if (m_phase != Phase::Planning)
+    if (phase() != Phase::Idle)
         return;
     const auto& md = m_cluster->metadata();
     m_plan = admin::planReplicationFactor(
@@ -192,15 +199,14 @@ void ReplicationDialog::updateButtons()
 {
     QString error;
     const bool throttleOk = throttleRate(&error).has_value();
-    const bool planning = m_phase == Phase::Planning || m_phase == Phase::Done || m_phase == Phase::Failed;
-    m_startButton->setEnabled(
-        m_phase == Phase::Planning && m_refusal.isEmpty() && m_plan.ok() && !m_plan.moves.isEmpty() && throttleOk);
-    m_cancelButton->setVisible(m_phase == Phase::Moving || m_phase == Phase::Cancelling);
-    m_cancelButton->setEnabled(m_phase == Phase::Moving);
-    m_ui->rfSpin->setEnabled(m_phase == Phase::Planning);
-    m_ui->throttleCheck->setEnabled(m_phase == Phase::Planning);
-    m_ui->throttleEdit->setEnabled(m_phase == Phase::Planning && m_ui->throttleCheck->isChecked());
-    if (!throttleOk && planning && m_phase == Phase::Planning)
+    const bool planning = phase() == Phase::Idle;
+    m_startButton->setEnabled(planning && m_refusal.isEmpty() && m_plan.ok() && !m_plan.moves.isEmpty() && throttleOk);
+    m_cancelButton->setVisible(phase() == Phase::Moving || phase() == Phase::Cancelling);
+    m_cancelButton->setEnabled(phase() == Phase::Moving);
+    m_ui->rfSpin->setEnabled(planning);
+    m_ui->throttleCheck->setEnabled(planning);
+    m_ui->throttleEdit->setEnabled(planning && m_ui->throttleCheck->isChecked());
+    if (!throttleOk && planning)
         showMessage(error, true);
 }
 
@@ -226,36 +232,12 @@ QString ReplicationDialog::summaryText() const
 
 int ReplicationDialog::progress() const
 {
-    return m_done;
+    return m_runner->done();
 }
 
 void ReplicationDialog::showMessage(const QString& text, bool error)
 {
     inline_message::show(m_ui->messageLabel, error ? inline_message::Kind::Error : inline_message::Kind::Info, text);
-}
-
-void ReplicationDialog::setPhase(Phase phase)
-{
-    m_phase = phase;
-    updateButtons();
-}
-
-void ReplicationDialog::applyConfigs(QList<protocol::AlterConfigsResource> changes, std::function<void()> then)
-{
-    if (changes.isEmpty()) {
-        then();
-        return;
-    }
-    const auto resource = changes.takeFirst();
-    m_cluster->alterConfigs(
-        resource, false, this, [this, changes, then](const AdminResult<protocol::AlterConfigsResourceResponse>& r) {
-            if (!r.ok()) {
-                showMessage(r.error.message, true);
-                setPhase(Phase::Failed);
-                return;
-            }
-            applyConfigs(changes, then);
-        });
 }
 
 void ReplicationDialog::start()
@@ -274,123 +256,14 @@ void ReplicationDialog::start()
         showMessage(error, true);
         return;
     }
-    if (m_plan.moves.isEmpty() || m_phase != Phase::Planning)
+    if (m_plan.moves.isEmpty() || phase() != Phase::Idle)
         return;
-    m_throttlePlan = admin::throttleFor(m_plan.moves);
-    if (*rate > 0 && !m_throttlePlan.brokers.isEmpty()) {
-        setPhase(Phase::Throttling);
-        showMessage(QStringLiteral("Setting a replication throttle of %1/s on brokers %2…")
-                        .arg(admin::formatBytes(*rate), idList(m_throttlePlan.brokers)),
-            false);
-        m_throttle = *rate;
-        applyConfigs(admin::throttleSetting(m_throttlePlan, *rate), [this] { startReassignment(); });
-        return;
-    }
-    startReassignment();
-}
-
-void ReplicationDialog::startReassignment()
-{
-    setPhase(Phase::Starting);
-    showMessage(QStringLiteral("Starting the reassignment of %1 partition(s)…").arg(m_plan.moves.size()), false);
-    m_cluster->alterPartitionReassignments(admin::reassignmentRequest(m_plan.moves), this,
-        [this](const AdminResult<protocol::AlterPartitionReassignmentsResponse>& r) {
-            if (!r.ok()) {
-                finishMoving(true, r.error.message); // nothing started: the throttle goes again
-                return;
-            }
-            QStringList refused;
-            for (const auto& t : r.value->responses)
-                for (const auto& p : t.partitions)
-                    if (p.errorCode != 0)
-                        refused.append(
-                            QStringLiteral("%1-%2: %3")
-                                .arg(t.name)
-                                .arg(p.partition)
-                                .arg(AdminError::kafka(p.errorCode, {}, p.errorMessage.value_or(QString())).message));
-            if (refused.size() == m_plan.moves.size()) {
-                finishMoving(true, refused.join(QLatin1Char('\n')));
-                return;
-            }
-            m_ui->progressBar->setRange(0, int(m_plan.moves.size()));
-            m_ui->progressBar->setValue(0);
-            m_ui->progressBar->setVisible(true);
-            setPhase(Phase::Moving);
-            showMessage(refused.isEmpty() ? QStringLiteral("Moving: the new replicas copy the partitions and join the "
-                                                           "ISR; the old ones are removed after.")
-                                          : refused.join(QLatin1Char('\n')),
-                !refused.isEmpty());
-            poll();
-            m_pollTimer->start();
-        });
-}
-
-void ReplicationDialog::poll()
-{
-    if (m_phase != Phase::Moving && m_phase != Phase::Cancelling)
-        return;
-    m_cluster->listPartitionReassignments(
-        { m_topic }, this, [this](const AdminResult<protocol::ListPartitionReassignmentsResponse>& r) {
-            if (m_phase != Phase::Moving && m_phase != Phase::Cancelling)
-                return;
-            if (!r.ok()) {
-                showMessage(
-                    QStringLiteral("Could not follow the reassignment (it goes on in the cluster): ") + r.error.message,
-                    true);
-                return; // the next poll tries again
-            }
-            const int moving = admin::stillMoving(m_plan.moves, *r.value);
-            m_done = int(m_plan.moves.size()) - moving;
-            m_ui->progressBar->setValue(m_done);
-            m_ui->progressBar->setFormat(QStringLiteral("%v of %m partition(s) done"));
-            if (moving == 0)
-                finishMoving(m_phase == Phase::Cancelling);
-        });
+    m_runner->start(m_plan, *rate);
 }
 
 void ReplicationDialog::cancelReassignment()
 {
-    if (m_phase != Phase::Moving)
-        return;
-    setPhase(Phase::Cancelling);
-    showMessage(QStringLiteral("Cancelling: the partitions not done yet go back to their old replicas…"), false);
-    QList<admin::PartitionReplicas> partitions;
-    for (const auto& m : m_plan.moves)
-        partitions.append({ m.topic, m.partition, {} });
-    m_cluster->alterPartitionReassignments(admin::cancelRequest(partitions), this,
-        [this](const AdminResult<protocol::AlterPartitionReassignmentsResponse>& r) {
-            if (!r.ok()) {
-                showMessage(r.error.message, true);
-                setPhase(Phase::Moving); // still running: try again, or let it finish
-                return;
-            }
-            poll();
-        });
-}
-
-void ReplicationDialog::finishMoving(bool cancelled, const QString& failure)
-{
-    m_pollTimer->stop();
-    auto done = [this, cancelled, failure] {
-        m_throttle = -1;
-        setPhase(cancelled ? Phase::Failed : Phase::Done);
-        if (!failure.isEmpty())
-            showMessage(failure, true);
-        else if (cancelled)
-            showMessage(QStringLiteral("Cancelled: the partitions that were not done keep their old replicas."), false);
-        else
-            showMessage(
-                QStringLiteral("Done: %1 now has replication factor %2.").arg(m_topic).arg(m_ui->rfSpin->value()),
-                false);
-        emit replicationChanged(m_topic);
-    };
-    if (m_throttle > 0) {
-        // Whoever sees the reassignment end removes its throttle: here, that is this dialog.
-        setPhase(Phase::Cleaning);
-        applyConfigs(admin::throttleRemoval(m_throttlePlan.brokers, m_throttlePlan.leaderReplicas.keys()), done);
-        return;
-    }
-    done();
+    m_runner->cancel();
 }
 
 } // namespace kafscope

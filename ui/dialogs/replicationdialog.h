@@ -5,6 +5,7 @@
 // reassignment ends), then AlterPartitionReassignments, followed with ListPartitionReassignments and a progress bar
 // until done; it can be cancelled (the partitions keep their old replicas). Errors carry their Kafka error names.
 #include "kafka/admin/planner.h"
+#include "kafka/reassignmentrunner.h"
 
 #include <QDialog>
 #include <QHash>
@@ -12,7 +13,6 @@
 
 class QPushButton;
 class QStandardItemModel;
-class QTimer;
 namespace Ui {
 class ReplicationDialog;
 }
@@ -25,8 +25,7 @@ class ReplicationDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Phase { Planning, Throttling, Starting, Moving, Cancelling, Cleaning, Done, Failed };
-    Q_ENUM(Phase)
+    using Phase = ReassignmentRunner::Phase; // Idle while planning
 
     ReplicationDialog(Cluster* cluster, const QString& topic, QWidget* parent = nullptr);
     ~ReplicationDialog() override;
@@ -36,7 +35,7 @@ public:
     const admin::Plan& plan() const { return m_plan; }
     bool canStart() const;
     bool canCancel() const;
-    Phase phase() const { return m_phase; }
+    Phase phase() const { return m_runner->phase(); }
     QString message() const;
     QString summaryText() const;
     QStandardItemModel* planModel() const { return m_model; }
@@ -54,11 +53,6 @@ private:
     void updateButtons();
     void showMessage(const QString& text, bool error);
     std::optional<qint64> throttleRate(QString* error) const;
-    void applyConfigs(QList<protocol::AlterConfigsResource> changes, std::function<void()> then);
-    void startReassignment();
-    void poll();
-    void finishMoving(bool cancelled, const QString& failure = {});
-    void setPhase(Phase phase);
 
     std::unique_ptr<Ui::ReplicationDialog> m_ui;
     Cluster* m_cluster;
@@ -69,12 +63,8 @@ private:
     QHash<int32_t, qint64> m_sizes; // bytes of each partition on its leader
     QPushButton* m_startButton;
     QPushButton* m_cancelButton;
-    QTimer* m_pollTimer;
-    Phase m_phase = Phase::Planning;
+    ReassignmentRunner* m_runner;
     QString m_refusal;
-    qint64 m_throttle = -1; // set while a throttle of this dialog is on the cluster
-    admin::ThrottlePlan m_throttlePlan;
-    int m_done = 0;
 };
 
 } // namespace kafscope
