@@ -46,6 +46,11 @@ Commands:
                           Plan a reassignment; prints Kafka's reassignment JSON
   reassign execute FILE [--throttle BYTES_PER_SEC] [--wait] | reassign status | reassign cancel [--topic T]
                           Start, follow (removes a finished reassignment's throttle) or cancel reassignments
+  elect-leaders [--topic T[:P[,P...]]]... [--unclean --yes]
+                          Move leadership to the preferred leaders (or, unclean, to a replica out of sync)
+  topic delete-records NAME --before P=OFFSET[,P=OFFSET...] --yes
+                          Delete the records before the offsets (the earliest offset moves up)
+  quorum                  The KRaft quorum: leader, epoch, high watermark, voters and observers with their lag
   logdirs [--topic T]     Log directories of every broker with the size of each partition replica
   consume TOPIC           Print records: --from earliest|latest|OFFSET|@EPOCH_MS|-N, --partition P, --max N,
                           --end (exit when caught up); --json gives JSON Lines
@@ -90,12 +95,18 @@ const QList<CommandSpec>& commands()
         { QStringLiteral("configs"), QStringLiteral("topic|broker NAME"), 2,
             QStringLiteral("Show the configuration of a topic or a broker, or change configs with --set/--unset."),
             &addConfigsOptions, &runConfigs },
-        { QStringLiteral("topic"), QStringLiteral("create|delete|add-partitions|set-rf NAME..."), 2,
+        { QStringLiteral("topic"), QStringLiteral("create|delete|add-partitions|set-rf|delete-records NAME..."), 2,
             QStringLiteral("Create topics, delete one, add partitions to one or change its replication factor."),
             &addTopicOptions, &runTopic, true, false, true },
         { QStringLiteral("reassign"), QStringLiteral("plan|execute FILE|status|cancel"), 1,
             QStringLiteral("Plan, start, follow or cancel partition reassignments."), &addReassignOptions, &runReassign,
             true, false, true },
+        { QStringLiteral("elect-leaders"), {}, 0,
+            QStringLiteral("Elect the preferred leaders (or, with --unclean, any replica) of some partitions or all."),
+            &addElectOptions, &runElect },
+        { QStringLiteral("quorum"), {}, 0,
+            QStringLiteral("Show the KRaft quorum (DescribeQuorum) and the fenced brokers (DescribeCluster)."),
+            &addQuorumOptions, &runQuorum },
         { QStringLiteral("logdirs"), {}, 0,
             QStringLiteral("List the log directories of every broker with the size of each partition replica."),
             &addLogDirsOptions, &runLogDirs },

@@ -46,6 +46,13 @@ void addReassignOptions(QCommandLineParser& parser);
 int runReassign(const QCommandLineParser& parser, const CommandContext& context);
 int runSetReplicationFactor(const QCommandLineParser& parser, const CommandContext& context);
 
+// `elect-leaders`, `quorum` and `topic delete-records` (clustercmd.cpp).
+void addElectOptions(QCommandLineParser& parser);
+int runElect(const QCommandLineParser& parser, const CommandContext& context);
+void addQuorumOptions(QCommandLineParser& parser);
+int runQuorum(const QCommandLineParser& parser, const CommandContext& context);
+int runDeleteRecords(const QCommandLineParser& parser, const CommandContext& context);
+
 // `logdirs [--topic T]` (logdirscmd.cpp).
 void addLogDirsOptions(QCommandLineParser& parser);
 int runLogDirs(const QCommandLineParser& parser, const CommandContext& context);

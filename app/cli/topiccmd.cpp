@@ -233,7 +233,10 @@ void addTopicOptions(QCommandLineParser& parser)
     parser.addOption({ QStringLiteral("wait"), QStringLiteral("set-rf: return when it is done; print the replicas.") });
     parser.addOption({ QStringLiteral("count"), QStringLiteral("add-partitions: the new total number of partitions."),
         QStringLiteral("N") });
-    parser.addOption({ QStringLiteral("yes"), QStringLiteral("delete: really delete.") });
+    parser.addOption({ QStringLiteral("yes"), QStringLiteral("delete, delete-records: really delete.") });
+    parser.addOption(
+        { QStringLiteral("before"), QStringLiteral("delete-records: delete the records before OFFSET in partition P."),
+            QStringLiteral("P=OFFSET[,P=OFFSET...]") });
 }
 
 int runTopic(const QCommandLineParser& parser, const CommandContext& context)
@@ -247,6 +250,8 @@ int runTopic(const QCommandLineParser& parser, const CommandContext& context)
         return addPartitions(parser, context);
     if (action == QLatin1String("set-rf"))
         return runSetReplicationFactor(parser, context);
+    if (action == QLatin1String("delete-records"))
+        return runDeleteRecords(parser, context);
     return usage(QStringLiteral("topic takes 'create NAME... --partitions N --replication-factor R', 'delete NAME "
                                 "--yes' or 'add-partitions NAME --count N', not '%1'")
                      .arg(action));

@@ -402,6 +402,138 @@ void AdminClient::describeConfigsOf(
     }
 }
 
+void AdminClient::electLeaders(const ElectLeadersRequest& request, Callback<ElectLeadersResponse> done)
+{
+    sendToController(
+        ApiKey::ElectLeaders,
+        [request](int16_t v, QString* error) { return encodeElectLeadersRequest(request, v, error); },
+        [done](const AdminResult<RawResponse>& raw) {
+            using Result = AdminResult<ElectLeadersResponse>;
+            if (!raw.ok()) {
+                done(Result::failure(raw.error));
+                return;
+            }
+            auto decoded = decodeElectLeadersResponse(raw.value->body, raw.value->version);
+            if (!decoded.ok()) {
+                done(Result::failure(
+                    AdminError::protocol(QStringLiteral("Malformed ElectLeaders response: ") + decoded.error())));
+                return;
+            }
+            if (decoded->errorCode != 0) {
+                done(Result::failure(AdminError::kafka(decoded->errorCode, QStringLiteral("The leader election"))));
+                return;
+            }
+            done(Result::success(std::move(decoded).value()));
+        });
+}
+
+void AdminClient::deleteRecords(const DeleteRecordsRequest& request, Callback<DeleteRecordsResponse> done)
+{
+    QStringList topics;
+    for (const auto& t : request.topics)
+        topics.append(t.name);
+    fetchMetadata(topics, [this, request, done](const AdminResult<ClusterMetadata>& md) {
+        using Result = AdminResult<DeleteRecordsResponse>;
+        if (!md.ok()) {
+            done(Result::failure(md.error));
+            return;
+        }
+        // leader -> request with that leader's partitions
+        QMap<int32_t, DeleteRecordsRequest> byLeader;
+        auto response = std::make_shared<DeleteRecordsResponse>();
+        for (const auto& t : request.topics) {
+            const auto* info = md.value->topic(t.name);
+            for (const auto& p : t.partitions) {
+                const auto* part = info && info->errorCode == 0 ? info->partition(p.partition) : nullptr;
+                if (!part || part->leader < 0) {
+                    response->topics.append({ t.name, { { p.partition, -1, int16_t(part ? 5 : 3) } } });
+                    continue;
+                }
+                auto& r = byLeader[part->leader];
+                r.timeoutMs = request.timeoutMs;
+                if (r.topics.isEmpty() || r.topics.last().name != t.name)
+                    r.topics.append({ t.name, {} });
+                r.topics.last().partitions.append(p);
+            }
+        }
+        if (byLeader.isEmpty()) {
+            done(Result::success(*response));
+            return;
+        }
+        auto outstanding = std::make_shared<int>(int(byLeader.size()));
+        for (auto it = byLeader.cbegin(); it != byLeader.cend(); ++it) {
+            const auto part = it.value();
+            sendToNode(
+                it.key(), ApiKey::DeleteRecords,
+                [part](int16_t v, QString* error) { return encodeDeleteRecordsRequest(part, v, error); },
+                [part, response, outstanding, done](const AdminResult<RawResponse>& raw) {
+                    auto decoded = raw.ok() ? decodeDeleteRecordsResponse(raw.value->body, raw.value->version)
+                                            : Decoded<DeleteRecordsResponse>::failure(raw.error.message);
+                    if (decoded.ok()) {
+                        response->topics += decoded->topics;
+                    } else {
+                        for (const auto& t : part.topics)
+                            for (const auto& p : t.partitions)
+                                response->topics.append({ t.name, { { p.partition, -1, int16_t(-1) } } });
+                    }
+                    if (--*outstanding == 0)
+                        done(Result::success(*response));
+                });
+        }
+    });
+}
+
+void AdminClient::describeQuorum(Callback<DescribeQuorumResponse> done)
+{
+    sendToAny(
+        ApiKey::DescribeQuorum, [](int16_t v, QString* error) { return encodeDescribeQuorumRequest(v, error); },
+        [done](const AdminResult<RawResponse>& raw) {
+            using Result = AdminResult<DescribeQuorumResponse>;
+            if (!raw.ok()) {
+                done(Result::failure(raw.error));
+                return;
+            }
+            auto decoded = decodeDescribeQuorumResponse(raw.value->body, raw.value->version);
+            if (!decoded.ok()) {
+                done(Result::failure(
+                    AdminError::protocol(QStringLiteral("Malformed DescribeQuorum response: ") + decoded.error())));
+                return;
+            }
+            const int16_t code = decoded->errorCode ? decoded->errorCode : decoded->partitionErrorCode;
+            if (code != 0) {
+                done(Result::failure(AdminError::kafka(code, QStringLiteral("The KRaft quorum"),
+                    decoded->errorMessage.value_or(decoded->partitionErrorMessage.value_or(QString())))));
+                return;
+            }
+            done(Result::success(std::move(decoded).value()));
+        });
+}
+
+void AdminClient::describeCluster(Callback<DescribeClusterResponse> done)
+{
+    sendToAny(
+        ApiKey::DescribeCluster, [](int16_t v, QString* error) { return encodeDescribeClusterRequest({}, v, error); },
+        [done](const AdminResult<RawResponse>& raw) {
+            using Result = AdminResult<DescribeClusterResponse>;
+            if (!raw.ok()) {
+                done(Result::failure(raw.error));
+                return;
+            }
+            auto decoded = decodeDescribeClusterResponse(raw.value->body, raw.value->version);
+            if (!decoded.ok()) {
+                done(Result::failure(
+                    AdminError::protocol(QStringLiteral("Malformed DescribeCluster response: ") + decoded.error())));
+                return;
+            }
+            if (decoded->errorCode != 0) {
+                done(Result::failure(AdminError::kafka(decoded->errorCode, QStringLiteral("Describing the cluster"),
+                    decoded->errorMessage.value_or(QString()))));
+                return;
+            }
+            done(Result::success(std::move(decoded).value()));
+        });
+}
+
 void AdminClient::createPartitions(const CreatePartitionsRequest& request, Callback<CreatePartitionsResponse> done)
 {
     sendToController(

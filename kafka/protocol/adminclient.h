@@ -3,6 +3,7 @@
 // controller, a partition's leader, a given broker) and turns responses into value structs. Lives in one thread
 // (the admin worker thread in the GUI, the main thread in the CLI); callbacks run in that thread.
 #include "kafka/protocol/adminerror.h"
+#include "kafka/protocol/apis/cluster.h"
 #include "kafka/protocol/apis/configs.h"
 #include "kafka/protocol/apis/partitions.h"
 #include "kafka/protocol/apis/reassignments.h"
@@ -60,6 +61,16 @@ public:
     // Some configs of many resources: topics (and the cluster defaults) in one request to any broker, each broker's
     // own from that broker. A broker that does not answer gives a result with errorCode -1 and the reason.
     void describeConfigsOf(const QList<DescribeConfigsResource>& resources, Callback<QList<ConfigResourceResult>> done);
+    // Preferred or unclean leader election, through the controller; per-partition results in the response
+    // (ELECTION_NOT_NEEDED where the preferred leader already leads).
+    void electLeaders(const ElectLeadersRequest& request, Callback<ElectLeadersResponse> done);
+    // Deletes the records before the given offsets: one request per partition leader (from fresh metadata); a
+    // leader that does not answer gives its partitions errorCode -1. Per-partition low watermarks in the response.
+    void deleteRecords(const DeleteRecordsRequest& request, Callback<DeleteRecordsResponse> done);
+    // The KRaft quorum (DescribeQuorum of __cluster_metadata-0), answered by the active controller through any broker.
+    void describeQuorum(Callback<DescribeQuorumResponse> done);
+    // Brokers as the cluster sees them, with fenced brokers (v2+), the controller and the cluster id.
+    void describeCluster(Callback<DescribeClusterResponse> done);
     // Raises partition counts (validateOnly: checks only), through the controller; per-topic errors in the response.
     void createPartitions(const CreatePartitionsRequest& request, Callback<CreatePartitionsResponse> done);
     // The log directories of every broker (or of `brokers`), with the sizes of the topics' partitions (all topics

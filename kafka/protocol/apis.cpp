@@ -53,6 +53,8 @@ QString apiName(ApiKey key)
         return QStringLiteral("ListPartitionReassignments");
     case ApiKey::DescribeCluster:
         return QStringLiteral("DescribeCluster");
+    case ApiKey::DescribeQuorum:
+        return QStringLiteral("DescribeQuorum");
     }
     return QStringLiteral("Api%1").arg(int(key));
 }
@@ -89,6 +91,14 @@ VersionRange supportedVersions(ApiKey key)
         return { 0, 1 };
     case ApiKey::ListPartitionReassignments:
         return { 0, 0 };
+    case ApiKey::ElectLeaders:
+        return { 0, 2 };
+    case ApiKey::DeleteRecords:
+        return { 1, 2 };
+    case ApiKey::DescribeQuorum:
+        return { 0, 2 };
+    case ApiKey::DescribeCluster:
+        return { 0, 2 };
     default:
         return {};
     }
@@ -143,6 +153,7 @@ int16_t firstFlexibleVersion(ApiKey key)
     case ApiKey::AlterPartitionReassignments:
     case ApiKey::ListPartitionReassignments:
     case ApiKey::DescribeCluster:
+    case ApiKey::DescribeQuorum:
         return 0;
     }
     return -1;

@@ -31,6 +31,7 @@ enum class ApiKey : int16_t {
     IncrementalAlterConfigs = 44,
     AlterPartitionReassignments = 45,
     ListPartitionReassignments = 46,
+    DescribeQuorum = 55,
     DescribeCluster = 60,
 };
 

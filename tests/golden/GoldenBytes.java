@@ -16,15 +16,23 @@ import org.apache.kafka.common.message.CreatePartitionsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsResponseData;
 import org.apache.kafka.common.message.CreateTopicsRequestData;
 import org.apache.kafka.common.message.CreateTopicsResponseData;
+import org.apache.kafka.common.message.DeleteRecordsRequestData;
+import org.apache.kafka.common.message.DeleteRecordsResponseData;
 import org.apache.kafka.common.message.DeleteTopicsRequestData;
 import org.apache.kafka.common.message.DeleteTopicsResponseData;
 import org.apache.kafka.common.message.IncrementalAlterConfigsRequestData;
 import org.apache.kafka.common.message.IncrementalAlterConfigsResponseData;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
+import org.apache.kafka.common.message.DescribeClusterRequestData;
+import org.apache.kafka.common.message.DescribeClusterResponseData;
 import org.apache.kafka.common.message.DescribeConfigsRequestData;
 import org.apache.kafka.common.message.DescribeConfigsResponseData;
 import org.apache.kafka.common.message.DescribeLogDirsRequestData;
 import org.apache.kafka.common.message.DescribeLogDirsResponseData;
+import org.apache.kafka.common.message.DescribeQuorumRequestData;
+import org.apache.kafka.common.message.DescribeQuorumResponseData;
+import org.apache.kafka.common.message.ElectLeadersRequestData;
+import org.apache.kafka.common.message.ElectLeadersResponseData;
 import org.apache.kafka.common.message.ListOffsetsRequestData;
 import org.apache.kafka.common.message.ListPartitionReassignmentsRequestData;
 import org.apache.kafka.common.message.ListPartitionReassignmentsResponseData;
@@ -65,6 +73,14 @@ public class GoldenBytes {
         emit("AlterPartitionReassignments", "response", 0, 1, GoldenBytes::alterPartitionReassignmentsResponse);
         emit("ListPartitionReassignments", "request", 0, 0, GoldenBytes::listPartitionReassignmentsRequest);
         emit("ListPartitionReassignments", "response", 0, 0, GoldenBytes::listPartitionReassignmentsResponse);
+        emit("ElectLeaders", "request", 0, 2, GoldenBytes::electLeadersRequest);
+        emit("ElectLeaders", "response", 0, 2, GoldenBytes::electLeadersResponse);
+        emit("DeleteRecords", "request", 1, 2, GoldenBytes::deleteRecordsRequest);
+        emit("DeleteRecords", "response", 1, 2, GoldenBytes::deleteRecordsResponse);
+        emit("DescribeQuorum", "request", 0, 2, GoldenBytes::describeQuorumRequest);
+        emit("DescribeQuorum", "response", 0, 2, GoldenBytes::describeQuorumResponse);
+        emit("DescribeCluster", "request", 0, 2, GoldenBytes::describeClusterRequest);
+        emit("DescribeCluster", "response", 0, 2, GoldenBytes::describeClusterResponse);
     }
 
     static void emit(String api, String kind, int from, int to, Builder builder) {
@@ -408,5 +424,106 @@ public class GoldenBytes {
             .setTopics(Arrays.asList(new ListPartitionReassignmentsResponseData.OngoingTopicReassignment().setName("orders")
                 .setPartitions(Arrays.asList(new ListPartitionReassignmentsResponseData.OngoingPartitionReassignment().setPartitionIndex(0)
                     .setReplicas(Arrays.asList(1, 2, 3)).setAddingReplicas(Arrays.asList(2, 3)).setRemovingReplicas(Arrays.asList())))));
+    }
+
+    // ---- ElectLeaders ----
+    static Message electLeadersRequest(short v) {
+        ElectLeadersRequestData.TopicPartitionsCollection topics = new ElectLeadersRequestData.TopicPartitionsCollection();
+        topics.add(new ElectLeadersRequestData.TopicPartitions().setTopic("orders").setPartitions(Arrays.asList(0, 2)));
+        ElectLeadersRequestData d = new ElectLeadersRequestData().setTopicPartitions(topics).setTimeoutMs(60000);
+        if (v >= 1)
+            d.setElectionType((byte) 0);
+        return d;
+    }
+
+    static Message electLeadersResponse(short v) {
+        ElectLeadersResponseData d = new ElectLeadersResponseData().setThrottleTimeMs(0).setReplicaElectionResults(Arrays.asList(
+            new ElectLeadersResponseData.ReplicaElectionResult().setTopic("orders").setPartitionResult(Arrays.asList(
+                new ElectLeadersResponseData.PartitionResult().setPartitionId(0).setErrorCode((short) 0).setErrorMessage(null),
+                new ElectLeadersResponseData.PartitionResult().setPartitionId(2).setErrorCode((short) 84)
+                    .setErrorMessage("Leader election not needed for topic partition.")))));
+        if (v >= 1)
+            d.setErrorCode((short) 0);
+        return d;
+    }
+
+    // ---- DeleteRecords ----
+    static Message deleteRecordsRequest(short v) {
+        return new DeleteRecordsRequestData().setTimeoutMs(30000).setTopics(Arrays.asList(
+            new DeleteRecordsRequestData.DeleteRecordsTopic().setName("orders").setPartitions(Arrays.asList(
+                new DeleteRecordsRequestData.DeleteRecordsPartition().setPartitionIndex(0).setOffset(100L),
+                new DeleteRecordsRequestData.DeleteRecordsPartition().setPartitionIndex(1).setOffset(-1L)))));
+    }
+
+    static Message deleteRecordsResponse(short v) {
+        DeleteRecordsResponseData.DeleteRecordsPartitionResultCollection partitions = new DeleteRecordsResponseData.DeleteRecordsPartitionResultCollection();
+        partitions.add(new DeleteRecordsResponseData.DeleteRecordsPartitionResult().setPartitionIndex(0).setLowWatermark(100L).setErrorCode((short) 0));
+        partitions.add(new DeleteRecordsResponseData.DeleteRecordsPartitionResult().setPartitionIndex(1).setLowWatermark(-1L).setErrorCode((short) 1));
+        DeleteRecordsResponseData.DeleteRecordsTopicResultCollection topics = new DeleteRecordsResponseData.DeleteRecordsTopicResultCollection();
+        topics.add(new DeleteRecordsResponseData.DeleteRecordsTopicResult().setName("orders").setPartitions(partitions));
+        return new DeleteRecordsResponseData().setThrottleTimeMs(0).setTopics(topics);
+    }
+
+    // ---- DescribeQuorum ----
+    static Message describeQuorumRequest(short v) {
+        return new DescribeQuorumRequestData().setTopics(Arrays.asList(new DescribeQuorumRequestData.TopicData()
+            .setTopicName("__cluster_metadata").setPartitions(Arrays.asList(new DescribeQuorumRequestData.PartitionData().setPartitionIndex(0)))));
+    }
+
+    static DescribeQuorumResponseData.ReplicaState replica(short v, int id, long leo, long fetch, long caughtUp) {
+        DescribeQuorumResponseData.ReplicaState r = new DescribeQuorumResponseData.ReplicaState().setReplicaId(id).setLogEndOffset(leo);
+        if (v >= 1)
+            r.setLastFetchTimestamp(fetch).setLastCaughtUpTimestamp(caughtUp);
+        if (v >= 2)
+            r.setReplicaDirectoryId(new Uuid(0x1111L * id, 0x2222L * id));
+        return r;
+    }
+
+    static Message describeQuorumResponse(short v) {
+        DescribeQuorumResponseData.PartitionData p = new DescribeQuorumResponseData.PartitionData().setPartitionIndex(0)
+            .setErrorCode((short) 0).setLeaderId(1).setLeaderEpoch(7).setHighWatermark(4242L)
+            .setCurrentVoters(Arrays.asList(replica(v, 1, 4242L, 1760000000000L, 1760000000000L),
+                                            replica(v, 2, 4240L, 1759999999900L, 1759999999000L)))
+            .setObservers(Arrays.asList(replica(v, 4, 4100L, -1L, -1L)));
+        DescribeQuorumResponseData d = new DescribeQuorumResponseData().setErrorCode((short) 0)
+            .setTopics(Arrays.asList(new DescribeQuorumResponseData.TopicData().setTopicName("__cluster_metadata").setPartitions(Arrays.asList(p))));
+        if (v >= 2) {
+            d.setErrorMessage(null);
+            p.setErrorMessage(null);
+            DescribeQuorumResponseData.ListenerCollection listeners = new DescribeQuorumResponseData.ListenerCollection();
+            listeners.add(new DescribeQuorumResponseData.Listener().setName("CONTROLLER").setHost("127.0.0.1").setPort(49093));
+            DescribeQuorumResponseData.NodeCollection nodes = new DescribeQuorumResponseData.NodeCollection();
+            nodes.add(new DescribeQuorumResponseData.Node().setNodeId(1).setListeners(listeners));
+            d.setNodes(nodes);
+        }
+        return d;
+    }
+
+    // ---- DescribeCluster ----
+    static Message describeClusterRequest(short v) {
+        DescribeClusterRequestData d = new DescribeClusterRequestData().setIncludeClusterAuthorizedOperations(false);
+        if (v >= 1)
+            d.setEndpointType((byte) 1);
+        if (v >= 2)
+            d.setIncludeFencedBrokers(true);
+        return d;
+    }
+
+    static Message describeClusterResponse(short v) {
+        DescribeClusterResponseData.DescribeClusterBrokerCollection brokers = new DescribeClusterResponseData.DescribeClusterBrokerCollection();
+        DescribeClusterResponseData.DescribeClusterBroker one = new DescribeClusterResponseData.DescribeClusterBroker()
+            .setBrokerId(1).setHost("127.0.0.1").setPort(19092).setRack("rack-a");
+        DescribeClusterResponseData.DescribeClusterBroker two = new DescribeClusterResponseData.DescribeClusterBroker()
+            .setBrokerId(2).setHost("127.0.0.1").setPort(29092).setRack(null);
+        if (v >= 2)
+            two.setIsFenced(true);
+        brokers.add(one);
+        brokers.add(two);
+        DescribeClusterResponseData d = new DescribeClusterResponseData().setThrottleTimeMs(0).setErrorCode((short) 0)
+            .setErrorMessage(null).setClusterId("kafscope-cluster").setControllerId(1).setBrokers(brokers)
+            .setClusterAuthorizedOperations(Integer.MIN_VALUE);
+        if (v >= 1)
+            d.setEndpointType((byte) 1);
+        return d;
     }
 }

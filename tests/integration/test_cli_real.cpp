@@ -542,3 +542,91 @@ TEST_F(CliReal, ReassignStatusRemovesTheThrottleOfAFinishedReassignment)
     EXPECT_TRUE(refused.err.contains("broker 9 is not in the cluster")) << refused.err.toStdString();
     bad.remove();
 }
+
+// ---- issue #7, step 4: delete-records, the quorum, elections ----
+
+TEST_F(CliReal, DeleteRecordsNeedsYesAndMovesTheEarliestOffset)
+{
+    const auto name = kafscope::itest::uniqueTopic("cli-delete-records");
+    ASSERT_EQ(kafscope::itest::createTopic(name, 2, 2), "");
+    ASSERT_EQ(kafscope::itest::produce(name, 200), "");
+    const auto before = describePartitions(name);
+    const qint64 latest0 = before.at(0).toObject().value(QStringLiteral("latest")).toInteger();
+    ASSERT_GT(latest0, 10);
+    const QString cut = QStringLiteral("0=%1").arg(latest0 / 2);
+
+    const auto asked
+        = cli({ QStringLiteral("topic"), QStringLiteral("delete-records"), name, QStringLiteral("--before"), cut });
+    EXPECT_EQ(asked.exitCode, 2);
+    EXPECT_TRUE(asked.err.contains("pass --yes")) << asked.err.toStdString();
+    EXPECT_EQ(describePartitions(name).at(0).toObject().value(QStringLiteral("earliest")).toInteger(), 0);
+
+    const auto beyond = cli({ QStringLiteral("topic"), QStringLiteral("delete-records"), name,
+        QStringLiteral("--before"), QStringLiteral("0=%1").arg(latest0 + 100), QStringLiteral("--yes") });
+    EXPECT_EQ(beyond.exitCode, 5) << beyond.err.toStdString();
+    const auto bad = cli({ QStringLiteral("topic"), QStringLiteral("delete-records"), name, QStringLiteral("--before"),
+        QStringLiteral("zero=1"), QStringLiteral("--yes") });
+    EXPECT_EQ(bad.exitCode, 2);
+
+    const auto done = cli({ QStringLiteral("topic"), QStringLiteral("delete-records"), name, QStringLiteral("--before"),
+        cut, QStringLiteral("--yes"), QStringLiteral("--json") });
+    ASSERT_EQ(done.exitCode, 0) << done.err.toStdString();
+    EXPECT_EQ(json(done).array().at(0).toObject().value(QStringLiteral("low_watermark")).toInteger(), latest0 / 2);
+    EXPECT_TRUE(eventually([&] {
+        return describePartitions(name).at(0).toObject().value(QStringLiteral("earliest")).toInteger() == latest0 / 2;
+    }));
+    // Partition 1 is untouched, and what is left of partition 0 is still readable.
+    EXPECT_EQ(describePartitions(name).at(1).toObject().value(QStringLiteral("earliest")).toInteger(), 0);
+    const qint64 total = before.at(0).toObject().value(QStringLiteral("latest")).toInteger()
+        + before.at(1).toObject().value(QStringLiteral("latest")).toInteger();
+    EXPECT_EQ(consumedRecords(name), total - latest0 / 2);
+}
+
+TEST_F(CliReal, QuorumShowsTheThreeVotersAndTheLeader)
+{
+    const auto run = cli({ QStringLiteral("quorum"), QStringLiteral("--json") });
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const auto q = json(run).object();
+    const auto voters = q.value(QStringLiteral("voters")).toArray();
+    ASSERT_EQ(voters.size(), 3);
+    QSet<int> ids;
+    for (const auto& v : voters) {
+        const auto voter = v.toObject();
+        ids.insert(voter.value(QStringLiteral("id")).toInt());
+        for (const auto* field : { "log_end_offset", "lag", "last_fetch_timestamp", "last_caught_up_timestamp" })
+            EXPECT_TRUE(voter.contains(QLatin1String(field))) << field;
+        EXPECT_GE(voter.value(QStringLiteral("lag")).toInteger(), 0);
+    }
+    EXPECT_EQ(ids, (QSet<int> { 1, 2, 3 }));
+    EXPECT_TRUE(ids.contains(q.value(QStringLiteral("leader")).toInt()));
+    EXPECT_GE(q.value(QStringLiteral("epoch")).toInt(), 1);
+    EXPECT_GT(q.value(QStringLiteral("high_watermark")).toInteger(), 0);
+    EXPECT_TRUE(q.value(QStringLiteral("observers")).toArray().isEmpty()); // every node is a voter
+    EXPECT_TRUE(q.value(QStringLiteral("fenced_brokers")).toArray().isEmpty());
+    const auto table = cli({ QStringLiteral("quorum") });
+    ASSERT_EQ(table.exitCode, 0);
+    EXPECT_TRUE(table.out.contains("voter (leader)")) << table.out.toStdString();
+}
+
+TEST_F(CliReal, ElectLeadersChecksItsInputAndAnUncleanElectionNeedsYes)
+{
+    const auto name = kafscope::itest::uniqueTopic("cli-elect");
+    ASSERT_EQ(kafscope::itest::createTopic(name, 2, 2), "");
+    const auto balanced
+        = cli({ QStringLiteral("elect-leaders"), QStringLiteral("--topic"), name, QStringLiteral("--json") });
+    ASSERT_EQ(balanced.exitCode, 0) << balanced.err.toStdString();
+    for (const auto& v : json(balanced).array())
+        EXPECT_EQ(v.toObject().value(QStringLiteral("result")).toString(), QStringLiteral("not_needed"));
+    EXPECT_EQ(
+        cli({ QStringLiteral("elect-leaders"), QStringLiteral("--topic"), name + QStringLiteral(":x") }).exitCode, 2);
+    EXPECT_EQ(
+        cli({ QStringLiteral("elect-leaders"), QStringLiteral("--topic"), name + QStringLiteral(":7") }).exitCode, 2);
+    const auto unclean
+        = cli({ QStringLiteral("elect-leaders"), QStringLiteral("--topic"), name, QStringLiteral("--unclean") });
+    EXPECT_EQ(unclean.exitCode, 2);
+    EXPECT_TRUE(unclean.err.contains("lost for good")) << unclean.err.toStdString();
+    EXPECT_EQ(
+        cli({ QStringLiteral("elect-leaders"), QStringLiteral("--topic"), QStringLiteral("no-such-topic") }).exitCode,
+        4);
+    EXPECT_EQ(cli({ QStringLiteral("elect-leaders"), QStringLiteral("--read-only") }).exitCode, 5);
+}

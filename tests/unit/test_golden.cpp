@@ -4,6 +4,7 @@
 // program put in, and our encoder must write the bytes back exactly. (The ctest golden.fresh regenerates the file
 // from the jar the test cluster uses and fails if it differs, so these bytes stay Kafka's.)
 #include "codectest.h"
+#include "kafka/protocol/apis/cluster.h"
 #include "kafka/protocol/apis/configs.h"
 #include "kafka/protocol/apis/partitions.h"
 #include "kafka/protocol/apis/reassignments.h"
@@ -517,6 +518,121 @@ TEST(GoldenBytes, ListPartitionReassignmentsResponseDecodesAndReencodes)
         1);
 }
 
+TEST(GoldenBytes, ElectLeadersRequestIsKafkasBytes)
+{
+    ElectLeadersRequest request;
+    request.topicPartitions = QList<ElectTopicPartitions> { { QStringLiteral("orders"), { 0, 2 } } };
+    EXPECT_EQ(
+        forEachGolden(ApiKey::ElectLeaders, "ElectLeaders", "request",
+            [&](int16_t v, const QByteArray& bytes) { EXPECT_BYTES(encodeElectLeadersRequest(request, v), bytes); }),
+        3);
+    request.type = ElectionType::Unclean;
+    QString error;
+    EXPECT_TRUE(encodeElectLeadersRequest(request, 0, &error).isEmpty()); // v0 knows only preferred elections
+    EXPECT_FALSE(error.isEmpty());
+}
+
+TEST(GoldenBytes, ElectLeadersResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::ElectLeaders, "ElectLeaders", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeElectLeadersResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      const QList<ElectionTopicResult> expected { { QStringLiteral("orders"),
+                          { { 0, 0, std::nullopt },
+                              { 2, 84, QStringLiteral("Leader election not needed for topic partition.") } } } };
+                      EXPECT_EQ(decoded->results, expected);
+                      EXPECT_BYTES(encodeElectLeadersResponse(decoded.value(), v), bytes);
+                  }),
+        3);
+}
+
+TEST(GoldenBytes, DeleteRecordsRequestIsKafkasBytes)
+{
+    DeleteRecordsRequest request;
+    request.topics = { { QStringLiteral("orders"), { { 0, 100 }, { 1, -1 } } } };
+    EXPECT_EQ(
+        forEachGolden(ApiKey::DeleteRecords, "DeleteRecords", "request",
+            [&](int16_t v, const QByteArray& bytes) { EXPECT_BYTES(encodeDeleteRecordsRequest(request, v), bytes); }),
+        2);
+}
+
+TEST(GoldenBytes, DeleteRecordsResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::DeleteRecords, "DeleteRecords", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeDeleteRecordsResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      const QList<DeleteRecordsTopicResult> expected { { QStringLiteral("orders"),
+                          { { 0, 100, 0 }, { 1, -1, 1 } } } };
+                      EXPECT_EQ(decoded->topics, expected);
+                      EXPECT_BYTES(encodeDeleteRecordsResponse(decoded.value(), v), bytes);
+                  }),
+        2);
+}
+
+TEST(GoldenBytes, DescribeQuorumRequestIsKafkasBytes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::DescribeQuorum, "DescribeQuorum", "request",
+                  [&](int16_t v, const QByteArray& bytes) { EXPECT_BYTES(encodeDescribeQuorumRequest(v), bytes); }),
+        3);
+}
+
+TEST(GoldenBytes, DescribeQuorumResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::DescribeQuorum, "DescribeQuorum", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeDescribeQuorumResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      EXPECT_EQ(decoded->topic, QStringLiteral("__cluster_metadata"));
+                      EXPECT_EQ(decoded->leaderId, 1);
+                      EXPECT_EQ(decoded->leaderEpoch, 7);
+                      EXPECT_EQ(decoded->highWatermark, 4242);
+                      ASSERT_EQ(decoded->voters.size(), 2);
+                      ASSERT_EQ(decoded->observers.size(), 1);
+                      EXPECT_EQ(decoded->voters[1].replicaId, 2);
+                      EXPECT_EQ(decoded->voters[1].logEndOffset, 4240);
+                      EXPECT_EQ(decoded->voters[1].lastFetchTimestamp, v >= 1 ? Q_INT64_C(1759999999900) : -1);
+                      EXPECT_EQ(decoded->voters[1].lastCaughtUpTimestamp, v >= 1 ? Q_INT64_C(1759999999000) : -1);
+                      EXPECT_EQ(decoded->voters[0].directoryId.size(), v >= 2 ? 16 : 0);
+                      EXPECT_EQ(decoded->observers[0].replicaId, 4);
+                      EXPECT_EQ(decoded->observers[0].lastFetchTimestamp, -1);
+                      if (v >= 2) {
+                          ASSERT_EQ(decoded->nodes.size(), 1);
+                          EXPECT_EQ(decoded->nodes[0].listeners.at(0),
+                              (QuorumListener { QStringLiteral("CONTROLLER"), QStringLiteral("127.0.0.1"), 49093 }));
+                      }
+                      EXPECT_BYTES(encodeDescribeQuorumResponse(decoded.value(), v), bytes);
+                  }),
+        3);
+}
+
+TEST(GoldenBytes, DescribeClusterRequestIsKafkasBytes)
+{
+    EXPECT_EQ(
+        forEachGolden(ApiKey::DescribeCluster, "DescribeCluster", "request",
+            [&](int16_t v, const QByteArray& bytes) { EXPECT_BYTES(encodeDescribeClusterRequest({}, v), bytes); }),
+        3);
+}
+
+TEST(GoldenBytes, DescribeClusterResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::DescribeCluster, "DescribeCluster", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeDescribeClusterResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      EXPECT_EQ(decoded->clusterId, QStringLiteral("kafscope-cluster"));
+                      EXPECT_EQ(decoded->controllerId, 1);
+                      const QList<DescribeClusterBroker> expected {
+                          { 1, QStringLiteral("127.0.0.1"), 19092, QStringLiteral("rack-a"), false },
+                          { 2, QStringLiteral("127.0.0.1"), 29092, std::nullopt, v >= 2 },
+                      };
+                      EXPECT_EQ(decoded->brokers, expected);
+                      EXPECT_BYTES(encodeDescribeClusterResponse(decoded.value(), v), bytes);
+                  }),
+        3);
+}
+
 TEST(GoldenBytes, NewFamiliesFailOnEveryTruncationAndSurviveGarbage)
 {
     // Every prefix of Kafka's own bytes fails cleanly; random changes never crash (issue #7's codec tests).
@@ -536,13 +652,23 @@ TEST(GoldenBytes, NewFamiliesFailOnEveryTruncationAndSurviveGarbage)
             [&](QByteArrayView b, int16_t v) { return result(decodeAlterPartitionReassignmentsResponse(b, v)); } },
         { QStringLiteral("ListPartitionReassignments"),
             [&](QByteArrayView b, int16_t v) { return result(decodeListPartitionReassignmentsResponse(b, v)); } },
+        { QStringLiteral("ElectLeaders"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeElectLeadersResponse(b, v)); } },
+        { QStringLiteral("DeleteRecords"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeDeleteRecordsResponse(b, v)); } },
+        { QStringLiteral("DescribeQuorum"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeDescribeQuorumResponse(b, v)); } },
+        { QStringLiteral("DescribeCluster"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeDescribeClusterResponse(b, v)); } },
     };
     int checked = 0;
     for (const auto& [api, version] : { std::pair { "CreateTopics", 4 }, { "CreateTopics", 7 }, { "DeleteTopics", 3 },
              { "DeleteTopics", 6 }, { "IncrementalAlterConfigs", 0 }, { "IncrementalAlterConfigs", 1 },
              { "CreatePartitions", 1 }, { "CreatePartitions", 3 }, { "DescribeLogDirs", 1 }, { "DescribeLogDirs", 4 },
              { "AlterPartitionReassignments", 0 }, { "AlterPartitionReassignments", 1 },
-             { "ListPartitionReassignments", 0 } }) {
+             { "ListPartitionReassignments", 0 }, { "ElectLeaders", 0 }, { "ElectLeaders", 2 }, { "DeleteRecords", 1 },
+             { "DeleteRecords", 2 }, { "DescribeQuorum", 0 }, { "DescribeQuorum", 2 }, { "DescribeCluster", 0 },
+             { "DescribeCluster", 2 } }) {
         const auto bytes = golden().bytes.value(keyOf(api, "response", int16_t(version)));
         ASSERT_FALSE(bytes.isEmpty()) << api << " v" << version;
         SCOPED_TRACE(std::string(api) + " v" + std::to_string(version));
@@ -553,5 +679,5 @@ TEST(GoldenBytes, NewFamiliesFailOnEveryTruncationAndSurviveGarbage)
         kafscope::test::expectGarbageNeverCrashes(bytes, decode, quint32(version * 7919 + name.size()), 1000);
         ++checked;
     }
-    EXPECT_EQ(checked, 13);
+    EXPECT_EQ(checked, 21);
 }
