@@ -175,15 +175,22 @@ void ReassignmentRunner::end(Phase phase, const QString& message)
         return;
     }
     setPhase(Phase::Cleaning, QStringLiteral("Removing the replication throttle…"));
-    applyConfigs(admin::throttleRemoval(m_throttlePlan.brokers, m_throttlePlan.leaderReplicas.keys()),
-        [this, phase, message](const QString& error) {
-            m_throttled = false;
-            const QString text = error.isEmpty() ? message
-                                                 : message
-                    + QStringLiteral("\nThe throttle could not be removed (the Brokers page shows it and removes it): ")
-                    + error;
-            setPhase(phase, text);
-            emit finished(phase, text);
+    // The rates on the brokers are shared: while another reassignment runs they stay (its topics need them).
+    m_cluster->listPartitionReassignments(
+        {}, this, [this, phase, message](const AdminResult<protocol::ListPartitionReassignmentsResponse>& others) {
+            const bool othersRun = !others.ok() || !others.value->topics.isEmpty();
+            applyConfigs(admin::throttleRemoval(othersRun ? QList<int32_t> {} : m_throttlePlan.brokers,
+                             m_throttlePlan.leaderReplicas.keys()),
+                [this, phase, message](const QString& error) {
+                    m_throttled = false;
+                    const QString text = error.isEmpty() ? message
+                                                         : message
+                            + QStringLiteral("\nThe throttle could not be removed (Reassign… on the Brokers page "
+                                             "shows it and removes it): ")
+                            + error;
+                    setPhase(phase, text);
+                    emit finished(phase, text);
+                });
         });
 }
 

@@ -206,10 +206,17 @@ int execute(protocol::AdminClient& admin, const admin::Plan& plan, qint64 thrott
         pause(500);
     }
     if (throttle > 0) {
-        if (const auto error = applyConfigs(admin, admin::throttleRemoval(throttlePlan.brokers, throttledTopics));
+        // The rates on the brokers are shared: while another reassignment runs they stay (its topics need them).
+        const auto others = awaitResult<protocol::ListPartitionReassignmentsResponse>(
+            [&](auto done) { admin.listPartitionReassignments(std::nullopt, done); });
+        const bool othersRun = !others.ok() || !others.value->topics.isEmpty();
+        if (const auto error = applyConfigs(
+                admin, admin::throttleRemoval(othersRun ? QList<int32_t> {} : throttlePlan.brokers, throttledTopics));
             error.kind != AdminError::Kind::None)
             return adminFailure(error);
-        err() << "kafscope-cli: removed the replication throttle" << Qt::endl;
+        err() << "kafscope-cli: removed the replication throttle"
+              << (othersRun ? " of these topics (another reassignment runs: the broker rates stay for it)" : "")
+              << Qt::endl;
     }
     // The final replicas, once the metadata shows them (it reaches every broker a moment after the controller).
     ClusterMetadata md;
