@@ -5,6 +5,7 @@
 // run in milliseconds without a broker. Requests are asynchronous; an answer may arrive after the next request.
 #include "kafka/dataplane.h"
 #include "kafka/protocol/adminerror.h"
+#include "kafka/protocol/apis/cluster.h"
 #include "kafka/protocol/apis/configs.h"
 #include "kafka/protocol/apis/partitions.h"
 #include "kafka/protocol/apis/reassignments.h"
@@ -65,7 +66,15 @@ public:
     virtual void alterPartitionReassignments(const protocol::AlterPartitionReassignmentsRequest& request,
         QObject* context, Done<protocol::AlterPartitionReassignmentsResponse> done)
         = 0;
+    virtual void electLeaders(
+        const protocol::ElectLeadersRequest& request, QObject* context, Done<protocol::ElectLeadersResponse> done)
+        = 0;
+    virtual void deleteRecords(
+        const protocol::DeleteRecordsRequest& request, QObject* context, Done<protocol::DeleteRecordsResponse> done)
+        = 0;
     // Reads, also on read-only connections, with the same delivery rules as the writes.
+    virtual void describeQuorum(QObject* context, Done<protocol::DescribeQuorumResponse> done) = 0;
+    virtual void describeCluster(QObject* context, Done<protocol::DescribeClusterResponse> done) = 0;
     // Some configs of many resources at once (e.g. throttles left behind, admin::throttleQuery()).
     virtual void describeConfigsOf(const QList<protocol::DescribeConfigsResource>& resources, QObject* context,
         Done<QList<ConfigResourceResult>> done)

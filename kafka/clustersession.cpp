@@ -330,6 +330,32 @@ void ClusterSession::alterPartitionReassignments(const protocol::AlterPartitionR
         [request](protocol::AdminClient& admin, auto deliver) { admin.alterPartitionReassignments(request, deliver); });
 }
 
+void ClusterSession::electLeaders(
+    const protocol::ElectLeadersRequest& request, QObject* context, Done<protocol::ElectLeadersResponse> done)
+{
+    write<protocol::ElectLeadersResponse>(context, std::move(done),
+        [request](protocol::AdminClient& admin, auto deliver) { admin.electLeaders(request, deliver); });
+}
+
+void ClusterSession::deleteRecords(
+    const protocol::DeleteRecordsRequest& request, QObject* context, Done<protocol::DeleteRecordsResponse> done)
+{
+    write<protocol::DeleteRecordsResponse>(context, std::move(done),
+        [request](protocol::AdminClient& admin, auto deliver) { admin.deleteRecords(request, deliver); });
+}
+
+void ClusterSession::describeQuorum(QObject* context, Done<protocol::DescribeQuorumResponse> done)
+{
+    ask<protocol::DescribeQuorumResponse>(
+        context, std::move(done), [](protocol::AdminClient& admin, auto deliver) { admin.describeQuorum(deliver); });
+}
+
+void ClusterSession::describeCluster(QObject* context, Done<protocol::DescribeClusterResponse> done)
+{
+    ask<protocol::DescribeClusterResponse>(
+        context, std::move(done), [](protocol::AdminClient& admin, auto deliver) { admin.describeCluster(deliver); });
+}
+
 void ClusterSession::describeConfigsOf(
     const QList<protocol::DescribeConfigsResource>& resources, QObject* context, Done<QList<ConfigResourceResult>> done)
 {

@@ -34,6 +34,12 @@ public:
         Done<protocol::CreatePartitionsResponse> done) override;
     void alterPartitionReassignments(const protocol::AlterPartitionReassignmentsRequest& request, QObject* context,
         Done<protocol::AlterPartitionReassignmentsResponse> done) override;
+    void electLeaders(const protocol::ElectLeadersRequest& request, QObject* context,
+        Done<protocol::ElectLeadersResponse> done) override;
+    void deleteRecords(const protocol::DeleteRecordsRequest& request, QObject* context,
+        Done<protocol::DeleteRecordsResponse> done) override;
+    void describeQuorum(QObject* context, Done<protocol::DescribeQuorumResponse> done) override;
+    void describeCluster(QObject* context, Done<protocol::DescribeClusterResponse> done) override;
     void describeConfigsOf(const QList<protocol::DescribeConfigsResource>& resources, QObject* context,
         Done<QList<ConfigResourceResult>> done) override;
     void listPartitionReassignments(

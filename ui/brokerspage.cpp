@@ -12,6 +12,7 @@
 #include "ui/writegate.h"
 #include "ui_brokerspage.h"
 
+#include <QDateTime>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 
@@ -132,6 +133,7 @@ void BrokersPage::onMetadata(const ClusterMetadata& metadata)
     if (m_ui->brokerView->selectionModel()->selectedRows().isEmpty() && m_brokerProxy->rowCount() > 0)
         m_ui->brokerView->selectRow(0);
     updateActions();
+    loadQuorum();
 }
 
 int32_t BrokersPage::selectedBrokerId() const
@@ -150,6 +152,65 @@ QWidget* BrokersPage::editConfigsButton() const
 QWidget* BrokersPage::editDefaultsButton() const
 {
     return m_ui->editDefaultsButton;
+}
+
+QString BrokersPage::quorumText() const
+{
+    return m_ui->quorumLabel->text();
+}
+
+void BrokersPage::loadQuorum()
+{
+    // The KRaft quorum and the fenced brokers, on every refresh (two small requests). None of the anchors shows them.
+    m_session->describeQuorum(this, [this](const AdminResult<protocol::DescribeQuorumResponse>& r) {
+        if (!r.ok()) {
+            m_ui->quorumLabel->setText(
+                QStringLiteral("<span style='color:#777'>KRaft quorum: not available (%1)</span>")
+                    .arg(r.error.message.toHtmlEscaped()));
+            return;
+        }
+        const auto& q = *r.value;
+        auto time = [](int64_t ms) {
+            return ms < 0 ? QStringLiteral("–")
+                          : QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss.zzz"));
+        };
+        QString rows;
+        for (const auto& [role, list] : { std::pair { "voter", &q.voters }, { "observer", &q.observers } })
+            for (const auto& v : *list) {
+                const qint64 lag = std::max<int64_t>(0, q.highWatermark - v.logEndOffset);
+                rows += QStringLiteral("<tr><td>%1</td><td>%2%3</td><td align='right'>%4</td><td align='right' "
+                                       "style='%5'>%6</td><td>%7</td><td>%8</td></tr>")
+                            .arg(v.replicaId)
+                            .arg(QLatin1String(role))
+                            .arg(v.replicaId == q.leaderId ? QStringLiteral(" <b>(leader)</b>") : QString())
+                            .arg(v.logEndOffset)
+                            .arg(lag > 0 ? QStringLiteral("color:#b06000") : QString())
+                            .arg(lag)
+                            .arg(time(v.lastFetchTimestamp), time(v.lastCaughtUpTimestamp));
+            }
+        m_quorumHtml = QStringLiteral("<b>KRaft quorum</b> (the metadata log): leader %1, epoch %2, high watermark %3"
+                                      "<table cellspacing='8'><tr><th align='left'>Node</th><th align='left'>Role</th>"
+                                      "<th>Log end offset</th><th>Lag</th><th align='left'>Last fetch</th>"
+                                      "<th align='left'>Last caught up</th></tr>%4</table>")
+                           .arg(q.leaderId)
+                           .arg(q.leaderEpoch)
+                           .arg(q.highWatermark)
+                           .arg(rows);
+        m_ui->quorumLabel->setText(m_quorumHtml + m_fencedHtml);
+    });
+    m_session->describeCluster(this, [this](const AdminResult<protocol::DescribeClusterResponse>& r) {
+        if (!r.ok())
+            return;
+        QStringList fenced;
+        for (const auto& b : r.value->brokers)
+            if (b.isFenced)
+                fenced.append(QString::number(b.brokerId));
+        m_fencedHtml = fenced.isEmpty() ? QStringLiteral("Fenced brokers: none.")
+                                        : QStringLiteral("<span style='color:#b3261e'>Fenced brokers (registered, not "
+                                                         "serving): %1</span>")
+                                              .arg(fenced.join(QStringLiteral(", ")));
+        m_ui->quorumLabel->setText(m_quorumHtml + m_fencedHtml);
+    });
 }
 
 void BrokersPage::updateActions()

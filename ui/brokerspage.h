@@ -29,6 +29,7 @@ public:
     ConfigModel* configModel() const { return m_configModel; }
     QWidget* editConfigsButton() const;
     QWidget* editDefaultsButton() const;
+    QString quorumText() const;
     // Restores the header and splitter state the user chose, and remembers their changes from now on.
     void restoreViewState(Settings* settings);
 
@@ -36,6 +37,7 @@ private:
     void onMetadata(const ClusterMetadata& metadata);
     void onSelectionChanged();
     void updateActions();
+    void loadQuorum();
     void showConfigEditor(const QString& broker); // "" = the cluster-wide defaults
     int32_t selectedBrokerId() const;
     bool userSized(const QString& view) const;
@@ -48,6 +50,8 @@ private:
     ConfigModel* m_configModel;
     QSortFilterProxyModel* m_configProxy;
     int32_t m_configBroker = -1;
+    QString m_quorumHtml;
+    QString m_fencedHtml;
     bool m_columnsSized = false;
 };
 

@@ -7,7 +7,9 @@
 #include "models/topicmodel.h"
 #include "ui/dialogs/configeditordialog.h"
 #include "ui/dialogs/createtopicdialog.h"
+#include "ui/dialogs/deleterecordsdialog.h"
 #include "ui/dialogs/deletetopicdialog.h"
+#include "ui/dialogs/electleadersdialog.h"
 #include "ui/dialogs/partitioncountdialog.h"
 #include "ui/dialogs/replicationdialog.h"
 #include "ui/dialogs/retentiondialog.h"
@@ -78,6 +80,20 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
     connect(m_ui->editConfigsButton, &QPushButton::clicked, this, &TopicsPage::showConfigEditor);
     connect(m_ui->addPartitionsButton, &QPushButton::clicked, this, &TopicsPage::showPartitionCountDialog);
     connect(m_ui->replicationButton, &QPushButton::clicked, this, &TopicsPage::showReplicationDialog);
+    connect(m_ui->electButton, &QPushButton::clicked, this, [this] {
+        if (selectedTopic().isEmpty())
+            return;
+        ElectLeadersDialog dialog(m_session, selectedTopic(), this);
+        connect(&dialog, &ElectLeadersDialog::leadersElected, this, [this] { m_session->refresh(); });
+        dialog.exec();
+    });
+    connect(m_ui->deleteRecordsButton, &QPushButton::clicked, this, [this] {
+        if (selectedTopic().isEmpty())
+            return;
+        DeleteRecordsDialog dialog(m_session, selectedTopic(), this);
+        connect(&dialog, &DeleteRecordsDialog::recordsDeleted, this, [this] { m_session->refresh(); });
+        dialog.exec();
+    });
     connect(m_ui->retentionButton, &QPushButton::clicked, this, &TopicsPage::showRetentionDialog);
     connect(m_session, &Cluster::metadataAvailable, this, &TopicsPage::onMetadata);
     connect(m_session, &Cluster::offsetsAvailable, this, &TopicsPage::onOffsets);
@@ -142,6 +158,10 @@ void TopicsPage::updateActions()
         QStringLiteral("Create a topic: name, partitions, replication factor, retention"));
     gateWriteAction(m_ui->deleteButton, m_session, connected && selected,
         QStringLiteral("Delete the selected topic (asks for its name typed out)"));
+    gateWriteAction(m_ui->electButton, m_session, connected && selected,
+        QStringLiteral("Give leadership back to the preferred leaders (or, unclean, to a replica out of sync)"));
+    gateWriteAction(m_ui->deleteRecordsButton, m_session, connected && selected,
+        QStringLiteral("Delete the oldest records of some partitions, up to an offset"));
     gateWriteAction(m_ui->replicationButton, m_session, connected && selected,
         QStringLiteral("Change the replication factor through a planned reassignment, with progress"));
     gateWriteAction(m_ui->addPartitionsButton, m_session, connected && selected,
@@ -157,7 +177,7 @@ void TopicsPage::updateActions()
 QList<QWidget*> TopicsPage::writeActions() const
 {
     return { m_ui->createButton, m_ui->deleteButton, m_ui->editConfigsButton, m_ui->addPartitionsButton,
-        m_ui->replicationButton };
+        m_ui->replicationButton, m_ui->electButton, m_ui->deleteRecordsButton };
 }
 
 void TopicsPage::showPartitionCountDialog()

@@ -43,6 +43,15 @@ public:
     QList<protocol::AlterPartitionReassignmentsRequest> reassignRequests;
     std::function<AdminResult<protocol::ListPartitionReassignmentsResponse>()> ongoingAnswer;
     int ongoingRequests = 0;
+    // Elections and record deletion (default: every partition elected / deleted up to the offset).
+    std::function<AdminResult<protocol::ElectLeadersResponse>(const protocol::ElectLeadersRequest&)> electAnswer;
+    QList<protocol::ElectLeadersRequest> electRequests;
+    std::function<AdminResult<protocol::DeleteRecordsResponse>(const protocol::DeleteRecordsRequest&)>
+        deleteRecordsAnswer;
+    QList<protocol::DeleteRecordsRequest> deleteRecordsRequests;
+    // The quorum and the cluster view (default: an error, as the demo's mock broker gives).
+    std::optional<AdminResult<protocol::DescribeQuorumResponse>> quorumAnswer;
+    std::optional<AdminResult<protocol::DescribeClusterResponse>> describeClusterAnswer;
     // Reads: log dirs (default: none) and offsets at a time (default: every partition at offset 0).
     std::optional<AdminResult<QList<protocol::BrokerLogDirs>>> logDirsAnswer;
     QList<QStringList> logDirsRequests;
@@ -173,6 +182,50 @@ public:
             }
             return AdminResult<protocol::AlterPartitionReassignmentsResponse>::success(response);
         }();
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void electLeaders(const protocol::ElectLeadersRequest& request, QObject* context,
+        Done<protocol::ElectLeadersResponse> done) override
+    {
+        electRequests.append(request);
+        auto answer = electAnswer ? electAnswer(request) : [&] {
+            protocol::ElectLeadersResponse response;
+            for (const auto& t : request.topicPartitions.value_or(QList<protocol::ElectTopicPartitions> {})) {
+                protocol::ElectionTopicResult r { t.topic, {} };
+                for (const auto p : t.partitions)
+                    r.partitions.append({ p, 0, std::nullopt });
+                response.results.append(r);
+            }
+            return AdminResult<protocol::ElectLeadersResponse>::success(response);
+        }();
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void deleteRecords(const protocol::DeleteRecordsRequest& request, QObject* context,
+        Done<protocol::DeleteRecordsResponse> done) override
+    {
+        deleteRecordsRequests.append(request);
+        auto answer = deleteRecordsAnswer ? deleteRecordsAnswer(request) : [&] {
+            protocol::DeleteRecordsResponse response;
+            for (const auto& t : request.topics) {
+                protocol::DeleteRecordsTopicResult r { t.name, {} };
+                for (const auto& p : t.partitions)
+                    r.partitions.append({ p.partition, p.offset, 0 });
+                response.topics.append(r);
+            }
+            return AdminResult<protocol::DeleteRecordsResponse>::success(response);
+        }();
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void describeQuorum(QObject* context, Done<protocol::DescribeQuorumResponse> done) override
+    {
+        auto answer = quorumAnswer.value_or(AdminResult<protocol::DescribeQuorumResponse>::failure(
+            AdminError::unsupported(QStringLiteral("The fake does not serve DescribeQuorum."))));
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void describeCluster(QObject* context, Done<protocol::DescribeClusterResponse> done) override
+    {
+        auto answer = describeClusterAnswer.value_or(AdminResult<protocol::DescribeClusterResponse>::failure(
+            AdminError::unsupported(QStringLiteral("The fake does not serve DescribeCluster."))));
         QTimer::singleShot(0, context, [done, answer] { done(answer); });
     }
     void describeConfigsOf(const QList<protocol::DescribeConfigsResource>& resources, QObject* context,

@@ -4,7 +4,10 @@
 // the fake cluster (test_*dialog.cpp); this proves the wiring: ClusterSession, the admin thread and librdkafka.
 #include "kafka/clustersession.h"
 #include "models/configeditmodel.h"
+#include "ui/brokerspage.h"
 #include "ui/dialogs/configeditordialog.h"
+#include "ui/dialogs/deleterecordsdialog.h"
+#include "ui/dialogs/electleadersdialog.h"
 #include "ui/dialogs/partitioncountdialog.h"
 #include "ui/dialogs/replicationdialog.h"
 #include "ui/dialogs/retentiondialog.h"
@@ -209,6 +212,39 @@ private slots:
         for (const auto& e : configs->entries)
             if (e.name.endsWith(QLatin1String(".replication.throttled.replicas")))
                 QVERIFY2(e.source != ConfigSource::DynamicTopic, qPrintable(e.name + QLatin1Char('=') + e.value));
+    }
+
+    void theBrokersPageShowsTheRealQuorum()
+    {
+        BrokersPage page(m_session.get());
+        m_session->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(page.quorumText().contains(QStringLiteral("KRaft quorum</b>")), kGuardMs);
+        QCOMPARE(page.quorumText().count(QStringLiteral("<td>voter")), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(page.quorumText().contains(QStringLiteral("Fenced brokers: none")), kGuardMs);
+    }
+
+    void deleteRecordsAndAnElectionThroughTheSession()
+    {
+        const auto name = uniqueTopic("dialog-delete-records");
+        makeTopic(name, 1, 50, 5);
+        if (QTest::currentTestFailed())
+            return;
+        DeleteRecordsDialog dialog(m_session.get(), name);
+        dialog.show();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.isLoaded(), kGuardMs);
+        QCOMPARE(dialog.model()->item(0, DeleteRecordsDialog::LatestColumn)->text(), QStringLiteral("50"));
+        dialog.setBefore(0, QStringLiteral("20"));
+        dialog.setConfirmation(name);
+        QVERIFY(dialog.canDelete());
+        dialog.deleteRecords();
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            dialog.message().contains(QStringLiteral("0 → earliest 20")), qPrintable(dialog.message()), kGuardMs);
+
+        ElectLeadersDialog elect(m_session.get(), name);
+        QVERIFY(elect.canElect());
+        elect.elect();
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            elect.message().contains(QStringLiteral("needed none")), qPrintable(elect.message()), kGuardMs);
     }
 
     void theConfigsEditorSetsAndResetsAConfig()
