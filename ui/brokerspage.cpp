@@ -1,5 +1,6 @@
 #include "ui/brokerspage.h"
 
+#include "kafka/admin/planner.h"
 #include "kafka/cluster.h"
 #include "models/brokermodel.h"
 #include "models/configmodel.h"
@@ -52,6 +53,34 @@ BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
             showConfigEditor(QString::number(selectedBrokerId()));
     });
     connect(m_ui->editDefaultsButton, &QPushButton::clicked, this, [this] { showConfigEditor(QString()); });
+    connect(m_ui->removeThrottleButton, &QPushButton::clicked, this, [this] {
+        const int32_t broker = m_configBroker;
+        if (broker < 0)
+            return;
+        if (const auto refusal = m_session->writeRefusal(); !refusal.isEmpty()) {
+            inline_message::show(m_ui->configStatus, inline_message::Kind::Error, refusal);
+            return;
+        }
+        // The rates serve every throttled reassignment: only when none runs.
+        m_session->listPartitionReassignments(
+            {}, this, [this, broker](const AdminResult<protocol::ListPartitionReassignmentsResponse>& r) {
+                if (!r.ok() || !r.value->topics.isEmpty()) {
+                    inline_message::show(m_ui->configStatus, inline_message::Kind::Warning,
+                        r.ok() ? QStringLiteral("A reassignment is running: the throttle stays until it ends.")
+                               : r.error.message);
+                    return;
+                }
+                m_session->alterConfigs(admin::throttleRemoval({ broker }, {}).first(), false, this,
+                    [this, broker](const AdminResult<protocol::AlterConfigsResourceResponse>& done) {
+                        if (!done.ok()) {
+                            inline_message::show(m_ui->configStatus, inline_message::Kind::Error, done.error.message);
+                            return;
+                        }
+                        m_ui->removeThrottleButton->setVisible(false);
+                        m_session->loadConfigs(ConfigResourceType::Broker, QString::number(broker));
+                    });
+            });
+    });
     connect(m_ui->reassignButton, &QPushButton::clicked, this, [this] {
         ReassignmentDialog dialog(m_session, this);
         dialog.exec();
@@ -71,6 +100,14 @@ BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
             return;
         inline_message::hide(m_ui->configStatus);
         m_configModel->setConfigs(result);
+        // A throttle left on the broker (its rates) is shown, with a button that removes it.
+        const bool throttled = admin::leftoverThrottles({ result }).any();
+        m_ui->removeThrottleButton->setVisible(throttled);
+        if (throttled)
+            inline_message::show(m_ui->configStatus, inline_message::Kind::Warning,
+                QStringLiteral("Broker %1 has a replication throttle rate set (%2): once no reassignment runs, it only "
+                               "slows replication down.")
+                    .arg(result.name, QLatin1String(admin::kLeaderThrottleRate)));
         if (!userSized(QStringLiteral("brokers/configs")))
             fitColumns(m_ui->configView, 360);
     });

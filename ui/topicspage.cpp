@@ -1,5 +1,6 @@
 #include "ui/topicspage.h"
 
+#include "kafka/admin/planner.h"
 #include "kafka/cluster.h"
 #include "models/configmodel.h"
 #include "models/partitionmodel.h"
@@ -121,7 +122,16 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
                                         .arg(result.entries.size())
                                         .arg(result.name)
                                         .arg(overridden));
+        // A throttle left on the topic (its replica lists) is shown, with a button that removes it.
+        const bool throttled = admin::leftoverThrottles({ result }).any();
+        m_ui->removeThrottleButton->setVisible(throttled);
+        if (throttled)
+            m_ui->configStatus->setText(m_ui->configStatus->text()
+                + QStringLiteral(" <span style='color:#b06000'>A replication throttle is set on this topic (%1): "
+                                 "once no reassignment of it runs, it only slows replication down.</span>")
+                      .arg(QLatin1String(admin::kLeaderThrottledReplicas)));
     });
+    connect(m_ui->removeThrottleButton, &QPushButton::clicked, this, &TopicsPage::removeTopicThrottle);
     connect(m_session, &Cluster::configsFailed, this,
         [this](ConfigResourceType type, const QString& name, const QString& message) {
             if (type != ConfigResourceType::Topic || name != m_configTopic)
@@ -172,6 +182,37 @@ void TopicsPage::updateActions()
     gateWriteAction(m_ui->editConfigsButton, m_session, connected && selected,
         QStringLiteral("Change or reset this topic's configs (retention, cleanup policy, ...): previewed, checked by "
                        "the cluster, then sent"));
+}
+
+void TopicsPage::removeTopicThrottle()
+{
+    const QString topic = m_configTopic;
+    if (topic.isEmpty())
+        return;
+    if (const auto refusal = m_session->writeRefusal(); !refusal.isEmpty()) {
+        inline_message::show(m_ui->offsetsStatus, inline_message::Kind::Error, refusal);
+        return;
+    }
+    // Only when no reassignment of the topic runs: then the lists are needed.
+    m_session->listPartitionReassignments(
+        { topic }, this, [this, topic](const AdminResult<protocol::ListPartitionReassignmentsResponse>& r) {
+            if (!r.ok() || !r.value->topics.isEmpty()) {
+                inline_message::show(m_ui->offsetsStatus, inline_message::Kind::Warning,
+                    r.ok() ? QStringLiteral("A reassignment of %1 is running: its throttle stays until it ends.")
+                                 .arg(topic)
+                           : r.error.message);
+                return;
+            }
+            m_session->alterConfigs(admin::throttleRemoval({}, { topic }).first(), false, this,
+                [this, topic](const AdminResult<protocol::AlterConfigsResourceResponse>& done) {
+                    if (!done.ok()) {
+                        inline_message::show(m_ui->offsetsStatus, inline_message::Kind::Error, done.error.message);
+                        return;
+                    }
+                    m_ui->removeThrottleButton->setVisible(false);
+                    m_session->loadConfigs(ConfigResourceType::Topic, topic);
+                });
+        });
 }
 
 QList<QWidget*> TopicsPage::writeActions() const

@@ -51,6 +51,7 @@ public:
 
 private:
     void updateActions();
+    void removeTopicThrottle();
     void onMetadata(const ClusterMetadata& metadata);
     void onOffsets(const OffsetsSnapshot& offsets);
     void onSelectionChanged();

@@ -4,8 +4,10 @@
 #include "ui/brokerspage.h"
 #include "ui/dialogs/deleterecordsdialog.h"
 #include "ui/dialogs/electleadersdialog.h"
+#include "ui/topicspage.h"
 #include "uitestutil.h"
 
+#include <QPushButton>
 #include <QStandardItemModel>
 
 using namespace kafscope;
@@ -149,6 +151,43 @@ private slots:
         QVERIFY(internal.message().contains(QStringLiteral("internal topics")));
         ElectLeadersDialog elect(&f.cluster, QStringLiteral("orders"));
         QVERIFY(!elect.canElect());
+    }
+
+    void aThrottleLeftOnATopicIsShownAndRemovedOnceNoReassignmentRuns()
+    {
+        Fixture f;
+        ConfigResourceResult configs { ConfigResourceType::Topic, QStringLiteral("orders"), 0, {}, {} };
+        ConfigEntry list;
+        list.name = QStringLiteral("leader.replication.throttled.replicas");
+        list.value = QStringLiteral("0:1");
+        list.source = ConfigSource::DynamicTopic;
+        configs.entries = { list };
+        f.cluster.configAnswers.insert(
+            FakeCluster::configKey(ConfigResourceType::Topic, QStringLiteral("orders")), configs);
+        bool running = true;
+        f.cluster.ongoingAnswer = [&] {
+            protocol::ListPartitionReassignmentsResponse r;
+            if (running)
+                r.topics = { { QStringLiteral("orders"), { { 0, { 1, 2 }, { 2 }, {} } } } };
+            return AdminResult<protocol::ListPartitionReassignmentsResponse>::success(r);
+        };
+        TopicsPage page(&f.cluster);
+        page.show();
+        f.load();
+        QVERIFY(page.selectTopic(QStringLiteral("orders")));
+        auto* button = page.findChild<QPushButton*>(QStringLiteral("removeThrottleButton"));
+        QTRY_VERIFY(button && !button->isHidden());
+        QVERIFY(
+            test::child<QLabel>(&page, "configStatus")->text().contains(QStringLiteral("replication throttle is set")));
+        button->click(); // a reassignment of it runs: refused
+        QTRY_VERIFY(test::visibleLabelContaining(&page, QStringLiteral("its throttle stays until it ends")));
+        QVERIFY(f.cluster.alterRequests.isEmpty());
+        running = false;
+        button->click();
+        QTRY_COMPARE(f.cluster.alterRequests.size(), 1);
+        QCOMPARE(f.cluster.alterRequests[0].first.name, QStringLiteral("orders"));
+        for (const auto& c : f.cluster.alterRequests[0].first.configs)
+            QCOMPARE(c.operation, protocol::ConfigOperation::Delete);
     }
 
     void theBrokersPageShowsTheQuorumAndFencedBrokers()
