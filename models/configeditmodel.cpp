@@ -104,7 +104,7 @@ QString ConfigEditModel::setValue(int row, const QString& value)
     const auto& e = m_configs.entries[row];
     if (!isEditable(row))
         return QStringLiteral("%1 is read-only: the broker takes it from server.properties at start.").arg(e.name);
-    if (const auto error = admin::checkConfigValue(e, value); !error.isEmpty())
+    if (auto error = admin::checkConfigValue(e, value); !error.isEmpty())
         return error;
     const QString v = e.configType == 7 || e.isSensitive ? value : value.trimmed(); // lists keep their spacing
     if (!e.isSensitive && !e.valueIsNull && v == e.value && e.source == m_own)
@@ -140,7 +140,7 @@ QString ConfigEditModel::reset(int row)
     return {};
 }
 
-void ConfigEditModel::revert(int row)
+void ConfigEditModel::undoChange(int row)
 {
     if (row >= 0 && row < m_configs.entries.size() && m_changes.remove(m_configs.entries[row].name) > 0)
         rowChanged(row);

@@ -33,7 +33,7 @@ public:
     // Each returns why the change cannot be made (nothing lined up then), or empty.
     QString setValue(int row, const QString& value);
     QString reset(int row);
-    void revert(int row);
+    void undoChange(int row); // drops the change lined up for the row (QAbstractItemModel::revert() is another thing)
     void revertAll();
 
     bool isEditable(int row) const;

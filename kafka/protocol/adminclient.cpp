@@ -376,7 +376,7 @@ void AdminClient::describeConfigsOf(
     auto results = std::make_shared<QList<ConfigResourceResult>>();
     auto outstanding = std::make_shared<int>(int(requests.size()));
     for (auto it = requests.cbegin(); it != requests.cend(); ++it) {
-        const auto request = it.value();
+        const auto& request = it.value();
         const int32_t node = it.key();
         auto encode = [request](int16_t v, QString* error) { return encodeDescribeConfigsRequest(request, v, error); };
         auto handle = [request, results, outstanding, done](const AdminResult<RawResponse>& raw) {
@@ -462,7 +462,7 @@ void AdminClient::deleteRecords(const DeleteRecordsRequest& request, Callback<De
         }
         auto outstanding = std::make_shared<int>(int(byLeader.size()));
         for (auto it = byLeader.cbegin(); it != byLeader.cend(); ++it) {
-            const auto part = it.value();
+            const auto& part = it.value();
             sendToNode(
                 it.key(), ApiKey::DeleteRecords,
                 [part](int16_t v, QString* error) { return encodeDeleteRecordsRequest(part, v, error); },

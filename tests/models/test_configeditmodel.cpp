@@ -133,7 +133,7 @@ private slots:
         QCOMPARE(model.changeCount(), 3);
         model.setConfigs(topicConfigs());
         QCOMPARE(model.changeCount(), 3);
-        model.revert(model.rowOf(QStringLiteral("cleanup.policy")));
+        model.undoChange(model.rowOf(QStringLiteral("cleanup.policy")));
         QCOMPARE(model.changeCount(), 2);
         model.revertAll();
         QVERIFY(!model.hasChanges());

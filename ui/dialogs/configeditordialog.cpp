@@ -95,7 +95,7 @@ ConfigEditorDialog::ConfigEditorDialog(Cluster* cluster, ConfigResourceType type
             showMessage(error, true);
     });
     connect(m_ui->revertButton, &QPushButton::clicked, this, [this] {
-        m_model->revert(m_model->rowOf(selectedConfig()));
+        m_model->undoChange(m_model->rowOf(selectedConfig()));
         onSelection();
     });
     connect(m_model, &ConfigEditModel::editRefused, this,
@@ -192,7 +192,7 @@ QString ConfigEditorDialog::lineUpValue(const QString& name, const QString& valu
     const int row = m_model->rowOf(name);
     if (row < 0)
         return QStringLiteral("Select a config first.");
-    const auto error = m_model->setValue(row, value);
+    auto error = m_model->setValue(row, value);
     if (error.isEmpty())
         inline_message::hide(m_ui->messageLabel);
     return error;
@@ -203,7 +203,7 @@ QString ConfigEditorDialog::lineUpReset(const QString& name)
     const int row = m_model->rowOf(name);
     if (row < 0)
         return QStringLiteral("Select a config first.");
-    const auto error = m_model->reset(row);
+    auto error = m_model->reset(row);
     if (error.isEmpty()) {
         inline_message::hide(m_ui->messageLabel);
         onSelection();
