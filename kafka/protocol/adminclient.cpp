@@ -9,6 +9,41 @@
 
 namespace kafscope::protocol {
 
+namespace {
+
+// The handler most calls share: a failed request is passed on, bytes that do not decode become a protocol error
+// naming the API, and `check` may turn a decoded answer with a top-level error code into a failure.
+template <typename T, typename Decode, typename Check>
+BrokerConnection::Handler decodedInto(const char* api, Decode decode, Check check, AdminClient::Callback<T> done)
+{
+    return [api, decode, check, done](const AdminResult<RawResponse>& raw) {
+        if (!raw.ok()) {
+            done(AdminResult<T>::failure(raw.error));
+            return;
+        }
+        auto decoded = decode(raw.value->body, raw.value->version);
+        if (!decoded.ok()) {
+            done(AdminResult<T>::failure(AdminError::protocol(
+                QStringLiteral("Malformed %1 response: ").arg(QLatin1String(api)) + decoded.error())));
+            return;
+        }
+        if (std::optional<AdminError> refused = check(decoded.value())) {
+            done(AdminResult<T>::failure(*refused));
+            return;
+        }
+        done(AdminResult<T>::success(std::move(decoded).value()));
+    };
+}
+
+template <typename T, typename Decode>
+BrokerConnection::Handler decodedInto(const char* api, Decode decode, AdminClient::Callback<T> done)
+{
+    return decodedInto<T>(
+        api, decode, [](const T&) { return std::optional<AdminError>(); }, done);
+}
+
+} // namespace
+
 AdminClient::AdminClient(QList<BrokerAddress> bootstrap, ConnectionOptions options, QObject* parent)
     : QObject(parent)
     , m_bootstrap(std::move(bootstrap))
@@ -267,19 +302,7 @@ void AdminClient::createTopics(const CreateTopicsRequest& request, Callback<Crea
     sendToController(
         ApiKey::CreateTopics,
         [request](int16_t v, QString* error) { return encodeCreateTopicsRequest(request, v, error); },
-        [done](const AdminResult<RawResponse>& raw) {
-            if (!raw.ok()) {
-                done(AdminResult<CreateTopicsResponse>::failure(raw.error));
-                return;
-            }
-            auto decoded = decodeCreateTopicsResponse(raw.value->body, raw.value->version);
-            if (!decoded.ok()) {
-                done(AdminResult<CreateTopicsResponse>::failure(
-                    AdminError::protocol(QStringLiteral("Malformed CreateTopics response: ") + decoded.error())));
-                return;
-            }
-            done(AdminResult<CreateTopicsResponse>::success(std::move(decoded).value()));
-        });
+        decodedInto<CreateTopicsResponse>("CreateTopics", decodeCreateTopicsResponse, done));
 }
 
 void AdminClient::deleteTopics(const QStringList& names, int timeoutMs, Callback<DeleteTopicsResponse> done)
@@ -288,19 +311,7 @@ void AdminClient::deleteTopics(const QStringList& names, int timeoutMs, Callback
     sendToController(
         ApiKey::DeleteTopics,
         [request](int16_t v, QString* error) { return encodeDeleteTopicsRequest(request, v, error); },
-        [done](const AdminResult<RawResponse>& raw) {
-            if (!raw.ok()) {
-                done(AdminResult<DeleteTopicsResponse>::failure(raw.error));
-                return;
-            }
-            auto decoded = decodeDeleteTopicsResponse(raw.value->body, raw.value->version);
-            if (!decoded.ok()) {
-                done(AdminResult<DeleteTopicsResponse>::failure(
-                    AdminError::protocol(QStringLiteral("Malformed DeleteTopics response: ") + decoded.error())));
-                return;
-            }
-            done(AdminResult<DeleteTopicsResponse>::success(std::move(decoded).value()));
-        });
+        decodedInto<DeleteTopicsResponse>("DeleteTopics", decodeDeleteTopicsResponse, done));
 }
 
 void AdminClient::alterPartitionReassignments(
@@ -309,25 +320,15 @@ void AdminClient::alterPartitionReassignments(
     sendToController(
         ApiKey::AlterPartitionReassignments,
         [request](int16_t v, QString* error) { return encodeAlterPartitionReassignmentsRequest(request, v, error); },
-        [done](const AdminResult<RawResponse>& raw) {
-            using Result = AdminResult<AlterPartitionReassignmentsResponse>;
-            if (!raw.ok()) {
-                done(Result::failure(raw.error));
-                return;
-            }
-            auto decoded = decodeAlterPartitionReassignmentsResponse(raw.value->body, raw.value->version);
-            if (!decoded.ok()) {
-                done(Result::failure(AdminError::protocol(
-                    QStringLiteral("Malformed AlterPartitionReassignments response: ") + decoded.error())));
-                return;
-            }
-            if (decoded->errorCode != 0) {
-                done(Result::failure(AdminError::kafka(decoded->errorCode, QStringLiteral("The reassignment"),
-                    decoded->errorMessage.value_or(QString()))));
-                return;
-            }
-            done(Result::success(std::move(decoded).value()));
-        });
+        decodedInto<AlterPartitionReassignmentsResponse>(
+            "AlterPartitionReassignments", decodeAlterPartitionReassignmentsResponse,
+            [](const AlterPartitionReassignmentsResponse& r) -> std::optional<AdminError> {
+                if (r.errorCode == 0)
+                    return std::nullopt;
+                return AdminError::kafka(
+                    r.errorCode, QStringLiteral("The reassignment"), r.errorMessage.value_or(QString()));
+            },
+            done));
 }
 
 void AdminClient::listPartitionReassignments(
@@ -338,25 +339,15 @@ void AdminClient::listPartitionReassignments(
     sendToController(
         ApiKey::ListPartitionReassignments,
         [request](int16_t v, QString* error) { return encodeListPartitionReassignmentsRequest(request, v, error); },
-        [done](const AdminResult<RawResponse>& raw) {
-            using Result = AdminResult<ListPartitionReassignmentsResponse>;
-            if (!raw.ok()) {
-                done(Result::failure(raw.error));
-                return;
-            }
-            auto decoded = decodeListPartitionReassignmentsResponse(raw.value->body, raw.value->version);
-            if (!decoded.ok()) {
-                done(Result::failure(AdminError::protocol(
-                    QStringLiteral("Malformed ListPartitionReassignments response: ") + decoded.error())));
-                return;
-            }
-            if (decoded->errorCode != 0) {
-                done(Result::failure(AdminError::kafka(decoded->errorCode, QStringLiteral("Listing reassignments"),
-                    decoded->errorMessage.value_or(QString()))));
-                return;
-            }
-            done(Result::success(std::move(decoded).value()));
-        });
+        decodedInto<ListPartitionReassignmentsResponse>(
+            "ListPartitionReassignments", decodeListPartitionReassignmentsResponse,
+            [](const ListPartitionReassignmentsResponse& r) -> std::optional<AdminError> {
+                if (r.errorCode == 0)
+                    return std::nullopt;
+                return AdminError::kafka(
+                    r.errorCode, QStringLiteral("Listing reassignments"), r.errorMessage.value_or(QString()));
+            },
+            done));
 }
 
 void AdminClient::describeConfigsOf(
@@ -407,24 +398,14 @@ void AdminClient::electLeaders(const ElectLeadersRequest& request, Callback<Elec
     sendToController(
         ApiKey::ElectLeaders,
         [request](int16_t v, QString* error) { return encodeElectLeadersRequest(request, v, error); },
-        [done](const AdminResult<RawResponse>& raw) {
-            using Result = AdminResult<ElectLeadersResponse>;
-            if (!raw.ok()) {
-                done(Result::failure(raw.error));
-                return;
-            }
-            auto decoded = decodeElectLeadersResponse(raw.value->body, raw.value->version);
-            if (!decoded.ok()) {
-                done(Result::failure(
-                    AdminError::protocol(QStringLiteral("Malformed ElectLeaders response: ") + decoded.error())));
-                return;
-            }
-            if (decoded->errorCode != 0) {
-                done(Result::failure(AdminError::kafka(decoded->errorCode, QStringLiteral("The leader election"))));
-                return;
-            }
-            done(Result::success(std::move(decoded).value()));
-        });
+        decodedInto<ElectLeadersResponse>(
+            "ElectLeaders", decodeElectLeadersResponse,
+            [](const ElectLeadersResponse& r) -> std::optional<AdminError> {
+                if (r.errorCode == 0)
+                    return std::nullopt;
+                return AdminError::kafka(r.errorCode, QStringLiteral("The leader election"));
+            },
+            done));
 }
 
 void AdminClient::deleteRecords(const DeleteRecordsRequest& request, Callback<DeleteRecordsResponse> done)
@@ -487,51 +468,31 @@ void AdminClient::describeQuorum(Callback<DescribeQuorumResponse> done)
 {
     sendToAny(
         ApiKey::DescribeQuorum, [](int16_t v, QString* error) { return encodeDescribeQuorumRequest(v, error); },
-        [done](const AdminResult<RawResponse>& raw) {
-            using Result = AdminResult<DescribeQuorumResponse>;
-            if (!raw.ok()) {
-                done(Result::failure(raw.error));
-                return;
-            }
-            auto decoded = decodeDescribeQuorumResponse(raw.value->body, raw.value->version);
-            if (!decoded.ok()) {
-                done(Result::failure(
-                    AdminError::protocol(QStringLiteral("Malformed DescribeQuorum response: ") + decoded.error())));
-                return;
-            }
-            const int16_t code = decoded->errorCode ? decoded->errorCode : decoded->partitionErrorCode;
-            if (code != 0) {
-                done(Result::failure(AdminError::kafka(code, QStringLiteral("The KRaft quorum"),
-                    decoded->errorMessage.value_or(decoded->partitionErrorMessage.value_or(QString())))));
-                return;
-            }
-            done(Result::success(std::move(decoded).value()));
-        });
+        decodedInto<DescribeQuorumResponse>(
+            "DescribeQuorum", decodeDescribeQuorumResponse,
+            [](const DescribeQuorumResponse& r) -> std::optional<AdminError> {
+                const int16_t code = r.errorCode ? r.errorCode : r.partitionErrorCode;
+                if (code == 0)
+                    return std::nullopt;
+                return AdminError::kafka(code, QStringLiteral("The KRaft quorum"),
+                    r.errorMessage.value_or(r.partitionErrorMessage.value_or(QString())));
+            },
+            done));
 }
 
 void AdminClient::describeCluster(Callback<DescribeClusterResponse> done)
 {
     sendToAny(
         ApiKey::DescribeCluster, [](int16_t v, QString* error) { return encodeDescribeClusterRequest({}, v, error); },
-        [done](const AdminResult<RawResponse>& raw) {
-            using Result = AdminResult<DescribeClusterResponse>;
-            if (!raw.ok()) {
-                done(Result::failure(raw.error));
-                return;
-            }
-            auto decoded = decodeDescribeClusterResponse(raw.value->body, raw.value->version);
-            if (!decoded.ok()) {
-                done(Result::failure(
-                    AdminError::protocol(QStringLiteral("Malformed DescribeCluster response: ") + decoded.error())));
-                return;
-            }
-            if (decoded->errorCode != 0) {
-                done(Result::failure(AdminError::kafka(decoded->errorCode, QStringLiteral("Describing the cluster"),
-                    decoded->errorMessage.value_or(QString()))));
-                return;
-            }
-            done(Result::success(std::move(decoded).value()));
-        });
+        decodedInto<DescribeClusterResponse>(
+            "DescribeCluster", decodeDescribeClusterResponse,
+            [](const DescribeClusterResponse& r) -> std::optional<AdminError> {
+                if (r.errorCode == 0)
+                    return std::nullopt;
+                return AdminError::kafka(
+                    r.errorCode, QStringLiteral("Describing the cluster"), r.errorMessage.value_or(QString()));
+            },
+            done));
 }
 
 void AdminClient::createPartitions(const CreatePartitionsRequest& request, Callback<CreatePartitionsResponse> done)
@@ -539,19 +500,7 @@ void AdminClient::createPartitions(const CreatePartitionsRequest& request, Callb
     sendToController(
         ApiKey::CreatePartitions,
         [request](int16_t v, QString* error) { return encodeCreatePartitionsRequest(request, v, error); },
-        [done](const AdminResult<RawResponse>& raw) {
-            if (!raw.ok()) {
-                done(AdminResult<CreatePartitionsResponse>::failure(raw.error));
-                return;
-            }
-            auto decoded = decodeCreatePartitionsResponse(raw.value->body, raw.value->version);
-            if (!decoded.ok()) {
-                done(AdminResult<CreatePartitionsResponse>::failure(
-                    AdminError::protocol(QStringLiteral("Malformed CreatePartitions response: ") + decoded.error())));
-                return;
-            }
-            done(AdminResult<CreatePartitionsResponse>::success(std::move(decoded).value()));
-        });
+        decodedInto<CreatePartitionsResponse>("CreatePartitions", decodeCreatePartitionsResponse, done));
 }
 
 void AdminClient::describeLogDirs(
