@@ -28,8 +28,8 @@ int main(int argc, char** argv)
         QStringLiteral("Render the main window to FILE.png after the first load, then exit."), QStringLiteral("FILE"));
     const QCommandLineOption tail(QStringLiteral("tail"),
         QStringLiteral("Open the Live tab tailing TOPIC from its earliest offset."), QStringLiteral("TOPIC"));
-    const QCommandLineOption page(
-        QStringLiteral("page"), QStringLiteral("Open on a page: topics, live or brokers."), QStringLiteral("NAME"));
+    const QCommandLineOption page(QStringLiteral("page"),
+        QStringLiteral("Open on a page: topics, live, groups or brokers."), QStringLiteral("NAME"));
     const QCommandLineOption readOnly(QStringLiteral("read-only"),
         QStringLiteral("Change nothing on the cluster: topic, config and produce actions are disabled."));
     parser.addOptions({ demo, bootstrap, screenshot, tail, page, readOnly });
@@ -41,7 +41,7 @@ int main(int argc, char** argv)
     if (parser.isSet(screenshot))
         window.screenshotWhenLoaded(parser.value(screenshot));
     if (parser.isSet(page) && !window.showPage(parser.value(page))) {
-        qWarning("Unknown page '%s': use topics, live or brokers.", qPrintable(parser.value(page)));
+        qWarning("Unknown page '%s': use topics, live, groups or brokers.", qPrintable(parser.value(page)));
         return 2;
     }
     window.setReadOnlyByDefault(parser.isSet(readOnly));

@@ -3,6 +3,7 @@
 // know how it is reached: ClusterSession is the real one (the own admin client on a worker thread, or the demo
 // cluster), and tests/fakes/fakecluster.h answers with canned values and scripted errors, so page and dialog tests
 // run in milliseconds without a broker. Requests are asynchronous; an answer may arrive after the next request.
+#include "kafka/admin/lag.h"
 #include "kafka/dataplane.h"
 #include "kafka/protocol/adminerror.h"
 #include "kafka/protocol/apis/cluster.h"
@@ -88,6 +89,18 @@ public:
         = 0;
     // Per partition of `topic`, the offset of the first record at or after `timestamp` (ms; -1 latest, -2 earliest).
     virtual void offsetsAt(const QString& topic, int64_t timestamp, QObject* context, Done<OffsetsAt> done) = 0;
+
+    // Consumer groups. Every group of every broker (a broker that does not answer only loses its own, named in
+    // GroupList::errors); members, topics and total lag of some listed groups (described in batches per coordinator);
+    // one group's detail with per-partition lag. `typeHint` is the listed type (empty when unknown: every describe
+    // API is tried).
+    virtual void listGroups(QObject* context, Done<GroupList> done) = 0;
+    virtual void summarizeGroups(
+        const QList<GroupListing>& groups, QObject* context, Done<QList<admin::GroupSummary>> done)
+        = 0;
+    virtual void describeGroup(
+        const QString& name, const QString& typeHint, QObject* context, Done<admin::GroupDetail> done)
+        = 0;
 
     // For teardown: nothing arrives after it, nothing waits for it.
     virtual void shutdown() = 0;

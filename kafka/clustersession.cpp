@@ -400,6 +400,26 @@ void ClusterSession::offsetsAt(const QString& topic, int64_t timestamp, QObject*
     });
 }
 
+void ClusterSession::listGroups(QObject* context, Done<GroupList> done)
+{
+    ask<GroupList>(
+        context, std::move(done), [](protocol::AdminClient& admin, auto deliver) { admin.listGroups(deliver); });
+}
+
+void ClusterSession::summarizeGroups(
+    const QList<GroupListing>& groups, QObject* context, Done<QList<admin::GroupSummary>> done)
+{
+    ask<QList<admin::GroupSummary>>(context, std::move(done),
+        [groups](protocol::AdminClient& admin, auto deliver) { admin.summarizeGroups(groups, deliver); });
+}
+
+void ClusterSession::describeGroup(
+    const QString& name, const QString& typeHint, QObject* context, Done<admin::GroupDetail> done)
+{
+    ask<admin::GroupDetail>(context, std::move(done),
+        [name, typeHint](protocol::AdminClient& admin, auto deliver) { admin.describeGroup(name, typeHint, deliver); });
+}
+
 void ClusterSession::loadConfigs(ConfigResourceType type, const QString& name)
 {
     const auto generation = m_generation;

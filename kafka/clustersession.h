@@ -47,6 +47,11 @@ public:
     void describeLogDirs(
         const QStringList& topics, QObject* context, Done<QList<protocol::BrokerLogDirs>> done) override;
     void offsetsAt(const QString& topic, int64_t timestamp, QObject* context, Done<OffsetsAt> done) override;
+    void listGroups(QObject* context, Done<GroupList> done) override;
+    void summarizeGroups(
+        const QList<GroupListing>& groups, QObject* context, Done<QList<admin::GroupSummary>> done) override;
+    void describeGroup(
+        const QString& name, const QString& typeHint, QObject* context, Done<admin::GroupDetail> done) override;
 
     State state() const override { return m_state; }
     bool isRefreshing() const override { return m_refreshing; }

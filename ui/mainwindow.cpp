@@ -5,6 +5,7 @@
 #include "ui/connectdialog.h"
 #include "ui/inlinemessage.h"
 #include "ui/livepage.h"
+#include "ui/pages/groupspage.h"
 #include "ui/settings.h"
 #include "ui/topicspage.h"
 
@@ -41,13 +42,16 @@ MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
     setWindowTitle(QStringLiteral("KafScope"));
     setObjectName(QStringLiteral("MainWindow"));
     m_brokersPage = new BrokersPage(m_session);
+    m_groupsPage = new GroupsPage(m_session);
     m_topicsPage = new TopicsPage(m_session);
     m_livePage = new LivePage(m_session);
     m_topicsPage->restoreViewState(m_settings);
     m_brokersPage->restoreViewState(m_settings);
+    m_groupsPage->restoreViewState(m_settings);
     m_livePage->restoreViewState(m_settings);
     m_tabs->addTab(m_topicsPage, QStringLiteral("&Topics"));
     m_tabs->addTab(m_livePage, QStringLiteral("&Live"));
+    m_tabs->addTab(m_groupsPage, QStringLiteral("&Groups"));
     m_tabs->addTab(m_brokersPage, QStringLiteral("&Brokers"));
     m_tabs->setTabToolTip(1,
         QStringLiteral("Tail a topic and produce to it: see which partition each keyed record "
@@ -219,11 +223,15 @@ void MainWindow::screenshotWhenLoaded(const QString& path)
     auto shoot = [this, path] {
         // On the demo, show the teaching topic; elsewhere the first topic is already selected.
         m_topicsPage->selectTopic(QStringLiteral("orders"));
-        // Long enough for a tail started with --tail to fill the pane.
-        QTimer::singleShot(m_tabs->currentWidget() == m_livePage ? 2500 : 500, this, [this, path] {
-            const bool ok = grab().save(path);
-            QApplication::exit(ok ? 0 : 1);
-        });
+        // Long enough for a tail started with --tail to fill the pane, or the groups to be described.
+        const QWidget* page = m_tabs->currentWidget();
+        QTimer::singleShot(page == m_livePage ? 2500
+                : page == m_groupsPage        ? 1500
+                                              : 500,
+            this, [this, path] {
+                const bool ok = grab().save(path);
+                QApplication::exit(ok ? 0 : 1);
+            });
     };
     connect(m_session, &Cluster::offsetsAvailable, this, shoot, Qt::SingleShotConnection);
     connect(m_session, &Cluster::stateChanged, this, [path](Cluster::State state, const QString& message) {
@@ -248,7 +256,8 @@ void MainWindow::tailWhenConnected(const QString& topic)
 bool MainWindow::showPage(const QString& name)
 {
     const QHash<QString, QWidget*> pages { { QStringLiteral("topics"), m_topicsPage },
-        { QStringLiteral("live"), m_livePage }, { QStringLiteral("brokers"), m_brokersPage } };
+        { QStringLiteral("live"), m_livePage }, { QStringLiteral("brokers"), m_brokersPage },
+        { QStringLiteral("groups"), m_groupsPage } };
     auto* page = pages.value(name.toLower());
     if (!page)
         return false;

@@ -13,6 +13,7 @@ class QTimer;
 namespace kafscope {
 
 class BrokersPage;
+class GroupsPage;
 class LivePage;
 class Settings;
 class TopicsPage;
@@ -29,6 +30,7 @@ public:
 
     Cluster* session() const { return m_session; }
     BrokersPage* brokersPage() const { return m_brokersPage; }
+    GroupsPage* groupsPage() const { return m_groupsPage; }
     TopicsPage* topicsPage() const { return m_topicsPage; }
     LivePage* livePage() const { return m_livePage; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -67,6 +69,7 @@ private:
     QTabWidget* m_tabs;
     QLabel* m_banner;
     BrokersPage* m_brokersPage;
+    GroupsPage* m_groupsPage;
     TopicsPage* m_topicsPage;
     LivePage* m_livePage;
     QLabel* m_stateLabel;

@@ -3,6 +3,7 @@
 #include "app/cli/common.h"
 #include "app/cli/dataplane.h"
 #include "app/cli/output.h"
+#include "kafka/admin/lag.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
 #include "kafka/protocol/errors.h"
@@ -52,6 +53,10 @@ Commands:
                           Delete the records before the offsets (the earliest offset moves up)
   quorum                  The KRaft quorum: leader, epoch, high watermark, voters and observers with their lag
   logdirs [--topic T]     Log directories of every broker with the size of each partition replica
+  groups                  List consumer groups of every broker: type, state, members, coordinator, total lag
+  group describe G        A group's state, coordinator, assignor, members with their partitions, and per-partition
+                          committed offset, latest offset, lag and status
+  lag G [--watch SECONDS] Per-partition lag of a group; with --watch again and again, with verdicts over the window
   consume TOPIC           Print records: --from earliest|latest|OFFSET|@EPOCH_MS|-N, --partition P, --max N,
                           --end (exit when caught up); --json gives JSON Lines
   partition --key K --partitions N
@@ -110,6 +115,18 @@ const QList<CommandSpec>& commands()
         { QStringLiteral("logdirs"), {}, 0,
             QStringLiteral("List the log directories of every broker with the size of each partition replica."),
             &addLogDirsOptions, &runLogDirs },
+        { QStringLiteral("groups"), {}, 0,
+            QStringLiteral("List the consumer groups of every broker (classic, consumer, share, ...)."),
+            &addGroupsOptions, &runGroups },
+        { QStringLiteral("group"), QStringLiteral("describe G"), 2,
+            QStringLiteral("Describe a group: members, assignment, committed offsets and lag per partition."),
+            &addGroupOptions, &runGroup },
+        { QStringLiteral("lag"), QStringLiteral("G"), 1,
+            QStringLiteral(
+                "Show a group's lag per partition with its status; --watch SECONDS samples again and again.\n"
+                "Statuses:\n")
+                + admin::lagRulesText(),
+            &addLagOptions, &runLag },
         { QStringLiteral("consume"), QStringLiteral("TOPIC"), 1,
             QStringLiteral("Print the records of TOPIC as they arrive (no consumer group, nothing committed)."),
             nullptr, nullptr, true, true },

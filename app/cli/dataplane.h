@@ -53,6 +53,14 @@ void addQuorumOptions(QCommandLineParser& parser);
 int runQuorum(const QCommandLineParser& parser, const CommandContext& context);
 int runDeleteRecords(const QCommandLineParser& parser, const CommandContext& context);
 
+// `groups`, `group describe G`, `lag G [--watch SECONDS]` (groupcmd.cpp).
+void addGroupsOptions(QCommandLineParser& parser);
+int runGroups(const QCommandLineParser& parser, const CommandContext& context);
+void addGroupOptions(QCommandLineParser& parser);
+int runGroup(const QCommandLineParser& parser, const CommandContext& context);
+void addLagOptions(QCommandLineParser& parser);
+int runLag(const QCommandLineParser& parser, const CommandContext& context);
+
 // `logdirs [--topic T]` (logdirscmd.cpp).
 void addLogDirsOptions(QCommandLineParser& parser);
 int runLogDirs(const QCommandLineParser& parser, const CommandContext& context);

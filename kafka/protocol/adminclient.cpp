@@ -187,8 +187,8 @@ void AdminClient::listOffsets(
     }
 }
 
-void AdminClient::offsetsAt(
-    const ClusterMetadata& metadata, const QStringList& topics, int64_t timestamp, Callback<OffsetsAt> done)
+void AdminClient::offsetsAt(const ClusterMetadata& metadata, const QStringList& topics, int64_t timestamp,
+    Callback<OffsetsAt> done, int8_t isolationLevel)
 {
     if (m_metadata.brokers.isEmpty())
         m_metadata = metadata;
@@ -216,6 +216,7 @@ void AdminClient::offsetsAt(
     auto outstanding = std::make_shared<int>(int(byLeader.size()));
     for (auto leader = byLeader.cbegin(); leader != byLeader.cend(); ++leader) {
         ListOffsetsRequest request;
+        request.isolationLevel = isolationLevel;
         for (auto t = leader->cbegin(); t != leader->cend(); ++t) {
             ListOffsetsTopic topic { t.key(), {} };
             for (const auto partition : t.value())

@@ -2,9 +2,12 @@
 // The own asynchronous admin client: owns broker connections, routes each request to the right broker (any,
 // controller, a partition's leader, a given broker) and turns responses into value structs. Lives in one thread
 // (the admin worker thread in the GUI, the main thread in the CLI); callbacks run in that thread.
+#include "kafka/admin/lag.h"
+#include "kafka/groups.h"
 #include "kafka/protocol/adminerror.h"
 #include "kafka/protocol/apis/cluster.h"
 #include "kafka/protocol/apis/configs.h"
+#include "kafka/protocol/apis/offsets.h"
 #include "kafka/protocol/apis/partitions.h"
 #include "kafka/protocol/apis/reassignments.h"
 #include "kafka/protocol/apis/topics.h"
@@ -36,8 +39,9 @@ public:
     void listOffsets(const ClusterMetadata& metadata, const QStringList& topics, Callback<OffsetsSnapshot> done);
     // The offset of the first record at or after `timestamp` (ms since the epoch; -1 latest, -2 earliest) in each
     // partition of the topics, from each leader; -1 where no record is that new. Never fails as a whole.
-    void offsetsAt(
-        const ClusterMetadata& metadata, const QStringList& topics, int64_t timestamp, Callback<OffsetsAt> done);
+    // isolationLevel 1 (read_committed) gives the last stable offset for timestamp -1.
+    void offsetsAt(const ClusterMetadata& metadata, const QStringList& topics, int64_t timestamp,
+        Callback<OffsetsAt> done, int8_t isolationLevel = 0);
     // Topic configs go to any broker, broker configs to that broker.
     void describeConfigs(ConfigResourceType type, const QString& name, Callback<ConfigResourceResult> done);
 
@@ -78,6 +82,33 @@ public:
     void describeLogDirs(
         const std::optional<QStringList>& topics, const QList<int32_t>& brokers, Callback<QList<BrokerLogDirs>> done);
 
+    // ---- consumer groups (admingroups.cpp) ----
+    // Every group of every broker (ListGroups to each, in parallel; each broker lists the groups it coordinates). A
+    // broker that does not answer only loses its groups (named in GroupList::errors); fails when none answers.
+    void listGroups(Callback<GroupList> done);
+    // Descriptions in batches per coordinator and type: DescribeGroups (classic), ConsumerGroupDescribe (consumer),
+    // ShareGroupDescribe (share). Listings without a coordinator are located first (FindCoordinator, batched from v4).
+    // Never fails as a whole: a group that could not be described carries errorCode -1 and the reason.
+    void describeGroups(const QList<GroupListing>& groups, Callback<QList<GroupDescription>> done);
+    // One group by name, whatever its type (the hint first; without one classic, consumer, share in turn). Fails with
+    // GROUP_ID_NOT_FOUND when no such group exists.
+    void describeGroupAnyType(const QString& name, const QString& typeHint, Callback<GroupDescription> done);
+    // Committed offsets (OffsetFetch, batched per coordinator from v8; share groups: DescribeShareGroupOffsets).
+    void fetchGroupOffsets(const QList<GroupListing>& groups, Callback<QList<GroupOffsets>> done);
+    // Group -> coordinator broker id; groups whose coordinator was not found are missing.
+    void findGroupCoordinators(const QStringList& groups, Callback<QHash<QString, int32_t>> done);
+    // Earliest and latest (and, with lastStable, read_committed latest) offsets from each leader in parallel.
+    void endOffsets(
+        const ClusterMetadata& metadata, const QStringList& topics, bool lastStable, Callback<admin::EndOffsets> done);
+    // Commits offsets for a group with no active members, as an admin does (generation -1, no member id), through its
+    // coordinator. Per-partition errors are in the response; the call fails when the request failed.
+    void commitGroupOffsets(
+        const QString& group, const QList<CommittedOffset>& offsets, Callback<OffsetCommitResponse> done);
+    // Members, topics and total lag of each group (fresh metadata, descriptions, offsets, end offsets).
+    void summarizeGroups(const QList<GroupListing>& groups, Callback<QList<admin::GroupSummary>> done);
+    // One group's description, committed offsets and per-partition lag (with last stable offsets).
+    void describeGroup(const QString& name, const QString& typeHint, Callback<admin::GroupDetail> done);
+
     // Lower level, for codecs added later: send to any broker / the controller / one broker.
     void sendToAny(ApiKey key, BrokerConnection::Encoder encode, BrokerConnection::Handler handler);
     void sendToController(ApiKey key, BrokerConnection::Encoder encode, BrokerConnection::Handler handler);
@@ -89,6 +120,10 @@ private:
     void sendToBootstrap(int attempt, QStringList errors, ApiKey key, BrokerConnection::Encoder encode,
         BrokerConnection::Handler handler);
     BrokerConnection* connectionFor(int32_t nodeId);
+    void describeGroupsAt(
+        int32_t coordinator, const QString& type, const QStringList& names, Callback<QList<GroupDescription>> done);
+    void fetchOffsetsAt(int32_t coordinator, const QStringList& groups, Callback<QList<GroupOffsets>> done);
+    void fetchShareOffsetsAt(int32_t coordinator, const QStringList& groups, Callback<QList<GroupOffsets>> done);
 
     QList<BrokerAddress> m_bootstrap;
     ConnectionOptions m_options;

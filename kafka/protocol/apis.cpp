@@ -55,6 +55,16 @@ QString apiName(ApiKey key)
         return QStringLiteral("DescribeCluster");
     case ApiKey::DescribeQuorum:
         return QStringLiteral("DescribeQuorum");
+    case ApiKey::DeleteGroups:
+        return QStringLiteral("DeleteGroups");
+    case ApiKey::OffsetDelete:
+        return QStringLiteral("OffsetDelete");
+    case ApiKey::ConsumerGroupDescribe:
+        return QStringLiteral("ConsumerGroupDescribe");
+    case ApiKey::ShareGroupDescribe:
+        return QStringLiteral("ShareGroupDescribe");
+    case ApiKey::DescribeShareGroupOffsets:
+        return QStringLiteral("DescribeShareGroupOffsets");
     }
     return QStringLiteral("Api%1").arg(int(key));
 }
@@ -99,6 +109,26 @@ VersionRange supportedVersions(ApiKey key)
         return { 0, 2 };
     case ApiKey::DescribeCluster:
         return { 0, 2 };
+    case ApiKey::ListGroups:
+        return { 0, 5 };
+    case ApiKey::FindCoordinator:
+        return { 0, 6 };
+    case ApiKey::DescribeGroups:
+        return { 0, 6 };
+    case ApiKey::ConsumerGroupDescribe:
+        return { 0, 1 };
+    case ApiKey::ShareGroupDescribe:
+        return { 1, 1 }; // v0 was KIP-932's early access, removed in Kafka 4.1
+    case ApiKey::DeleteGroups:
+        return { 0, 2 };
+    case ApiKey::OffsetFetch:
+        return { 1, 9 }; // v0 was removed in Kafka 4 (KIP-896); v10 (topic ids) is unstable in 4.1
+    case ApiKey::OffsetCommit:
+        return { 2, 9 }; // v0-1 were removed in Kafka 4 (KIP-896); v10 (topic ids) is unstable in 4.1
+    case ApiKey::OffsetDelete:
+        return { 0, 0 };
+    case ApiKey::DescribeShareGroupOffsets:
+        return { 0, 0 };
     default:
         return {};
     }
@@ -150,10 +180,17 @@ int16_t firstFlexibleVersion(ApiKey key)
         return 2;
     case ApiKey::IncrementalAlterConfigs:
         return 1;
+    case ApiKey::DeleteGroups:
+        return 2;
+    case ApiKey::OffsetDelete:
+        return -1;
     case ApiKey::AlterPartitionReassignments:
     case ApiKey::ListPartitionReassignments:
     case ApiKey::DescribeCluster:
     case ApiKey::DescribeQuorum:
+    case ApiKey::ConsumerGroupDescribe:
+    case ApiKey::ShareGroupDescribe:
+    case ApiKey::DescribeShareGroupOffsets:
         return 0;
     }
     return -1;

@@ -27,12 +27,17 @@ enum class ApiKey : int16_t {
     DescribeLogDirs = 35,
     SaslAuthenticate = 36,
     CreatePartitions = 37,
+    DeleteGroups = 42,
     ElectLeaders = 43,
     IncrementalAlterConfigs = 44,
     AlterPartitionReassignments = 45,
     ListPartitionReassignments = 46,
+    OffsetDelete = 47,
     DescribeQuorum = 55,
     DescribeCluster = 60,
+    ConsumerGroupDescribe = 69,
+    ShareGroupDescribe = 77,
+    DescribeShareGroupOffsets = 90,
 };
 
 struct VersionRange

@@ -133,6 +133,18 @@ void Writer::bytes(const QByteArray& value)
     m_data.append(value);
 }
 
+void Writer::nullableBytes(const QByteArray& value, bool isNull)
+{
+    if (!isNull) {
+        bytes(value);
+        return;
+    }
+    if (m_flexible)
+        uvarint(0);
+    else
+        int32(-1);
+}
+
 void Writer::arrayLength(qsizetype count)
 {
     if (!fits(count, std::numeric_limits<int32_t>::max() - 1, "array"))
@@ -366,6 +378,18 @@ QByteArray Reader::bytes(const char* field)
     const qsizetype n = length(field, false, true);
     if (!need(n, field))
         return {};
+    QByteArray b = m_data.sliced(m_pos, n).toByteArray();
+    m_pos += n;
+    return b;
+}
+
+std::optional<QByteArray> Reader::nullableBytes(const char* field)
+{
+    const qsizetype n = length(field, true, true);
+    if (n < 0)
+        return std::nullopt;
+    if (!need(n, field))
+        return QByteArray();
     QByteArray b = m_data.sliced(m_pos, n).toByteArray();
     m_pos += n;
     return b;

@@ -44,6 +44,7 @@ public:
     void string(const QString& value);
     void nullableString(const QString& value, bool isNull);
     void bytes(const QByteArray& value);
+    void nullableBytes(const QByteArray& value, bool isNull);
     void arrayLength(qsizetype count);
     void nullArray();
     void int32Array(const QList<int32_t>& values);
@@ -92,6 +93,7 @@ public:
     QString string(const char* field); // a null fails: the field is not nullable
     std::optional<QString> nullableString(const char* field);
     QByteArray bytes(const char* field);
+    std::optional<QByteArray> nullableBytes(const char* field);
     qsizetype arrayLength(const char* field); // a null fails
     qsizetype nullableArrayLength(const char* field); // -1 for null
     QList<int32_t> int32Array(const char* field);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a real 3-node Apache Kafka cluster (KRaft, combined broker+controller) on 127.0.0.1 without Docker,
-# from the broker jars on Maven Central. Used by the test suite and by scripts/local-cluster for demos.
+# from the broker jars on Maven Central. Used by the test suite and by scripts/local-cluster for demos. Kafka 4.1+
+# clusters serve share groups (KIP-932; 4.1 is formatted with share.version=1). Group clients: group-clients.sh.
 #
 # Usage: tests/cluster/kafka-cluster.sh fetch|start|stop|status|bootstrap|libs|stop-node N|start-node N
 #   (libs: fetch, print the jar folder; stop-node/start-node: one node of the running cluster, on its data)
@@ -170,6 +171,14 @@ log_opts() {  # node
     else echo "-Dlog4j2.configurationFile=$d/log4j2.properties"; fi
 }
 
+# Share groups (KIP-932): 4.1 has them off (share.version 0; the share APIs are listed in ApiVersions all the same
+# and answer UNSUPPORTED_VERSION) and serves them once share.version is 1, with no broker config (group.share.enable
+# is an internal override): set at format time, so every 4.1 cluster has them from the start. 4.2+ format with them
+# on (4.4: share.version 2, which =1 would pin down); 3.x has none, 4.0 only early access behind unstable flags.
+format_features() {
+    if [[ $VERSION == 4.1.* ]]; then echo "--feature share.version=1"; fi
+}
+
 # Formats all three nodes' storage (static quorum: no --standalone/--initial-controllers) in parallel.
 format_storage() {
     local id n pids=() d
@@ -184,7 +193,7 @@ while True:
         d=$(node_dir "$n")
         # shellcheck disable=SC2046
         "$JAVA" -Xmx256m $(log_opts "$n") -cp "$KAFKA_HOME/libs/*" kafka.tools.StorageTool \
-            format -t "$id" -c "$d/server.properties" > "$d/logs/format.log" 2>&1 9>&- &
+            format -t "$id" -c "$d/server.properties" $(format_features) > "$d/logs/format.log" 2>&1 9>&- &
         pids+=($!)
     done
     for n in "${NODES[@]}"; do

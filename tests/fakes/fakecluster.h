@@ -58,7 +58,19 @@ public:
     std::function<AdminResult<OffsetsAt>(const QString&, int64_t)> offsetsAtAnswer;
     QList<std::pair<QString, int64_t>> offsetsAtRequests;
 
-    // ---- what was asked ----
+    // Groups: the listing (or a failure), and per group its description and committed offsets; summaries and details
+    // are computed from them with the end offsets of offsetsAnswer, as the session does.
+    QList<GroupListing> groupsAnswer;
+    QStringList groupListErrors; // brokers that "did not answer"
+    std::optional<AdminError> groupListFailure;
+    QHash<QString, GroupDescription> groupDescriptions;
+    QHash<QString, GroupOffsets> groupOffsets;
+    QList<PartitionOffset> lastStableAnswer;
+    int groupListRequests = 0;
+    QList<QList<GroupListing>> summarizeRequests;
+    QStringList describeGroupRequests;
+
+    // ---- what was asked ----    // ---- what was asked ----
     int refreshes = 0;
     FakeConsumer* lastConsumer = nullptr; // the newest createConsumer() (owned by its parent)
     FakeProducer* lastProducer = nullptr; // the newest createProducer() (owned by the caller)
@@ -269,6 +281,43 @@ public:
         }();
         QTimer::singleShot(0, context, [done, answer] { done(answer); });
     }
+    void listGroups(QObject* context, Done<GroupList> done) override
+    {
+        ++groupListRequests;
+        auto answer = groupListFailure ? AdminResult<GroupList>::failure(*groupListFailure)
+                                       : AdminResult<GroupList>::success(GroupList { groupsAnswer, groupListErrors });
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void summarizeGroups(
+        const QList<GroupListing>& groups, QObject* context, Done<QList<admin::GroupSummary>> done) override
+    {
+        summarizeRequests.append(groups);
+        QList<admin::GroupSummary> out;
+        for (const auto& g : groups) {
+            const auto d = groupDescriptions.find(g.name);
+            const auto o = groupOffsets.find(g.name);
+            out.append(admin::summarizeGroup(m_metadata, g, d == groupDescriptions.end() ? nullptr : &*d,
+                o == groupOffsets.end() ? nullptr : &*o, endOffsets()));
+        }
+        QTimer::singleShot(0, context, [done, out] { done(AdminResult<QList<admin::GroupSummary>>::success(out)); });
+    }
+    void describeGroup(const QString& name, const QString&, QObject* context, Done<admin::GroupDetail> done) override
+    {
+        describeGroupRequests.append(name);
+        AdminResult<admin::GroupDetail> answer = [&] {
+            if (!groupDescriptions.contains(name))
+                return AdminResult<admin::GroupDetail>::failure(
+                    AdminError::kafka(69, QStringLiteral("Describing group %1").arg(name)));
+            admin::GroupDetail detail;
+            detail.description = groupDescriptions.value(name);
+            detail.committed = groupOffsets.value(name);
+            detail.lag = admin::computeLag(m_metadata, detail.description, detail.committed, endOffsets());
+            detail.sampledAtMs = QDateTime::currentMSecsSinceEpoch();
+            return AdminResult<admin::GroupDetail>::success(detail);
+        }();
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    admin::EndOffsets endOffsets() const { return admin::EndOffsets { offsetsAnswer, lastStableAnswer }; }
     ConsumerInterface* createConsumer(QObject* parent) override
     {
         lastConsumer = new FakeConsumer(parent);

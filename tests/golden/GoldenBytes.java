@@ -1,8 +1,9 @@
 // Writes Kafka's own bytes for the messages KafScope's codecs speak, with the generated message classes of the
 // kafka-clients jar (org.apache.kafka.common.message.*). Run as a single-file program:
 //   java -cp kafka-clients-VERSION.jar tests/golden/GoldenBytes.java > tests/golden/kafka-VERSION.txt
-// Each line: API request|response VERSION HEX, or "unsupported" where the jar no longer writes that version (Kafka 4
-// removed old versions, KIP-896). The content of every message is mirrored in tests/unit/test_golden.cpp, which
+// Each line: API request|response|data VERSION HEX ("data": the consumer protocol's version-prefixed embedded
+// bytes), or "unsupported" where the jar no longer writes that version (Kafka 4 removed old versions, KIP-896).
+// The content of every message is mirrored in tests/unit/test_golden.cpp, which
 // decodes these bytes with KafScope's codecs, checks the values and re-encodes them byte for byte.
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -10,6 +11,28 @@ import java.util.List;
 
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.AlterPartitionReassignmentsRequestData;
+import org.apache.kafka.common.message.ConsumerGroupDescribeRequestData;
+import org.apache.kafka.common.message.ConsumerGroupDescribeResponseData;
+import org.apache.kafka.common.message.ConsumerProtocolAssignment;
+import org.apache.kafka.common.message.ConsumerProtocolSubscription;
+import org.apache.kafka.common.message.DeleteGroupsRequestData;
+import org.apache.kafka.common.message.DeleteGroupsResponseData;
+import org.apache.kafka.common.message.DescribeGroupsRequestData;
+import org.apache.kafka.common.message.DescribeGroupsResponseData;
+import org.apache.kafka.common.message.DescribeShareGroupOffsetsRequestData;
+import org.apache.kafka.common.message.DescribeShareGroupOffsetsResponseData;
+import org.apache.kafka.common.message.FindCoordinatorRequestData;
+import org.apache.kafka.common.message.FindCoordinatorResponseData;
+import org.apache.kafka.common.message.ListGroupsRequestData;
+import org.apache.kafka.common.message.ListGroupsResponseData;
+import org.apache.kafka.common.message.OffsetCommitRequestData;
+import org.apache.kafka.common.message.OffsetCommitResponseData;
+import org.apache.kafka.common.message.OffsetDeleteRequestData;
+import org.apache.kafka.common.message.OffsetDeleteResponseData;
+import org.apache.kafka.common.message.OffsetFetchRequestData;
+import org.apache.kafka.common.message.OffsetFetchResponseData;
+import org.apache.kafka.common.message.ShareGroupDescribeRequestData;
+import org.apache.kafka.common.message.ShareGroupDescribeResponseData;
 import org.apache.kafka.common.message.AlterPartitionReassignmentsResponseData;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
@@ -40,6 +63,7 @@ import org.apache.kafka.common.message.ListOffsetsResponseData;
 import org.apache.kafka.common.message.MetadataRequestData;
 import org.apache.kafka.common.message.MetadataResponseData;
 import org.apache.kafka.common.protocol.Message;
+import org.apache.kafka.common.protocol.MessageUtil;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.protocol.ObjectSerializationCache;
 
@@ -49,6 +73,7 @@ public class GoldenBytes {
     }
 
     static final Uuid ORDERS_ID = new Uuid(0x0123456789abcdefL, 0x0fedcba987654321L);
+    static final Uuid PAYMENTS_ID = new Uuid(0x1111222233334444L, 0x5555666677778888L);
 
     public static void main(String[] args) {
         emit("ApiVersions", "request", 0, 3, GoldenBytes::apiVersionsRequest);
@@ -81,6 +106,39 @@ public class GoldenBytes {
         emit("DescribeQuorum", "response", 0, 2, GoldenBytes::describeQuorumResponse);
         emit("DescribeCluster", "request", 0, 2, GoldenBytes::describeClusterRequest);
         emit("DescribeCluster", "response", 0, 2, GoldenBytes::describeClusterResponse);
+        emit("ListGroups", "request", 0, 5, GoldenBytes::listGroupsRequest);
+        emit("ListGroups", "response", 0, 5, GoldenBytes::listGroupsResponse);
+        emit("FindCoordinator", "request", 0, 6, GoldenBytes::findCoordinatorRequest);
+        emit("FindCoordinator", "response", 0, 6, GoldenBytes::findCoordinatorResponse);
+        emit("DescribeGroups", "request", 0, 6, GoldenBytes::describeGroupsRequest);
+        emit("DescribeGroups", "response", 0, 6, GoldenBytes::describeGroupsResponse);
+        emitVersionPrefixed("ConsumerProtocolAssignment", 0, 3, GoldenBytes::consumerProtocolAssignment);
+        emitVersionPrefixed("ConsumerProtocolSubscription", 0, 3, GoldenBytes::consumerProtocolSubscription);
+        emit("ConsumerGroupDescribe", "request", 0, 1, GoldenBytes::consumerGroupDescribeRequest);
+        emit("ConsumerGroupDescribe", "response", 0, 1, GoldenBytes::consumerGroupDescribeResponse);
+        emit("ShareGroupDescribe", "request", 1, 1, GoldenBytes::shareGroupDescribeRequest);
+        emit("ShareGroupDescribe", "response", 1, 1, GoldenBytes::shareGroupDescribeResponse);
+        emit("DeleteGroups", "request", 0, 2, GoldenBytes::deleteGroupsRequest);
+        emit("DeleteGroups", "response", 0, 2, GoldenBytes::deleteGroupsResponse);
+        emit("OffsetFetch", "request", 1, 9, GoldenBytes::offsetFetchRequest);
+        emit("OffsetFetch", "response", 1, 9, GoldenBytes::offsetFetchResponse);
+        emit("OffsetCommit", "request", 2, 9, GoldenBytes::offsetCommitRequest);
+        emit("OffsetCommit", "response", 2, 9, GoldenBytes::offsetCommitResponse);
+        emit("OffsetDelete", "request", 0, 0, GoldenBytes::offsetDeleteRequest);
+        emit("OffsetDelete", "response", 0, 0, GoldenBytes::offsetDeleteResponse);
+        emit("DescribeShareGroupOffsets", "request", 0, 0, GoldenBytes::describeShareGroupOffsetsRequest);
+        emit("DescribeShareGroupOffsets", "response", 0, 0, GoldenBytes::describeShareGroupOffsetsResponse);
+    }
+
+    // The consumer protocol's embedded bytes (DescribeGroups MemberMetadata / MemberAssignment): an int16 version,
+    // then the message, as ConsumerProtocol.serializeSubscription/serializeAssignment write them.
+    static void emitVersionPrefixed(String name, int from, int to, Builder builder) {
+        for (int v = from; v <= to; ++v) {
+            StringBuilder hex = new StringBuilder();
+            for (byte b : MessageUtil.toVersionPrefixedBytes((short) v, builder.build((short) v)))
+                hex.append(String.format("%02x", b & 0xff));
+            System.out.println(name + " data " + v + " " + hex);
+        }
     }
 
     static void emit(String api, String kind, int from, int to, Builder builder) {
@@ -525,5 +583,350 @@ public class GoldenBytes {
         if (v >= 1)
             d.setEndpointType((byte) 1);
         return d;
+    }
+
+    // ---- ListGroups ----
+    static Message listGroupsRequest(short v) {
+        ListGroupsRequestData d = new ListGroupsRequestData();
+        if (v >= 4)
+            d.setStatesFilter(Arrays.asList("Stable", "Empty"));
+        if (v >= 5)
+            d.setTypesFilter(Arrays.asList("classic", "consumer"));
+        return d;
+    }
+
+    static ListGroupsResponseData.ListedGroup listedGroup(short v, String id, String protocolType, String state, String type) {
+        ListGroupsResponseData.ListedGroup g = new ListGroupsResponseData.ListedGroup().setGroupId(id).setProtocolType(protocolType);
+        if (v >= 4)
+            g.setGroupState(state);
+        if (v >= 5)
+            g.setGroupType(type);
+        return g;
+    }
+
+    static Message listGroupsResponse(short v) {
+        ListGroupsResponseData d = new ListGroupsResponseData().setErrorCode((short) 0).setGroups(Arrays.asList(
+            listedGroup(v, "orders-app", "consumer", "Stable", "classic"),
+            listedGroup(v, "kip848-app", "", "Empty", "consumer"),
+            listedGroup(v, "connect-cluster", "connect", "PreparingRebalance", "classic")));
+        if (v >= 1)
+            d.setThrottleTimeMs(10);
+        return d;
+    }
+
+    // ---- FindCoordinator ----
+    static Message findCoordinatorRequest(short v) {
+        FindCoordinatorRequestData d = new FindCoordinatorRequestData();
+        if (v <= 3)
+            d.setKey("orders-app");
+        if (v >= 1)
+            d.setKeyType((byte) 0);
+        if (v >= 4)
+            d.setCoordinatorKeys(Arrays.asList("orders-app", "payments-app"));
+        return d;
+    }
+
+    static Message findCoordinatorResponse(short v) {
+        FindCoordinatorResponseData d = new FindCoordinatorResponseData();
+        if (v >= 1)
+            d.setThrottleTimeMs(5);
+        if (v <= 3) {
+            d.setErrorCode((short) 0).setNodeId(2).setHost("broker-2.example").setPort(29092);
+            if (v >= 1)
+                d.setErrorMessage(null);
+        } else {
+            d.setCoordinators(Arrays.asList(
+                new FindCoordinatorResponseData.Coordinator().setKey("orders-app").setNodeId(2).setHost("broker-2.example")
+                    .setPort(29092).setErrorCode((short) 0).setErrorMessage(null),
+                new FindCoordinatorResponseData.Coordinator().setKey("payments-app").setNodeId(-1).setHost("").setPort(-1)
+                    .setErrorCode((short) 15).setErrorMessage("The coordinator is not available.")));
+        }
+        return d;
+    }
+
+    // ---- DescribeGroups ----
+    static Message describeGroupsRequest(short v) {
+        DescribeGroupsRequestData d = new DescribeGroupsRequestData().setGroups(Arrays.asList("orders-app", "missing-app"));
+        if (v >= 3)
+            d.setIncludeAuthorizedOperations(true);
+        return d;
+    }
+
+    static byte[] versionPrefixed(short version, Message message) {
+        return MessageUtil.toVersionPrefixedBytes(version, message);
+    }
+
+    static Message describeGroupsResponse(short v) {
+        DescribeGroupsResponseData.DescribedGroupMember one = new DescribeGroupsResponseData.DescribedGroupMember()
+            .setMemberId("consumer-1-5f2a").setClientId("consumer-1").setClientHost("/10.0.0.1")
+            .setMemberMetadata(versionPrefixed((short) 3, consumerProtocolSubscription((short) 3)))
+            .setMemberAssignment(versionPrefixed((short) 3, consumerProtocolAssignment((short) 3)));
+        DescribeGroupsResponseData.DescribedGroupMember two = new DescribeGroupsResponseData.DescribedGroupMember()
+            .setMemberId("consumer-2-77b1").setClientId("consumer-2").setClientHost("/10.0.0.2")
+            .setMemberMetadata(versionPrefixed((short) 0, consumerProtocolSubscription((short) 0)))
+            .setMemberAssignment(new byte[0]);
+        if (v >= 4) {
+            one.setGroupInstanceId("instance-1");
+            two.setGroupInstanceId(null);
+        }
+        DescribeGroupsResponseData.DescribedGroup orders = new DescribeGroupsResponseData.DescribedGroup().setErrorCode((short) 0)
+            .setGroupId("orders-app").setGroupState("Stable").setProtocolType("consumer").setProtocolData("range")
+            .setMembers(Arrays.asList(one, two));
+        DescribeGroupsResponseData.DescribedGroup missing = new DescribeGroupsResponseData.DescribedGroup()
+            .setGroupId("missing-app").setProtocolType("").setProtocolData("").setMembers(Arrays.asList());
+        if (v >= 6) // GROUP_ID_NOT_FOUND (KIP-1043); older versions answer a Dead group
+            missing.setErrorCode((short) 69).setErrorMessage("Group missing-app not found.").setGroupState("");
+        else
+            missing.setErrorCode((short) 0).setGroupState("Dead");
+        if (v >= 3) {
+            orders.setAuthorizedOperations(2552);
+            missing.setAuthorizedOperations(Integer.MIN_VALUE);
+        }
+        DescribeGroupsResponseData d = new DescribeGroupsResponseData().setGroups(Arrays.asList(orders, missing));
+        if (v >= 1)
+            d.setThrottleTimeMs(7);
+        return d;
+    }
+
+    // ---- The consumer protocol ----
+    static Message consumerProtocolAssignment(short v) {
+        ConsumerProtocolAssignment.TopicPartitionCollection assigned = new ConsumerProtocolAssignment.TopicPartitionCollection();
+        assigned.add(new ConsumerProtocolAssignment.TopicPartition().setTopic("orders").setPartitions(Arrays.asList(0, 2, 4)));
+        assigned.add(new ConsumerProtocolAssignment.TopicPartition().setTopic("payments").setPartitions(Arrays.asList(1)));
+        return new ConsumerProtocolAssignment().setAssignedPartitions(assigned)
+            .setUserData(ByteBuffer.wrap(new byte[] {(byte) 0xca, (byte) 0xfe}));
+    }
+
+    static Message consumerProtocolSubscription(short v) {
+        ConsumerProtocolSubscription d = new ConsumerProtocolSubscription().setTopics(Arrays.asList("orders", "payments"))
+            .setUserData(null);
+        if (v >= 1) {
+            ConsumerProtocolSubscription.TopicPartitionCollection owned = new ConsumerProtocolSubscription.TopicPartitionCollection();
+            owned.add(new ConsumerProtocolSubscription.TopicPartition().setTopic("orders").setPartitions(Arrays.asList(0, 2)));
+            d.setOwnedPartitions(owned);
+        }
+        if (v >= 2)
+            d.setGenerationId(5);
+        if (v >= 3)
+            d.setRackId("rack-a");
+        return d;
+    }
+
+    // ---- ConsumerGroupDescribe ----
+    static Message consumerGroupDescribeRequest(short v) {
+        return new ConsumerGroupDescribeRequestData().setGroupIds(Arrays.asList("kip848-app", "missing"))
+            .setIncludeAuthorizedOperations(true);
+    }
+
+    static ConsumerGroupDescribeResponseData.TopicPartitions cgdTopic(Uuid id, String name, Integer... partitions) {
+        return new ConsumerGroupDescribeResponseData.TopicPartitions().setTopicId(id).setTopicName(name)
+            .setPartitions(Arrays.asList(partitions));
+    }
+
+    static Message consumerGroupDescribeResponse(short v) {
+        ConsumerGroupDescribeResponseData.Member one = new ConsumerGroupDescribeResponseData.Member().setMemberId("Xk3v9Q")
+            .setInstanceId(null).setRackId("rack-a").setMemberEpoch(12).setClientId("consumer-1").setClientHost("/10.0.0.1")
+            .setSubscribedTopicNames(Arrays.asList("orders", "payments")).setSubscribedTopicRegex(null)
+            .setAssignment(new ConsumerGroupDescribeResponseData.Assignment().setTopicPartitions(Arrays.asList(
+                cgdTopic(ORDERS_ID, "orders", 0, 1), cgdTopic(PAYMENTS_ID, "payments", 0))))
+            .setTargetAssignment(new ConsumerGroupDescribeResponseData.Assignment().setTopicPartitions(Arrays.asList(
+                cgdTopic(ORDERS_ID, "orders", 0, 1, 2))));
+        ConsumerGroupDescribeResponseData.Member two = new ConsumerGroupDescribeResponseData.Member().setMemberId("Yb7w2R")
+            .setInstanceId("static-2").setRackId(null).setMemberEpoch(11).setClientId("consumer-2").setClientHost("/10.0.0.2")
+            .setSubscribedTopicNames(Arrays.asList()).setSubscribedTopicRegex("pay.*")
+            .setAssignment(new ConsumerGroupDescribeResponseData.Assignment().setTopicPartitions(Arrays.asList()))
+            .setTargetAssignment(new ConsumerGroupDescribeResponseData.Assignment().setTopicPartitions(Arrays.asList(
+                cgdTopic(PAYMENTS_ID, "payments", 1))));
+        if (v >= 1) {
+            one.setMemberType((byte) 1);
+            two.setMemberType((byte) 0);
+        }
+        return new ConsumerGroupDescribeResponseData().setThrottleTimeMs(0).setGroups(Arrays.asList(
+            new ConsumerGroupDescribeResponseData.DescribedGroup().setErrorCode((short) 0).setErrorMessage(null)
+                .setGroupId("kip848-app").setGroupState("Stable").setGroupEpoch(12).setAssignmentEpoch(12)
+                .setAssignorName("uniform").setMembers(Arrays.asList(one, two)).setAuthorizedOperations(2552),
+            new ConsumerGroupDescribeResponseData.DescribedGroup().setErrorCode((short) 69)
+                .setErrorMessage("Group missing not found.").setGroupId("missing").setGroupState("").setGroupEpoch(0)
+                .setAssignmentEpoch(0).setAssignorName("").setMembers(Arrays.asList())
+                .setAuthorizedOperations(Integer.MIN_VALUE)));
+    }
+
+    // ---- ShareGroupDescribe ----
+    static Message shareGroupDescribeRequest(short v) {
+        return new ShareGroupDescribeRequestData().setGroupIds(Arrays.asList("share-app", "nope"))
+            .setIncludeAuthorizedOperations(false);
+    }
+
+    static Message shareGroupDescribeResponse(short v) {
+        ShareGroupDescribeResponseData.Member one = new ShareGroupDescribeResponseData.Member().setMemberId("Sh4r3A")
+            .setRackId(null).setMemberEpoch(3).setClientId("share-consumer-1").setClientHost("/10.0.0.3")
+            .setSubscribedTopicNames(Arrays.asList("orders"))
+            .setAssignment(new ShareGroupDescribeResponseData.Assignment().setTopicPartitions(Arrays.asList(
+                new ShareGroupDescribeResponseData.TopicPartitions().setTopicId(ORDERS_ID).setTopicName("orders")
+                    .setPartitions(Arrays.asList(0, 1, 2)))));
+        return new ShareGroupDescribeResponseData().setThrottleTimeMs(0).setGroups(Arrays.asList(
+            new ShareGroupDescribeResponseData.DescribedGroup().setErrorCode((short) 0).setErrorMessage(null)
+                .setGroupId("share-app").setGroupState("Stable").setGroupEpoch(3).setAssignmentEpoch(3)
+                .setAssignorName("simple").setMembers(Arrays.asList(one)).setAuthorizedOperations(Integer.MIN_VALUE),
+            new ShareGroupDescribeResponseData.DescribedGroup().setErrorCode((short) 69)
+                .setErrorMessage("Group nope not found.").setGroupId("nope").setGroupState("").setGroupEpoch(0)
+                .setAssignmentEpoch(0).setAssignorName("").setMembers(Arrays.asList())
+                .setAuthorizedOperations(Integer.MIN_VALUE)));
+    }
+
+    // ---- DeleteGroups ----
+    static Message deleteGroupsRequest(short v) {
+        return new DeleteGroupsRequestData().setGroupsNames(Arrays.asList("orders-app", "busy-app"));
+    }
+
+    static Message deleteGroupsResponse(short v) {
+        DeleteGroupsResponseData.DeletableGroupResultCollection results = new DeleteGroupsResponseData.DeletableGroupResultCollection();
+        results.add(new DeleteGroupsResponseData.DeletableGroupResult().setGroupId("orders-app").setErrorCode((short) 0));
+        results.add(new DeleteGroupsResponseData.DeletableGroupResult().setGroupId("busy-app").setErrorCode((short) 68));
+        return new DeleteGroupsResponseData().setThrottleTimeMs(0).setResults(results);
+    }
+
+    // ---- OffsetFetch ----
+    static Message offsetFetchRequest(short v) {
+        OffsetFetchRequestData d = new OffsetFetchRequestData();
+        if (v <= 7) {
+            d.setGroupId("orders-app").setTopics(Arrays.asList(
+                new OffsetFetchRequestData.OffsetFetchRequestTopic().setName("orders").setPartitionIndexes(Arrays.asList(0, 1, 2)),
+                new OffsetFetchRequestData.OffsetFetchRequestTopic().setName("payments").setPartitionIndexes(Arrays.asList(0))));
+        } else {
+            OffsetFetchRequestData.OffsetFetchRequestGroup orders = new OffsetFetchRequestData.OffsetFetchRequestGroup()
+                .setGroupId("orders-app").setTopics(Arrays.asList(
+                    new OffsetFetchRequestData.OffsetFetchRequestTopics().setName("orders").setPartitionIndexes(Arrays.asList(0, 1, 2)),
+                    new OffsetFetchRequestData.OffsetFetchRequestTopics().setName("payments").setPartitionIndexes(Arrays.asList(0))));
+            OffsetFetchRequestData.OffsetFetchRequestGroup all = new OffsetFetchRequestData.OffsetFetchRequestGroup()
+                .setGroupId("payments-app").setTopics(null);
+            if (v >= 9)
+                orders.setMemberId("member-1").setMemberEpoch(5);
+            d.setGroups(Arrays.asList(orders, all));
+        }
+        if (v >= 7)
+            d.setRequireStable(true);
+        return d;
+    }
+
+    static Message offsetFetchResponse(short v) {
+        OffsetFetchResponseData d = new OffsetFetchResponseData();
+        if (v >= 3)
+            d.setThrottleTimeMs(20);
+        if (v <= 7) {
+            OffsetFetchResponseData.OffsetFetchResponsePartition p0 = new OffsetFetchResponseData.OffsetFetchResponsePartition()
+                .setPartitionIndex(0).setCommittedOffset(1234L).setMetadata("").setErrorCode((short) 0);
+            OffsetFetchResponseData.OffsetFetchResponsePartition p1 = new OffsetFetchResponseData.OffsetFetchResponsePartition()
+                .setPartitionIndex(1).setCommittedOffset(-1L).setMetadata(null).setErrorCode((short) 0);
+            OffsetFetchResponseData.OffsetFetchResponsePartition p2 = new OffsetFetchResponseData.OffsetFetchResponsePartition()
+                .setPartitionIndex(2).setCommittedOffset(-1L).setMetadata("").setErrorCode((short) 3);
+            OffsetFetchResponseData.OffsetFetchResponsePartition pay = new OffsetFetchResponseData.OffsetFetchResponsePartition()
+                .setPartitionIndex(0).setCommittedOffset(42L).setMetadata("note").setErrorCode((short) 0);
+            if (v >= 5) {
+                p0.setCommittedLeaderEpoch(7);
+                p1.setCommittedLeaderEpoch(-1);
+                p2.setCommittedLeaderEpoch(-1);
+                pay.setCommittedLeaderEpoch(3);
+            }
+            d.setTopics(Arrays.asList(
+                new OffsetFetchResponseData.OffsetFetchResponseTopic().setName("orders").setPartitions(Arrays.asList(p0, p1, p2)),
+                new OffsetFetchResponseData.OffsetFetchResponseTopic().setName("payments").setPartitions(Arrays.asList(pay))));
+            if (v >= 2)
+                d.setErrorCode((short) 0);
+        } else {
+            d.setGroups(Arrays.asList(
+                new OffsetFetchResponseData.OffsetFetchResponseGroup().setGroupId("orders-app").setErrorCode((short) 0)
+                    .setTopics(Arrays.asList(
+                        new OffsetFetchResponseData.OffsetFetchResponseTopics().setName("orders").setPartitions(Arrays.asList(
+                            new OffsetFetchResponseData.OffsetFetchResponsePartitions().setPartitionIndex(0).setCommittedOffset(1234L)
+                                .setCommittedLeaderEpoch(7).setMetadata("").setErrorCode((short) 0),
+                            new OffsetFetchResponseData.OffsetFetchResponsePartitions().setPartitionIndex(1).setCommittedOffset(-1L)
+                                .setCommittedLeaderEpoch(-1).setMetadata(null).setErrorCode((short) 0),
+                            new OffsetFetchResponseData.OffsetFetchResponsePartitions().setPartitionIndex(2).setCommittedOffset(-1L)
+                                .setCommittedLeaderEpoch(-1).setMetadata("").setErrorCode((short) 3))),
+                        new OffsetFetchResponseData.OffsetFetchResponseTopics().setName("payments").setPartitions(Arrays.asList(
+                            new OffsetFetchResponseData.OffsetFetchResponsePartitions().setPartitionIndex(0).setCommittedOffset(42L)
+                                .setCommittedLeaderEpoch(3).setMetadata("note").setErrorCode((short) 0))))),
+                new OffsetFetchResponseData.OffsetFetchResponseGroup().setGroupId("payments-app").setErrorCode((short) 16)
+                    .setTopics(Arrays.asList())));
+        }
+        return d;
+    }
+
+    // ---- OffsetCommit ----
+    static Message offsetCommitRequest(short v) {
+        OffsetCommitRequestData d = new OffsetCommitRequestData().setGroupId("orders-app").setGenerationIdOrMemberEpoch(4)
+            .setMemberId("consumer-1-5f2a").setRetentionTimeMs(86400000L).setTopics(Arrays.asList(
+                new OffsetCommitRequestData.OffsetCommitRequestTopic().setName("orders").setPartitions(Arrays.asList(
+                    new OffsetCommitRequestData.OffsetCommitRequestPartition().setPartitionIndex(0).setCommittedOffset(1235L)
+                        .setCommittedLeaderEpoch(7).setCommittedMetadata(""),
+                    new OffsetCommitRequestData.OffsetCommitRequestPartition().setPartitionIndex(1).setCommittedOffset(99L)
+                        .setCommittedLeaderEpoch(-1).setCommittedMetadata(null))),
+                new OffsetCommitRequestData.OffsetCommitRequestTopic().setName("payments").setPartitions(Arrays.asList(
+                    new OffsetCommitRequestData.OffsetCommitRequestPartition().setPartitionIndex(0).setCommittedOffset(43L)
+                        .setCommittedLeaderEpoch(3).setCommittedMetadata("note")))));
+        if (v >= 7)
+            d.setGroupInstanceId("instance-1");
+        return d;
+    }
+
+    static Message offsetCommitResponse(short v) {
+        OffsetCommitResponseData d = new OffsetCommitResponseData().setTopics(Arrays.asList(
+            new OffsetCommitResponseData.OffsetCommitResponseTopic().setName("orders").setPartitions(Arrays.asList(
+                new OffsetCommitResponseData.OffsetCommitResponsePartition().setPartitionIndex(0).setErrorCode((short) 0),
+                new OffsetCommitResponseData.OffsetCommitResponsePartition().setPartitionIndex(1).setErrorCode((short) 12))),
+            new OffsetCommitResponseData.OffsetCommitResponseTopic().setName("payments").setPartitions(Arrays.asList(
+                new OffsetCommitResponseData.OffsetCommitResponsePartition().setPartitionIndex(0).setErrorCode((short) 22)))));
+        if (v >= 3)
+            d.setThrottleTimeMs(15);
+        return d;
+    }
+
+    // ---- OffsetDelete ----
+    static Message offsetDeleteRequest(short v) {
+        OffsetDeleteRequestData.OffsetDeleteRequestTopicCollection topics = new OffsetDeleteRequestData.OffsetDeleteRequestTopicCollection();
+        topics.add(new OffsetDeleteRequestData.OffsetDeleteRequestTopic().setName("orders").setPartitions(Arrays.asList(
+            new OffsetDeleteRequestData.OffsetDeleteRequestPartition().setPartitionIndex(0),
+            new OffsetDeleteRequestData.OffsetDeleteRequestPartition().setPartitionIndex(1))));
+        topics.add(new OffsetDeleteRequestData.OffsetDeleteRequestTopic().setName("payments").setPartitions(Arrays.asList(
+            new OffsetDeleteRequestData.OffsetDeleteRequestPartition().setPartitionIndex(0))));
+        return new OffsetDeleteRequestData().setGroupId("orders-app").setTopics(topics);
+    }
+
+    static Message offsetDeleteResponse(short v) {
+        OffsetDeleteResponseData.OffsetDeleteResponsePartitionCollection orders = new OffsetDeleteResponseData.OffsetDeleteResponsePartitionCollection();
+        orders.add(new OffsetDeleteResponseData.OffsetDeleteResponsePartition().setPartitionIndex(0).setErrorCode((short) 0));
+        orders.add(new OffsetDeleteResponseData.OffsetDeleteResponsePartition().setPartitionIndex(1).setErrorCode((short) 86));
+        OffsetDeleteResponseData.OffsetDeleteResponsePartitionCollection payments = new OffsetDeleteResponseData.OffsetDeleteResponsePartitionCollection();
+        payments.add(new OffsetDeleteResponseData.OffsetDeleteResponsePartition().setPartitionIndex(0).setErrorCode((short) 0));
+        OffsetDeleteResponseData.OffsetDeleteResponseTopicCollection topics = new OffsetDeleteResponseData.OffsetDeleteResponseTopicCollection();
+        topics.add(new OffsetDeleteResponseData.OffsetDeleteResponseTopic().setName("orders").setPartitions(orders));
+        topics.add(new OffsetDeleteResponseData.OffsetDeleteResponseTopic().setName("payments").setPartitions(payments));
+        return new OffsetDeleteResponseData().setErrorCode((short) 0).setThrottleTimeMs(0).setTopics(topics);
+    }
+
+    // ---- DescribeShareGroupOffsets ----
+    static Message describeShareGroupOffsetsRequest(short v) {
+        return new DescribeShareGroupOffsetsRequestData().setGroups(Arrays.asList(
+            new DescribeShareGroupOffsetsRequestData.DescribeShareGroupOffsetsRequestGroup().setGroupId("share-app")
+                .setTopics(Arrays.asList(new DescribeShareGroupOffsetsRequestData.DescribeShareGroupOffsetsRequestTopic()
+                    .setTopicName("orders").setPartitions(Arrays.asList(0, 1)))),
+            new DescribeShareGroupOffsetsRequestData.DescribeShareGroupOffsetsRequestGroup().setGroupId("other-share")
+                .setTopics(null)));
+    }
+
+    static Message describeShareGroupOffsetsResponse(short v) {
+        return new DescribeShareGroupOffsetsResponseData().setThrottleTimeMs(0).setGroups(Arrays.asList(
+            new DescribeShareGroupOffsetsResponseData.DescribeShareGroupOffsetsResponseGroup().setGroupId("share-app")
+                .setTopics(Arrays.asList(new DescribeShareGroupOffsetsResponseData.DescribeShareGroupOffsetsResponseTopic()
+                    .setTopicName("orders").setTopicId(ORDERS_ID).setPartitions(Arrays.asList(
+                        new DescribeShareGroupOffsetsResponseData.DescribeShareGroupOffsetsResponsePartition().setPartitionIndex(0)
+                            .setStartOffset(100L).setLeaderEpoch(4).setErrorCode((short) 0).setErrorMessage(null),
+                        new DescribeShareGroupOffsetsResponseData.DescribeShareGroupOffsetsResponsePartition().setPartitionIndex(1)
+                            .setStartOffset(-1L).setLeaderEpoch(-1).setErrorCode((short) 3)
+                            .setErrorMessage("This server does not host this topic-partition.")))))
+                .setErrorCode((short) 0).setErrorMessage(null),
+            new DescribeShareGroupOffsetsResponseData.DescribeShareGroupOffsetsResponseGroup().setGroupId("other-share")
+                .setTopics(Arrays.asList()).setErrorCode((short) 69).setErrorMessage("Group other-share not found.")));
     }
 }

@@ -3,7 +3,9 @@
 // changes only the values that change; the configs editor sets and resets a config. The dialog logic is tested on
 // the fake cluster (test_*dialog.cpp); this proves the wiring: ClusterSession, the admin thread and librdkafka.
 #include "kafka/clustersession.h"
+#include "kafka/protocol/adminclient.h"
 #include "models/configeditmodel.h"
+#include "models/groupmodel.h"
 #include "ui/brokerspage.h"
 #include "ui/dialogs/configeditordialog.h"
 #include "ui/dialogs/deleterecordsdialog.h"
@@ -11,6 +13,7 @@
 #include "ui/dialogs/partitioncountdialog.h"
 #include "ui/dialogs/replicationdialog.h"
 #include "ui/dialogs/retentiondialog.h"
+#include "ui/pages/groupspage.h"
 #include "uitestutil.h"
 
 #include <QDateTime>
@@ -245,6 +248,51 @@ private slots:
         elect.elect();
         QTRY_VERIFY2_WITH_TIMEOUT(
             elect.message().contains(QStringLiteral("needed none")), qPrintable(elect.message()), kGuardMs);
+    }
+
+    void theGroupsPageShowsARealGroupsLagAndItsPartitionWithoutOffset()
+    {
+        const auto name = uniqueTopic("dialog-groups");
+        makeTopic(name, 3, 90, 30);
+        if (QTest::currentTestFailed())
+            return;
+        const QString group = name + QStringLiteral("-group");
+        // Commits as an admin, through the own admin client: partitions 0 and 1 at offset 1, partition 2 nothing.
+        protocol::AdminClient admin(parseBootstrap(bootstrap()).addresses);
+        std::optional<AdminResult<protocol::OffsetCommitResponse>> committed;
+        admin.commitGroupOffsets(group, { { name, 0, 1, -1, {}, 0 }, { name, 1, 1, -1, {}, 0 } },
+            [&](const AdminResult<protocol::OffsetCommitResponse>& r) { committed = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(committed.has_value(), kGuardMs);
+        QVERIFY2(committed->ok(), qPrintable(committed->error.message));
+
+        GroupsPage page(m_session.get());
+        page.resize(1300, 700);
+        page.show();
+        QTRY_VERIFY_WITH_TIMEOUT(page.groupModel()->rowOf(group) >= 0, kGuardMs);
+        page.selectGroup(group);
+        QTRY_COMPARE_WITH_TIMEOUT(page.lagModel()->rowCount(), 3, kGuardMs);
+        const auto* topic = m_session->metadata().topic(name);
+        QVERIFY(topic);
+        int64_t expectedTotal = 0;
+        for (int row = 0; row < 3; ++row) {
+            const auto* p = page.lagModel()->partition(row);
+            QVERIFY(p);
+            QTRY_VERIFY_WITH_TIMEOUT(page.lagModel()->partition(row)->latest >= 0, kGuardMs);
+            if (p->partition == 2) {
+                QVERIFY(!p->committed);
+                QVERIFY(!p->lag);
+                QCOMPARE(
+                    page.lagModel()->index(row, LagModel::LagColumn).data().toString(), QStringLiteral("no offset"));
+            } else {
+                QCOMPARE(p->committed.value_or(-1), 1);
+                QCOMPARE(p->lag.value_or(-1), p->latest - 1);
+                expectedTotal += p->latest - 1;
+            }
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(page.groupModel()->summary(page.groupModel()->rowOf(group)), kGuardMs);
+        QCOMPARE(page.groupModel()->summary(page.groupModel()->rowOf(group))->totalLag.value_or(-1), expectedTotal);
+        QVERIFY(page.detailInfoText().contains(QStringLiteral("Empty")));
+        test::saveScreenshot(&page, QStringLiteral("groups-real.png"));
     }
 
     void theConfigsEditorSetsAndResetsAConfig()

@@ -6,6 +6,8 @@
 #include "codectest.h"
 #include "kafka/protocol/apis/cluster.h"
 #include "kafka/protocol/apis/configs.h"
+#include "kafka/protocol/apis/groups.h"
+#include "kafka/protocol/apis/offsets.h"
 #include "kafka/protocol/apis/partitions.h"
 #include "kafka/protocol/apis/reassignments.h"
 #include "kafka/protocol/apis/topics.h"
@@ -633,6 +635,468 @@ TEST(GoldenBytes, DescribeClusterResponseDecodesAndReencodes)
         3);
 }
 
+// ---- the group and offset families ----
+
+namespace {
+
+const QByteArray kPaymentsId = QByteArray::fromHex("11112222333344445555666677778888");
+
+QByteArray goldenData(const char* name, int16_t version)
+{
+    return golden().bytes.value(keyOf(name, "data", version));
+}
+
+// "x" from version `first` on, the empty string before.
+QString since(int16_t v, int16_t first, const char* value)
+{
+    return v >= first ? QString::fromLatin1(value) : QString();
+}
+
+} // namespace
+
+TEST(GoldenBytes, ListGroupsRequestIsKafkasBytes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::ListGroups, "ListGroups", "request",
+                  [](int16_t v, const QByteArray& bytes) {
+                      ListGroupsRequest request;
+                      if (v >= 4)
+                          request.statesFilter = QStringList { QStringLiteral("Stable"), QStringLiteral("Empty") };
+                      if (v >= 5)
+                          request.typesFilter = QStringList { QStringLiteral("classic"), QStringLiteral("consumer") };
+                      EXPECT_BYTES(encodeListGroupsRequest(request, v), bytes);
+                  }),
+        6);
+}
+
+TEST(GoldenBytes, ListGroupsResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::ListGroups, "ListGroups", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeListGroupsResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      EXPECT_EQ(decoded->throttleTimeMs, v >= 1 ? 10 : 0);
+                      EXPECT_EQ(decoded->errorCode, 0);
+                      const QList<ListedGroup> expected {
+                          { QStringLiteral("orders-app"), QStringLiteral("consumer"), since(v, 4, "Stable"),
+                              since(v, 5, "classic") },
+                          { QStringLiteral("kip848-app"), QString(), since(v, 4, "Empty"), since(v, 5, "consumer") },
+                          { QStringLiteral("connect-cluster"), QStringLiteral("connect"),
+                              since(v, 4, "PreparingRebalance"), since(v, 5, "classic") },
+                      };
+                      EXPECT_EQ(decoded->groups, expected);
+                      EXPECT_BYTES(encodeListGroupsResponse(decoded.value(), v), bytes);
+                  }),
+        6);
+}
+
+TEST(GoldenBytes, FindCoordinatorRequestIsKafkasBytes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::FindCoordinator, "FindCoordinator", "request",
+                  [](int16_t v, const QByteArray& bytes) {
+                      FindCoordinatorRequest request;
+                      request.keys = QStringList { QStringLiteral("orders-app") };
+                      if (v >= 4) // batched (KIP-699)
+                          request.keys.append(QStringLiteral("payments-app"));
+                      EXPECT_BYTES(encodeFindCoordinatorRequest(request, v), bytes);
+                  }),
+        7);
+}
+
+TEST(GoldenBytes, FindCoordinatorResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::FindCoordinator, "FindCoordinator", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeFindCoordinatorResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      EXPECT_EQ(decoded->throttleTimeMs, v >= 1 ? 5 : 0);
+                      QList<Coordinator> expected;
+                      if (v <= 3) {
+                          expected = { { QString(), 2, QStringLiteral("broker-2.example"), 29092, 0, std::nullopt } };
+                      } else {
+                          expected = { { QStringLiteral("orders-app"), 2, QStringLiteral("broker-2.example"), 29092, 0,
+                                           std::nullopt },
+                              { QStringLiteral("payments-app"), -1, QString(), -1, 15,
+                                  QStringLiteral("The coordinator is not available.") } };
+                      }
+                      EXPECT_EQ(decoded->coordinators, expected);
+                      EXPECT_BYTES(encodeFindCoordinatorResponse(decoded.value(), v), bytes);
+                  }),
+        7);
+}
+
+TEST(GoldenBytes, DescribeGroupsRequestIsKafkasBytes)
+{
+    DescribeGroupsRequest request;
+    request.groups = QStringList { QStringLiteral("orders-app"), QStringLiteral("missing-app") };
+    request.includeAuthorizedOperations = true; // v3+; dropped before
+    EXPECT_EQ(
+        forEachGolden(ApiKey::DescribeGroups, "DescribeGroups", "request",
+            [&](int16_t v, const QByteArray& bytes) { EXPECT_BYTES(encodeDescribeGroupsRequest(request, v), bytes); }),
+        7);
+}
+
+TEST(GoldenBytes, DescribeGroupsResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::DescribeGroups, "DescribeGroups", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeDescribeGroupsResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      EXPECT_EQ(decoded->throttleTimeMs, v >= 1 ? 7 : 0);
+                      const DescribedGroupMember one { QStringLiteral("consumer-1-5f2a"),
+                          v >= 4 ? std::optional<QString>(QStringLiteral("instance-1")) : std::nullopt,
+                          QStringLiteral("consumer-1"), QStringLiteral("/10.0.0.1"),
+                          goldenData("ConsumerProtocolSubscription", 3), goldenData("ConsumerProtocolAssignment", 3) };
+                      const DescribedGroupMember two { QStringLiteral("consumer-2-77b1"), std::nullopt,
+                          QStringLiteral("consumer-2"), QStringLiteral("/10.0.0.2"),
+                          goldenData("ConsumerProtocolSubscription", 0), QByteArray() };
+                      const DescribedGroup orders { 0, std::nullopt, QStringLiteral("orders-app"),
+                          QStringLiteral("Stable"), QStringLiteral("consumer"), QStringLiteral("range"), { one, two },
+                          v >= 3 ? 2552 : INT32_MIN };
+                      DescribedGroup missing;
+                      missing.groupId = QStringLiteral("missing-app");
+                      if (v >= 6) { // GROUP_ID_NOT_FOUND (KIP-1043); a Dead group before
+                          missing.errorCode = 69;
+                          missing.errorMessage = QStringLiteral("Group missing-app not found.");
+                      } else {
+                          missing.groupState = QStringLiteral("Dead");
+                      }
+                      ASSERT_EQ(decoded->groups.size(), 2);
+                      EXPECT_EQ(decoded->groups[0], orders);
+                      EXPECT_EQ(decoded->groups[1], missing);
+                      // The consumer protocol's bytes inside decode too.
+                      const auto assignment
+                          = decodeConsumerProtocolAssignment(decoded->groups[0].members[0].memberAssignment);
+                      ASSERT_TRUE(assignment.ok()) << assignment.error().toStdString();
+                      EXPECT_EQ(assignment->assignedPartitions.value(0),
+                          (ConsumerProtocolTopicPartitions { QStringLiteral("orders"), { 0, 2, 4 } }));
+                      EXPECT_BYTES(encodeDescribeGroupsResponse(decoded.value(), v), bytes);
+                  }),
+        7);
+}
+
+TEST(GoldenBytes, ConsumerProtocolAssignmentDecodesAndReencodes)
+{
+    int checked = 0;
+    for (int16_t v = 0; v <= 3; ++v) {
+        SCOPED_TRACE(v);
+        const QByteArray bytes = goldenData("ConsumerProtocolAssignment", v);
+        ASSERT_FALSE(bytes.isEmpty());
+        const auto decoded = decodeConsumerProtocolAssignment(bytes);
+        ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+        const ConsumerProtocolAssignment expected { v,
+            { { QStringLiteral("orders"), { 0, 2, 4 } }, { QStringLiteral("payments"), { 1 } } },
+            QByteArray::fromHex("cafe") };
+        EXPECT_EQ(decoded.value(), expected);
+        EXPECT_BYTES(encodeConsumerProtocolAssignment(decoded.value(), v), bytes);
+        ++checked;
+    }
+    EXPECT_EQ(checked, 4);
+}
+
+TEST(GoldenBytes, ConsumerProtocolSubscriptionDecodesAndReencodes)
+{
+    int checked = 0;
+    for (int16_t v = 0; v <= 3; ++v) {
+        SCOPED_TRACE(v);
+        const QByteArray bytes = goldenData("ConsumerProtocolSubscription", v);
+        ASSERT_FALSE(bytes.isEmpty());
+        const auto decoded = decodeConsumerProtocolSubscription(bytes);
+        ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+        ConsumerProtocolSubscription expected;
+        expected.version = v;
+        expected.topics = QStringList { QStringLiteral("orders"), QStringLiteral("payments") };
+        if (v >= 1)
+            expected.ownedPartitions = { { QStringLiteral("orders"), { 0, 2 } } };
+        if (v >= 2)
+            expected.generationId = 5;
+        if (v >= 3)
+            expected.rackId = QStringLiteral("rack-a");
+        EXPECT_EQ(decoded.value(), expected);
+        EXPECT_BYTES(encodeConsumerProtocolSubscription(decoded.value(), v), bytes);
+        ++checked;
+    }
+    EXPECT_EQ(checked, 4);
+}
+
+TEST(GoldenBytes, ConsumerGroupDescribeRequestIsKafkasBytes)
+{
+    ConsumerGroupDescribeRequest request;
+    request.groupIds = QStringList { QStringLiteral("kip848-app"), QStringLiteral("missing") };
+    request.includeAuthorizedOperations = true;
+    EXPECT_EQ(forEachGolden(ApiKey::ConsumerGroupDescribe, "ConsumerGroupDescribe", "request",
+                  [&](int16_t v, const QByteArray& bytes) {
+                      EXPECT_BYTES(encodeConsumerGroupDescribeRequest(request, v), bytes);
+                  }),
+        2);
+}
+
+TEST(GoldenBytes, ConsumerGroupDescribeResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::ConsumerGroupDescribe, "ConsumerGroupDescribe", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeConsumerGroupDescribeResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      ConsumerGroupMemberDescription one;
+                      one.memberId = QStringLiteral("Xk3v9Q");
+                      one.rackId = QStringLiteral("rack-a");
+                      one.memberEpoch = 12;
+                      one.clientId = QStringLiteral("consumer-1");
+                      one.clientHost = QStringLiteral("/10.0.0.1");
+                      one.subscribedTopicNames = QStringList { QStringLiteral("orders"), QStringLiteral("payments") };
+                      one.assignment.topicPartitions = { { kOrdersId, QStringLiteral("orders"), { 0, 1 } },
+                          { kPaymentsId, QStringLiteral("payments"), { 0 } } };
+                      one.targetAssignment.topicPartitions = { { kOrdersId, QStringLiteral("orders"), { 0, 1, 2 } } };
+                      one.memberType = v >= 1 ? 1 : -1; // MemberType is v1+ (KIP-1099)
+                      ConsumerGroupMemberDescription two;
+                      two.memberId = QStringLiteral("Yb7w2R");
+                      two.instanceId = QStringLiteral("static-2");
+                      two.memberEpoch = 11;
+                      two.clientId = QStringLiteral("consumer-2");
+                      two.clientHost = QStringLiteral("/10.0.0.2");
+                      two.subscribedTopicRegex = QStringLiteral("pay.*");
+                      two.targetAssignment.topicPartitions = { { kPaymentsId, QStringLiteral("payments"), { 1 } } };
+                      two.memberType = v >= 1 ? 0 : -1;
+                      const ConsumerGroupDescription group { 0, std::nullopt, QStringLiteral("kip848-app"),
+                          QStringLiteral("Stable"), 12, 12, QStringLiteral("uniform"), { one, two }, 2552 };
+                      const ConsumerGroupDescription missing { 69, QStringLiteral("Group missing not found."),
+                          QStringLiteral("missing"), QString(), 0, 0, QString(), {}, INT32_MIN };
+                      ASSERT_EQ(decoded->groups.size(), 2);
+                      EXPECT_EQ(decoded->groups[0], group);
+                      EXPECT_EQ(decoded->groups[1], missing);
+                      EXPECT_BYTES(encodeConsumerGroupDescribeResponse(decoded.value(), v), bytes);
+                  }),
+        2);
+}
+
+TEST(GoldenBytes, ShareGroupDescribeRequestIsKafkasBytes)
+{
+    ShareGroupDescribeRequest request;
+    request.groupIds = QStringList { QStringLiteral("share-app"), QStringLiteral("nope") };
+    EXPECT_EQ(forEachGolden(ApiKey::ShareGroupDescribe, "ShareGroupDescribe", "request",
+                  [&](int16_t v, const QByteArray& bytes) {
+                      EXPECT_BYTES(encodeShareGroupDescribeRequest(request, v), bytes);
+                  }),
+        1);
+}
+
+TEST(GoldenBytes, ShareGroupDescribeResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::ShareGroupDescribe, "ShareGroupDescribe", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeShareGroupDescribeResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      ShareGroupMemberDescription one;
+                      one.memberId = QStringLiteral("Sh4r3A");
+                      one.memberEpoch = 3;
+                      one.clientId = QStringLiteral("share-consumer-1");
+                      one.clientHost = QStringLiteral("/10.0.0.3");
+                      one.subscribedTopicNames = QStringList { QStringLiteral("orders") };
+                      one.assignment.topicPartitions = { { kOrdersId, QStringLiteral("orders"), { 0, 1, 2 } } };
+                      const ShareGroupDescription group { 0, std::nullopt, QStringLiteral("share-app"),
+                          QStringLiteral("Stable"), 3, 3, QStringLiteral("simple"), { one }, INT32_MIN };
+                      const ShareGroupDescription missing { 69, QStringLiteral("Group nope not found."),
+                          QStringLiteral("nope"), QString(), 0, 0, QString(), {}, INT32_MIN };
+                      ASSERT_EQ(decoded->groups.size(), 2);
+                      EXPECT_EQ(decoded->groups[0], group);
+                      EXPECT_EQ(decoded->groups[1], missing);
+                      EXPECT_BYTES(encodeShareGroupDescribeResponse(decoded.value(), v), bytes);
+                  }),
+        1);
+}
+
+TEST(GoldenBytes, DeleteGroupsRequestIsKafkasBytes)
+{
+    DeleteGroupsRequest request;
+    request.groupsNames = QStringList { QStringLiteral("orders-app"), QStringLiteral("busy-app") };
+    EXPECT_EQ(
+        forEachGolden(ApiKey::DeleteGroups, "DeleteGroups", "request",
+            [&](int16_t v, const QByteArray& bytes) { EXPECT_BYTES(encodeDeleteGroupsRequest(request, v), bytes); }),
+        3);
+}
+
+TEST(GoldenBytes, DeleteGroupsResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::DeleteGroups, "DeleteGroups", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeDeleteGroupsResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      const QList<DeletableGroupResult> expected { { QStringLiteral("orders-app"), 0 },
+                          { QStringLiteral("busy-app"), 68 } }; // NON_EMPTY_GROUP
+                      EXPECT_EQ(decoded->results, expected);
+                      EXPECT_BYTES(encodeDeleteGroupsResponse(decoded.value(), v), bytes);
+                  }),
+        3);
+}
+
+TEST(GoldenBytes, OffsetFetchRequestIsKafkasBytes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::OffsetFetch, "OffsetFetch", "request",
+                  [](int16_t v, const QByteArray& bytes) {
+                      OffsetFetchRequest request;
+                      OffsetFetchRequestGroup orders;
+                      orders.groupId = QStringLiteral("orders-app");
+                      // MemberId/MemberEpoch are v9+ (and ignorable): dropped before, as Kafka does.
+                      orders.memberId = QStringLiteral("member-1");
+                      orders.memberEpoch = 5;
+                      orders.topics = QList<OffsetFetchRequestTopic> { { QStringLiteral("orders"), { 0, 1, 2 } },
+                          { QStringLiteral("payments"), { 0 } } };
+                      request.groups = { orders };
+                      if (v >= 8) { // several groups; a null Topics asks for every topic
+                          OffsetFetchRequestGroup all;
+                          all.groupId = QStringLiteral("payments-app");
+                          request.groups.append(all);
+                      }
+                      request.requireStable = v >= 7;
+                      EXPECT_BYTES(encodeOffsetFetchRequest(request, v), bytes);
+                  }),
+        9);
+}
+
+TEST(GoldenBytes, OffsetFetchResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::OffsetFetch, "OffsetFetch", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeOffsetFetchResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      EXPECT_EQ(decoded->throttleTimeMs, v >= 3 ? 20 : 0);
+                      const int32_t epoch7 = v >= 5 ? 7 : -1; // CommittedLeaderEpoch is v5+
+                      const int32_t epoch3 = v >= 5 ? 3 : -1;
+                      const QList<OffsetFetchResponseTopic> topics {
+                          { QStringLiteral("orders"),
+                              { { 0, 1234, epoch7, QString(), 0 }, { 1, -1, -1, std::nullopt, 0 },
+                                  { 2, -1, -1, QString(), 3 } } },
+                          { QStringLiteral("payments"), { { 0, 42, epoch3, QStringLiteral("note"), 0 } } },
+                      };
+                      QList<OffsetFetchResponseGroup> expected;
+                      if (v <= 7)
+                          expected = { { QString(), topics, 0 } }; // one group, its id not on the wire
+                      else
+                          expected = { { QStringLiteral("orders-app"), topics, 0 },
+                              { QStringLiteral("payments-app"), {}, 16 } }; // NOT_COORDINATOR
+                      EXPECT_EQ(decoded->groups, expected);
+                      EXPECT_BYTES(encodeOffsetFetchResponse(decoded.value(), v), bytes);
+                  }),
+        9);
+}
+
+TEST(GoldenBytes, OffsetCommitRequestIsKafkasBytes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::OffsetCommit, "OffsetCommit", "request",
+                  [](int16_t v, const QByteArray& bytes) {
+                      OffsetCommitRequest request;
+                      request.groupId = QStringLiteral("orders-app");
+                      request.generationIdOrMemberEpoch = 4;
+                      request.memberId = QStringLiteral("consumer-1-5f2a");
+                      if (v >= 7)
+                          request.groupInstanceId = QStringLiteral("instance-1");
+                      request.retentionTimeMs = 86400000; // v2-4; dropped after
+                      // CommittedLeaderEpoch is v6+ (ignorable): dropped before.
+                      request.topics
+                          = { { QStringLiteral("orders"), { { 0, 1235, 7, QString() }, { 1, 99, -1, std::nullopt } } },
+                                { QStringLiteral("payments"), { { 0, 43, 3, QStringLiteral("note") } } } };
+                      EXPECT_BYTES(encodeOffsetCommitRequest(request, v), bytes);
+                  }),
+        8);
+}
+
+TEST(GoldenBytes, OffsetCommitResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::OffsetCommit, "OffsetCommit", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeOffsetCommitResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      EXPECT_EQ(decoded->throttleTimeMs, v >= 3 ? 15 : 0);
+                      const QList<OffsetCommitResponseTopic> expected {
+                          { QStringLiteral("orders"), { { 0, 0 }, { 1, 12 } } }, // OFFSET_METADATA_TOO_LARGE
+                          { QStringLiteral("payments"), { { 0, 22 } } }, // ILLEGAL_GENERATION
+                      };
+                      EXPECT_EQ(decoded->topics, expected);
+                      EXPECT_BYTES(encodeOffsetCommitResponse(decoded.value(), v), bytes);
+                  }),
+        8);
+}
+
+TEST(GoldenBytes, OffsetDeleteRequestIsKafkasBytes)
+{
+    OffsetDeleteRequest request;
+    request.groupId = QStringLiteral("orders-app");
+    request.topics = { { QStringLiteral("orders"), { 0, 1 } }, { QStringLiteral("payments"), { 0 } } };
+    EXPECT_EQ(
+        forEachGolden(ApiKey::OffsetDelete, "OffsetDelete", "request",
+            [&](int16_t v, const QByteArray& bytes) { EXPECT_BYTES(encodeOffsetDeleteRequest(request, v), bytes); }),
+        1);
+}
+
+TEST(GoldenBytes, OffsetDeleteResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::OffsetDelete, "OffsetDelete", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeOffsetDeleteResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      EXPECT_EQ(decoded->errorCode, 0);
+                      const QList<OffsetDeleteResponseTopic> expected {
+                          { QStringLiteral("orders"), { { 0, 0 }, { 1, 86 } } }, // GROUP_SUBSCRIBED_TO_TOPIC
+                          { QStringLiteral("payments"), { { 0, 0 } } },
+                      };
+                      EXPECT_EQ(decoded->topics, expected);
+                      EXPECT_BYTES(encodeOffsetDeleteResponse(decoded.value(), v), bytes);
+                  }),
+        1);
+}
+
+TEST(GoldenBytes, DescribeShareGroupOffsetsRequestIsKafkasBytes)
+{
+    DescribeShareGroupOffsetsRequest request;
+    request.groups = { { QStringLiteral("share-app"),
+                           QList<DescribeShareGroupOffsetsRequestTopic> { { QStringLiteral("orders"), { 0, 1 } } } },
+        { QStringLiteral("other-share"), std::nullopt } };
+    EXPECT_EQ(forEachGolden(ApiKey::DescribeShareGroupOffsets, "DescribeShareGroupOffsets", "request",
+                  [&](int16_t v, const QByteArray& bytes) {
+                      EXPECT_BYTES(encodeDescribeShareGroupOffsetsRequest(request, v), bytes);
+                  }),
+        1);
+}
+
+TEST(GoldenBytes, DescribeShareGroupOffsetsResponseDecodesAndReencodes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::DescribeShareGroupOffsets, "DescribeShareGroupOffsets", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeDescribeShareGroupOffsetsResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      const QList<DescribeShareGroupOffsetsResponseGroup> expected {
+                          { QStringLiteral("share-app"),
+                              { { QStringLiteral("orders"), kOrdersId,
+                                  { { 0, 100, 4, 0, std::nullopt },
+                                      { 1, -1, -1, 3,
+                                          QStringLiteral("This server does not host this topic-partition.") } } } },
+                              0, std::nullopt },
+                          { QStringLiteral("other-share"), {}, 69, QStringLiteral("Group other-share not found.") },
+                      };
+                      EXPECT_EQ(decoded->groups, expected);
+                      EXPECT_BYTES(encodeDescribeShareGroupOffsetsResponse(decoded.value(), v), bytes);
+                  }),
+        1);
+}
+
+TEST(GoldenBytes, ConsumerProtocolFailsOnEveryTruncationAndSurvivesGarbage)
+{
+    auto result = [](const auto& d) { return d.ok() ? Decoded<int>(1) : Decoded<int>::failure(d.error()); };
+    int checked = 0;
+    for (int16_t v : { 0, 3 }) {
+        SCOPED_TRACE(v);
+        auto assignment = [&](QByteArrayView b) { return result(decodeConsumerProtocolAssignment(b)); };
+        auto subscription = [&](QByteArrayView b) { return result(decodeConsumerProtocolSubscription(b)); };
+        const QByteArray a = goldenData("ConsumerProtocolAssignment", v);
+        const QByteArray s = goldenData("ConsumerProtocolSubscription", v);
+        kafscope::test::expectEveryTruncationFails(a, assignment);
+        kafscope::test::expectGarbageNeverCrashes(a, assignment, quint32(v * 31 + 1), 1000);
+        kafscope::test::expectEveryTruncationFails(s, subscription);
+        kafscope::test::expectGarbageNeverCrashes(s, subscription, quint32(v * 31 + 2), 1000);
+        checked += 2;
+    }
+    EXPECT_EQ(checked, 4);
+}
+
 TEST(GoldenBytes, NewFamiliesFailOnEveryTruncationAndSurviveGarbage)
 {
     // Every prefix of Kafka's own bytes fails cleanly; random changes never crash (issue #7's codec tests).
@@ -660,6 +1124,26 @@ TEST(GoldenBytes, NewFamiliesFailOnEveryTruncationAndSurviveGarbage)
             [&](QByteArrayView b, int16_t v) { return result(decodeDescribeQuorumResponse(b, v)); } },
         { QStringLiteral("DescribeCluster"),
             [&](QByteArrayView b, int16_t v) { return result(decodeDescribeClusterResponse(b, v)); } },
+        { QStringLiteral("ListGroups"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeListGroupsResponse(b, v)); } },
+        { QStringLiteral("FindCoordinator"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeFindCoordinatorResponse(b, v)); } },
+        { QStringLiteral("DescribeGroups"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeDescribeGroupsResponse(b, v)); } },
+        { QStringLiteral("ConsumerGroupDescribe"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeConsumerGroupDescribeResponse(b, v)); } },
+        { QStringLiteral("ShareGroupDescribe"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeShareGroupDescribeResponse(b, v)); } },
+        { QStringLiteral("DeleteGroups"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeDeleteGroupsResponse(b, v)); } },
+        { QStringLiteral("OffsetFetch"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeOffsetFetchResponse(b, v)); } },
+        { QStringLiteral("OffsetCommit"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeOffsetCommitResponse(b, v)); } },
+        { QStringLiteral("OffsetDelete"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeOffsetDeleteResponse(b, v)); } },
+        { QStringLiteral("DescribeShareGroupOffsets"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeDescribeShareGroupOffsetsResponse(b, v)); } },
     };
     int checked = 0;
     for (const auto& [api, version] : { std::pair { "CreateTopics", 4 }, { "CreateTopics", 7 }, { "DeleteTopics", 3 },
@@ -668,7 +1152,11 @@ TEST(GoldenBytes, NewFamiliesFailOnEveryTruncationAndSurviveGarbage)
              { "AlterPartitionReassignments", 0 }, { "AlterPartitionReassignments", 1 },
              { "ListPartitionReassignments", 0 }, { "ElectLeaders", 0 }, { "ElectLeaders", 2 }, { "DeleteRecords", 1 },
              { "DeleteRecords", 2 }, { "DescribeQuorum", 0 }, { "DescribeQuorum", 2 }, { "DescribeCluster", 0 },
-             { "DescribeCluster", 2 } }) {
+             { "DescribeCluster", 2 }, { "ListGroups", 2 }, { "ListGroups", 5 }, { "FindCoordinator", 2 },
+             { "FindCoordinator", 6 }, { "DescribeGroups", 4 }, { "DescribeGroups", 6 }, { "ConsumerGroupDescribe", 0 },
+             { "ConsumerGroupDescribe", 1 }, { "ShareGroupDescribe", 1 }, { "DeleteGroups", 1 }, { "DeleteGroups", 2 },
+             { "OffsetFetch", 5 }, { "OffsetFetch", 9 }, { "OffsetCommit", 4 }, { "OffsetCommit", 9 },
+             { "OffsetDelete", 0 }, { "DescribeShareGroupOffsets", 0 } }) {
         const auto bytes = golden().bytes.value(keyOf(api, "response", int16_t(version)));
         ASSERT_FALSE(bytes.isEmpty()) << api << " v" << version;
         SCOPED_TRACE(std::string(api) + " v" + std::to_string(version));
@@ -679,5 +1167,5 @@ TEST(GoldenBytes, NewFamiliesFailOnEveryTruncationAndSurviveGarbage)
         kafscope::test::expectGarbageNeverCrashes(bytes, decode, quint32(version * 7919 + name.size()), 1000);
         ++checked;
     }
-    EXPECT_EQ(checked, 21);
+    EXPECT_EQ(checked, 38);
 }

@@ -1,0 +1,281 @@
+// Consumer groups on the real cluster through kafscope-cli: a group with known commits shows exact lag per partition
+// and "no offset" where nothing was committed; a KIP-848 group made by a Java consumer (group.protocol=consumer), a
+// classic one and a share group made by Kafka's console share consumer (tests/cluster/group-clients.sh) are listed
+// with their type and members.
+#include "clirun.h"
+
+#include <QElapsedTimer>
+#include <librdkafka/rdkafka.h>
+
+using namespace kafscope;
+using namespace kafscope::clitest;
+
+namespace {
+
+// Commits offsets for `group` as an admin would (no join): librdkafka's commit with an explicit list.
+std::string commit(const QString& group, const QString& topic, const QList<std::pair<int32_t, int64_t>>& offsets)
+{
+    char err[512];
+    rd_kafka_conf_t* conf = rd_kafka_conf_new();
+    rd_kafka_conf_set(conf, "bootstrap.servers", itest::bootstrap().toUtf8().constData(), err, sizeof err);
+    rd_kafka_conf_set(conf, "group.id", group.toUtf8().constData(), err, sizeof err);
+    rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
+    if (!rk)
+        return err;
+    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(int(offsets.size()));
+    for (const auto& [partition, offset] : offsets)
+        rd_kafka_topic_partition_list_add(list, topic.toUtf8().constData(), partition)->offset = offset;
+    const rd_kafka_resp_err_t e = rd_kafka_commit(rk, list, 0);
+    rd_kafka_topic_partition_list_destroy(list);
+    rd_kafka_consumer_close(rk);
+    rd_kafka_destroy(rk);
+    return e == RD_KAFKA_RESP_ERR_NO_ERROR ? std::string() : rd_kafka_err2str(e);
+}
+
+// Records to one partition, so the offsets are known exactly.
+std::string produceTo(const QString& topic, int32_t partition, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        const auto run
+            = cli({ QStringLiteral("produce"), topic, QStringLiteral("--partition"), QString::number(partition),
+                QStringLiteral("--key"), QStringLiteral("k"), QStringLiteral("--value"), QString::number(i) });
+        if (run.exitCode != 0)
+            return run.err.toStdString();
+    }
+    return {};
+}
+
+// A Java group client of tests/cluster/group-clients.sh, stopped (SIGTERM) when it goes out of scope.
+class GroupClient
+{
+public:
+    GroupClient(const QString& kind, const QString& topic, const QString& group, const QStringList& props = {})
+    {
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start(
+            QStringLiteral(KAFSCOPE_GROUP_CLIENTS), QStringList { kind, itest::bootstrap(), topic, group } + props);
+    }
+    ~GroupClient()
+    {
+        m_process.terminate();
+        if (!m_process.waitForFinished(15000))
+            m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    GroupClient(const GroupClient&) = delete;
+    GroupClient& operator=(const GroupClient&) = delete;
+    // Waits for the "ready" line of the KIP-848 / classic consumer (a member with partitions).
+    bool waitReady(int ms = 90000)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < ms && m_process.state() != QProcess::NotRunning) {
+            m_process.waitForReadyRead(500);
+            m_out += m_process.readAllStandardOutput();
+            if (m_out.contains("ready"))
+                return true;
+        }
+        return false;
+    }
+    QString log() { return QString::fromUtf8(m_out + m_process.readAllStandardError()); }
+
+private:
+    QProcess m_process;
+    QByteArray m_out;
+};
+
+QJsonObject listedGroup(const QString& name)
+{
+    for (const auto& v : json(cli({ QStringLiteral("groups"), QStringLiteral("--json") })).array()) {
+        if (v.toObject().value(QStringLiteral("name")).toString() == name)
+            return v.toObject();
+    }
+    return {};
+}
+
+// Polls for up to `seconds` (group membership settles in seconds on the test cluster).
+bool within(int seconds, const std::function<bool()>& condition)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < seconds * 1000) {
+        if (condition())
+            return true;
+        QThread::msleep(250);
+    }
+    return false;
+}
+
+QJsonObject row(const QJsonArray& rows, int partition)
+{
+    for (const auto& v : rows) {
+        if (v.toObject().value(QStringLiteral("partition")).toInt() == partition)
+            return v.toObject();
+    }
+    return {};
+}
+
+} // namespace
+
+TEST_F(CliReal, AGroupWithKnownCommitsShowsExactLagAndNoOffsetWhereNothingWasCommitted)
+{
+    const QString topic = itest::uniqueTopic("grp-known");
+    ASSERT_EQ(itest::createTopic(topic, 3, 3), "");
+    ASSERT_EQ(produceTo(topic, 0, 10), "");
+    ASSERT_EQ(produceTo(topic, 1, 4), "");
+    ASSERT_EQ(produceTo(topic, 2, 7), "");
+    const QString group = topic + QStringLiteral("-group");
+    ASSERT_EQ(commit(group, topic, { { 0, 4 }, { 1, 4 } }), "");
+
+    const auto lag = cli({ QStringLiteral("lag"), group, QStringLiteral("--json") });
+    ASSERT_EQ(lag.exitCode, 0) << lag.err.toStdString();
+    const QJsonArray rows = json(lag).array();
+    ASSERT_EQ(rows.size(), 3);
+    EXPECT_EQ(row(rows, 0).value(QStringLiteral("committed")).toInteger(), 4);
+    EXPECT_EQ(row(rows, 0).value(QStringLiteral("latest")).toInteger(), 10);
+    EXPECT_EQ(row(rows, 0).value(QStringLiteral("lag")).toInteger(), 6);
+    EXPECT_EQ(row(rows, 0).value(QStringLiteral("status")).toString(), QStringLiteral("stopped")); // nobody consumes
+    EXPECT_EQ(row(rows, 1).value(QStringLiteral("lag")).toInteger(), 0);
+    EXPECT_EQ(row(rows, 1).value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    // Never committed: no offset, never lag 0.
+    EXPECT_TRUE(row(rows, 2).value(QStringLiteral("committed")).isNull());
+    EXPECT_TRUE(row(rows, 2).value(QStringLiteral("lag")).isNull());
+    EXPECT_EQ(row(rows, 2).value(QStringLiteral("latest")).toInteger(), 7);
+    EXPECT_EQ(row(rows, 2).value(QStringLiteral("status")).toString(), QStringLiteral("no_offset"));
+
+    const QJsonObject listed = listedGroup(group);
+    ASSERT_FALSE(listed.isEmpty());
+    EXPECT_EQ(listed.value(QStringLiteral("type")).toString(), QStringLiteral("classic"));
+    EXPECT_EQ(listed.value(QStringLiteral("state")).toString(), QStringLiteral("Empty"));
+    EXPECT_EQ(listed.value(QStringLiteral("member_count")).toInt(), 0);
+    EXPECT_EQ(listed.value(QStringLiteral("lag")).toInteger(), 6);
+    const int coordinator = listed.value(QStringLiteral("coordinator")).toInt();
+    EXPECT_TRUE(coordinator >= 1 && coordinator <= 3) << coordinator;
+    for (const auto* key : { "name", "type", "state", "protocol_type", "member_count", "coordinator", "lag" })
+        EXPECT_TRUE(listed.contains(QLatin1String(key))) << key;
+
+    const auto described
+        = cli({ QStringLiteral("group"), QStringLiteral("describe"), group, QStringLiteral("--json") });
+    ASSERT_EQ(described.exitCode, 0) << described.err.toStdString();
+    const QJsonObject g = json(described).object();
+    EXPECT_EQ(g.value(QStringLiteral("coordinator")).toInt(), coordinator);
+    EXPECT_TRUE(g.value(QStringLiteral("members")).toArray().isEmpty());
+    const QJsonArray offsets = g.value(QStringLiteral("offsets")).toArray();
+    ASSERT_EQ(offsets.size(), 3);
+    EXPECT_EQ(row(offsets, 0).value(QStringLiteral("lag")).toInteger(), 6);
+    EXPECT_TRUE(row(offsets, 2).value(QStringLiteral("member_id")).isNull());
+
+    const auto table = cli({ QStringLiteral("lag"), group });
+    EXPECT_TRUE(table.out.contains("no offset")) << table.out.toStdString();
+}
+
+TEST_F(CliReal, AnUnknownGroupIsAKafkaErrorWithItsName)
+{
+    const auto run
+        = cli({ QStringLiteral("group"), QStringLiteral("describe"), QStringLiteral("no-such-group-kafscope") });
+    EXPECT_EQ(run.exitCode, 4);
+    EXPECT_TRUE(run.err.contains("GROUP_ID_NOT_FOUND")) << run.err.toStdString();
+    EXPECT_EQ(cli({ QStringLiteral("group"), QStringLiteral("explode"), QStringLiteral("g") }).exitCode, 2);
+    EXPECT_EQ(
+        cli({ QStringLiteral("lag"), QStringLiteral("g"), QStringLiteral("--watch"), QStringLiteral("-1") }).exitCode,
+        2);
+}
+
+TEST_F(CliReal, AKip848GroupOfAJavaConsumerIsListedWithItsTypeMembersAndEpochs)
+{
+    const QString topic = itest::uniqueTopic("grp-848");
+    ASSERT_EQ(itest::createTopic(topic, 3, 3), "");
+    ASSERT_EQ(itest::produce(topic, 30), "");
+    const QString group = topic + QStringLiteral("-group");
+    GroupClient consumer(QStringLiteral("consumer"), topic, group);
+    ASSERT_TRUE(consumer.waitReady()) << consumer.log().toStdString();
+
+    QJsonObject listed;
+    ASSERT_TRUE(within(30, [&] {
+        listed = listedGroup(group);
+        return listed.value(QStringLiteral("member_count")).toInt() == 1;
+    })) << QJsonDocument(listed).toJson().toStdString();
+    EXPECT_EQ(listed.value(QStringLiteral("type")).toString(), QStringLiteral("consumer"));
+    EXPECT_EQ(listed.value(QStringLiteral("state")).toString(), QStringLiteral("Stable"));
+
+    // It reads from the earliest offset and commits: the lag falls to 0 on every partition.
+    QJsonObject g;
+    ASSERT_TRUE(within(60, [&] {
+        g = json(cli({ QStringLiteral("group"), QStringLiteral("describe"), group, QStringLiteral("--json") }))
+                .object();
+        const auto offsets = g.value(QStringLiteral("offsets")).toArray();
+        return offsets.size() == 3 && std::all_of(offsets.begin(), offsets.end(), [](const QJsonValue& v) {
+            return v.toObject().value(QStringLiteral("lag")).toInteger(-1) == 0;
+        });
+    })) << QJsonDocument(g).toJson().toStdString();
+    EXPECT_EQ(g.value(QStringLiteral("type")).toString(), QStringLiteral("consumer"));
+    EXPECT_FALSE(g.value(QStringLiteral("assignor")).toString().isEmpty());
+    EXPECT_GT(g.value(QStringLiteral("group_epoch")).toInt(), 0);
+    const QJsonArray members = g.value(QStringLiteral("members")).toArray();
+    ASSERT_EQ(members.size(), 1);
+    const QJsonObject m = members.first().toObject();
+    EXPECT_EQ(m.value(QStringLiteral("assignment")).toArray().size(), 3);
+    EXPECT_EQ(m.value(QStringLiteral("target_assignment")).toArray().size(), 3);
+    EXPECT_GT(m.value(QStringLiteral("member_epoch")).toInt(), 0);
+    for (const auto& v : g.value(QStringLiteral("offsets")).toArray())
+        EXPECT_EQ(v.toObject().value(QStringLiteral("member_id")).toString(),
+            m.value(QStringLiteral("member_id")).toString());
+}
+
+TEST_F(CliReal, AClassicGroupShowsItsAssignorAndEachMembersPartitions)
+{
+    const QString topic = itest::uniqueTopic("grp-classic");
+    ASSERT_EQ(itest::createTopic(topic, 4, 3), "");
+    const QString group = topic + QStringLiteral("-group");
+    GroupClient consumer(QStringLiteral("consumer"), topic, group, { QStringLiteral("group.protocol=classic") });
+    ASSERT_TRUE(consumer.waitReady()) << consumer.log().toStdString();
+    QJsonObject g;
+    ASSERT_TRUE(within(30, [&] {
+        g = json(cli({ QStringLiteral("group"), QStringLiteral("describe"), group, QStringLiteral("--json") }))
+                .object();
+        const auto members = g.value(QStringLiteral("members")).toArray();
+        return members.size() == 1
+            && members.first().toObject().value(QStringLiteral("assignment")).toArray().size() == 4;
+    })) << QJsonDocument(g).toJson().toStdString();
+    EXPECT_EQ(g.value(QStringLiteral("type")).toString(), QStringLiteral("classic"));
+    EXPECT_EQ(g.value(QStringLiteral("protocol_type")).toString(), QStringLiteral("consumer"));
+    EXPECT_FALSE(g.value(QStringLiteral("assignor")).toString().isEmpty()); // the Java default: range
+    EXPECT_EQ(g.value(QStringLiteral("state")).toString(), QStringLiteral("Stable"));
+    // Nothing produced, nothing committed: every partition "no offset", owned by the member.
+    for (const auto& v : g.value(QStringLiteral("offsets")).toArray()) {
+        EXPECT_EQ(v.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("no_offset"));
+        EXPECT_FALSE(v.toObject().value(QStringLiteral("member_id")).toString().isEmpty());
+    }
+    EXPECT_EQ(listedGroup(group).value(QStringLiteral("protocol_type")).toString(), QStringLiteral("consumer"));
+}
+
+TEST_F(CliReal, AShareGroupOfKafkasConsoleShareConsumerIsListedAsShareWithItsMember)
+{
+    const QString topic = itest::uniqueTopic("grp-share");
+    ASSERT_EQ(itest::createTopic(topic, 2, 3), "");
+    const QString group = topic + QStringLiteral("-group");
+    GroupClient consumer(QStringLiteral("share-consumer"), topic, group);
+    QJsonObject listed;
+    ASSERT_TRUE(within(90,
+        [&] {
+            listed = listedGroup(group);
+            return listed.value(QStringLiteral("member_count")).toInt() == 1;
+        }))
+        << QJsonDocument(listed).toJson().toStdString() << consumer.log().toStdString();
+    EXPECT_EQ(listed.value(QStringLiteral("type")).toString(), QStringLiteral("share"));
+    // The member gets its partitions a heartbeat after it joined.
+    QJsonObject g;
+    ASSERT_TRUE(within(30, [&] {
+        g = json(cli({ QStringLiteral("group"), QStringLiteral("describe"), group, QStringLiteral("--json") }))
+                .object();
+        const auto members = g.value(QStringLiteral("members")).toArray();
+        return members.size() == 1
+            && members.first().toObject().value(QStringLiteral("assignment")).toArray().size() == 2;
+    })) << QJsonDocument(g).toJson().toStdString();
+    EXPECT_EQ(g.value(QStringLiteral("type")).toString(), QStringLiteral("share"));
+    const QJsonArray members = g.value(QStringLiteral("members")).toArray();
+    ASSERT_EQ(members.size(), 1);
+    EXPECT_EQ(members.first().toObject().value(QStringLiteral("client_id")).toString(),
+        QStringLiteral("console-share-consumer"));
+    EXPECT_EQ(members.first().toObject().value(QStringLiteral("assignment")).toArray().size(), 2);
+}

@@ -1,0 +1,73 @@
+#pragma once
+// The Groups page: every group of every broker (classic, KIP-848 consumer, share, others as such), searchable, with
+// members, topics and total lag filled in as batches of descriptions arrive; the selected group's detail (state,
+// coordinator, assignor, members with their partitions, and per-partition lag with its verdict).
+#include "kafka/admin/lag.h"
+#include "kafka/groups.h"
+
+#include <QWidget>
+#include <memory>
+
+class QSortFilterProxyModel;
+namespace Ui {
+class GroupsPage;
+}
+
+namespace kafscope {
+
+class Cluster;
+class ConsumerGroupModel;
+class GroupMemberModel;
+class LagModel;
+class Settings;
+
+class GroupsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit GroupsPage(Cluster* session, QWidget* parent = nullptr);
+    ~GroupsPage() override;
+
+    ConsumerGroupModel* groupModel() const { return m_groupModel; }
+    GroupMemberModel* memberModel() const { return m_memberModel; }
+    LagModel* lagModel() const { return m_lagModel; }
+    QSortFilterProxyModel* groupProxy() const { return m_groupProxy; }
+    QString summaryText() const;
+    QString listStatusText() const;
+    QString detailInfoText() const;
+    QString detailStatusText() const;
+    // Lists the groups again (also done on every refresh while the page is shown).
+    void reload();
+    void selectGroup(const QString& name);
+    QString selectedGroup() const;
+    void restoreViewState(Settings* settings);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void onGroups(const GroupList& list);
+    void summarizeNext();
+    void loadDetail();
+    void showDetail(const admin::GroupDetail& detail);
+    void updateSummary();
+    bool userSized(const QString& view) const;
+
+    std::unique_ptr<Ui::GroupsPage> m_ui;
+    Cluster* m_session;
+    Settings* m_settings = nullptr;
+    ConsumerGroupModel* m_groupModel;
+    QSortFilterProxyModel* m_groupProxy;
+    GroupMemberModel* m_memberModel;
+    LagModel* m_lagModel;
+    bool m_listing = false;
+    bool m_listedOnce = false;
+    bool m_detailLoading = false;
+    QList<GroupListing> m_toSummarize; // the batches still to describe, after a listing
+    QString m_detailGroup;
+    std::optional<admin::GroupDetail> m_detail;
+    quint64 m_detailRequest = 0;
+    bool m_columnsSized = false;
+};
+
+} // namespace kafscope
