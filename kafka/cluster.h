@@ -4,10 +4,14 @@
 // cluster), and tests/fakes/fakecluster.h answers with canned values and scripted errors, so page and dialog tests
 // run in milliseconds without a broker. Requests are asynchronous; an answer may arrive after the next request.
 #include "kafka/admin/lag.h"
+#include "kafka/admin/offsetreset.h"
 #include "kafka/dataplane.h"
+#include "kafka/playground.h"
 #include "kafka/protocol/adminerror.h"
 #include "kafka/protocol/apis/cluster.h"
 #include "kafka/protocol/apis/configs.h"
+#include "kafka/protocol/apis/groups.h"
+#include "kafka/protocol/apis/offsets.h"
 #include "kafka/protocol/apis/partitions.h"
 #include "kafka/protocol/apis/reassignments.h"
 #include "kafka/protocol/apis/topics.h"
@@ -101,6 +105,25 @@ public:
     virtual void describeGroup(
         const QString& name, const QString& typeHint, QObject* context, Done<admin::GroupDetail> done)
         = 0;
+    // What an offset reset is planned from (admin::planReset): the group, its committed offsets, the earliest and
+    // latest offsets of `topics` (empty: those it committed offsets for) and, with a timestamp, the offsets then. A
+    // read.
+    virtual void loadResetInputs(const QString& group, const QStringList& topics, std::optional<int64_t> timestamp,
+        QObject* context, Done<admin::ResetInputs> done)
+        = 0;
+    // Group writes, refused on read-only connections. Commits offsets for a group without active members (the reset);
+    // per-partition errors are in the response.
+    virtual void commitGroupOffsets(const QString& group, const QList<CommittedOffset>& offsets, QObject* context,
+        Done<protocol::OffsetCommitResponse> done)
+        = 0;
+    // Per-group errors (NON_EMPTY_GROUP, GROUP_ID_NOT_FOUND) are in the response.
+    virtual void deleteGroups(const QStringList& names, QObject* context, Done<protocol::DeleteGroupsResponse> done)
+        = 0;
+    // A group's committed offsets of these partitions; a top-level error fails, per-partition errors
+    // (GROUP_SUBSCRIBED_TO_TOPIC) are in the response.
+    virtual void deleteGroupOffsets(const QString& group, const QList<TopicPartitionRef>& partitions, QObject* context,
+        Done<protocol::OffsetDeleteResponse> done)
+        = 0;
 
     // For teardown: nothing arrives after it, nothing waits for it.
     virtual void shutdown() = 0;
@@ -121,6 +144,9 @@ public:
     // consumer is a child of `parent`; the producer belongs to the caller.
     virtual ConsumerInterface* createConsumer(QObject* parent) = 0;
     virtual std::unique_ptr<ProducerInterface> createProducer(const ProducerOptions& options) = 0;
+    // A group playground (consumers of one classic group run by the app), a child of `parent`. On the demo cluster
+    // the session lists it with its own groups, since the mock broker cannot list groups.
+    virtual PlaygroundInterface* createPlayground(QObject* parent) = 0;
 
 signals:
     void stateChanged(kafscope::Cluster::State state, const QString& message);

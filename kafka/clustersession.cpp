@@ -2,13 +2,16 @@
 
 #include "kafka/background.h"
 #include "kafka/client/liveconsumer.h"
+#include "kafka/client/playground.h"
 #include "kafka/client/producer.h"
 #include "kafka/demo/democluster.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QThread>
+#include <QTimer>
 #include <memory>
 #include <mutex>
 
@@ -85,6 +88,7 @@ void ClusterSession::shutdown()
     m_shutDown = true;
     ++m_generation;
     m_refreshing = false;
+    stopDemoGroup();
     {
         std::lock_guard lock(m_gate->mutex);
         m_gate->session = nullptr;
@@ -111,6 +115,88 @@ ConsumerInterface* ClusterSession::createConsumer(QObject* parent)
 std::unique_ptr<ProducerInterface> ClusterSession::createProducer(const ProducerOptions& options)
 {
     return std::make_unique<RecordProducer>(options);
+}
+
+PlaygroundInterface* ClusterSession::createPlayground(QObject* parent)
+{
+    auto* playground = new GroupPlayground(parent);
+    m_playgrounds.removeAll(nullptr);
+    m_playgrounds.append(playground);
+    return playground;
+}
+
+namespace {
+
+// A playground's group as DescribeGroups would show it, from what its members' librdkafka handles know.
+GroupDescription describeLocal(const PlaygroundInterface& playground)
+{
+    const auto& options = playground.options();
+    GroupDescription d;
+    d.name = options.group;
+    d.type = group_type::classic;
+    d.protocolType = QStringLiteral("consumer");
+    d.assignor = options.assignor;
+    bool joining = false;
+    for (const auto& m : playground.members()) {
+        if (!m.isActive())
+            continue;
+        joining = joining || m.state != PlaygroundMember::State::Assigned;
+        GroupMember member;
+        member.memberId = m.memberId.isEmpty() ? QStringLiteral("(joining)") : m.memberId;
+        member.clientId = m.clientId;
+        member.host = QStringLiteral("KafScope");
+        member.subscribedTopics = { options.topic };
+        for (const auto p : m.partitions)
+            member.assignment.append({ options.topic, p });
+        d.members.append(member);
+    }
+    d.state = d.members.isEmpty() ? QStringLiteral("Empty")
+        : joining                 ? QStringLiteral("PreparingRebalance")
+                                  : QStringLiteral("Stable");
+    return d;
+}
+
+} // namespace
+
+QList<GroupDescription> ClusterSession::localGroups() const
+{
+    QList<GroupDescription> out;
+    if (m_demoGroup)
+        out.append(describeLocal(*m_demoGroup));
+    for (const auto& p : m_playgrounds) {
+        if (!p || p == m_demoGroup || p->options().group.isEmpty() || p->members().isEmpty())
+            continue;
+        const auto d = describeLocal(*p);
+        if (std::none_of(out.begin(), out.end(), [&](const auto& x) { return x.name == d.name; }))
+            out.append(d);
+    }
+    return out;
+}
+
+void ClusterSession::startDemoGroup()
+{
+    stopDemoGroup();
+    auto* group = new GroupPlayground(this);
+    group->start(demo::DemoCluster::demoGroupOptions(m_bootstrap));
+    m_demoGroup = group;
+    if (!m_demoPace) {
+        m_demoPace = new QTimer(this);
+        m_demoPace->setInterval(1000);
+    }
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    m_demoPace->disconnect();
+    connect(m_demoPace, &QTimer::timeout, group,
+        [group, clock] { group->setPace(demo::DemoCluster::demoGroupPace(clock->elapsed())); });
+    m_demoPace->start();
+}
+
+void ClusterSession::stopDemoGroup()
+{
+    if (m_demoPace)
+        m_demoPace->stop();
+    delete m_demoGroup; // its consumers end on their own threads
+    m_demoGroup = nullptr;
 }
 
 template <typename F> void ClusterSession::onWorker(F&& f)
@@ -144,6 +230,7 @@ void ClusterSession::connectTo(const ConnectionProfile& profile)
     m_bootstrap.clear();
     m_refreshing = true;
     m_lastRefreshed = {};
+    stopDemoGroup();
     QList<BrokerAddress> addresses;
     if (!profile.demo) {
         const auto parsed = parseBootstrap(profile.bootstrap);
@@ -180,7 +267,10 @@ void ClusterSession::connectTo(const ConnectionProfile& profile)
             const auto bootstrap = worker->demo->bootstrapServers();
             addresses = parseBootstrap(bootstrap).addresses;
             options.versionCaps = demo::DemoCluster::versionCaps();
-            gate->toGui(generation, [this, bootstrap] { m_bootstrap = bootstrap; });
+            gate->toGui(generation, [this, bootstrap] {
+                m_bootstrap = bootstrap;
+                startDemoGroup();
+            });
         }
         worker->admin = std::make_unique<protocol::AdminClient>(addresses, options);
         gate->toGui(generation, [this] {
@@ -195,6 +285,7 @@ void ClusterSession::disconnectFromCluster()
     ++m_generation;
     m_refreshing = false;
     m_metadata = {};
+    stopDemoGroup();
     onWorker([gate = m_gate] { gate->worker->reset(); });
     setState(State::Disconnected, QStringLiteral("Disconnected"));
 }
@@ -402,6 +493,20 @@ void ClusterSession::offsetsAt(const QString& topic, int64_t timestamp, QObject*
 
 void ClusterSession::listGroups(QObject* context, Done<GroupList> done)
 {
+    if (m_profile.demo && m_state == State::Connected) {
+        // The mock broker serves no ListGroups/DescribeGroups, but the groups the app runs itself are known here.
+        GroupList list;
+        for (const auto& g : localGroups())
+            list.groups.append({ g.name, g.type, g.state, g.protocolType, g.coordinator });
+        list.note = QStringLiteral("The demo cluster's mock broker cannot list or describe groups: these are the "
+                                   "groups KafScope runs itself (the demo group and playground groups), with lag "
+                                   "from their committed offsets (OffsetFetch).");
+        QTimer::singleShot(0, context ? context : this, [this, generation = m_generation, done, list] {
+            if (generation == m_generation)
+                done(AdminResult<GroupList>::success(list));
+        });
+        return;
+    }
     ask<GroupList>(
         context, std::move(done), [](protocol::AdminClient& admin, auto deliver) { admin.listGroups(deliver); });
 }
@@ -409,15 +514,101 @@ void ClusterSession::listGroups(QObject* context, Done<GroupList> done)
 void ClusterSession::summarizeGroups(
     const QList<GroupListing>& groups, QObject* context, Done<QList<admin::GroupSummary>> done)
 {
-    ask<QList<admin::GroupSummary>>(context, std::move(done),
-        [groups](protocol::AdminClient& admin, auto deliver) { admin.summarizeGroups(groups, deliver); });
+    std::optional<QList<GroupDescription>> described;
+    if (m_profile.demo)
+        described = localGroups();
+    ask<QList<admin::GroupSummary>>(
+        context, std::move(done), [groups, described](protocol::AdminClient& admin, auto deliver) {
+            if (!described) {
+                admin.summarizeGroups(groups, std::nullopt, deliver);
+                return;
+            }
+            // The app's own groups carry no coordinator: OffsetFetch needs it.
+            QStringList names;
+            for (const auto& g : groups)
+                names << g.name;
+            admin.findGroupCoordinators(
+                names, [&admin, groups, described, deliver](const AdminResult<QHash<QString, int32_t>>& found) {
+                    if (!found.ok()) { // also what a closing admin client answers: do not touch it
+                        deliver(AdminResult<QList<admin::GroupSummary>>::failure(found.error));
+                        return;
+                    }
+                    QList<GroupListing> located = groups;
+                    for (auto& g : located)
+                        g.coordinator = found.value->value(g.name, -1);
+                    QList<GroupDescription> descriptions = described.value_or(QList<GroupDescription>());
+                    for (auto& d : descriptions)
+                        d.coordinator = found.value->value(d.name, -1);
+                    admin.summarizeGroups(located, descriptions, deliver);
+                });
+        });
 }
 
 void ClusterSession::describeGroup(
     const QString& name, const QString& typeHint, QObject* context, Done<admin::GroupDetail> done)
 {
+    if (m_profile.demo) {
+        const auto local = localGroups();
+        const auto it = std::find_if(local.begin(), local.end(), [&](const auto& g) { return g.name == name; });
+        if (it == local.end()) {
+            const auto error = AdminError::kafka(69,
+                QStringLiteral("Group %1 is not one KafScope runs, and the demo cluster's mock broker cannot "
+                               "describe groups.")
+                    .arg(name));
+            QTimer::singleShot(0, context ? context : this, [this, generation = m_generation, done, error] {
+                if (generation == m_generation)
+                    done(AdminResult<admin::GroupDetail>::failure(error));
+            });
+            return;
+        }
+        ask<admin::GroupDetail>(context, std::move(done), [group = *it](protocol::AdminClient& admin, auto deliver) {
+            admin.findGroupCoordinators(
+                { group.name }, [&admin, group, deliver](const AdminResult<QHash<QString, int32_t>>& found) mutable {
+                    if (!found.ok()) { // also what a closing admin client answers: do not touch it
+                        deliver(AdminResult<admin::GroupDetail>::failure(found.error));
+                        return;
+                    }
+                    group.coordinator = found.value->value(group.name, -1);
+                    admin.groupDetail(group, deliver, true);
+                });
+        });
+        return;
+    }
     ask<admin::GroupDetail>(context, std::move(done),
         [name, typeHint](protocol::AdminClient& admin, auto deliver) { admin.describeGroup(name, typeHint, deliver); });
+}
+
+void ClusterSession::loadResetInputs(const QString& group, const QStringList& topics, std::optional<int64_t> timestamp,
+    QObject* context, Done<admin::ResetInputs> done)
+{
+    ask<admin::ResetInputs>(
+        context, std::move(done), [group, topics, timestamp](protocol::AdminClient& admin, auto deliver) {
+            admin.resetInputs(group, topics, timestamp, deliver);
+        });
+}
+
+void ClusterSession::commitGroupOffsets(const QString& group, const QList<CommittedOffset>& offsets, QObject* context,
+    Done<protocol::OffsetCommitResponse> done)
+{
+    write<protocol::OffsetCommitResponse>(
+        context, std::move(done), [group, offsets](protocol::AdminClient& admin, auto deliver) {
+            admin.commitGroupOffsets(group, offsets, deliver);
+        });
+}
+
+void ClusterSession::deleteGroups(const QStringList& names, QObject* context, Done<protocol::DeleteGroupsResponse> done)
+{
+    write<protocol::DeleteGroupsResponse>(context, std::move(done),
+        [names](protocol::AdminClient& admin, auto deliver) { admin.deleteGroups(names, deliver); });
+}
+
+void ClusterSession::deleteGroupOffsets(const QString& group, const QList<TopicPartitionRef>& partitions,
+    QObject* context, Done<protocol::OffsetDeleteResponse> done)
+{
+    write<protocol::OffsetDeleteResponse>(
+        context, std::move(done), [group, partitions](protocol::AdminClient& admin, auto deliver) {
+            admin.deleteGroupOffsets(group, partitions, deliver);
+        });
 }
 
 void ClusterSession::loadConfigs(ConfigResourceType type, const QString& name)

@@ -5,9 +5,11 @@
 #include "kafka/cluster.h"
 #include "kafka/protocol/adminerror.h"
 
+#include <QPointer>
 #include <memory>
 
 class QThread;
+class QTimer;
 
 namespace kafscope {
 
@@ -52,6 +54,13 @@ public:
         const QList<GroupListing>& groups, QObject* context, Done<QList<admin::GroupSummary>> done) override;
     void describeGroup(
         const QString& name, const QString& typeHint, QObject* context, Done<admin::GroupDetail> done) override;
+    void loadResetInputs(const QString& group, const QStringList& topics, std::optional<int64_t> timestamp,
+        QObject* context, Done<admin::ResetInputs> done) override;
+    void commitGroupOffsets(const QString& group, const QList<CommittedOffset>& offsets, QObject* context,
+        Done<protocol::OffsetCommitResponse> done) override;
+    void deleteGroups(const QStringList& names, QObject* context, Done<protocol::DeleteGroupsResponse> done) override;
+    void deleteGroupOffsets(const QString& group, const QList<TopicPartitionRef>& partitions, QObject* context,
+        Done<protocol::OffsetDeleteResponse> done) override;
 
     State state() const override { return m_state; }
     bool isRefreshing() const override { return m_refreshing; }
@@ -61,6 +70,9 @@ public:
     QDateTime lastRefreshed() const override { return m_lastRefreshed; }
     ConsumerInterface* createConsumer(QObject* parent) override; // a LiveConsumer
     std::unique_ptr<ProducerInterface> createProducer(const ProducerOptions& options) override; // a RecordProducer
+    PlaygroundInterface* createPlayground(QObject* parent) override; // a GroupPlayground
+    // The groups this app runs itself (the demo group, live playgrounds) as the broker would describe them.
+    QList<GroupDescription> localGroups() const;
 
 private:
     struct Worker;
@@ -72,6 +84,9 @@ private:
     // The same for reads: allowed on read-only connections.
     template <typename T, typename Call> void ask(QObject* context, Done<T> done, Call call);
     QString explain(const AdminError& error) const;
+    // The demo's consumer group (demo::DemoCluster::demoGroupOptions), run here like a playground.
+    void startDemoGroup();
+    void stopDemoGroup();
 
     QThread* m_thread; // deleted once finished, by the destructor or by waitForBackgroundWork()
     // The worker thread's only way back to this object: it outlives the session, and after shutdown() it drops
@@ -85,6 +100,9 @@ private:
     QString m_bootstrap;
     ClusterMetadata m_metadata;
     QDateTime m_lastRefreshed;
+    QList<QPointer<PlaygroundInterface>> m_playgrounds;
+    PlaygroundInterface* m_demoGroup = nullptr;
+    QTimer* m_demoPace = nullptr;
 };
 
 } // namespace kafscope

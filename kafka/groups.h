@@ -36,6 +36,8 @@ struct GroupList
 {
     QList<GroupListing> groups;
     QStringList errors;
+    // Why the listing is not the cluster's (the demo's mock broker cannot list groups), shown as an info line.
+    QString note;
 };
 
 struct TopicPartitionRef

@@ -2,6 +2,8 @@
 #include "kafka/client/liveconsumer.h"
 #include "kafka/client/producer.h"
 #include "kafka/clustersession.h"
+#include "kafka/lag/sampler.h"
+#include "kafka/playground.h"
 #include "kafka/types.h"
 
 namespace kafscope {
@@ -12,10 +14,13 @@ void registerMetaTypes()
         qRegisterMetaType<ClusterMetadata>();
         qRegisterMetaType<OffsetsSnapshot>();
         qRegisterMetaType<ConfigResourceResult>();
+        qRegisterMetaType<lag::GroupSample>();
+        qRegisterMetaType<GroupList>();
         qRegisterMetaType<ConfigResourceType>();
         qRegisterMetaType<Cluster::State>();
         qRegisterMetaType<DeliveryReport>();
         qRegisterMetaType<LiveConsumer::Status>();
+        qRegisterMetaType<PlaygroundMember>();
         return true;
     }();
     Q_UNUSED(once);

@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "kafka/clustersession.h"
+#include "kafka/lag/history.h"
 #include "ui/brokerspage.h"
 #include "ui/connectdialog.h"
 #include "ui/inlinemessage.h"
@@ -42,7 +43,8 @@ MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
     setWindowTitle(QStringLiteral("KafScope"));
     setObjectName(QStringLiteral("MainWindow"));
     m_brokersPage = new BrokersPage(m_session);
-    m_groupsPage = new GroupsPage(m_session);
+    m_lagHistory = new lag::LagHistory(lag::LagHistory::defaultPath(), {}, this);
+    m_groupsPage = new GroupsPage(m_session, m_lagHistory);
     m_topicsPage = new TopicsPage(m_session);
     m_livePage = new LivePage(m_session);
     m_topicsPage->restoreViewState(m_settings);

@@ -14,6 +14,9 @@ namespace kafscope {
 
 class BrokersPage;
 class GroupsPage;
+namespace lag {
+class LagHistory;
+}
 class LivePage;
 class Settings;
 class TopicsPage;
@@ -70,6 +73,7 @@ private:
     QLabel* m_banner;
     BrokersPage* m_brokersPage;
     GroupsPage* m_groupsPage;
+    lag::LagHistory* m_lagHistory;
     TopicsPage* m_topicsPage;
     LivePage* m_livePage;
     QLabel* m_stateLabel;

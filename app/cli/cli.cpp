@@ -56,6 +56,12 @@ Commands:
   groups                  List consumer groups of every broker: type, state, members, coordinator, total lag
   group describe G        A group's state, coordinator, assignor, members with their partitions, and per-partition
                           committed offset, latest offset, lag and status
+  group reset-offsets G --to earliest|latest|@EPOCH_MS|OFFSET|shift:N [--topic T[:P[,P...]]]... (--dry-run | --yes)
+                          Move a group's committed offsets (only while it has no active members); prints
+                          [{topic, partition, old, new}] with --json
+  group delete G --yes    Delete a group with its committed offsets (refused by Kafka while it has members)
+  group delete-offsets G --topic T --yes
+                          Delete a group's committed offsets of one topic
   lag G [--watch SECONDS] Per-partition lag of a group; with --watch again and again, with verdicts over the window
   consume TOPIC           Print records: --from earliest|latest|OFFSET|@EPOCH_MS|-N, --partition P, --max N,
                           --end (exit when caught up); --json gives JSON Lines
@@ -118,8 +124,9 @@ const QList<CommandSpec>& commands()
         { QStringLiteral("groups"), {}, 0,
             QStringLiteral("List the consumer groups of every broker (classic, consumer, share, ...)."),
             &addGroupsOptions, &runGroups },
-        { QStringLiteral("group"), QStringLiteral("describe G"), 2,
-            QStringLiteral("Describe a group: members, assignment, committed offsets and lag per partition."),
+        { QStringLiteral("group"), QStringLiteral("describe|reset-offsets|delete|delete-offsets G"), 2,
+            QStringLiteral("Describe a group (members, assignment, committed offsets and lag per partition), reset its "
+                           "offsets (--to ... with --dry-run or --yes), delete it, or delete its offsets of a topic."),
             &addGroupOptions, &runGroup },
         { QStringLiteral("lag"), QStringLiteral("G"), 1,
             QStringLiteral(

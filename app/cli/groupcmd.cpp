@@ -1,12 +1,15 @@
-// kafscope-cli groups, group describe and lag: ListGroups to every broker, descriptions per coordinator and type,
-// OffsetFetch and ListOffsets through the own admin client (librdkafka 2.0.2's group admin calls abort on error
-// replies). The JSON shapes are in the README ("kafscope-cli").
+// kafscope-cli groups, group describe|reset-offsets|delete|delete-offsets and lag: ListGroups to every broker,
+// descriptions per coordinator and type, OffsetFetch, ListOffsets, OffsetCommit, OffsetDelete and DeleteGroups through
+// the own admin client (librdkafka 2.0.2's group admin calls abort on error replies). The JSON shapes are in the
+// README ("kafscope-cli").
 #include "app/cli/cli.h"
 #include "app/cli/common.h"
 #include "app/cli/dataplane.h"
 #include "app/cli/output.h"
 #include "kafka/admin/lag.h"
+#include "kafka/admin/offsetreset.h"
 #include "kafka/protocol/adminclient.h"
+#include "kafka/protocol/errors.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -98,6 +101,216 @@ void warnAbout(const QStringList& errors)
         err() << "kafscope-cli: warning: " << e << Qt::endl;
 }
 
+int groupUsage(const QString& message)
+{
+    return usageError(message, QStringLiteral("kafscope-cli group --help"));
+}
+
+// The plan as the CLI prints it: [{topic, partition, old, new}] (skipped partitions are left out), or a table.
+void printPlan(const admin::ResetPlan& plan, bool json)
+{
+    if (json) {
+        QJsonArray array;
+        for (const auto& r : plan.rows) {
+            if (!r.target)
+                continue;
+            array.append(
+                QJsonObject { { QStringLiteral("topic"), r.topic }, { QStringLiteral("partition"), r.partition },
+                    { QStringLiteral("old"), nullable(r.old) }, { QStringLiteral("new"), qint64(*r.target) } });
+        }
+        out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        out().flush();
+        return;
+    }
+    QList<QStringList> rows;
+    for (const auto& r : plan.rows)
+        rows << QStringList { r.topic, QString::number(r.partition), num(r.old, QStringLiteral("none")),
+            r.target ? QString::number(*r.target) : QStringLiteral("-"),
+            r.earliest >= 0 ? QString::number(r.earliest) : QStringLiteral("unknown"),
+            r.latest >= 0 ? QString::number(r.latest) : QStringLiteral("unknown"), num(r.lag()),
+            r.error.isEmpty() ? (r.note.isEmpty() ? QStringLiteral("-") : r.note) : r.error };
+    out() << formatTable(
+        { QStringLiteral("TOPIC"), QStringLiteral("PARTITION"), QStringLiteral("OLD"), QStringLiteral("NEW"),
+            QStringLiteral("EARLIEST"), QStringLiteral("LATEST"), QStringLiteral("LAG-AFTER"), QStringLiteral("NOTE") },
+        rows, { false, true, true, true, true, true, true, false });
+    out().flush();
+}
+
+int resetOffsets(const QCommandLineParser& parser, const CommandContext& context, const QString& group)
+{
+    if (!parser.isSet(QStringLiteral("to")))
+        return groupUsage(QStringLiteral("group reset-offsets needs --to earliest|latest|@EPOCH_MS|OFFSET|shift:N"));
+    QString error;
+    const auto spec = admin::parseResetTarget(parser.value(QStringLiteral("to")), &error);
+    if (!spec)
+        return groupUsage(error);
+    QList<admin::TopicSelection> selection;
+    QStringList topics;
+    for (const auto& t : parser.values(QStringLiteral("topic"))) {
+        const auto parsed = admin::parseTopicSelection(t, &error);
+        if (!parsed)
+            return groupUsage(error);
+        selection.append(*parsed);
+        if (!topics.contains(parsed->topic))
+            topics.append(parsed->topic);
+    }
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (!dryRun && refuseOnReadOnly(context, QStringLiteral("reset the offsets of group %1").arg(group)))
+        return Refused;
+    auto admin = adminClient(context);
+    const std::optional<int64_t> timestamp
+        = spec->target == admin::ResetTarget::Timestamp ? std::optional<int64_t>(spec->value) : std::nullopt;
+    const auto inputs
+        = awaitResult<admin::ResetInputs>([&](auto done) { admin->resetInputs(group, topics, timestamp, done); });
+    if (!inputs.ok())
+        return adminFailure(inputs.error);
+    if (const auto refusal = admin::resetRefusal(inputs.value->group); !refusal.isEmpty()) {
+        err() << "kafscope-cli: refusing: " << refusal << Qt::endl; // nothing was sent
+        return Refused;
+    }
+    const auto scope = admin::resetScope(inputs.value->metadata, inputs.value->committed, selection, &error);
+    if (!scope)
+        return adminFailure(AdminError::kafka(3, QStringLiteral("Resetting the offsets of %1").arg(group), error));
+    if (scope->isEmpty())
+        return groupUsage(
+            QStringLiteral("group %1 has no committed offsets: name the topics to reset with --topic T").arg(group));
+    const admin::ResetPlan plan = admin::planReset(*inputs.value, *scope, *spec);
+    if (!plan.ok()) {
+        warnAbout(plan.errors);
+        err() << "kafscope-cli: nothing was sent: the new offsets of some partitions are unknown" << Qt::endl;
+        return KafkaError;
+    }
+    for (const auto& r : plan.rows)
+        if (r.skipped)
+            err() << "kafscope-cli: warning: " << r.topic << "-" << r.partition << ": " << r.note << Qt::endl;
+    const auto commits = plan.commits();
+    if (dryRun) {
+        printPlan(plan, context.json);
+        return Ok;
+    }
+    if (!parser.isSet(QStringLiteral("yes"))) {
+        err() << "kafscope-cli: this would reset " << commits.size() << " partition(s) of group " << group << " to "
+              << spec->describe() << " (" << plan.changed()
+              << " would move); pass --yes to do it, or --dry-run to see the plan" << Qt::endl;
+        return Usage;
+    }
+    if (commits.isEmpty()) {
+        printPlan(plan, context.json);
+        return Ok;
+    }
+    const auto r = awaitResult<protocol::OffsetCommitResponse>(
+        [&](auto done) { admin->commitGroupOffsets(group, commits, done); });
+    if (!r.ok())
+        return adminFailure(r.error);
+    int failed = 0;
+    for (const auto& t : r.value->topics)
+        for (const auto& p : t.partitions)
+            if (p.errorCode != 0) {
+                ++failed;
+                err() << "kafscope-cli: " << t.name << "-" << p.partitionIndex << ": "
+                      << AdminError::kafka(p.errorCode).message << Qt::endl;
+            }
+    printPlan(plan, context.json);
+    if (!context.json)
+        out() << "reset " << (commits.size() - failed) << " partition(s) of " << group << " to " << spec->describe()
+              << (failed ? QStringLiteral("; %1 failed").arg(failed) : QString()) << Qt::endl;
+    return failed ? KafkaError : Ok;
+}
+
+int deleteGroup(const QCommandLineParser& parser, const CommandContext& context, const QString& group)
+{
+    if (refuseOnReadOnly(context, QStringLiteral("delete group %1").arg(group)))
+        return Refused;
+    if (!parser.isSet(QStringLiteral("yes"))) {
+        err() << "kafscope-cli: this would delete group " << group
+              << " with all its committed offsets; pass --yes to do it" << Qt::endl;
+        return Usage;
+    }
+    auto admin = adminClient(context);
+    const auto r
+        = awaitResult<protocol::DeleteGroupsResponse>([&](auto done) { admin->deleteGroups({ group }, done); });
+    if (!r.ok())
+        return adminFailure(r.error);
+    const auto result = r.value->results.value(0);
+    if (r.value->results.isEmpty())
+        return adminFailure(
+            AdminError::protocol(QStringLiteral("The coordinator answered without a result for %1.").arg(group)));
+    if (result.errorCode != 0)
+        return adminFailure(AdminError::kafka(result.errorCode, QStringLiteral("Deleting group %1").arg(group)));
+    if (context.json)
+        out() << QJsonDocument(QJsonObject { { QStringLiteral("group"), group }, { QStringLiteral("deleted"), true } })
+                     .toJson(QJsonDocument::Indented);
+    else
+        out() << "deleted group " << group << Qt::endl;
+    out().flush();
+    return Ok;
+}
+
+int deleteOffsets(const QCommandLineParser& parser, const CommandContext& context, const QString& group)
+{
+    const QStringList topicArgs = parser.values(QStringLiteral("topic"));
+    if (topicArgs.size() != 1)
+        return groupUsage(QStringLiteral("group delete-offsets takes exactly one --topic T"));
+    QString error;
+    const auto selection = admin::parseTopicSelection(topicArgs.first(), &error);
+    if (!selection)
+        return groupUsage(error);
+    const QString topic = selection->topic;
+    if (refuseOnReadOnly(context, QStringLiteral("delete the offsets of group %1").arg(group)))
+        return Refused;
+    if (!parser.isSet(QStringLiteral("yes"))) {
+        err() << "kafscope-cli: this would delete the committed offsets of group " << group << " for topic " << topic
+              << "; pass --yes to do it" << Qt::endl;
+        return Usage;
+    }
+    auto admin = adminClient(context);
+    const auto inputs
+        = awaitResult<admin::ResetInputs>([&](auto done) { admin->resetInputs(group, { topic }, std::nullopt, done); });
+    if (!inputs.ok())
+        return adminFailure(inputs.error);
+    // The topic's partitions, and committed ones the metadata no longer knows (a topic deleted since).
+    QList<TopicPartitionRef> partitions;
+    const auto add = [&](int32_t p) {
+        if ((selection->partitions.isEmpty() || selection->partitions.contains(p))
+            && !partitions.contains(TopicPartitionRef { topic, p }))
+            partitions.append({ topic, p });
+    };
+    if (const auto* info = inputs.value->metadata.topic(topic); info && info->errorCode == 0)
+        for (const auto& p : info->partitions)
+            add(p.partition);
+    for (const auto& c : inputs.value->committed.offsets)
+        if (c.topic == topic)
+            add(c.partition);
+    if (partitions.isEmpty())
+        return adminFailure(AdminError::kafka(3, QStringLiteral("Offsets of %1 for %2").arg(group, topic)));
+    std::sort(partitions.begin(), partitions.end());
+    const auto r = awaitResult<protocol::OffsetDeleteResponse>(
+        [&](auto done) { admin->deleteGroupOffsets(group, partitions, done); });
+    if (!r.ok())
+        return adminFailure(r.error);
+    int failed = 0;
+    QJsonArray json;
+    for (const auto& t : r.value->topics)
+        for (const auto& p : t.partitions) {
+            if (p.errorCode != 0) {
+                ++failed;
+                err() << "kafscope-cli: " << t.name << "-" << p.partitionIndex << ": "
+                      << AdminError::kafka(p.errorCode).message << Qt::endl;
+            }
+            json.append(
+                QJsonObject { { QStringLiteral("topic"), t.name }, { QStringLiteral("partition"), p.partitionIndex },
+                    { QStringLiteral("error"),
+                        p.errorCode ? QJsonValue(protocol::errorName(p.errorCode)) : QJsonValue(QJsonValue::Null) } });
+        }
+    if (context.json)
+        out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
+    else if (!failed)
+        out() << "deleted the offsets of group " << group << " for " << topic << " (" << partitions.size()
+              << " partition(s))" << Qt::endl;
+    out().flush();
+    return failed ? KafkaError : Ok;
+}
+
 volatile std::sig_atomic_t g_stop = 0;
 
 } // namespace
@@ -145,14 +358,35 @@ int runGroups(const QCommandLineParser&, const CommandContext& context)
     return Ok;
 }
 
-void addGroupOptions(QCommandLineParser&) { }
+void addGroupOptions(QCommandLineParser& parser)
+{
+    parser.addOption({ QStringLiteral("to"),
+        QStringLiteral("reset-offsets: the new offsets: earliest, latest, @EPOCH_MS (the first record at or after "
+                       "that time), OFFSET, or shift:N (N back or ahead of the committed offset); clamped into each "
+                       "partition's earliest..latest."),
+        QStringLiteral("TARGET") });
+    parser.addOption({ QStringLiteral("topic"),
+        QStringLiteral("reset-offsets: only this topic, or some of its partitions (T:P[,P...]); repeatable. Default: "
+                       "every partition of the topics the group committed offsets for. delete-offsets: the topic."),
+        QStringLiteral("T[:P,...]") });
+    parser.addOption({ QStringLiteral("dry-run"),
+        QStringLiteral("reset-offsets: print the plan (old and new offset per partition), send nothing.") });
+    parser.addOption({ QStringLiteral("yes"), QStringLiteral("reset-offsets, delete, delete-offsets: really do it.") });
+}
 
-int runGroup(const QCommandLineParser&, const CommandContext& context)
+int runGroup(const QCommandLineParser& parser, const CommandContext& context)
 {
     const QString action = context.positionals.value(0);
     const QString name = context.positionals.value(1);
+    if (action == QLatin1String("reset-offsets"))
+        return resetOffsets(parser, context, name);
+    if (action == QLatin1String("delete"))
+        return deleteGroup(parser, context, name);
+    if (action == QLatin1String("delete-offsets"))
+        return deleteOffsets(parser, context, name);
     if (action != QLatin1String("describe"))
-        return usageError(QStringLiteral("unknown group action '%1' (describe)").arg(action),
+        return usageError(
+            QStringLiteral("unknown group action '%1' (describe, reset-offsets, delete, delete-offsets)").arg(action),
             QStringLiteral("kafscope-cli group --help"));
     if (name.isEmpty())
         return usageError(

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
@@ -172,6 +173,30 @@ QMap<protocol::ApiKey, int16_t> DemoCluster::versionCaps()
     // The 2.0.2 mock advertises ListOffsets up to v5 but writes the v4+ LeaderEpoch as an int64, which shifts every
     // later field; v3 has everything we read (isolation level included).
     return { { protocol::ApiKey::ListOffsets, 3 } };
+}
+
+PlaygroundOptions DemoCluster::demoGroupOptions(const QString& bootstrap)
+{
+    PlaygroundOptions options;
+    options.bootstrap = bootstrap;
+    options.topic = QStringLiteral("orders");
+    options.group = demoGroup;
+    options.assignor = assignor::range;
+    options.members = 2;
+    options.recordsPerSecond = demoGroupPace(0);
+    options.leaveOnShutdown = false; // the mock brokers go with the session
+    return options;
+}
+
+double DemoCluster::demoGroupPace(qint64 elapsedMs, int eventsPerSecond)
+{
+    const double seconds = double(elapsedMs) / 1000.0;
+    if (std::fmod(seconds, 240.0) >= 200.0)
+        return 0; // paused: lag climbs at the production rate
+    // Both members together consume `factor` times what the producer writes to "orders"; starting at the crest, so
+    // the seeded backlog falls first.
+    const double factor = 0.85 + 0.75 * std::cos(2 * M_PI * seconds / 120.0);
+    return std::max(1.0, factor * eventsPerSecond / 2.0);
 }
 
 QString DemoCluster::bootstrapServers() const

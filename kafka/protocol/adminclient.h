@@ -3,10 +3,12 @@
 // controller, a partition's leader, a given broker) and turns responses into value structs. Lives in one thread
 // (the admin worker thread in the GUI, the main thread in the CLI); callbacks run in that thread.
 #include "kafka/admin/lag.h"
+#include "kafka/admin/offsetreset.h"
 #include "kafka/groups.h"
 #include "kafka/protocol/adminerror.h"
 #include "kafka/protocol/apis/cluster.h"
 #include "kafka/protocol/apis/configs.h"
+#include "kafka/protocol/apis/groups.h"
 #include "kafka/protocol/apis/offsets.h"
 #include "kafka/protocol/apis/partitions.h"
 #include "kafka/protocol/apis/reassignments.h"
@@ -95,6 +97,11 @@ public:
     void describeGroupAnyType(const QString& name, const QString& typeHint, Callback<GroupDescription> done);
     // Committed offsets (OffsetFetch, batched per coordinator from v8; share groups: DescribeShareGroupOffsets).
     void fetchGroupOffsets(const QList<GroupListing>& groups, Callback<QList<GroupOffsets>> done);
+    // Partitions per group to ask OffsetFetch for, instead of every topic: librdkafka 2.0.2's mock broker answers a
+    // request for every topic (null Topics) with a null array, so the demo names the partitions.
+    using OffsetTopics = QHash<QString, QList<OffsetFetchRequestTopic>>;
+    void fetchGroupOffsets(
+        const QList<GroupListing>& groups, const OffsetTopics& topics, Callback<QList<GroupOffsets>> done);
     // Group -> coordinator broker id; groups whose coordinator was not found are missing.
     void findGroupCoordinators(const QStringList& groups, Callback<QHash<QString, int32_t>> done);
     // Earliest and latest (and, with lastStable, read_committed latest) offsets from each leader in parallel.
@@ -106,8 +113,30 @@ public:
         const QString& group, const QList<CommittedOffset>& offsets, Callback<OffsetCommitResponse> done);
     // Members, topics and total lag of each group (fresh metadata, descriptions, offsets, end offsets).
     void summarizeGroups(const QList<GroupListing>& groups, Callback<QList<admin::GroupSummary>> done);
+    // The same with descriptions from elsewhere (nullopt: described here): on the demo cluster, whose mock broker
+    // cannot describe groups, the session describes the groups the app runs itself.
+    void summarizeGroups(const QList<GroupListing>& groups, const std::optional<QList<GroupDescription>>& described,
+        Callback<QList<admin::GroupSummary>> done);
     // One group's description, committed offsets and per-partition lag (with last stable offsets).
     void describeGroup(const QString& name, const QString& typeHint, Callback<admin::GroupDetail> done);
+    // The committed offsets and per-partition lag of a group described elsewhere (describeGroup's second half).
+    // With namePartitions, OffsetFetch names the group's partitions (its topics' in the last metadata), see
+    // OffsetTopics; summarizeGroups with `described` always does.
+    void groupDetail(const GroupDescription& group, Callback<admin::GroupDetail> done, bool namePartitions = false);
+    // Deletes groups, each through its coordinator (DeleteGroups, batched per coordinator). Per-group errors are in
+    // the response (NON_EMPTY_GROUP while a group has members, GROUP_ID_NOT_FOUND); a group whose coordinator was
+    // not found gets COORDINATOR_NOT_AVAILABLE. Fails only when no coordinator could be asked at all.
+    void deleteGroups(const QStringList& names, Callback<DeleteGroupsResponse> done);
+    // Deletes a group's committed offsets of some partitions (OffsetDelete to its coordinator). A top-level error
+    // (GROUP_ID_NOT_FOUND, NON_EMPTY_GROUP...) fails the call; per-partition errors (GROUP_SUBSCRIBED_TO_TOPIC while
+    // a member consumes the topic) are in the response.
+    void deleteGroupOffsets(
+        const QString& group, const QList<TopicPartitionRef>& partitions, Callback<OffsetDeleteResponse> done);
+    // What an offset-reset plan is computed from (admin/offsetreset.h): the group (a group that does not exist yet is
+    // an empty one in state Dead), its committed offsets, metadata and earliest/latest offsets of `topics` (empty:
+    // the topics it committed offsets for) and, with a timestamp, the offsets at that time.
+    void resetInputs(const QString& group, const QStringList& topics, std::optional<int64_t> timestamp,
+        Callback<admin::ResetInputs> done);
 
     // Lower level, for codecs added later: send to any broker / the controller / one broker.
     void sendToAny(ApiKey key, BrokerConnection::Encoder encode, BrokerConnection::Handler handler);
@@ -120,9 +149,12 @@ private:
     void sendToBootstrap(int attempt, QStringList errors, ApiKey key, BrokerConnection::Encoder encode,
         BrokerConnection::Handler handler);
     BrokerConnection* connectionFor(int32_t nodeId);
+    void describeGroupAttempt(
+        const QString& name, const QString& typeHint, int attempt, Callback<GroupDescription> done);
     void describeGroupsAt(
         int32_t coordinator, const QString& type, const QStringList& names, Callback<QList<GroupDescription>> done);
-    void fetchOffsetsAt(int32_t coordinator, const QStringList& groups, Callback<QList<GroupOffsets>> done);
+    void fetchOffsetsAt(int32_t coordinator, const QStringList& groups, Callback<QList<GroupOffsets>> done,
+        const OffsetTopics& topics = {});
     void fetchShareOffsetsAt(int32_t coordinator, const QStringList& groups, Callback<QList<GroupOffsets>> done);
 
     QList<BrokerAddress> m_bootstrap;

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QMap>
 #include <QSet>
+#include <QTimer>
 #include <algorithm>
 #include <memory>
 
@@ -19,7 +20,42 @@ namespace kafscope::protocol {
 namespace {
 
 constexpr int16_t kGroupIdNotFound = 69;
+constexpr int16_t kCoordinatorNotAvailable = 15;
 constexpr int kDescribeBatch = 200; // groups per describe request
+constexpr int kCoordinatorRetries = 20;
+constexpr int kCoordinatorRetryMs = 250;
+
+// COORDINATOR_LOAD_IN_PROGRESS, COORDINATOR_NOT_AVAILABLE, NOT_COORDINATOR: ask again.
+bool isRetriableCoordinatorError(int16_t code)
+{
+    return code == 14 || code == 15 || code == 16;
+}
+
+// Every partition of the groups' subscribed and assigned topics (partition counts from `metadata`), per group.
+AdminClient::OffsetTopics offsetTopicsOf(const QList<GroupDescription>& groups, const ClusterMetadata& metadata)
+{
+    AdminClient::OffsetTopics out;
+    for (const auto& g : groups) {
+        QMap<QString, QSet<int32_t>> partitions;
+        for (const auto& m : g.members) {
+            for (const auto& tp : m.assignment)
+                partitions[tp.topic].insert(tp.partition);
+            for (const auto& t : m.subscribedTopics)
+                if (const auto* info = metadata.topic(t))
+                    for (const auto& p : info->partitions)
+                        partitions[t].insert(p.partition);
+        }
+        QList<OffsetFetchRequestTopic> topics;
+        for (auto it = partitions.cbegin(); it != partitions.cend(); ++it) {
+            QList<int32_t> list(it.value().begin(), it.value().end());
+            std::sort(list.begin(), list.end());
+            topics.append({ it.key(), list });
+        }
+        if (!topics.isEmpty())
+            out.insert(g.name, topics);
+    }
+    return out;
+}
 
 // Counts down outstanding requests and calls `finish` once, when the last one is in.
 struct Countdown
@@ -456,67 +492,93 @@ void AdminClient::describeGroups(const QList<GroupListing>& groups, Callback<QLi
 
 void AdminClient::describeGroupAnyType(const QString& name, const QString& typeHint, Callback<GroupDescription> done)
 {
-    findGroupCoordinators({ name }, [this, name, typeHint, done](const AdminResult<QHash<QString, int32_t>>& r) {
-        if (!r.ok()) {
-            done(AdminResult<GroupDescription>::failure(r.error));
-            return;
-        }
-        const int32_t coordinator = r.value->value(name, -1);
-        if (coordinator < 0) {
-            done(AdminResult<GroupDescription>::failure(
-                AdminError::network(QStringLiteral("The coordinator of group %1 could not be found.").arg(name))));
-            return;
-        }
-        // The listed type first; without one, classic, then KIP-848, then share (each says "not found" for the
-        // others' groups).
-        QStringList types = typeHint.isEmpty()
-            ? QStringList { group_type::classic, group_type::consumer, group_type::share }
-            : QStringList { typeHint };
-        // Each step holds only a weak reference to itself; the pending request's callback holds the strong one.
-        auto step = std::make_shared<std::function<void(qsizetype)>>();
-        std::weak_ptr<std::function<void(qsizetype)>> weak = step;
-        *step = [this, name, coordinator, types, done, weak](qsizetype i) {
-            auto self = weak.lock();
-            describeGroupsAt(coordinator, types[i], { name },
-                [name, types, i, done, self](const AdminResult<QList<GroupDescription>>& d) {
-                    const GroupDescription* g = d.ok() && !d.value->isEmpty() ? &d.value->first() : nullptr;
-                    if (g && !notFound(*g) && g->errorCode != -1) {
-                        done(AdminResult<GroupDescription>::success(*g));
-                        return;
-                    }
-                    if (i + 1 < types.size()) {
-                        (*self)(i + 1);
-                        return;
-                    }
-                    if (g && g->errorCode == -1 && types.size() == 1) {
-                        done(AdminResult<GroupDescription>::success(*g));
-                        return;
-                    }
-                    done(AdminResult<GroupDescription>::failure(AdminError::kafka(kGroupIdNotFound,
-                        QStringLiteral("Group %1").arg(name), QStringLiteral("No group of that name exists."))));
-                });
-        };
-        (*step)(0);
-    });
+    describeGroupAttempt(name, typeHint, 0, std::move(done));
 }
 
-void AdminClient::fetchOffsetsAt(int32_t coordinator, const QStringList& groups, Callback<QList<GroupOffsets>> done)
+void AdminClient::describeGroupAttempt(
+    const QString& name, const QString& typeHint, int attempt, Callback<GroupDescription> done)
+{
+    // A coordinator that is still loading (a fresh cluster creating __consumer_offsets) or moving answers with a
+    // retriable error: asked again a moment later, at most kCoordinatorRetries times.
+    const auto retryOr = [this, name, typeHint, attempt, done](const AdminError& error) {
+        if (attempt + 1 < kCoordinatorRetries && error.kind == AdminError::Kind::Kafka
+            && isRetriableCoordinatorError(error.kafkaCode)) {
+            QTimer::singleShot(kCoordinatorRetryMs, this,
+                [this, name, typeHint, attempt, done] { describeGroupAttempt(name, typeHint, attempt + 1, done); });
+            return;
+        }
+        done(AdminResult<GroupDescription>::failure(error));
+    };
+    findGroupCoordinators(
+        { name }, [this, name, typeHint, done, retryOr](const AdminResult<QHash<QString, int32_t>>& r) {
+            if (!r.ok()) {
+                retryOr(r.error);
+                return;
+            }
+            const int32_t coordinator = r.value->value(name, -1);
+            if (coordinator < 0) {
+                done(AdminResult<GroupDescription>::failure(
+                    AdminError::network(QStringLiteral("The coordinator of group %1 could not be found.").arg(name))));
+                return;
+            }
+            // The listed type first; without one, classic, then KIP-848, then share (each says "not found" for the
+            // others' groups).
+            QStringList types = typeHint.isEmpty()
+                ? QStringList { group_type::classic, group_type::consumer, group_type::share }
+                : QStringList { typeHint };
+            // Each step holds only a weak reference to itself; the pending request's callback holds the strong one.
+            auto step = std::make_shared<std::function<void(qsizetype)>>();
+            std::weak_ptr<std::function<void(qsizetype)>> weak = step;
+            *step = [this, name, coordinator, types, done, retryOr, weak](qsizetype i) {
+                auto self = weak.lock();
+                describeGroupsAt(coordinator, types[i], { name },
+                    [name, types, i, done, retryOr, self](const AdminResult<QList<GroupDescription>>& d) {
+                        const GroupDescription* g = d.ok() && !d.value->isEmpty() ? &d.value->first() : nullptr;
+                        if (g && g->errorCode > 0 && !notFound(*g)) {
+                            // Loading, moved, not authorized, ...: never shown as a described group.
+                            retryOr(AdminError::kafka(g->errorCode, QStringLiteral("Describing group %1").arg(name)));
+                            return;
+                        }
+                        if (g && !notFound(*g) && g->errorCode != -1) {
+                            done(AdminResult<GroupDescription>::success(*g));
+                            return;
+                        }
+                        if (i + 1 < types.size()) {
+                            (*self)(i + 1);
+                            return;
+                        }
+                        if (g && g->errorCode == -1 && types.size() == 1) {
+                            done(AdminResult<GroupDescription>::success(*g));
+                            return;
+                        }
+                        done(AdminResult<GroupDescription>::failure(AdminError::kafka(kGroupIdNotFound,
+                            QStringLiteral("Group %1").arg(name), QStringLiteral("No group of that name exists."))));
+                    });
+            };
+            (*step)(0);
+        });
+}
+
+void AdminClient::fetchOffsetsAt(
+    int32_t coordinator, const QStringList& groups, Callback<QList<GroupOffsets>> done, const OffsetTopics& topics)
 {
     // v8+ fetches many groups at once; an older broker gets the first group only, the others one request each.
     auto onlyFirst = std::make_shared<bool>(false);
     sendToNode(
         coordinator, ApiKey::OffsetFetch,
-        [groups, onlyFirst](int16_t v, QString* error) {
+        [groups, onlyFirst, topics](int16_t v, QString* error) {
             OffsetFetchRequest request;
             *onlyFirst = v < 8 && groups.size() > 1;
             for (const auto& g : *onlyFirst ? groups.mid(0, 1) : groups) {
                 OffsetFetchRequestGroup group;
                 group.groupId = g;
+                if (topics.contains(g))
+                    group.topics = topics.value(g);
                 request.groups.append(group);
             }
             return encodeOffsetFetchRequest(request, v, error);
         },
-        [this, coordinator, groups, onlyFirst, done](const AdminResult<RawResponse>& raw) {
+        [this, coordinator, groups, onlyFirst, done, topics](const AdminResult<RawResponse>& raw) {
             const auto failed = [&groups](const QStringList& names, const AdminError& e) {
                 QList<GroupOffsets> out;
                 for (const auto& n : names)
@@ -564,11 +626,14 @@ void AdminClient::fetchOffsetsAt(int32_t coordinator, const QStringList& groups,
             countdown->left = int(rest.size());
             countdown->finish = [all, done] { done(AdminResult<QList<GroupOffsets>>::success(*all)); };
             for (const auto& g : rest) {
-                fetchOffsetsAt(coordinator, { g }, [all, countdown](const AdminResult<QList<GroupOffsets>>& r) {
-                    if (r.ok())
-                        all->append(*r.value);
-                    countdown->done();
-                });
+                fetchOffsetsAt(
+                    coordinator, { g },
+                    [all, countdown](const AdminResult<QList<GroupOffsets>>& r) {
+                        if (r.ok())
+                            all->append(*r.value);
+                        countdown->done();
+                    },
+                    topics);
             }
         });
 }
@@ -619,6 +684,12 @@ void AdminClient::fetchShareOffsetsAt(
 
 void AdminClient::fetchGroupOffsets(const QList<GroupListing>& groups, Callback<QList<GroupOffsets>> done)
 {
+    fetchGroupOffsets(groups, {}, std::move(done));
+}
+
+void AdminClient::fetchGroupOffsets(
+    const QList<GroupListing>& groups, const OffsetTopics& topics, Callback<QList<GroupOffsets>> done)
+{
     QMap<std::pair<int32_t, bool>, QStringList> batches; // (coordinator, share) -> groups
     QList<GroupOffsets> unreachable;
     for (const auto& g : groups) {
@@ -646,7 +717,7 @@ void AdminClient::fetchGroupOffsets(const QList<GroupListing>& groups, Callback<
             if (it.key().second)
                 fetchShareOffsetsAt(it.key().first, it.value().mid(i, kDescribeBatch), collect);
             else
-                fetchOffsetsAt(it.key().first, it.value().mid(i, kDescribeBatch), collect);
+                fetchOffsetsAt(it.key().first, it.value().mid(i, kDescribeBatch), collect, topics);
         }
     }
 }
@@ -682,7 +753,13 @@ void AdminClient::endOffsets(
 
 void AdminClient::summarizeGroups(const QList<GroupListing>& groups, Callback<QList<admin::GroupSummary>> done)
 {
-    fetchMetadata(std::nullopt, [this, groups, done](const AdminResult<ClusterMetadata>& md) {
+    summarizeGroups(groups, std::nullopt, std::move(done));
+}
+
+void AdminClient::summarizeGroups(const QList<GroupListing>& groups,
+    const std::optional<QList<GroupDescription>>& described, Callback<QList<admin::GroupSummary>> done)
+{
+    fetchMetadata(std::nullopt, [this, groups, described, done](const AdminResult<ClusterMetadata>& md) {
         if (!md.ok()) {
             done(AdminResult<QList<admin::GroupSummary>>::failure(md.error));
             return;
@@ -720,16 +797,22 @@ void AdminClient::summarizeGroups(const QList<GroupListing>& groups, Callback<QL
                     done(AdminResult<QList<admin::GroupSummary>>::success(out));
                 });
         };
-        describeGroups(groups, [descriptions, countdown](const AdminResult<QList<GroupDescription>>& r) {
-            if (r.ok())
-                *descriptions = *r.value;
+        if (described) {
+            *descriptions = *described;
             countdown->done();
-        });
-        fetchGroupOffsets(groups, [offsets, countdown](const AdminResult<QList<GroupOffsets>>& r) {
-            if (r.ok())
-                *offsets = *r.value;
-            countdown->done();
-        });
+        } else {
+            describeGroups(groups, [descriptions, countdown](const AdminResult<QList<GroupDescription>>& r) {
+                if (r.ok())
+                    *descriptions = *r.value;
+                countdown->done();
+            });
+        }
+        fetchGroupOffsets(groups, described ? offsetTopicsOf(*described, metadata) : OffsetTopics(),
+            [offsets, countdown](const AdminResult<QList<GroupOffsets>>& r) {
+                if (r.ok())
+                    *offsets = *r.value;
+                countdown->done();
+            });
     });
 }
 
@@ -740,9 +823,15 @@ void AdminClient::describeGroup(const QString& name, const QString& typeHint, Ca
             done(AdminResult<admin::GroupDetail>::failure(described.error));
             return;
         }
-        const GroupDescription group = *described.value;
-        const GroupListing listing { group.name, group.type, group.state, group.protocolType, group.coordinator };
-        fetchGroupOffsets({ listing }, [this, group, done](const AdminResult<QList<GroupOffsets>>& fetched) {
+        groupDetail(*described.value, done);
+    });
+}
+
+void AdminClient::groupDetail(const GroupDescription& group, Callback<admin::GroupDetail> done, bool namePartitions)
+{
+    const GroupListing listing { group.name, group.type, group.state, group.protocolType, group.coordinator };
+    fetchGroupOffsets({ listing }, namePartitions ? offsetTopicsOf({ group }, m_metadata) : OffsetTopics(),
+        [this, group, done](const AdminResult<QList<GroupOffsets>>& fetched) {
             GroupOffsets committed;
             committed.group = group.name;
             if (fetched.ok() && !fetched.value->isEmpty())
@@ -779,7 +868,6 @@ void AdminClient::describeGroup(const QString& name, const QString& typeHint, Ca
                     [metadata, finish](const AdminResult<admin::EndOffsets>& ends) { finish(metadata, *ends.value); });
             });
         });
-    });
 }
 
 void AdminClient::commitGroupOffsets(
@@ -815,6 +903,201 @@ void AdminClient::commitGroupOffsets(
                 }
                 done(AdminResult<OffsetCommitResponse>::success(std::move(decoded).value()));
             });
+    });
+}
+
+void AdminClient::deleteGroups(const QStringList& names, Callback<DeleteGroupsResponse> done)
+{
+    if (names.isEmpty()) {
+        done(AdminResult<DeleteGroupsResponse>::success({}));
+        return;
+    }
+    findGroupCoordinators(names, [this, names, done](const AdminResult<QHash<QString, int32_t>>& found) {
+        if (!found.ok()) {
+            done(AdminResult<DeleteGroupsResponse>::failure(found.error));
+            return;
+        }
+        auto response = std::make_shared<DeleteGroupsResponse>();
+        QMap<int32_t, QStringList> batches;
+        for (const auto& n : names) {
+            if (found.value->contains(n))
+                batches[found.value->value(n)].append(n);
+            else
+                response->results.append({ n, kCoordinatorNotAvailable });
+        }
+        auto firstError = std::make_shared<AdminError>();
+        auto countdown = std::make_shared<Countdown>();
+        countdown->left = int(batches.size());
+        countdown->finish = [names, response, firstError, done] {
+            // Nobody could be asked: the request failed as a whole.
+            if (firstError->kind != AdminError::Kind::None
+                && std::all_of(response->results.begin(), response->results.end(),
+                    [](const DeletableGroupResult& r) { return r.errorCode == kCoordinatorNotAvailable; })) {
+                done(AdminResult<DeleteGroupsResponse>::failure(*firstError));
+                return;
+            }
+            // In the order asked.
+            std::sort(response->results.begin(), response->results.end(),
+                [&names](const DeletableGroupResult& a, const DeletableGroupResult& b) {
+                    return names.indexOf(a.groupId) < names.indexOf(b.groupId);
+                });
+            done(AdminResult<DeleteGroupsResponse>::success(*response));
+        };
+        if (batches.isEmpty()) {
+            countdown->left = 1;
+            countdown->done();
+            return;
+        }
+        for (auto it = batches.cbegin(); it != batches.cend(); ++it) {
+            const QStringList batch = it.value();
+            sendToNode(
+                it.key(), ApiKey::DeleteGroups,
+                [batch](int16_t v, QString* error) {
+                    return encodeDeleteGroupsRequest(DeleteGroupsRequest { batch }, v, error);
+                },
+                [batch, response, firstError, countdown](const AdminResult<RawResponse>& raw) {
+                    const auto failBatch = [&](const AdminError& e) {
+                        if (firstError->kind == AdminError::Kind::None)
+                            *firstError = e;
+                        for (const auto& g : batch)
+                            response->results.append({ g, kCoordinatorNotAvailable });
+                    };
+                    if (!raw.ok()) {
+                        failBatch(raw.error);
+                    } else if (auto decoded = decodeDeleteGroupsResponse(raw.value->body, raw.value->version);
+                               !decoded.ok()) {
+                        failBatch(AdminError::protocol(
+                            QStringLiteral("Malformed DeleteGroups response: ") + decoded.error()));
+                    } else {
+                        response->throttleTimeMs = std::max(response->throttleTimeMs, decoded->throttleTimeMs);
+                        response->results.append(decoded->results);
+                    }
+                    countdown->done();
+                });
+        }
+    });
+}
+
+void AdminClient::deleteGroupOffsets(
+    const QString& group, const QList<TopicPartitionRef>& partitions, Callback<OffsetDeleteResponse> done)
+{
+    OffsetDeleteRequest request;
+    request.groupId = group;
+    QMap<QString, QList<int32_t>> byTopic;
+    for (const auto& tp : partitions)
+        byTopic[tp.topic].append(tp.partition);
+    for (auto it = byTopic.cbegin(); it != byTopic.cend(); ++it)
+        request.topics.append({ it.key(), it.value() });
+    findGroupCoordinators({ group }, [this, group, request, done](const AdminResult<QHash<QString, int32_t>>& r) {
+        if (!r.ok() || !r.value->contains(group)) {
+            done(AdminResult<OffsetDeleteResponse>::failure(r.ok()
+                    ? AdminError::network(QStringLiteral("The coordinator of group %1 could not be found.").arg(group))
+                    : r.error));
+            return;
+        }
+        sendToNode(
+            r.value->value(group), ApiKey::OffsetDelete,
+            [request](int16_t v, QString* error) { return encodeOffsetDeleteRequest(request, v, error); },
+            [group, done](const AdminResult<RawResponse>& raw) {
+                if (!raw.ok()) {
+                    done(AdminResult<OffsetDeleteResponse>::failure(raw.error));
+                    return;
+                }
+                auto decoded = decodeOffsetDeleteResponse(raw.value->body, raw.value->version);
+                if (!decoded.ok()) {
+                    done(AdminResult<OffsetDeleteResponse>::failure(
+                        AdminError::protocol(QStringLiteral("Malformed OffsetDelete response: ") + decoded.error())));
+                    return;
+                }
+                if (decoded->errorCode != 0) {
+                    done(AdminResult<OffsetDeleteResponse>::failure(AdminError::kafka(
+                        decoded->errorCode, QStringLiteral("Deleting offsets of group %1").arg(group))));
+                    return;
+                }
+                done(AdminResult<OffsetDeleteResponse>::success(std::move(decoded).value()));
+            });
+    });
+}
+
+void AdminClient::resetInputs(const QString& group, const QStringList& topics, std::optional<int64_t> timestamp,
+    Callback<admin::ResetInputs> done)
+{
+    describeGroupAnyType(group, {}, [this, group, topics, timestamp, done](const AdminResult<GroupDescription>& d) {
+        auto inputs = std::make_shared<admin::ResetInputs>();
+        if (d.ok()) {
+            inputs->group = *d.value;
+        } else if (d.error.kind == AdminError::Kind::Kafka && d.error.kafkaCode == kGroupIdNotFound) {
+            // Kafka's tool resets a group that does not exist yet: its first consumer starts where it says.
+            inputs->group.name = group;
+            inputs->group.type = group_type::classic;
+            inputs->group.state = QStringLiteral("Dead");
+        } else {
+            done(AdminResult<admin::ResetInputs>::failure(d.error));
+            return;
+        }
+        const GroupListing listing { group, inputs->group.type, inputs->group.state, inputs->group.protocolType,
+            inputs->group.coordinator };
+        const auto withOffsets = [this, topics, timestamp, inputs, done](const GroupOffsets& committed) {
+            inputs->committed = committed;
+            const QStringList wanted = topics.isEmpty() ? admin::committedTopics(committed) : topics;
+            if (wanted.isEmpty()) {
+                done(AdminResult<admin::ResetInputs>::success(*inputs));
+                return;
+            }
+            fetchMetadata(wanted, [this, wanted, timestamp, inputs, done](const AdminResult<ClusterMetadata>& md) {
+                if (!md.ok()) {
+                    done(AdminResult<admin::ResetInputs>::failure(md.error));
+                    return;
+                }
+                inputs->metadata = *md.value;
+                QStringList existing;
+                for (const auto& t : wanted)
+                    if (const auto* info = md.value->topic(t); info && info->errorCode == 0)
+                        existing << t;
+                if (existing.isEmpty()) {
+                    done(AdminResult<admin::ResetInputs>::success(*inputs));
+                    return;
+                }
+                auto countdown = std::make_shared<Countdown>();
+                countdown->left = timestamp ? 2 : 1;
+                countdown->finish = [inputs, done] { done(AdminResult<admin::ResetInputs>::success(*inputs)); };
+                listOffsets(*md.value, existing, [inputs, countdown](const AdminResult<OffsetsSnapshot>& r) {
+                    if (r.ok())
+                        inputs->ends = *r.value;
+                    else
+                        inputs->ends.errors << r.error.message;
+                    countdown->done();
+                });
+                if (timestamp) {
+                    const int64_t at = *timestamp;
+                    offsetsAt(*md.value, existing, at, [inputs, at, countdown](const AdminResult<OffsetsAt>& r) {
+                        inputs->timestamp = at;
+                        if (r.ok())
+                            inputs->atTime = *r.value;
+                        countdown->done();
+                    });
+                }
+            });
+        };
+        if (inputs->group.coordinator < 0) {
+            GroupOffsets none;
+            none.group = group;
+            withOffsets(none);
+            return;
+        }
+        fetchGroupOffsets({ listing }, [group, withOffsets, done](const AdminResult<QList<GroupOffsets>>& fetched) {
+            GroupOffsets committed;
+            committed.group = group;
+            if (fetched.ok() && !fetched.value->isEmpty())
+                committed = fetched.value->first();
+            if (committed.errorCode != 0) {
+                done(AdminResult<admin::ResetInputs>::failure(committed.errorCode > 0
+                        ? AdminError::kafka(committed.errorCode, QStringLiteral("Offsets of %1").arg(group))
+                        : AdminError::network(committed.errorMessage)));
+                return;
+            }
+            withOffsets(committed);
+        });
     });
 }
 

@@ -4,6 +4,7 @@
 // real session (each answer is queued to the event loop), and records what was asked. No broker, no mock, no thread: a
 // page test runs in milliseconds.
 #include "fakedataplane.h"
+#include "fakeplayground.h"
 #include "kafka/cluster.h"
 
 #include <QHash>
@@ -69,11 +70,25 @@ public:
     int groupListRequests = 0;
     QList<QList<GroupListing>> summarizeRequests;
     QStringList describeGroupRequests;
+    // Offset reset and group deletes: reset inputs are made from groupDescriptions / groupOffsets / metadataAnswer /
+    // offsetsAnswer (and offsetsAtAnswer for a timestamp), as the session reads them; the writes' answers default to
+    // success for every partition / group, and every request is recorded.
+    std::optional<AdminError> resetInputsFailure;
+    QList<std::pair<QString, QStringList>> resetInputsRequests; // group, topics
+    std::function<AdminResult<protocol::OffsetCommitResponse>(const QString&, const QList<CommittedOffset>&)>
+        commitAnswer;
+    QList<std::pair<QString, QList<CommittedOffset>>> commitRequests;
+    std::function<AdminResult<protocol::DeleteGroupsResponse>(const QStringList&)> deleteGroupsAnswer;
+    QList<QStringList> deleteGroupsRequests;
+    std::function<AdminResult<protocol::OffsetDeleteResponse>(const QString&, const QList<TopicPartitionRef>&)>
+        deleteOffsetsAnswer;
+    QList<std::pair<QString, QList<TopicPartitionRef>>> deleteOffsetsRequests;
 
     // ---- what was asked ----    // ---- what was asked ----
     int refreshes = 0;
     FakeConsumer* lastConsumer = nullptr; // the newest createConsumer() (owned by its parent)
     FakeProducer* lastProducer = nullptr; // the newest createProducer() (owned by the caller)
+    FakePlayground* lastPlayground = nullptr; // the newest createPlayground() (owned by its parent)
     QStringList configRequests; // configKey(type, name), in order
 
     static QString configKey(ConfigResourceType type, const QString& name)
@@ -317,11 +332,93 @@ public:
         }();
         QTimer::singleShot(0, context, [done, answer] { done(answer); });
     }
+    void loadResetInputs(const QString& group, const QStringList& topics, std::optional<int64_t> timestamp,
+        QObject* context, Done<admin::ResetInputs> done) override
+    {
+        resetInputsRequests.append({ group, topics });
+        AdminResult<admin::ResetInputs> answer = [&] {
+            if (resetInputsFailure)
+                return AdminResult<admin::ResetInputs>::failure(*resetInputsFailure);
+            admin::ResetInputs inputs;
+            inputs.group = groupDescriptions.value(group);
+            if (!groupDescriptions.contains(group)) {
+                inputs.group.name = group;
+                inputs.group.state = QStringLiteral("Dead");
+            }
+            inputs.committed = groupOffsets.value(group);
+            inputs.committed.group = group;
+            inputs.metadata = metadataAnswer;
+            inputs.ends = offsetsAnswer;
+            if (timestamp) {
+                inputs.timestamp = *timestamp;
+                const QStringList wanted = topics.isEmpty() ? admin::committedTopics(inputs.committed) : topics;
+                for (const auto& t : wanted) {
+                    offsetsAtRequests.append({ t, *timestamp });
+                    if (offsetsAtAnswer) {
+                        if (auto r = offsetsAtAnswer(t, *timestamp); r.ok())
+                            inputs.atTime.offsets.append(r.value->offsets);
+                    }
+                }
+            }
+            return AdminResult<admin::ResetInputs>::success(inputs);
+        }();
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void commitGroupOffsets(const QString& group, const QList<CommittedOffset>& offsets, QObject* context,
+        Done<protocol::OffsetCommitResponse> done) override
+    {
+        commitRequests.append({ group, offsets });
+        auto answer = commitAnswer ? commitAnswer(group, offsets) : [&] {
+            protocol::OffsetCommitResponse response;
+            for (const auto& o : offsets) {
+                auto it = std::find_if(response.topics.begin(), response.topics.end(),
+                    [&](const protocol::OffsetCommitResponseTopic& t) { return t.name == o.topic; });
+                if (it == response.topics.end())
+                    it = response.topics.insert(response.topics.end(), { o.topic, {} });
+                it->partitions.append({ o.partition, 0 });
+            }
+            return AdminResult<protocol::OffsetCommitResponse>::success(response);
+        }();
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void deleteGroups(const QStringList& names, QObject* context, Done<protocol::DeleteGroupsResponse> done) override
+    {
+        deleteGroupsRequests.append(names);
+        auto answer = deleteGroupsAnswer ? deleteGroupsAnswer(names) : [&] {
+            protocol::DeleteGroupsResponse response;
+            for (const auto& n : names)
+                response.results.append({ n, 0 });
+            return AdminResult<protocol::DeleteGroupsResponse>::success(response);
+        }();
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
+    void deleteGroupOffsets(const QString& group, const QList<TopicPartitionRef>& partitions, QObject* context,
+        Done<protocol::OffsetDeleteResponse> done) override
+    {
+        deleteOffsetsRequests.append({ group, partitions });
+        auto answer = deleteOffsetsAnswer ? deleteOffsetsAnswer(group, partitions) : [&] {
+            protocol::OffsetDeleteResponse response;
+            for (const auto& tp : partitions) {
+                auto it = std::find_if(response.topics.begin(), response.topics.end(),
+                    [&](const protocol::OffsetDeleteResponseTopic& t) { return t.name == tp.topic; });
+                if (it == response.topics.end())
+                    it = response.topics.insert(response.topics.end(), { tp.topic, {} });
+                it->partitions.append({ tp.partition, 0 });
+            }
+            return AdminResult<protocol::OffsetDeleteResponse>::success(response);
+        }();
+        QTimer::singleShot(0, context, [done, answer] { done(answer); });
+    }
     admin::EndOffsets endOffsets() const { return admin::EndOffsets { offsetsAnswer, lastStableAnswer }; }
     ConsumerInterface* createConsumer(QObject* parent) override
     {
         lastConsumer = new FakeConsumer(parent);
         return lastConsumer;
+    }
+    PlaygroundInterface* createPlayground(QObject* parent) override
+    {
+        lastPlayground = new FakePlayground(&m_metadata, parent);
+        return lastPlayground;
     }
     std::unique_ptr<ProducerInterface> createProducer(const ProducerOptions& options) override
     {

@@ -2,13 +2,19 @@
 // a group's detail with members and per-partition lag ("no offset" never lag 0), brokers that did not list their
 // groups, and the demo's answer (the mock broker cannot list groups) said in words.
 #include "../fakes/fakecluster.h"
+#include "kafka/lag/sampler.h"
 #include "models/groupmodel.h"
+#include "models/laghistorymodel.h"
+#include "ui/charts/lagcharts.h"
 #include "ui/pages/groupspage.h"
 #include "uitestutil.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QTableView>
 
 using namespace kafscope;
@@ -202,6 +208,47 @@ private slots:
         QTRY_VERIFY2(page.detailStatusText().contains(QStringLiteral("GROUP_ID_NOT_FOUND")),
             qPrintable(page.detailStatusText()));
         QCOMPARE(page.lagModel()->rowCount(), 0);
+    }
+
+    void theLagOverTimeTabChartsEverySampleAndTheHistory()
+    {
+        FakeCluster cluster;
+        script(cluster);
+        GroupsPage page(&cluster);
+        page.resize(1300, 800);
+        page.show();
+        cluster.connectTo(profile());
+        QTRY_COMPARE(page.groupModel()->rowCount(), 5);
+        // An hour of history (one point a minute, lag rising then falling), as the history file would give it.
+        QList<lag::PartitionHistory> history;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int32_t p = 0; p < 3; ++p) {
+            lag::PartitionHistory h { QStringLiteral("orders"), p, {} };
+            for (int i = 60; i > 0; --i) {
+                const int64_t lag = (p + 1) * (30 - std::abs(30 - i)) + (i == 20 && p == 1 ? 400 : 0);
+                h.points.append({ now - i * 60'000LL, lag, lag, lag, 1000, 1000 + lag });
+            }
+            history.append(h);
+        }
+        page.selectGroup(QStringLiteral("billing"));
+        QTRY_VERIFY(page.historyModel()->rowCount() >= 3);
+        page.historyModel()->setHistory(history);
+        auto* tabs = page.findChild<QTabWidget*>(QStringLiteral("detailTabs"));
+        tabs->setCurrentIndex(tabs->count() - 1);
+        page.charts()->setSpanMs(60 * 60 * 1000);
+        page.sampler()->setIntervalMs(1000); // the next sample (one may be in flight now) comes within a second
+        page.sampler()->sampleNow();
+        QTRY_VERIFY(page.historyModel()->series(0) && page.historyModel()->series(0)->points.size() == 61);
+        QTRY_VERIFY(page.charts()->lagSeries(0) && page.charts()->lagSeries(0)->count() > 0);
+        // The spike of partition 1 survives decimation.
+        QTRY_VERIFY([&] {
+            const QList<QPointF> points = page.charts()->lagSeries(1)->points();
+            return std::any_of(points.begin(), points.end(), [](const QPointF& p) { return p.y() >= 400; });
+        }());
+        // Unchecking a partition hides its line.
+        page.historyModel()->setShown(2, false);
+        QTRY_VERIFY(!page.charts()->lagSeries(2)->isVisible());
+        test::saveScreenshot(&page, QStringLiteral("groups-lag-charts.png"));
     }
 
     void aBrokerThatDidNotListItsGroupsIsNamed()

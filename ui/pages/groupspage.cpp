@@ -1,15 +1,34 @@
 #include "ui/pages/groupspage.h"
 
 #include "kafka/cluster.h"
+#include "kafka/lag/history.h"
+#include "kafka/lag/sampler.h"
 #include "models/groupmodel.h"
+#include "models/laghistorymodel.h"
+#include "ui/charts/lagcharts.h"
+#include "ui/dialogs/deletegroupdialog.h"
+#include "ui/dialogs/playgrounddialog.h"
+#include "ui/dialogs/resetoffsetsdialog.h"
 #include "ui/inlinemessage.h"
 #include "ui/settings.h"
 #include "ui/viewsetup.h"
 #include "ui/viewstate.h"
+#include "ui/writegate.h"
 #include "ui_groupspage.h"
 
+#include <QCheckBox>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
 #include <algorithm>
 
 namespace kafscope {
@@ -65,7 +84,7 @@ QString number(int64_t n)
 
 } // namespace
 
-GroupsPage::GroupsPage(Cluster* session, QWidget* parent)
+GroupsPage::GroupsPage(Cluster* session, lag::LagHistory* history, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::GroupsPage>())
     , m_session(session)
@@ -73,8 +92,13 @@ GroupsPage::GroupsPage(Cluster* session, QWidget* parent)
     , m_groupProxy(new GroupFilterProxy(this))
     , m_memberModel(new GroupMemberModel(this))
     , m_lagModel(new LagModel(this))
+    , m_history(history)
+    , m_sampler(new lag::LagSampler(session, history, this))
+    , m_historyModel(new LagHistoryModel(this))
+    , m_charts(new LagCharts(m_historyModel))
 {
     m_ui->setupUi(this);
+    setUpHistoryTab();
     m_groupProxy->setSourceModel(m_groupModel);
     m_groupProxy->setSortRole(ConsumerGroupModel::SortRole);
     setupTableView(m_ui->groupView, m_groupProxy);
@@ -101,6 +125,7 @@ GroupsPage::GroupsPage(Cluster* session, QWidget* parent)
     m_ui->typeFilter->setItemData(3, QStringLiteral("Share groups (KIP-932)"), Qt::ToolTipRole);
     auto* proxy = static_cast<GroupFilterProxy*>(m_groupProxy);
     connect(m_ui->groupFilter, &QLineEdit::textChanged, this, [proxy](const QString& text) { proxy->setText(text); });
+    connect(m_ui->playgroundButton, &QPushButton::clicked, this, &GroupsPage::openPlayground);
     connect(m_ui->typeFilter, &QComboBox::currentIndexChanged, this,
         [this, proxy] { proxy->setType(m_ui->typeFilter->currentData().toString()); });
     m_ui->splitter->setStretchFactor(0, 1);
@@ -120,8 +145,22 @@ GroupsPage::GroupsPage(Cluster* session, QWidget* parent)
         m_ui->detailInfo->clear();
         m_ui->detailTitle->setText(name.isEmpty() ? QStringLiteral("Select a group to see its members and lag.")
                                                   : QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()));
-        loadDetail();
+        m_historyModel->clear();
+        loadHistory();
+        const int row = m_groupModel->rowOf(name);
+        // The sampler describes the opened group at once and then every interval (showDetail follows each sample).
+        m_sampler->setOpened(name, row >= 0 ? m_groupModel->listing(row)->type : QString());
+        if (auto* pin = findChild<QCheckBox*>(QStringLiteral("pinGroup")))
+            pin->setChecked(m_sampler->isPinned(name));
     });
+    // Offset reset and deletes of the selected group.
+    connect(m_ui->resetOffsetsButton, &QPushButton::clicked, this, &GroupsPage::showResetOffsetsDialog);
+    connect(m_ui->deleteOffsetsButton, &QPushButton::clicked, this, &GroupsPage::showDeleteOffsetsDialog);
+    connect(m_ui->deleteGroupButton, &QPushButton::clicked, this, &GroupsPage::showDeleteGroupDialog);
+    connect(m_ui->groupView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &GroupsPage::updateGroupActions);
+    connect(m_session, &Cluster::stateChanged, this, &GroupsPage::updateGroupActions);
+    updateGroupActions();
     // Listed again with every refresh while the page is shown; the first listing waits until it is first shown.
     connect(m_session, &Cluster::metadataAvailable, this, [this] {
         if (isVisible()) {
@@ -232,9 +271,18 @@ void GroupsPage::reload()
     });
 }
 
+void GroupsPage::openPlayground()
+{
+    auto* dialog = new PlaygroundDialog(m_session, this);
+    dialog->setWindowFlag(Qt::Window);
+    dialog->show();
+}
+
 void GroupsPage::onGroups(const GroupList& list)
 {
-    if (list.errors.isEmpty())
+    if (list.errors.isEmpty() && !list.note.isEmpty())
+        inline_message::show(m_ui->listStatus, inline_message::Kind::Info, list.note);
+    else if (list.errors.isEmpty())
         inline_message::hide(m_ui->listStatus);
     else
         inline_message::show(m_ui->listStatus, inline_message::Kind::Warning,
@@ -304,22 +352,122 @@ void GroupsPage::updateSummary()
 
 void GroupsPage::loadDetail()
 {
-    if (m_detailGroup.isEmpty() || m_detailLoading || m_session->state() != Cluster::State::Connected)
+    // Sampling is the sampler's: it asks for every watched group at once, one request per group at a time.
+    if (!m_detailGroup.isEmpty())
+        m_sampler->sampleNow();
+}
+
+void GroupsPage::onSample(const QString& group, const lag::GroupSample& sample)
+{
+    if (group != m_detailGroup)
         return;
-    const int row = m_groupModel->rowOf(m_detailGroup);
-    const QString type = row >= 0 ? m_groupModel->listing(row)->type : QString();
-    m_detailLoading = true;
-    const quint64 request = m_detailRequest;
-    m_session->describeGroup(m_detailGroup, type, this, [this, request](const AdminResult<admin::GroupDetail>& r) {
-        if (request != m_detailRequest)
-            return; // another group was selected meanwhile
-        m_detailLoading = false;
-        if (!r.ok()) {
-            inline_message::show(m_ui->detailStatus, inline_message::Kind::Error, r.error.message);
+    showDetail(sample.detail);
+    m_historyModel->appendSample(sample);
+    m_historyModel->trimBefore(sample.detail.sampledAtMs - m_charts->spanMs());
+    // The rates and the time to catch up, once the window holds two samples.
+    if (sample.totalRates.known) {
+        const QString extra = QStringLiteral(" · consumed %1/s, produced %2/s · catch-up: %3")
+                                  .arg(QLocale().toString(sample.totalRates.consumePerSec, 'f', 1),
+                                      QLocale().toString(sample.totalRates.producePerSec, 'f', 1),
+                                      admin::describeCatchUp(sample.totalRates, sample.detail.lag.total));
+        m_ui->detailInfo->setText(m_ui->detailInfo->text() + extra);
+    }
+}
+
+void GroupsPage::setUpHistoryTab()
+{
+    auto* tab = new QWidget;
+    auto* layout = new QVBoxLayout(tab);
+    auto* controls = new QHBoxLayout;
+    auto* pin = new QCheckBox(QStringLiteral("&Pin"));
+    pin->setObjectName(QStringLiteral("pinGroup"));
+    pin->setToolTip(QStringLiteral("Keep sampling this group while another one is shown (its history keeps growing)"));
+    connect(pin, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_detailGroup.isEmpty())
             return;
-        }
-        showDetail(*r.value);
+        const int row = m_groupModel->rowOf(m_detailGroup);
+        m_sampler->setPinned(m_detailGroup, row >= 0 ? m_groupModel->listing(row)->type : QString(), on);
     });
+    auto* interval = new QSpinBox;
+    interval->setObjectName(QStringLiteral("sampleInterval"));
+    interval->setRange(1, 3600);
+    interval->setSuffix(QStringLiteral(" s"));
+    interval->setValue(m_sampler->intervalMs() / 1000);
+    interval->setToolTip(QStringLiteral("How often the opened and pinned groups are sampled"));
+    connect(interval, &QSpinBox::valueChanged, this, [this](int seconds) { m_sampler->setIntervalMs(seconds * 1000); });
+    auto* exportButton = new QPushButton(QStringLiteral("E&xport CSV…"));
+    exportButton->setObjectName(QStringLiteral("exportHistory"));
+    exportButton->setToolTip(QStringLiteral("Save the group's lag history over the span shown as CSV"));
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, QStringLiteral("Export lag history"),
+            m_detailGroup + QStringLiteral("-lag.csv"), QStringLiteral("CSV (*.csv)"));
+        if (!file.isEmpty())
+            exportHistory(file);
+    });
+    exportButton->setEnabled(m_history != nullptr);
+    auto* where = new QLabel(m_history ? QStringLiteral("History: %1").arg(m_history->path())
+                                       : QStringLiteral("History kept in memory only"));
+    where->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    controls->addWidget(pin);
+    controls->addWidget(new QLabel(QStringLiteral("Sample every")));
+    controls->addWidget(interval);
+    controls->addWidget(exportButton);
+    controls->addWidget(where, 1);
+    layout->addLayout(controls);
+
+    auto* split = new QSplitter(Qt::Horizontal);
+    auto* table = new QTableView;
+    table->setObjectName(QStringLiteral("historyView"));
+    auto* proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_historyModel);
+    proxy->setSortRole(LagHistoryModel::SortRole);
+    setupTableView(table, proxy);
+    table->setSortingEnabled(true);
+    table->sortByColumn(LagHistoryModel::PartitionColumn, Qt::AscendingOrder);
+    table->horizontalHeader()->setStretchLastSection(false);
+    split->addWidget(table);
+    split->addWidget(m_charts);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    layout->addWidget(split, 1);
+    m_ui->detailTabs->addTab(tab, QStringLiteral("Lag over &time"));
+
+    connect(m_sampler, &lag::LagSampler::sampled, this, &GroupsPage::onSample);
+    connect(m_sampler, &lag::LagSampler::sampleFailed, this, [this](const QString& group, const QString& message) {
+        if (group == m_detailGroup)
+            inline_message::show(m_ui->detailStatus, inline_message::Kind::Error, message);
+    });
+    connect(m_charts, &LagCharts::spanChanged, this, [this] { loadHistory(); });
+}
+
+void GroupsPage::loadHistory()
+{
+    if (!m_history || m_detailGroup.isEmpty())
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 from = now - m_charts->spanMs();
+    const QString key = m_sampler->historyKey(m_detailGroup);
+    const QString group = m_detailGroup;
+    m_history->load(key, from, now, this, [this, group, key, from, now](const QList<lag::PartitionHistory>& h) {
+        if (group != m_detailGroup)
+            return;
+        m_history->loadTotals(key, from, now, this, [this, group, h](const QList<std::pair<qint64, int64_t>>& t) {
+            if (group == m_detailGroup)
+                m_historyModel->setHistory(h, t);
+        });
+    });
+}
+
+void GroupsPage::exportHistory(const QString& file)
+{
+    if (!m_history || m_detailGroup.isEmpty())
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_history->exportCsv(m_sampler->historyKey(m_detailGroup), now - m_charts->spanMs(), now, file, this,
+        [this, file](bool ok, const QString& error) {
+            inline_message::show(m_ui->detailStatus, ok ? inline_message::Kind::Info : inline_message::Kind::Error,
+                ok ? QStringLiteral("Lag history saved to %1.").arg(file) : error);
+        });
 }
 
 void GroupsPage::showDetail(const admin::GroupDetail& detail)
@@ -376,6 +524,58 @@ void GroupsPage::showDetail(const admin::GroupDetail& detail)
         fitColumns(m_ui->lagView, 240, true);
     if (!userSized(QStringLiteral("groups/members")))
         fitColumns(m_ui->memberView, 280, true);
+}
+
+void GroupsPage::updateGroupActions()
+{
+    const bool selected = !selectedGroup().isEmpty() && m_session->state() == Cluster::State::Connected;
+    gateWriteAction(m_ui->resetOffsetsButton, m_session, selected,
+        QStringLiteral("Move the group's committed offsets (earliest, latest, a time, an offset, a shift), with a "
+                       "preview; only while the group has no active members"));
+    gateWriteAction(m_ui->deleteOffsetsButton, m_session, selected,
+        QStringLiteral("Delete the group's committed offsets of one topic"));
+    gateWriteAction(m_ui->deleteGroupButton, m_session, selected,
+        QStringLiteral("Delete the group with its committed offsets (only once it has no members)"));
+}
+
+void GroupsPage::showResetOffsetsDialog()
+{
+    const QString group = selectedGroup();
+    if (group.isEmpty())
+        return;
+    ResetOffsetsDialog dialog(m_session, group, this);
+    connect(&dialog, &ResetOffsetsDialog::offsetsReset, this, [this] {
+        reload();
+        loadDetail();
+    });
+    dialog.exec();
+}
+
+void GroupsPage::showDeleteOffsetsDialog()
+{
+    const QString group = selectedGroup();
+    if (group.isEmpty())
+        return;
+    const GroupOffsets committed
+        = m_detail && m_detail->description.name == group ? m_detail->committed : GroupOffsets {};
+    DeleteGroupDialog dialog(m_session, group, DeleteGroupDialog::Mode::Offsets, committed, this);
+    connect(&dialog, &DeleteGroupDialog::offsetsDeleted, this, [this] {
+        reload();
+        loadDetail();
+    });
+    dialog.exec();
+}
+
+void GroupsPage::showDeleteGroupDialog()
+{
+    const QString group = selectedGroup();
+    if (group.isEmpty())
+        return;
+    const GroupOffsets committed
+        = m_detail && m_detail->description.name == group ? m_detail->committed : GroupOffsets {};
+    DeleteGroupDialog dialog(m_session, group, DeleteGroupDialog::Mode::Group, committed, this);
+    connect(&dialog, &DeleteGroupDialog::groupDeleted, this, [this] { reload(); });
+    dialog.exec();
 }
 
 } // namespace kafscope

@@ -19,18 +19,31 @@ class Cluster;
 class ConsumerGroupModel;
 class GroupMemberModel;
 class LagModel;
+class LagHistoryModel;
+class LagCharts;
 class Settings;
+namespace lag {
+class LagHistory;
+class LagSampler;
+struct GroupSample;
+} // namespace lag
 
 class GroupsPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit GroupsPage(Cluster* session, QWidget* parent = nullptr);
+    // `history`: where samples are kept across runs (none: only in memory while the app runs).
+    explicit GroupsPage(Cluster* session, lag::LagHistory* history = nullptr, QWidget* parent = nullptr);
     ~GroupsPage() override;
 
     ConsumerGroupModel* groupModel() const { return m_groupModel; }
     GroupMemberModel* memberModel() const { return m_memberModel; }
     LagModel* lagModel() const { return m_lagModel; }
+    LagHistoryModel* historyModel() const { return m_historyModel; }
+    LagCharts* charts() const { return m_charts; }
+    lag::LagSampler* sampler() const { return m_sampler; }
+    // Exports the selected group's history over the charts' span as CSV (answered in the detail status).
+    void exportHistory(const QString& file);
     QSortFilterProxyModel* groupProxy() const { return m_groupProxy; }
     QString summaryText() const;
     QString listStatusText() const;
@@ -41,6 +54,12 @@ public:
     void selectGroup(const QString& name);
     QString selectedGroup() const;
     void restoreViewState(Settings* settings);
+    // Opens the group playground window (a non-modal window of its own).
+    void openPlayground();
+    // Offset reset and deletes of the selected group (dialogs with a typed confirmation); the page reloads after one.
+    void showResetOffsetsDialog();
+    void showDeleteOffsetsDialog();
+    void showDeleteGroupDialog();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -52,6 +71,7 @@ private:
     void showDetail(const admin::GroupDetail& detail);
     void updateSummary();
     bool userSized(const QString& view) const;
+    void updateGroupActions();
 
     std::unique_ptr<Ui::GroupsPage> m_ui;
     Cluster* m_session;
@@ -68,6 +88,13 @@ private:
     std::optional<admin::GroupDetail> m_detail;
     quint64 m_detailRequest = 0;
     bool m_columnsSized = false;
+    lag::LagHistory* m_history;
+    lag::LagSampler* m_sampler;
+    LagHistoryModel* m_historyModel;
+    LagCharts* m_charts;
+    void setUpHistoryTab();
+    void loadHistory();
+    void onSample(const QString& group, const lag::GroupSample& sample);
 };
 
 } // namespace kafscope
