@@ -5,6 +5,7 @@
 
 #include <QLocale>
 #include <algorithm>
+#include <limits>
 
 namespace kafscope {
 
@@ -29,57 +30,124 @@ QString rate(const admin::LagRates& r, bool consume)
 
 } // namespace
 
+namespace {
+
+// Min and max of one pixel column, in time order.
+void appendColumn(QList<QPointF>& out, const lag::HistoryPoint* low, const lag::HistoryPoint* high)
+{
+    if (low == high) {
+        if (low->lagMin != low->lagMax)
+            out.append({ double(low->timeMs), double(low->lagMin) });
+        out.append({ double(low->timeMs), double(low->lagMax) });
+    } else if (low->timeMs <= high->timeMs) {
+        out.append({ double(low->timeMs), double(low->lagMin) });
+        out.append({ double(high->timeMs), double(high->lagMax) });
+    } else {
+        out.append({ double(high->timeMs), double(high->lagMax) });
+        out.append({ double(low->timeMs), double(low->lagMin) });
+    }
+}
+
+qint64 columnWidth(qint64 fromMs, qint64 toMs, int columns)
+{
+    return std::max<qint64>(1, (toMs - fromMs) / std::max(1, columns));
+}
+
+// Decimates points[first, last) into columns anchored at multiples of `width` (absolute time, so a window that
+// slides keeps its columns). Returns the time at which the last column starts (-1 when none).
+qint64 decimateRange(const lag::HistoryPoint* first, const lag::HistoryPoint* last, qint64 width, QList<QPointF>& out,
+    qsizetype* lastColumnOffset)
+{
+    qint64 column = std::numeric_limits<qint64>::min();
+    qint64 columnStart = -1;
+    const lag::HistoryPoint* low = nullptr;
+    const lag::HistoryPoint* high = nullptr;
+    for (auto* it = first; it != last; ++it) {
+        if (it->lagMax < 0)
+            continue;
+        const qint64 c = it->timeMs / width;
+        if (c != column) {
+            if (low)
+                appendColumn(out, low, high);
+            low = high = nullptr;
+            column = c;
+            columnStart = c * width;
+            if (lastColumnOffset)
+                *lastColumnOffset = out.size();
+        }
+        if (!low || it->lagMin < low->lagMin)
+            low = it;
+        if (!high || it->lagMax > high->lagMax)
+            high = it;
+    }
+    if (low)
+        appendColumn(out, low, high);
+    return columnStart;
+}
+
+const lag::HistoryPoint* firstAtOrAfter(const QList<lag::HistoryPoint>& points, qint64 t)
+{
+    return &*std::lower_bound(
+        points.begin(), points.end(), t, [](const lag::HistoryPoint& p, qint64 x) { return p.timeMs < x; });
+}
+
+const lag::HistoryPoint* firstAfter(const QList<lag::HistoryPoint>& points, qint64 t)
+{
+    return &*std::upper_bound(
+        points.begin(), points.end(), t, [](qint64 x, const lag::HistoryPoint& p) { return x < p.timeMs; });
+}
+
+} // namespace
+
 QList<QPointF> decimateMinMax(const QList<lag::HistoryPoint>& points, qint64 fromMs, qint64 toMs, int columns)
 {
     QList<QPointF> out;
     if (points.isEmpty() || toMs <= fromMs || columns <= 0)
         return out;
-    const auto first = std::lower_bound(
-        points.begin(), points.end(), fromMs, [](const lag::HistoryPoint& p, qint64 t) { return p.timeMs < t; });
-    const double width = double(toMs - fromMs) / columns;
-    if (std::distance(first, points.end()) <= 2 * columns) {
-        for (auto it = first; it != points.end() && it->timeMs <= toMs; ++it) {
-            if (it->lagMax < 0)
-                continue;
-            if (it->lagMin != it->lagMax)
-                out.append({ double(it->timeMs), double(it->lagMin) });
-            out.append({ double(it->timeMs), double(it->lagMax) });
-        }
-        return out;
-    }
-    int column = -1;
-    const lag::HistoryPoint* low = nullptr;
-    const lag::HistoryPoint* high = nullptr;
-    const auto flush = [&] {
-        if (!low)
-            return;
-        // In time order, so the line goes through both extremes of the column.
-        if (low == high) {
-            out.append({ double(low->timeMs), double(low->lagMin) });
-        } else if (low->timeMs <= high->timeMs) {
-            out.append({ double(low->timeMs), double(low->lagMin) });
-            out.append({ double(high->timeMs), double(high->lagMax) });
-        } else {
-            out.append({ double(high->timeMs), double(high->lagMax) });
-            out.append({ double(low->timeMs), double(low->lagMin) });
-        }
-        low = high = nullptr;
-    };
-    for (auto it = first; it != points.end() && it->timeMs <= toMs; ++it) {
-        if (it->lagMax < 0)
-            continue;
-        const int c = int(double(it->timeMs - fromMs) / width);
-        if (c != column) {
-            flush();
-            column = c;
-        }
-        if (!low || it->lagMin < low->lagMin)
-            low = &*it;
-        if (!high || it->lagMax > high->lagMax)
-            high = &*it;
-    }
-    flush();
+    decimateRange(
+        firstAtOrAfter(points, fromMs), firstAfter(points, toMs), columnWidth(fromMs, toMs, columns), out, nullptr);
     return out;
+}
+
+void MinMaxDecimator::reset()
+{
+    m_width = -1;
+    m_done.clear();
+    m_tailStartMs = -1;
+}
+
+const QList<QPointF>& MinMaxDecimator::update(
+    const QList<lag::HistoryPoint>& points, qint64 fromMs, qint64 toMs, int columns)
+{
+    const qint64 width = columnWidth(fromMs, toMs, columns);
+    if (width != m_width || points.isEmpty()) {
+        reset();
+        m_width = width;
+    }
+    m_out.clear();
+    if (points.isEmpty() || toMs <= fromMs)
+        return m_out;
+    // Columns before the last one are final: only the last (and any new ones) are decimated again.
+    const qint64 resumeAt = m_tailStartMs < 0 ? fromMs : std::max(fromMs, m_tailStartMs);
+    qsizetype tailOffset = 0;
+    QList<QPointF> fresh;
+    const qint64 lastColumn
+        = decimateRange(firstAtOrAfter(points, resumeAt), firstAfter(points, toMs), width, fresh, &tailOffset);
+    // Drop the old last column, keep the complete ones of the fresh part, and remember where its last column starts.
+    while (!m_done.isEmpty() && m_tailStartMs >= 0 && m_done.last().x() >= double(m_tailStartMs))
+        m_done.removeLast();
+    m_done.append(fresh.mid(0, tailOffset));
+    if (lastColumn >= 0)
+        m_tailStartMs = lastColumn;
+    // What slid out of the span goes.
+    qsizetype drop = 0;
+    while (drop < m_done.size() && m_done[drop].x() < double(fromMs))
+        ++drop;
+    if (drop > 0)
+        m_done.remove(0, drop);
+    m_out = m_done;
+    m_out.append(fresh.mid(tailOffset));
+    return m_out;
 }
 
 LagHistoryModel::LagHistoryModel(QObject* parent)

@@ -14,6 +14,21 @@ namespace kafscope {
 
 QList<QPointF> decimateMinMax(const QList<lag::HistoryPoint>& points, qint64 fromMs, qint64 toMs, int columns);
 
+// decimateMinMax for a chart that redraws as samples arrive: the columns (anchored at absolute time) before the last
+// one are kept from the previous call, so a new sample costs its own column, not the whole series.
+class MinMaxDecimator
+{
+public:
+    void reset();
+    const QList<QPointF>& update(const QList<lag::HistoryPoint>& points, qint64 fromMs, qint64 toMs, int columns);
+
+private:
+    qint64 m_width = -1;
+    QList<QPointF> m_done; // complete columns
+    qint64 m_tailStartMs = -1; // where the last (still open) column starts
+    QList<QPointF> m_out;
+};
+
 class LagHistoryModel : public QAbstractTableModel
 {
     Q_OBJECT

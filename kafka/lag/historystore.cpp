@@ -32,7 +32,7 @@ QString upsertAggregate(const char* table)
 {
     return QStringLiteral(
         "INSERT INTO %1(series, bucket, lag_min, lag_max, lag_last, committed, latest) VALUES(?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(series, bucket) DO UPDATE SET "
+        "ON CONFLICT(bucket, series) DO UPDATE SET "
         "lag_min = CASE WHEN excluded.lag_min IS NULL THEN lag_min WHEN lag_min IS NULL THEN excluded.lag_min "
         "ELSE min(lag_min, excluded.lag_min) END, "
         "lag_max = CASE WHEN excluded.lag_max IS NULL THEN lag_max WHEN lag_max IS NULL THEN excluded.lag_max "
@@ -63,16 +63,16 @@ LagHistoryStore::LagHistoryStore(const QString& path, HistoryRetention retention
         && exec(QStringLiteral("PRAGMA journal_mode = WAL")) && exec(QStringLiteral("PRAGMA synchronous = NORMAL"))
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS series(id INTEGER PRIMARY KEY, grp TEXT NOT NULL, "
                                "topic TEXT NOT NULL, part INTEGER NOT NULL, UNIQUE(grp, topic, part))"))
+        // Keyed by time first: pruning deletes a range at the start of the tree, and no second index is needed
+        // (an index on t doubled the file).
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS raw(series INTEGER NOT NULL, t INTEGER NOT NULL, "
-                               "committed INTEGER, latest INTEGER, PRIMARY KEY(series, t)) WITHOUT ROWID"))
-        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS raw_t ON raw(t)"));
+                               "committed INTEGER, latest INTEGER, PRIMARY KEY(t, series)) WITHOUT ROWID"));
     for (const char* table : { "agg1m", "agg15m" }) {
         m_open = m_open
             && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS %1(series INTEGER NOT NULL, bucket INTEGER NOT NULL, "
                                    "lag_min INTEGER, lag_max INTEGER, lag_last INTEGER, committed INTEGER, "
-                                   "latest INTEGER, PRIMARY KEY(series, bucket)) WITHOUT ROWID")
-                        .arg(QLatin1String(table)))
-            && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1_bucket ON %1(bucket)").arg(QLatin1String(table)));
+                                   "latest INTEGER, PRIMARY KEY(bucket, series)) WITHOUT ROWID")
+                        .arg(QLatin1String(table)));
     }
     m_open = m_open
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS totals(grp TEXT NOT NULL, t INTEGER NOT NULL, "

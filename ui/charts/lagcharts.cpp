@@ -183,6 +183,7 @@ void LagCharts::rebuildSeries()
         line->attachAxis(m_lagAxis);
         m_lines.append(line);
     }
+    m_decimators = QList<MinMaxDecimator>(m_lines.size());
 }
 
 qint64 LagCharts::redrawNow()
@@ -201,7 +202,7 @@ qint64 LagCharts::redrawNow()
             line->setVisible(false);
             continue;
         }
-        const QList<QPointF> points = decimateMinMax(s->points, from, to, columns);
+        const QList<QPointF>& points = m_decimators[row].update(s->points, from, to, columns);
         for (const auto& p : points)
             maxLag = std::max(maxLag, p.y());
         line->replace(points);

@@ -4,6 +4,8 @@
 // axis; the current lag per partition as bars; the consume and produce rate per partition. Spans from 5 minutes to
 // 7 days. Series are decimated to the plot's pixel width (min and max per pixel column, so spikes survive) and
 // redraws are batched: a new sample marks the charts dirty, one timer redraws them.
+#include "models/laghistorymodel.h"
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QTimer>
@@ -23,8 +25,6 @@ class QStackedBarSeries;
 class QValueAxis;
 
 namespace kafscope {
-
-class LagHistoryModel;
 
 class LagCharts : public QWidget
 {
@@ -64,6 +64,7 @@ private:
     QValueAxis* m_totalAxis;
     QLineSeries* m_total;
     QList<QLineSeries*> m_lines; // one per model row
+    QList<MinMaxDecimator> m_decimators; // one per model row: a new sample only re-decimates its own column
     QTimer m_redraw;
     bool m_barsDirty = true;
     qint64 m_lastRedrawUs = 0;
