@@ -132,13 +132,15 @@ GroupDescription fromClassic(const DescribedGroup& g, int32_t coordinator)
     return d;
 }
 
-GroupDescription fromConsumer(const ConsumerGroupDescription& g, int32_t coordinator, const ClusterMetadata& metadata)
+// The fields KIP-848 and share group descriptions share (their members differ only in a few optional fields).
+template <typename Described>
+GroupDescription fromServerSideGroup(
+    const Described& g, const QString& type, int32_t coordinator, const ClusterMetadata& metadata)
 {
     GroupDescription d;
     d.name = g.groupId;
-    d.type = group_type::consumer;
+    d.type = type;
     d.state = g.groupState;
-    d.protocolType = QStringLiteral("consumer");
     d.assignor = g.assignorName;
     d.coordinator = coordinator;
     d.groupEpoch = g.groupEpoch;
@@ -149,45 +151,33 @@ GroupDescription fromConsumer(const ConsumerGroupDescription& g, int32_t coordin
     for (const auto& m : g.members) {
         GroupMember member;
         member.memberId = m.memberId;
-        member.instanceId = m.instanceId;
         member.rack = m.rackId;
         member.memberEpoch = m.memberEpoch;
         member.clientId = m.clientId;
         member.host = m.clientHost;
         member.subscribedTopics = m.subscribedTopicNames;
-        member.subscribedRegex = m.subscribedTopicRegex;
         member.assignment = toRefs(m.assignment, metadata);
-        member.targetAssignment = toRefs(m.targetAssignment, metadata);
         d.members.append(member);
+    }
+    return d;
+}
+
+GroupDescription fromConsumer(const ConsumerGroupDescription& g, int32_t coordinator, const ClusterMetadata& metadata)
+{
+    GroupDescription d = fromServerSideGroup(g, group_type::consumer, coordinator, metadata);
+    d.protocolType = QStringLiteral("consumer");
+    for (qsizetype i = 0; i < g.members.size(); ++i) {
+        const auto& m = g.members[i];
+        d.members[i].instanceId = m.instanceId;
+        d.members[i].subscribedRegex = m.subscribedTopicRegex;
+        d.members[i].targetAssignment = toRefs(m.targetAssignment, metadata);
     }
     return d;
 }
 
 GroupDescription fromShare(const ShareGroupDescription& g, int32_t coordinator, const ClusterMetadata& metadata)
 {
-    GroupDescription d;
-    d.name = g.groupId;
-    d.type = group_type::share;
-    d.state = g.groupState;
-    d.assignor = g.assignorName;
-    d.coordinator = coordinator;
-    d.groupEpoch = g.groupEpoch;
-    d.assignmentEpoch = g.assignmentEpoch;
-    d.errorCode = g.errorCode;
-    if (g.errorCode != 0)
-        d.errorMessage = errorText(g.errorCode, g.errorMessage);
-    for (const auto& m : g.members) {
-        GroupMember member;
-        member.memberId = m.memberId;
-        member.rack = m.rackId;
-        member.memberEpoch = m.memberEpoch;
-        member.clientId = m.clientId;
-        member.host = m.clientHost;
-        member.subscribedTopics = m.subscribedTopicNames;
-        member.assignment = toRefs(m.assignment, metadata);
-        d.members.append(member);
-    }
-    return d;
+    return fromServerSideGroup(g, group_type::share, coordinator, metadata);
 }
 
 GroupDescription failedDescription(const QString& name, const QString& type, int32_t coordinator, const QString& why)

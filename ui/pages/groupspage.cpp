@@ -137,8 +137,6 @@ GroupsPage::GroupsPage(Cluster* session, lag::LagHistory* history, QWidget* pare
             return;
         m_detailGroup = name;
         m_detail.reset();
-        ++m_detailRequest;
-        m_detailLoading = false;
         m_memberModel->clear();
         m_lagModel->clear();
         inline_message::hide(m_ui->detailStatus);
@@ -182,7 +180,6 @@ GroupsPage::GroupsPage(Cluster* session, lag::LagHistory* history, QWidget* pare
         m_listing = false;
         m_detailGroup.clear();
         m_detail.reset();
-        ++m_detailRequest;
         m_columnsSized = false;
         inline_message::hide(m_ui->listStatus);
         inline_message::hide(m_ui->detailStatus);

@@ -82,11 +82,9 @@ private:
     LagModel* m_lagModel;
     bool m_listing = false;
     bool m_listedOnce = false;
-    bool m_detailLoading = false;
     QList<GroupListing> m_toSummarize; // the batches still to describe, after a listing
     QString m_detailGroup;
     std::optional<admin::GroupDetail> m_detail;
-    quint64 m_detailRequest = 0;
     bool m_columnsSized = false;
     lag::LagHistory* m_history;
     lag::LagSampler* m_sampler;
