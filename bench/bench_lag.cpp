@@ -5,8 +5,8 @@
 //     sample to the repainted chart on the GUI thread, next to the same update drawing every point (no decimation);
 //  3. the history file after a simulated week of one 1,000-partition group sampled every 5 s (6 h of raw samples,
 //     7 days of 1-minute and 15-minute aggregates), next to what raw samples alone for the week would take.
-// Ends with RESULT lines. Usage: bench_lag [--quick] [--no-history] (quick: a day instead of a week for 3, which
-// writes about 5 s per simulated hour on 2 cores; --no-history skips 3).
+// Ends with RESULT lines. Usage: bench_lag [--quick] [--no-history] [--history-only] (quick: a day instead of a
+// week for 3; --no-history skips 3, --history-only runs only 3).
 #include "kafka/admin/lag.h"
 #include "kafka/lag/historystore.h"
 #include "kafka/lag/sampler.h"
@@ -190,20 +190,22 @@ void historyWeek(bool quick)
     const double seconds = ms(t) / 1000;
     const qint64 bytes = QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
     const qint64 inUse = store.fileBytes();
-    // Baseline: raw samples alone for the whole span (rows x the average raw row's bytes, from the raw table).
-    const qlonglong rawRows = store.rowCount(QStringLiteral("raw"));
-    const double rawRowBytes = rawRows > 0 ? double(inUse)
-            / double(rawRows + store.rowCount(QStringLiteral("agg1m")) + store.rowCount(QStringLiteral("agg15m")))
-                                           : 0;
-    const double rawOnlyBytes = rawRowBytes * double(span / 5000) * 1000;
-    std::printf("history after %s of a 1,000-partition group (5 s samples): file %.1f MB (%.1f MB in use; raw rows "
-                "%lld, 1-min %lld, 15-min %lld), written in %.0f s; raw samples alone for the span would be ~%.0f MB\n",
-        quick ? "a day" : "a week", bytes / 1048576.0, inUse / 1048576.0, rawRows,
-        qlonglong(store.rowCount(QStringLiteral("agg1m"))), qlonglong(store.rowCount(QStringLiteral("agg15m"))),
-        seconds, rawOnlyBytes / 1048576.0);
+    // Baseline: raw samples alone for the whole span, at the average raw frame's size of this run.
+    const qlonglong rawFrames = store.rowCount(QStringLiteral("raw"));
+    const double rawFrameBytes = rawFrames > 0 ? double(store.dataBytes(QStringLiteral("raw"))) / double(rawFrames) : 0;
+    const double rawOnlyBytes = rawFrameBytes * double(span / 5000);
+    const auto mb = [](double b) { return b / 1048576.0; };
+    std::printf(
+        "history after %s of a 1,000-partition group (5 s samples): file %.1f MB (%.1f MB in use; raw frames "
+        "%lld = %.1f MB, 1-min %lld = %.1f MB, 15-min %lld = %.1f MB), written in %.0f s; raw samples alone for "
+        "the span would be ~%.0f MB\n",
+        quick ? "a day" : "a week", mb(bytes), mb(inUse), rawFrames, mb(store.dataBytes(QStringLiteral("raw"))),
+        qlonglong(store.rowCount(QStringLiteral("agg1m"))), mb(store.dataBytes(QStringLiteral("agg1m"))),
+        qlonglong(store.rowCount(QStringLiteral("agg15m"))), mb(store.dataBytes(QStringLiteral("agg15m"))), seconds,
+        mb(rawOnlyBytes));
     std::printf("RESULT lag_history span_days=%d partitions=1000 file_mb=%.1f in_use_mb=%.1f cap_mb=200 "
-                "raw_only_mb=%.0f samples=%lld\n",
-        quick ? 1 : 7, bytes / 1048576.0, inUse / 1048576.0, rawOnlyBytes / 1048576.0, samples);
+                "raw_only_mb=%.0f samples=%lld write_s=%.0f\n",
+        quick ? 1 : 7, mb(bytes), mb(inUse), mb(rawOnlyBytes), samples, seconds);
 }
 
 } // namespace
@@ -212,8 +214,10 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
-    lagOverTenThousandPartitions();
-    chartUpdate();
+    if (!app.arguments().contains(QStringLiteral("--history-only"))) {
+        lagOverTenThousandPartitions();
+        chartUpdate();
+    }
     if (!app.arguments().contains(QStringLiteral("--no-history")))
         historyWeek(quick);
     return 0;

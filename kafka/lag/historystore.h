@@ -1,12 +1,17 @@
 #pragma once
 // The lag history: a local SQLite file (Qt SQL) that survives a restart of the app. Full resolution (every sample)
 // for 6 hours, 1-minute and 15-minute aggregates (min, max and last lag, last offsets) for 7 days, group totals for
-// 7 days; the file is capped (default 200 MB) by dropping the oldest data first. LagHistoryStore is synchronous and
-// owns its connection: use it from one thread (LagHistory runs it on a worker thread for the GUI).
+// 7 days; the file is capped (default 200 MB) by dropping the oldest data first. Samples and buckets are stored as
+// compact frames, one row per group and time with all its partitions (kafka/lag/historyframes.h): a week of a
+// 1,000-partition group fits the cap. LagHistoryStore is synchronous and owns its connection: use it from one
+// thread (LagHistory runs it on a worker thread for the GUI).
+#include "kafka/lag/historyframes.h"
+
 #include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <array>
 #include <cstdint>
 #include <optional>
 
@@ -62,7 +67,8 @@ public:
     const QString& error() const { return m_error; } // why it could not be opened or the last write failed
     const QString& path() const { return m_path; }
 
-    // One sample of a group's partitions at `timeMs`: a raw row each, folded into the 1- and 15-minute buckets.
+    // One sample of a group's partitions at `timeMs`: a raw frame, folded into the 1- and 15-minute buckets. A
+    // sample older than the group's last one is refused (false, error()).
     bool record(const QString& group, qint64 timeMs, const QList<PartitionSample>& partitions);
     // Total lag of many groups at `timeMs` (the 60 s sweep over all groups); nullopt totals are stored as unknown.
     bool recordTotals(qint64 timeMs, const QList<std::pair<QString, std::optional<int64_t>>>& totals);
@@ -80,11 +86,25 @@ public:
     bool exportCsv(const QString& group, qint64 fromMs, qint64 toMs, const QString& file, QString* error) const;
 
     qint64 fileBytes() const; // pages in use
-    qint64 rowCount(const QString& table) const;
+    qint64 rowCount(const QString& table) const; // raw, agg1m, agg15m: frames; totals: rows
+    qint64 dataBytes(const QString& table) const; // the frames' bytes (raw, agg1m, agg15m)
 
 private:
+    // Where a group's frames of one table stand: the last frame (its time, whether it is a key frame, its entries)
+    // and the one before it, which the last one is encoded against.
+    struct Chain
+    {
+        qint64 t = -1;
+        bool key = false;
+        qint64 keyT = -1;
+        Frame previous;
+        Frame current;
+    };
     bool exec(const QString& sql);
-    int seriesId(const QString& group, const QString& topic, int32_t partition);
+    int groupId(const QString& group, bool create);
+    int seriesId(int groupId, const QString& topic, int32_t partition);
+    Chain restoreChain(int table, int groupId) const;
+    qint64 dropBefore(int table, qint64 cut);
     qint64 oldestTime() const;
 
     QString m_path;
@@ -93,7 +113,9 @@ private:
     bool m_open = false;
     QString m_error;
     qint64 m_lastPrune = 0;
-    QHash<QString, int> m_seriesIds; // group, topic, partition -> series id
+    QHash<QString, int> m_groupIds;
+    QHash<QString, int> m_seriesIds; // group id, topic, partition -> series id
+    QHash<int, std::array<Chain, 3>> m_chains; // group id -> raw, 1-minute, 15-minute
 };
 
 } // namespace kafscope::lag
