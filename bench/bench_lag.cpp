@@ -15,10 +15,14 @@
 #include "ui/charts/lagcharts.h"
 
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QImage>
 #include <QLineSeries>
 #include <QTemporaryDir>
+#include <QValueAxis>
 #include <cstdio>
 
 using namespace kafscope;
@@ -124,39 +128,99 @@ void chartUpdate()
     sample.detail.lag.total = 30000;
     QList<double> updates;
     QList<double> redraws;
-    for (int i = 0; i < 10; ++i) {
+    const QList<QChartView*> views = charts.findChildren<QChartView*>();
+    QImage canvas(charts.size(), QImage::Format_ARGB32_Premultiplied);
+    for (auto* view : views) // the first paint draws every line: not part of an update
+        static_cast<QWidget*>(view)->render(&canvas); // QWidget::render, the widget as painted
+    const int fullDrawsBefore = charts.fullLineDraws();
+    for (int i = 0; i < 30; ++i) {
         sample.detail.sampledAtMs = now + (i + 1) * 5000LL;
         QElapsedTimer t;
         t.start();
         model.appendSample(sample);
         model.trimBefore(sample.detail.sampledAtMs - charts.spanMs());
         const qint64 redrawUs = charts.redrawNow();
-        charts.repaint(); // synchronous paint of the charts
+        // Paint the charts now: each view rendered whole, as a repaint after the batched redraw would.
+        for (auto* view : views)
+            static_cast<QWidget*>(view)->render(&canvas); // QWidget::render, the widget as painted
         updates << ms(t);
         redraws << redrawUs / 1000.0;
     }
     std::sort(updates.begin(), updates.end());
     std::sort(redraws.begin(), redraws.end());
     const double median = updates[updates.size() / 2];
-    // Baseline: the same update drawing every point of every series (no decimation).
-    QElapsedTimer t;
-    t.start();
+    const int fullDraws = charts.fullLineDraws() - fullDrawsBefore;
+    // What drawing every line again costs (the lag axis rescaled, the span changed, a line toggled): unchecking one
+    // partition, from the click to the rendered charts.
+    QElapsedTimer toggleClock;
+    toggleClock.start();
+    model.setShown(99, false);
+    charts.redrawNow();
+    for (auto* view : views)
+        static_cast<QWidget*>(view)->render(&canvas); // QWidget::render, the widget as painted
+    const double toggleMs = ms(toggleClock);
+    model.setShown(99, true);
+    // Baselines: the same lines as a QLineSeries each on a plain QChart of the same size (the usual QtCharts way),
+    // given the same decimated points, and given every point (no decimation).
+    struct Baseline
+    {
+        QChart* chart = new QChart;
+        QChartView view { chart };
+        QList<QLineSeries*> lines;
+    } baseline;
+    auto* timeAxis = new QValueAxis;
+    auto* lagAxis = new QValueAxis;
+    baseline.chart->addAxis(timeAxis, Qt::AlignBottom);
+    baseline.chart->addAxis(lagAxis, Qt::AlignLeft);
+    baseline.chart->legend()->setVisible(false);
+    baseline.chart->setAnimationOptions(QChart::NoAnimation);
     for (int row = 0; row < model.rowCount(); ++row) {
-        QList<QPointF> all;
-        all.reserve(model.series(row)->points.size());
-        for (const auto& p : model.series(row)->points)
-            all.append({ double(p.timeMs), double(p.lagLast) });
-        charts.lagSeries(row)->replace(all);
+        auto* line = new QLineSeries;
+        baseline.chart->addSeries(line);
+        line->attachAxis(timeAxis);
+        line->attachAxis(lagAxis);
+        baseline.lines.append(line);
     }
-    charts.repaint();
-    const double fullMs = ms(t);
+    timeAxis->setRange(double(now - 24LL * 3600 * 1000), double(now + 60'000));
+    lagAxis->setRange(0, 700);
+    baseline.view.resize(1200, 500);
+    baseline.view.show();
+    QApplication::processEvents();
+    const auto baselineUpdate = [&](bool decimated) {
+        QList<double> times;
+        for (int i = 0; i < 3; ++i) {
+            QElapsedTimer t;
+            t.start();
+            for (int row = 0; row < model.rowCount(); ++row) {
+                QList<QPointF> points;
+                if (decimated) {
+                    points = charts.linePoints(row);
+                } else {
+                    points.reserve(model.series(row)->points.size());
+                    for (const auto& p : model.series(row)->points)
+                        points.append({ double(p.timeMs), double(p.lagLast) });
+                }
+                baseline.lines[row]->replace(points);
+            }
+            baseline.view.repaint();
+            times << ms(t);
+        }
+        std::sort(times.begin(), times.end());
+        return times[times.size() / 2];
+    };
+    const double seriesMs = baselineUpdate(true);
+    const double fullMs = baselineUpdate(false);
     std::printf(
         "chart update, 100 partitions x 1 day of 5 s samples (%d points): sample -> repainted chart median "
-        "%.1f ms (max %.1f; decimation + series %.1f ms), %d points drawn; baseline without decimation %.1f ms\n",
-        model.pointCount(), median, updates.last(), redraws[redraws.size() / 2], charts.plottedPoints(), fullMs);
+        "%.1f ms (max %.1f; decimation + series %.1f ms), %d points drawn; baselines: a QLineSeries per partition "
+        "with the same points %.1f ms, with every point %.1f ms; %d of %lld updates drew the lines whole; unchecking a "
+        "partition (every line drawn again) %.1f ms\n",
+        model.pointCount(), median, updates.last(), redraws[redraws.size() / 2], charts.plottedPoints(), seriesMs,
+        fullMs, fullDraws, qlonglong(updates.size()), toggleMs);
     std::printf("RESULT lag_chart_update partitions=100 points=%d update_ms=%.1f max_ms=%.1f drawn=%d "
-                "baseline_all_points_ms=%.1f\n",
-        model.pointCount(), median, updates.last(), charts.plottedPoints(), fullMs);
+                "baseline_qlineseries_ms=%.1f baseline_all_points_ms=%.1f full_draws=%d/%lld toggle_ms=%.1f\n",
+        model.pointCount(), median, updates.last(), charts.plottedPoints(), seriesMs, fullMs, fullDraws,
+        qlonglong(updates.size()), toggleMs);
 }
 
 void historyWeek(bool quick)

@@ -176,7 +176,42 @@ QString PartitionLag::noOffsetExplanation() const
         .arg(offset(earliest), offset(latest));
 }
 
-QStringList lagTopics(const ClusterMetadata& metadata, const GroupDescription& group, const GroupOffsets& committed)
+LagInputs::LagInputs(const ClusterMetadata& metadata, const EndOffsets& ends)
+    : m_metadata(metadata)
+    , m_ends(ends)
+{
+    m_topics.reserve(metadata.topics.size());
+    for (const auto& t : metadata.topics)
+        m_topics.insert(t.name, &t);
+    const auto index = [](const QList<PartitionOffset>& list, QHash<Key, const PartitionOffset*>& out) {
+        out.reserve(list.size());
+        for (const auto& o : list)
+            out.insert({ o.topic, o.partition }, &o);
+    };
+    index(ends.snapshot.earliest, m_earliest);
+    index(ends.snapshot.latest, m_latest);
+    index(ends.lastStable, m_lastStable);
+}
+
+const PartitionOffset* LagInputs::earliest(const QString& topic, int32_t partition) const
+{
+    return m_earliest.value({ topic, partition });
+}
+
+const PartitionOffset* LagInputs::latest(const QString& topic, int32_t partition) const
+{
+    return m_latest.value({ topic, partition });
+}
+
+const PartitionOffset* LagInputs::lastStable(const QString& topic, int32_t partition) const
+{
+    return m_lastStable.value({ topic, partition });
+}
+
+namespace {
+
+QStringList lagTopicsOf(const LagInputs* inputs, const ClusterMetadata& metadata, const GroupDescription& group,
+    const GroupOffsets& committed)
 {
     QSet<QString> topics;
     for (const auto& c : committed.offsets)
@@ -185,16 +220,29 @@ QStringList lagTopics(const ClusterMetadata& metadata, const GroupDescription& g
         topics.insert(t);
     QStringList out;
     for (const auto& t : topics) {
-        if (metadata.topic(t) || metadata.topics.isEmpty())
+        if ((inputs ? inputs->topic(t) : metadata.topic(t)) || metadata.topics.isEmpty())
             out << t;
     }
     std::sort(out.begin(), out.end());
     return out;
 }
 
+} // namespace
+
+QStringList lagTopics(const ClusterMetadata& metadata, const GroupDescription& group, const GroupOffsets& committed)
+{
+    return lagTopicsOf(nullptr, metadata, group, committed);
+}
+
 GroupLag computeLag(const ClusterMetadata& metadata, const GroupDescription& group, const GroupOffsets& committed,
     const EndOffsets& ends)
 {
+    return computeLag(LagInputs(metadata, ends), group, committed);
+}
+
+GroupLag computeLag(const LagInputs& inputs, const GroupDescription& group, const GroupOffsets& committed)
+{
+    const EndOffsets& ends = inputs.ends();
     using Key = QPair<QString, int32_t>;
     QHash<Key, const CommittedOffset*> commits;
     QSet<Key> partitions;
@@ -211,22 +259,11 @@ GroupLag computeLag(const ClusterMetadata& metadata, const GroupDescription& gro
     for (const auto& key : std::as_const(partitions))
         topicNames.insert(key.first);
     for (const auto& name : std::as_const(topicNames)) {
-        if (const TopicInfo* topic = metadata.topic(name)) {
+        if (const TopicInfo* topic = inputs.topic(name)) {
             for (const auto& p : topic->partitions)
                 partitions.insert({ name, p.partition });
         }
     }
-
-    const auto indexOf = [](const QList<PartitionOffset>& list) {
-        QHash<Key, const PartitionOffset*> out;
-        out.reserve(list.size());
-        for (const auto& o : list)
-            out.insert({ o.topic, o.partition }, &o);
-        return out;
-    };
-    const auto earliest = indexOf(ends.snapshot.earliest);
-    const auto latest = indexOf(ends.snapshot.latest);
-    const auto stable = indexOf(ends.lastStable);
 
     QHash<Key, const GroupMember*> owners;
     for (const auto& member : group.members) {
@@ -250,9 +287,9 @@ GroupLag computeLag(const ClusterMetadata& metadata, const GroupDescription& gro
             else if (c->offset >= 0)
                 row.committed = c->offset;
         }
-        if (const auto* e = earliest.value(key); e && e->errorCode == 0)
+        if (const auto* e = inputs.earliest(key.first, key.second); e && e->errorCode == 0)
             row.earliest = e->offset;
-        if (const auto* l = latest.value(key)) {
+        if (const auto* l = inputs.latest(key.first, key.second)) {
             if (l->errorCode == 0)
                 row.latest = l->offset;
             else if (row.error.isEmpty())
@@ -260,7 +297,7 @@ GroupLag computeLag(const ClusterMetadata& metadata, const GroupDescription& gro
         } else if (row.error.isEmpty()) {
             row.error = QStringLiteral("The partition's leader did not answer.");
         }
-        if (const auto* s = stable.value(key); s && s->errorCode == 0)
+        if (const auto* s = inputs.lastStable(key.first, key.second); s && s->errorCode == 0)
             row.lastStable = s->offset;
         if (const auto* m = owners.value(key)) {
             row.memberId = m->memberId;
@@ -282,6 +319,12 @@ GroupLag computeLag(const ClusterMetadata& metadata, const GroupDescription& gro
 GroupSummary summarizeGroup(const ClusterMetadata& metadata, const GroupListing& listing,
     const GroupDescription* description, const GroupOffsets* committed, const EndOffsets& ends)
 {
+    return summarizeGroup(LagInputs(metadata, ends), listing, description, committed);
+}
+
+GroupSummary summarizeGroup(const LagInputs& inputs, const GroupListing& listing, const GroupDescription* description,
+    const GroupOffsets* committed)
+{
     GroupSummary out;
     out.listing = listing;
     GroupDescription group;
@@ -299,9 +342,9 @@ GroupSummary summarizeGroup(const ClusterMetadata& metadata, const GroupListing&
     if (committed && committed->errorCode != 0 && out.error.isEmpty())
         out.error = committed->errorMessage.isEmpty() ? protocol::describeError(committed->errorCode)
                                                       : committed->errorMessage;
-    out.topics = lagTopics(metadata, group, offsets);
+    out.topics = lagTopicsOf(&inputs, inputs.metadata(), group, offsets);
     if (committed && committed->errorCode == 0) {
-        const GroupLag lag = computeLag(metadata, group, offsets, ends);
+        const GroupLag lag = computeLag(inputs, group, offsets);
         out.totalLag = lag.total;
         out.status = lag.status;
         // An undescribed group's members are unknown: "stopped" would be a guess.

@@ -6,7 +6,9 @@
 #include "kafka/groups.h"
 #include "kafka/types.h"
 
+#include <QHash>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <cstdint>
 #include <optional>
@@ -90,8 +92,32 @@ struct EndOffsets
     QList<PartitionOffset> lastStable;
 };
 
+// What lag computations read, indexed once for many groups (a listing summarizes thousands against one metadata
+// and one set of end offsets): topics by name, end offsets by partition. Holds references: keep both alive.
+class LagInputs
+{
+public:
+    LagInputs(const ClusterMetadata& metadata, const EndOffsets& ends);
+    const ClusterMetadata& metadata() const { return m_metadata; }
+    const EndOffsets& ends() const { return m_ends; }
+    const TopicInfo* topic(const QString& name) const { return m_topics.value(name); }
+    const PartitionOffset* earliest(const QString& topic, int32_t partition) const;
+    const PartitionOffset* latest(const QString& topic, int32_t partition) const;
+    const PartitionOffset* lastStable(const QString& topic, int32_t partition) const;
+
+private:
+    using Key = QPair<QString, int32_t>;
+    const ClusterMetadata& m_metadata;
+    const EndOffsets& m_ends;
+    QHash<QString, const TopicInfo*> m_topics;
+    QHash<Key, const PartitionOffset*> m_earliest;
+    QHash<Key, const PartitionOffset*> m_latest;
+    QHash<Key, const PartitionOffset*> m_lastStable;
+};
+
 // Every partition of every topic the group committed offsets for or is assigned (partitions without a commit
 // included, as no_offset), with single-sample verdicts. `metadata` gives the topics' partition counts.
+GroupLag computeLag(const LagInputs& inputs, const GroupDescription& group, const GroupOffsets& committed);
 GroupLag computeLag(const ClusterMetadata& metadata, const GroupDescription& group, const GroupOffsets& committed,
     const EndOffsets& ends);
 // The topics computeLag() reads end offsets for.
@@ -112,6 +138,8 @@ struct GroupSummary
 };
 // Members, topics and total lag of each listed group, from its description (may be missing), its committed offsets
 // and the end offsets of its topics.
+GroupSummary summarizeGroup(const LagInputs& inputs, const GroupListing& listing, const GroupDescription* description,
+    const GroupOffsets* committed);
 GroupSummary summarizeGroup(const ClusterMetadata& metadata, const GroupListing& listing,
     const GroupDescription* description, const GroupOffsets* committed, const EndOffsets& ends);
 

@@ -782,8 +782,9 @@ void AdminClient::summarizeGroups(const QList<GroupListing>& groups,
                 [groups, metadata, descriptions, offsets, d, o, done](const AdminResult<admin::EndOffsets>& ends) {
                     QList<admin::GroupSummary> out;
                     out.reserve(groups.size());
+                    const admin::LagInputs inputs(metadata, *ends.value);
                     for (const auto& g : groups)
-                        out.append(admin::summarizeGroup(metadata, g, d.value(g.name), o.value(g.name), *ends.value));
+                        out.append(admin::summarizeGroup(inputs, g, d.value(g.name), o.value(g.name)));
                     done(AdminResult<QList<admin::GroupSummary>>::success(out));
                 });
         };

@@ -239,15 +239,15 @@ private slots:
         page.sampler()->setIntervalMs(1000); // the next sample (one may be in flight now) comes within a second
         page.sampler()->sampleNow();
         QTRY_VERIFY(page.historyModel()->series(0) && page.historyModel()->series(0)->points.size() == 61);
-        QTRY_VERIFY(page.charts()->lagSeries(0) && page.charts()->lagSeries(0)->count() > 0);
+        QTRY_VERIFY(page.charts()->lineShown(0) && !page.charts()->linePoints(0).isEmpty());
         // The spike of partition 1 survives decimation.
         QTRY_VERIFY([&] {
-            const QList<QPointF> points = page.charts()->lagSeries(1)->points();
+            const QList<QPointF> points = page.charts()->linePoints(1);
             return std::any_of(points.begin(), points.end(), [](const QPointF& p) { return p.y() >= 400; });
         }());
         // Unchecking a partition hides its line.
         page.historyModel()->setShown(2, false);
-        QTRY_VERIFY(!page.charts()->lagSeries(2)->isVisible());
+        QTRY_VERIFY(!page.charts()->lineShown(2));
         test::saveScreenshot(&page, QStringLiteral("groups-lag-charts.png"));
     }
 

@@ -11,14 +11,18 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QGraphicsItem>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QPainter>
 #include <QSplitter>
 #include <QStackedBarSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 
 namespace kafscope {
 
@@ -44,7 +48,147 @@ QString categoryFor(const LagHistoryModel& model, int row)
     return s ? QStringLiteral("%1-%2").arg(s->topic).arg(s->partition) : QString();
 }
 
+// The lag axis' top: 1, 2 or 5 times a power of ten above the largest lag, so it moves seldom (and with it the
+// whole plot has to be drawn again).
+double niceCeiling(double v)
+{
+    const double base = std::pow(10.0, std::floor(std::log10(std::max(1.0, v))));
+    for (const double step : { 1.0, 2.0, 5.0, 10.0 }) {
+        if (step * base >= v)
+            return step * base;
+    }
+    return 10 * base;
+}
+
 } // namespace
+
+// The partitions' lines over the plot area, as a strip chart: the time axis moves by whole columns of one pixel
+// (LagCharts snaps it), so a new sample, which changes only the last column of each line (MinMaxDecimator), needs
+// the cached image scrolled by the columns the axis moved and the newest few columns drawn again; everything is
+// drawn again only when the lag axis, the plot's size, the span or the shown lines change.
+class LagCharts::LinesItem : public QGraphicsItem
+{
+public:
+    struct Line
+    {
+        QList<QPointF> points; // time in ms, lag
+        QColor color;
+        bool shown = false;
+    };
+
+    explicit LinesItem(QGraphicsItem* parent)
+        : QGraphicsItem(parent)
+    {
+        setZValue(10); // above the grid, beside the total's series
+        setAcceptedMouseButtons(Qt::NoButton);
+    }
+
+    QList<Line> lines;
+    int fullDraws = 0; // for the benchmark: how often everything was drawn again
+
+    void invalidate() { m_drawn = {}; }
+
+    // The plot area in chart coordinates, the time at its left edge, the width of a column (one pixel) and the lag
+    // at its top.
+    void setGeometry(const QRectF& plot, qint64 fromMs, qint64 columnMs, int columns, double maxLag)
+    {
+        if (plot != m_plot) {
+            prepareGeometryChange();
+            m_plot = plot;
+        }
+        m_want = { fromMs, columnMs, maxLag, QSize(columns, std::max(1, int(plot.height()))) };
+        update();
+    }
+
+    QRectF boundingRect() const override { return m_plot; }
+
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override
+    {
+        if (m_plot.isEmpty() || m_want.columnMs <= 0 || m_want.maxLag <= 0)
+            return;
+        const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        const QSize pixels = (QSizeF(m_want.size) * dpr).toSize();
+        const qint64 shift = m_drawn.columnMs == m_want.columnMs ? m_want.fromMs - m_drawn.fromMs : -1;
+        const bool same = m_cache.size() == pixels && m_cache.devicePixelRatio() == dpr && m_drawn.size == m_want.size
+            && m_drawn.maxLag == m_want.maxLag && shift >= 0 && shift % m_want.columnMs == 0
+            && shift / m_want.columnMs < m_want.size.width() / 2;
+        if (!same) {
+            m_cache = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+            m_cache.setDevicePixelRatio(dpr);
+            m_cache.fill(Qt::transparent);
+            m_drawn = m_want;
+            draw(0);
+            ++fullDraws;
+        } else {
+            // Scroll left by the columns the axis moved, then draw the newest columns again.
+            const int columns = int(shift / m_want.columnMs);
+            const int dx = int(std::lround(columns * dpr));
+            if (dx > 0) {
+                for (int y = 0; y < m_cache.height(); ++y) {
+                    auto* line = reinterpret_cast<quint32*>(m_cache.scanLine(y));
+                    std::memmove(line, line + dx, size_t(m_cache.width() - dx) * sizeof(quint32));
+                    std::fill(line + m_cache.width() - dx, line + m_cache.width(), 0u);
+                }
+            }
+            m_drawn = m_want;
+            draw(std::max(0, m_want.size.width() - columns - 3));
+        }
+        painter->drawImage(m_plot.topLeft(), m_cache);
+    }
+
+private:
+    struct Geometry
+    {
+        qint64 fromMs = 0;
+        qint64 columnMs = 0;
+        double maxLag = 0;
+        QSize size;
+    };
+
+    // Draws the lines from column `firstColumn` to the right edge into the cache, over what was there.
+    void draw(int firstColumn)
+    {
+        QPainter p(&m_cache);
+        const QRectF strip(firstColumn, 0, m_drawn.size.width() - firstColumn, m_drawn.size.height());
+        p.setClipRect(strip);
+        if (firstColumn > 0) {
+            p.setCompositionMode(QPainter::CompositionMode_Source);
+            p.fillRect(strip, Qt::transparent);
+            p.setCompositionMode(QPainter::CompositionMode_SourceOver);
+        }
+        const double sx = 1.0 / double(m_drawn.columnMs);
+        const double sy = double(m_drawn.size.height()) / m_drawn.maxLag;
+        const double height = m_drawn.size.height();
+        // Thin cosmetic lines take the rasterizer's fast path; a few lines are drawn wider, to be told apart.
+        int shown = 0;
+        for (const auto& line : std::as_const(lines))
+            shown += line.shown ? 1 : 0;
+        // From one column before the strip, so the segment into it is drawn too.
+        const double fromTime = double(m_drawn.fromMs) + double(firstColumn - 1) * double(m_drawn.columnMs);
+        QPolygonF polygon;
+        for (const auto& line : std::as_const(lines)) {
+            if (!line.shown || line.points.isEmpty())
+                continue;
+            QPen pen(line.color, shown <= 16 ? 2 : 1);
+            pen.setCosmetic(true);
+            p.setPen(pen);
+            auto first = std::lower_bound(line.points.cbegin(), line.points.cend(), fromTime,
+                [](const QPointF& point, double t) { return point.x() < t; });
+            if (first != line.points.cbegin())
+                --first;
+            polygon.resize(line.points.cend() - first);
+            qsizetype i = 0;
+            for (auto it = first; it != line.points.cend(); ++it, ++i)
+                polygon[i] = QPointF((it->x() - double(m_drawn.fromMs)) * sx, height - it->y() * sy);
+            p.drawPolyline(polygon);
+        }
+    }
+
+    QRectF m_plot;
+    Geometry m_want;
+    Geometry m_drawn;
+    QImage m_cache;
+};
 
 QList<std::pair<QString, qint64>> LagCharts::spans()
 {
@@ -64,6 +208,8 @@ LagCharts::LagCharts(LagHistoryModel* model, QWidget* parent)
     , m_lagAxis(new QValueAxis)
     , m_totalAxis(new QValueAxis)
     , m_total(new QLineSeries)
+    , m_anchor(new QLineSeries)
+    , m_lines(new LinesItem(m_lagChart))
 {
     for (const auto& [name, ms] : spans())
         m_span->addItem(name, ms);
@@ -91,16 +237,22 @@ LagCharts::LagCharts(LagHistoryModel* model, QWidget* parent)
     m_lagChart->addSeries(m_total);
     m_total->attachAxis(m_timeAxis);
     m_total->attachAxis(m_totalAxis);
+    m_lagChart->addSeries(m_anchor);
+    m_anchor->attachAxis(m_timeAxis);
+    m_anchor->attachAxis(m_lagAxis);
     m_lagView = makeView(m_lagChart);
+    connect(m_lagChart, &QChart::plotAreaChanged, this, &LagCharts::scheduleRedraw);
 
     auto* barChart = new QChart;
     barChart->setTitle(QStringLiteral("Lag per partition now"));
     m_barView = makeView(barChart);
+    m_barView->setMinimumHeight(160); // below, QtCharts elides the axis labels to "..."
     auto* rateChart = new QChart;
     rateChart->setTitle(QStringLiteral("Consumed and produced per second (last minute)"));
     rateChart->legend()->setVisible(true);
     m_rateView = makeView(rateChart);
     m_rateView->chart()->legend()->setVisible(true);
+    m_rateView->setMinimumHeight(180);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(QStringLiteral("Span:")));
@@ -152,9 +304,19 @@ void LagCharts::setSpanMs(qint64 spanMs)
     }
 }
 
-QLineSeries* LagCharts::lagSeries(int row) const
+QList<QPointF> LagCharts::linePoints(int row) const
 {
-    return row >= 0 && row < m_lines.size() ? m_lines[row] : nullptr;
+    return row >= 0 && row < m_lines->lines.size() ? m_lines->lines[row].points : QList<QPointF> {};
+}
+
+int LagCharts::fullLineDraws() const
+{
+    return m_lines->fullDraws;
+}
+
+bool LagCharts::lineShown(int row) const
+{
+    return row >= 0 && row < m_lines->lines.size() && m_lines->lines[row].shown;
 }
 
 void LagCharts::scheduleRedraw()
@@ -165,49 +327,41 @@ void LagCharts::scheduleRedraw()
 
 void LagCharts::rebuildSeries()
 {
-    for (auto* line : std::as_const(m_lines)) {
-        m_lagChart->removeSeries(line);
-        delete line;
-    }
-    m_lines.clear();
+    m_lines->lines.clear();
     for (int row = 0; row < m_model->rowCount(); ++row) {
-        auto* line = new QLineSeries;
         const auto* s = m_model->series(row);
-        line->setName(s ? QStringLiteral("%1-%2").arg(s->topic).arg(s->partition) : QString());
-        QPen pen(partitionColor(s ? s->partition : -1));
-        pen.setWidthF(1.5);
-        line->setPen(pen);
-        line->setUseOpenGL(false);
-        m_lagChart->addSeries(line);
-        line->attachAxis(m_timeAxis);
-        line->attachAxis(m_lagAxis);
-        m_lines.append(line);
+        m_lines->lines.append({ {}, partitionColor(s ? s->partition : -1), false });
     }
-    m_decimators = QList<MinMaxDecimator>(m_lines.size());
+    m_decimators = QList<MinMaxDecimator>(m_lines->lines.size());
+    m_lines->invalidate();
+    m_lines->update();
 }
 
 qint64 LagCharts::redrawNow()
 {
     QElapsedTimer clock;
     clock.start();
-    const qint64 to = std::max(m_model->lastSampleMs(), QDateTime::currentMSecsSinceEpoch());
-    const qint64 from = to - m_spanMs;
-    const int columns = std::max(50, int(m_lagChart->plotArea().width()));
+    // One column per pixel, the axis moved by whole columns: the lines' item then only draws what changed.
+    const int columns = std::max(1, int(m_lagChart->plotArea().width()));
+    const qint64 columnMs = std::max<qint64>(1, m_spanMs / columns);
+    const qint64 end = std::max(m_model->lastSampleMs(), QDateTime::currentMSecsSinceEpoch());
+    const qint64 to = (end / columnMs + 1) * columnMs;
+    const qint64 from = to - columnMs * columns;
     double maxLag = 1;
     m_plottedPoints = 0;
-    for (int row = 0; row < m_lines.size(); ++row) {
+    for (int row = 0; row < m_lines->lines.size(); ++row) {
         const auto* s = m_model->series(row);
-        auto* line = m_lines[row];
-        if (!s || !m_model->isShown(row)) {
-            line->setVisible(false);
+        auto& line = m_lines->lines[row];
+        const bool shown = s && m_model->isShown(row);
+        if (shown != line.shown)
+            m_lines->invalidate();
+        line.shown = shown;
+        if (!line.shown)
             continue;
-        }
-        const QList<QPointF>& points = m_decimators[row].update(s->points, from, to, columns);
-        for (const auto& p : points)
+        line.points = m_decimators[row].update(s->points, from, to, columns);
+        for (const auto& p : std::as_const(line.points))
             maxLag = std::max(maxLag, p.y());
-        line->replace(points);
-        line->setVisible(true);
-        m_plottedPoints += int(points.size());
+        m_plottedPoints += int(line.points.size());
     }
     QList<QPointF> totals;
     double maxTotal = 1;
@@ -222,8 +376,10 @@ qint64 LagCharts::redrawNow()
     m_timeAxis->setFormat(m_spanMs > 24LL * 3600 * 1000 ? QStringLiteral("MMM d HH:mm")
             : m_spanMs > 3600 * 1000                    ? QStringLiteral("HH:mm")
                                                         : QStringLiteral("HH:mm:ss"));
-    m_lagAxis->setRange(0, maxLag * 1.05);
-    m_totalAxis->setRange(0, maxTotal * 1.05);
+    const double lagTop = niceCeiling(maxLag * 1.05);
+    m_lagAxis->setRange(0, lagTop);
+    m_totalAxis->setRange(0, niceCeiling(maxTotal * 1.05));
+    m_lines->setGeometry(m_lagChart->plotArea(), from, columnMs, columns, lagTop);
     if (m_barsDirty)
         redrawBars();
     m_note->setText(m_model->rowCount() == 0
@@ -239,16 +395,44 @@ void LagCharts::redrawBars()
     QStringList categories;
     for (int row = 0; row < m_model->rowCount(); ++row)
         categories << categoryFor(*m_model, row);
-
-    // Lag now: a coloured set per partition (stacked, one non-zero value each) while that stays readable.
-    QChart* bars = m_barView->chart();
-    bars->removeAllSeries();
-    for (auto* axis : bars->axes())
-        bars->removeAxis(axis);
     const int n = int(m_model->rowCount());
     const auto lagNow = [&](int row) {
         return m_model->index(row, LagHistoryModel::LagColumn).data(LagHistoryModel::SortRole).toDouble();
     };
+    const auto rateOf = [&](int row, int column) {
+        return std::max(0.0, m_model->index(row, column).data(LagHistoryModel::SortRole).toDouble());
+    };
+    if (categories == m_barCategories && m_barValues && m_rateValues) {
+        // The same partitions: a new sample replaces the bars' values, the charts keep their items.
+        double maxLag = 1;
+        double maxRate = 1;
+        for (int row = 0; row < n; ++row) {
+            const double lag = std::max(0.0, lagNow(row));
+            maxLag = std::max(maxLag, lag);
+            if (m_lagBars.size() == 1)
+                m_lagBars[0]->replace(row, lag);
+            else
+                m_lagBars[row]->replace(row, lag);
+            const double c = rateOf(row, LagHistoryModel::ConsumeRateColumn);
+            const double p = rateOf(row, LagHistoryModel::ProduceRateColumn);
+            m_consumedBars->replace(row, c);
+            m_producedBars->replace(row, p);
+            maxRate = std::max({ maxRate, c, p });
+        }
+        m_barValues->setRange(0, maxLag * 1.05);
+        m_rateValues->setRange(0, maxRate * 1.1);
+        return;
+    }
+    m_barCategories = categories;
+    m_lagBars.clear();
+
+    // Lag now: a coloured set per partition (stacked, one non-zero value each) while that stays readable.
+    QChart* bars = m_barView->chart();
+    bars->removeAllSeries();
+    for (auto* axis : bars->axes()) {
+        bars->removeAxis(axis);
+        delete axis;
+    }
     auto* categoryAxis = new QBarCategoryAxis;
     categoryAxis->append(categories);
     auto* valueAxis = new QValueAxis;
@@ -265,6 +449,7 @@ void LagCharts::redrawBars()
                 set->append(i == row ? std::max(0.0, lagNow(row)) : 0.0);
             maxLag = std::max(maxLag, lagNow(row));
             series->append(set);
+            m_lagBars.append(set);
         }
         bars->addSeries(series);
         bars->addAxis(categoryAxis, Qt::AlignBottom);
@@ -279,6 +464,7 @@ void LagCharts::redrawBars()
             maxLag = std::max(maxLag, lagNow(row));
         }
         series->append(set);
+        m_lagBars.append(set);
         bars->addSeries(series);
         bars->addAxis(categoryAxis, Qt::AlignBottom);
         bars->addAxis(valueAxis, Qt::AlignLeft);
@@ -287,12 +473,15 @@ void LagCharts::redrawBars()
     }
     valueAxis->setRange(0, maxLag * 1.05);
     categoryAxis->setLabelsVisible(n <= 32);
+    m_barValues = valueAxis;
 
     // Rates: consumed and produced per partition.
     QChart* rates = m_rateView->chart();
     rates->removeAllSeries();
-    for (auto* axis : rates->axes())
+    for (auto* axis : rates->axes()) {
         rates->removeAxis(axis);
+        delete axis;
+    }
     auto* rateSeries = new QBarSeries;
     auto* consumed = new QBarSet(QStringLiteral("consumed/s"));
     auto* produced = new QBarSet(QStringLiteral("produced/s"));
@@ -300,10 +489,8 @@ void LagCharts::redrawBars()
     produced->setColor(QColor(0xe3, 0x74, 0x00));
     double maxRate = 1;
     for (int row = 0; row < n; ++row) {
-        const double c = std::max(
-            0.0, m_model->index(row, LagHistoryModel::ConsumeRateColumn).data(LagHistoryModel::SortRole).toDouble());
-        const double p = std::max(
-            0.0, m_model->index(row, LagHistoryModel::ProduceRateColumn).data(LagHistoryModel::SortRole).toDouble());
+        const double c = rateOf(row, LagHistoryModel::ConsumeRateColumn);
+        const double p = rateOf(row, LagHistoryModel::ProduceRateColumn);
         consumed->append(c);
         produced->append(p);
         maxRate = std::max({ maxRate, c, p });
@@ -321,6 +508,9 @@ void LagCharts::redrawBars()
     rates->addAxis(rateValues, Qt::AlignLeft);
     rateSeries->attachAxis(rateCategories);
     rateSeries->attachAxis(rateValues);
+    m_consumedBars = consumed;
+    m_producedBars = produced;
+    m_rateValues = rateValues;
 }
 
 } // namespace kafscope

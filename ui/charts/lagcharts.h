@@ -3,7 +3,9 @@
 // partition in the live pane's partition colours, toggled by the model's check boxes) with the total on its own
 // axis; the current lag per partition as bars; the consume and produce rate per partition. Spans from 5 minutes to
 // 7 days. Series are decimated to the plot's pixel width (min and max per pixel column, so spikes survive) and
-// redraws are batched: a new sample marks the charts dirty, one timer redraws them.
+// redraws are batched: a new sample marks the charts dirty, one timer redraws them. The partitions' lines are one
+// item in the chart's scene (LagLinesItem: a polyline each, on the chart's axes): a QLineSeries per partition costs
+// its outline's stroke on every update (~2 ms for a day's line), 100 of them far over a frame.
 #include "models/laghistorymodel.h"
 
 #include <QElapsedTimer>
@@ -39,7 +41,10 @@ public:
     qint64 redrawNow();
     qint64 lastRedrawUs() const { return m_lastRedrawUs; }
     int plottedPoints() const { return m_plottedPoints; }
-    QLineSeries* lagSeries(int row) const; // for tests; nullptr when the row has none
+    int fullLineDraws() const; // how often the lines were drawn whole (not only their newest columns)
+    // What the row's line draws (time in ms, lag), and whether it is drawn; for tests.
+    QList<QPointF> linePoints(int row) const;
+    bool lineShown(int row) const;
     QLineSeries* totalSeries() const { return m_total; }
     QWidget* spanCombo() const;
 
@@ -47,9 +52,11 @@ signals:
     void spanChanged(qint64 spanMs);
 
 private:
+    class LinesItem;
     void scheduleRedraw();
     void rebuildSeries();
     void redrawBars();
+    bool barsMatchModel() const;
 
     LagHistoryModel* m_model;
     qint64 m_spanMs = 15 * 60 * 1000;
@@ -63,8 +70,15 @@ private:
     QValueAxis* m_lagAxis;
     QValueAxis* m_totalAxis;
     QLineSeries* m_total;
-    QList<QLineSeries*> m_lines; // one per model row
+    QLineSeries* m_anchor; // empty, on the time and lag axes, so the lag axis is laid out with no series of its own
+    LinesItem* m_lines;
     QList<MinMaxDecimator> m_decimators; // one per model row: a new sample only re-decimates its own column
+    QStringList m_barCategories; // what the bar charts were built for: values are replaced in place while it holds
+    QList<QBarSet*> m_lagBars;
+    QBarSet* m_consumedBars = nullptr;
+    QBarSet* m_producedBars = nullptr;
+    QValueAxis* m_barValues = nullptr;
+    QValueAxis* m_rateValues = nullptr;
     QTimer m_redraw;
     bool m_barsDirty = true;
     qint64 m_lastRedrawUs = 0;
