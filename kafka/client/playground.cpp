@@ -189,6 +189,28 @@ private:
         publish();
     }
 
+    bool cooperative() const { return m_opt.assignor.startsWith(QLatin1String("cooperative")); }
+
+    // The workaround for librdkafka #4527 (a cooperative consumer can hang in rd_kafka_consumer_close): unsubscribe
+    // first, serve the revokes until nothing is assigned, and only then close. False when the assignment is still
+    // there after 10 s.
+    bool unsubscribeAndDrain()
+    {
+        rd_kafka_unsubscribe(m_rk);
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (rd_kafka_message_t* m = rd_kafka_consumer_poll(m_rk, 100))
+                rd_kafka_message_destroy(m);
+            rd_kafka_topic_partition_list_t* list = nullptr;
+            const bool empty = rd_kafka_assignment(m_rk, &list) == RD_KAFKA_RESP_ERR_NO_ERROR && list && list->cnt == 0;
+            if (list)
+                rd_kafka_topic_partition_list_destroy(list);
+            if (empty)
+                return true;
+        }
+        return false;
+    }
+
     void readAssignment()
     {
         m_member.partitions.clear();
@@ -274,7 +296,16 @@ private:
                 m_member.state = State::Stopping;
                 publish();
             }
-            if (leave) {
+            if (leave && cooperative() && !unsubscribeAndDrain()) {
+                // The assignment would not go: librdkafka before 2.4 can hang in rd_kafka_consumer_close when a
+                // cooperative assignment arrives while it closes (librdkafka #4527). Go without closing; the group
+                // notices at the session timeout.
+                reportError(QStringLiteral("librdkafka 2.0.2's cooperative-sticky bug (#4527, fixed in 2.4): the "
+                                           "member could not give its partitions back; it leaves without a goodbye and "
+                                           "the group reassigns them when its session times out"),
+                    false);
+                rd_kafka_destroy_flags(m_rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
+            } else if (leave) {
                 // Commits what was consumed and leaves the group, so the others rebalance at once (serves the last
                 // revoke through onRebalance on this thread).
                 rd_kafka_consumer_close(m_rk);
