@@ -16,9 +16,11 @@
 #include "kafka/protocol/apis/reassignments.h"
 #include "kafka/protocol/apis/topics.h"
 #include "kafka/protocol/messages.h"
+#include "kafka/protocol/security.h"
 #include "kafka/types.h"
 
 #include <QDateTime>
+#include <QMap>
 #include <QObject>
 #include <functional>
 #include <memory>
@@ -35,6 +37,9 @@ struct ConnectionProfile
     bool readOnly = false;
     int connectTimeoutMs = 10000;
     int requestTimeoutMs = 30000;
+    // Both planes: the admin client speaks it itself, the data plane gets librdkafkaSettings() of it.
+    SecurityConfig security;
+    QMap<QString, QString> dataPlaneExtra; // further librdkafka properties for consumers and producers
 };
 
 class Cluster : public QObject
@@ -137,6 +142,16 @@ public:
     QString writeRefusal() const;
     // What the data plane (tail, producer) connects to; empty until known.
     virtual QString bootstrapServers() const = 0;
+    // The librdkafka properties consumers and producers of this cluster need besides bootstrap.servers: the
+    // profile's security settings and its extra data-plane properties (none for the demo).
+    QMap<QString, QString> dataPlaneConfig() const
+    {
+        if (profile().demo)
+            return {};
+        QMap<QString, QString> out = librdkafkaSettings(profile().security);
+        out.insert(profile().dataPlaneExtra);
+        return out;
+    }
     virtual const ClusterMetadata& metadata() const = 0;
     virtual QDateTime lastRefreshed() const = 0;
 

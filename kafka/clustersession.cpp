@@ -249,6 +249,8 @@ void ClusterSession::connectTo(const ConnectionProfile& profile)
     protocol::ConnectionOptions options;
     options.connectTimeoutMs = profile.connectTimeoutMs;
     options.requestTimeoutMs = profile.requestTimeoutMs;
+    if (!profile.demo)
+        options.security = profile.security;
     const bool demo = profile.demo;
     onWorker([this, gate = m_gate, generation, demo, addresses, options]() mutable {
         // `this` is only used inside what toGui() runs on the GUI thread.

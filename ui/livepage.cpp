@@ -253,6 +253,7 @@ bool LivePage::startTailing(const QString& topic, const ConsumeStart& start, con
     }
     ConsumerOptions options;
     options.bootstrap = m_session->bootstrapServers();
+    options.extraConfig = m_session->dataPlaneConfig();
     options.topic = topic;
     options.partitions = *chosen;
     options.start = start;

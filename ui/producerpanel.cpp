@@ -221,6 +221,7 @@ ProducerInterface* ProducerPanel::producer()
     if (!m_producer) {
         ProducerOptions options;
         options.bootstrap = m_session->bootstrapServers();
+        options.extraConfig = m_session->dataPlaneConfig();
         m_producerBootstrap = options.bootstrap;
         m_producer = m_session->createProducer(options);
         connect(m_producer.get(), &ProducerInterface::delivered, this, &ProducerPanel::onDelivered);

@@ -4,6 +4,7 @@
 #include "app/cli/dataplane.h"
 #include "app/cli/output.h"
 #include "kafka/admin/lag.h"
+#include "kafka/profiles/clientconfig.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
 #include "kafka/protocol/errors.h"
@@ -71,7 +72,9 @@ Commands:
                           --partitioner NAME, --partition P; prints the partition and offset
 
 Common options:
-  -b, --bootstrap LIST    host:port[,host:port...] (default: $KAFSCOPE_BOOTSTRAP)
+  -b, --bootstrap LIST    host:port[,host:port...] (default: the --client-config file's, else $KAFSCOPE_BOOTSTRAP)
+  --client-config FILE    A Java client.properties or librdkafka file, as Kafka's tools' --command-config:
+                          security.protocol, SASL (PLAIN, SCRAM-SHA-256/512, OAUTHBEARER) and TLS / mTLS (PEM)
   --json                  Machine-readable JSON instead of a table
   --timeout MS            Connect/request timeout in milliseconds (default 10000)
   --read-only             Refuse every write (exit 5); reads and --dry-run checks still work
@@ -177,10 +180,11 @@ void print(const QJsonValue& value)
     out().flush();
 }
 
-int runCommand(
-    const CommandSpec& spec, const QStringList& args, const QList<BrokerAddress>& bootstrap, bool json, int timeoutMs)
+int runCommand(const CommandSpec& spec, const QStringList& args, const QList<BrokerAddress>& bootstrap, bool json,
+    int timeoutMs, const SecurityConfig& security)
 {
     protocol::ConnectionOptions options;
+    options.security = security;
     options.connectTimeoutMs = timeoutMs;
     options.requestTimeoutMs = std::max(timeoutMs, 30000);
     options.clientId = QStringLiteral("kafscope-cli");
@@ -283,6 +287,7 @@ int adminFailure(const AdminError& error)
 std::unique_ptr<protocol::AdminClient> adminClient(const CommandContext& context)
 {
     protocol::ConnectionOptions options;
+    options.security = context.security;
     options.connectTimeoutMs = context.timeoutMs;
     options.requestTimeoutMs = std::max(context.timeoutMs, 30000);
     options.clientId = QStringLiteral("kafscope-cli");
@@ -338,6 +343,9 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
     parser.addOption({ { QStringLiteral("b"), QStringLiteral("bootstrap") },
         QStringLiteral("Bootstrap servers host:port[,host:port...] (default: $KAFSCOPE_BOOTSTRAP)."),
         QStringLiteral("LIST") });
+    parser.addOption({ QStringLiteral("client-config"),
+        QStringLiteral("A Java client.properties or librdkafka properties file with the connection's security."),
+        QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.") });
     parser.addOption({ QStringLiteral("timeout"), QStringLiteral("Connect timeout in milliseconds (default 10000)."),
         QStringLiteral("MS"), QStringLiteral("10000") });
@@ -366,7 +374,29 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
                          .arg(name, spec.positionals ? spec.positionalHelp : QStringLiteral("no arguments")));
     if (!spec.needsCluster)
         return spec.run(parser, { positionals, {}, parser.isSet(QStringLiteral("json")), 0 });
+    profiles::ImportedConfig imported;
+    if (parser.isSet(QStringLiteral("client-config"))) {
+        imported = profiles::importClientConfigFile(parser.value(QStringLiteral("client-config")));
+        if (!imported.ok())
+            return usage(imported.error);
+        if (!imported.notImported.isEmpty()) {
+            // Connecting without a setting the file asks for would fail later in a more puzzling way.
+            return usage(
+                QStringLiteral("--client-config: cannot use %1").arg(imported.notImported.join(QStringLiteral("; "))));
+        }
+        if (imported.security.usesSasl() && imported.security.mechanism != SaslMechanism::OAuthBearer
+            && imported.security.password.isEmpty())
+            imported.security.password = qEnvironmentVariable("KAFSCOPE_SASL_PASSWORD");
+        if (const QStringList problems = imported.security.problems(); !problems.isEmpty())
+            return usage(QStringLiteral("--client-config: %1%2")
+                             .arg(problems.join(QLatin1Char(' ')),
+                                 imported.security.password.isEmpty()
+                                     ? QStringLiteral(" (put it in the file, or set KAFSCOPE_SASL_PASSWORD)")
+                                     : QString()));
+    }
     QString bootstrapText = parser.value(QStringLiteral("bootstrap"));
+    if (bootstrapText.isEmpty())
+        bootstrapText = imported.bootstrap;
     if (bootstrapText.isEmpty())
         bootstrapText = qEnvironmentVariable("KAFSCOPE_BOOTSTRAP");
     if (bootstrapText.isEmpty())
@@ -378,11 +408,14 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
     const int timeoutMs = parser.value(QStringLiteral("timeout")).toInt(&timeoutOk);
     if (!timeoutOk || timeoutMs <= 0)
         return usage(QStringLiteral("--timeout takes a positive number of milliseconds"));
+    QMap<QString, QString> clientProperties = librdkafkaSettings(imported.security);
+    clientProperties.insert(imported.dataPlane);
     if (spec.run)
         return spec.run(parser,
             { positionals, formatBootstrap(bootstrap.addresses), parser.isSet(QStringLiteral("json")), timeoutMs,
-                parser.isSet(QStringLiteral("read-only")) });
-    return runCommand(spec, positionals, bootstrap.addresses, parser.isSet(QStringLiteral("json")), timeoutMs);
+                parser.isSet(QStringLiteral("read-only")), imported.security, clientProperties });
+    return runCommand(
+        spec, positionals, bootstrap.addresses, parser.isSet(QStringLiteral("json")), timeoutMs, imported.security);
 }
 
 } // namespace kafscope::cli

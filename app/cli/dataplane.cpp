@@ -114,6 +114,7 @@ int runConsume(const QCommandLineParser& parser, const CommandContext& context)
 {
     ConsumerOptions options;
     options.bootstrap = context.bootstrap;
+    options.extraConfig = context.dataPlane;
     options.topic = context.positionals.at(0);
     const auto start = ConsumeStart::parse(parser.value(QStringLiteral("from")));
     if (!start)
@@ -270,6 +271,7 @@ int runProduce(const QCommandLineParser& parser, const CommandContext& context)
 
     ProducerOptions options;
     options.bootstrap = context.bootstrap;
+    options.extraConfig = context.dataPlane;
     options.messageTimeoutMs = context.timeoutMs; // the delivery fails (and says why) within --timeout
     RecordProducer producer(options);
     std::optional<DeliveryReport> report;

@@ -1,4 +1,7 @@
 #pragma once
+#include "kafka/protocol/security.h"
+
+#include <QMap>
 // kafscope-cli's data-plane commands, `consume` and `produce`: librdkafka through LiveConsumer and RecordProducer.
 #include <QCommandLineParser>
 #include <QStringList>
@@ -13,6 +16,8 @@ struct CommandContext
     bool json = false;
     int timeoutMs = 10000;
     bool readOnly = false; // --read-only: every write is refused (exit 5); dry runs and reads still work
+    SecurityConfig security; // --client-config FILE
+    QMap<QString, QString> dataPlane; // librdkafka properties for consumers and producers: security and extras
 };
 
 // For write commands: on a read-only connection prints why and returns true (the caller exits with Refused).

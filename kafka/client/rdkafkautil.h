@@ -1,5 +1,9 @@
 #pragma once
 // Small helpers over librdkafka's C API shared by the live consumer and the producer. Private to kafka/client.
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
 #include <QLoggingCategory>
 #include <QMap>
 #include <QString>
@@ -31,8 +35,34 @@ struct ConfDeleter
 using Conf = std::unique_ptr<rd_kafka_conf_t, ConfDeleter>;
 
 // Sets each property; false with *error naming the property librdkafka refused.
+// librdkafka asks for an OAuth token (OAUTHBEARER without its unsecured JWT): the token is what
+// librdkafkaSettings() put in sasl.oauthbearer.config; its lifetime and principal come from its exp and sub claims.
+inline void refreshOAuthToken(rd_kafka_t* rk, const char* config, void*)
+{
+    const QByteArray token = QByteArray(config ? config : "").trimmed();
+    const QList<QByteArray> parts = token.split('.');
+    const QJsonObject claims = parts.size() >= 2
+        ? QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding)).object()
+        : QJsonObject();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 expMs = claims.contains(QStringLiteral("exp"))
+        ? qint64(claims.value(QStringLiteral("exp")).toDouble()) * 1000
+        : now + 3600 * 1000;
+    const QByteArray principal = claims.value(QStringLiteral("sub")).toString(QStringLiteral("unknown")).toUtf8();
+    char errstr[512];
+    if (token.isEmpty()
+        || rd_kafka_oauthbearer_set_token(
+               rk, token.constData(), expMs, principal.constData(), nullptr, 0, errstr, sizeof errstr)
+            != RD_KAFKA_RESP_ERR_NO_ERROR)
+        rd_kafka_oauthbearer_set_token_failure(rk, token.isEmpty() ? "no OAuth token was given" : errstr);
+}
+
 inline bool set(rd_kafka_conf_t* conf, const QMap<QString, QString>& properties, QString* error)
 {
+    if (properties.value(QStringLiteral("sasl.mechanisms")).compare(QLatin1String("OAUTHBEARER"), Qt::CaseInsensitive)
+            == 0
+        && properties.value(QStringLiteral("enable.sasl.oauthbearer.unsecure.jwt")) != QLatin1String("true"))
+        rd_kafka_conf_set_oauthbearer_token_refresh_cb(conf, &refreshOAuthToken);
     char errstr[512];
     for (auto it = properties.begin(); it != properties.end(); ++it) {
         if (rd_kafka_conf_set(

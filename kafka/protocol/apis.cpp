@@ -129,6 +129,10 @@ VersionRange supportedVersions(ApiKey key)
         return { 0, 0 };
     case ApiKey::DescribeShareGroupOffsets:
         return { 0, 0 };
+    case ApiKey::SaslHandshake:
+        return { 0, 1 };
+    case ApiKey::SaslAuthenticate:
+        return { 0, 2 };
     default:
         return {};
     }

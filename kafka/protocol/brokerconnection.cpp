@@ -1,9 +1,16 @@
 #include "kafka/protocol/brokerconnection.h"
 
+#include "kafka/protocol/apis/sasl.h"
 #include "kafka/protocol/errors.h"
 #include "kafka/protocol/framing.h"
 #include "kafka/protocol/messages.h"
+#include "kafka/protocol/saslclient.h"
 
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QtEndian>
@@ -18,6 +25,37 @@ qint64 nowMs()
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 constexpr int16_t kUnsupportedVersion = 35;
+constexpr int16_t kUnsupportedSaslMechanism = 33;
+
+QString certificateName(const QStringList& parts)
+{
+    return parts.isEmpty() ? QStringLiteral("(none)") : parts.join(QStringLiteral(", "));
+}
+
+// "CN=broker, O=..." of a certificate's subject or issuer.
+QString distinguishedName(const QSslCertificate& c, bool issuer)
+{
+    QStringList out;
+    for (const auto& [attr, label] :
+        { std::pair { QSslCertificate::CommonName, "CN" }, std::pair { QSslCertificate::Organization, "O" },
+            std::pair { QSslCertificate::OrganizationalUnitName, "OU" } }) {
+        const QStringList values = issuer ? c.issuerInfo(attr) : c.subjectInfo(attr);
+        for (const auto& v : values)
+            out << QStringLiteral("%1=%2").arg(QLatin1String(label), v);
+    }
+    return certificateName(out);
+}
+
+// The private key of a PEM file, whatever its algorithm.
+QSslKey readKey(const QByteArray& pem, const QByteArray& password)
+{
+    for (const auto algorithm : { QSsl::Rsa, QSsl::Ec, QSsl::Dsa }) {
+        QSslKey key(pem, algorithm, QSsl::Pem, QSsl::PrivateKey, password);
+        if (!key.isNull())
+            return key;
+    }
+    return {};
+}
 } // namespace
 
 BrokerConnection::BrokerConnection(BrokerAddress address, int32_t nodeId, ConnectionOptions options, QObject* parent)
@@ -77,9 +115,56 @@ void BrokerConnection::open()
     m_lastError.clear();
     m_readBuffer.clear();
     m_brokerVersions.clear();
-    m_socket = std::make_unique<QTcpSocket>();
+    m_tcpConnected = false;
+    m_sasl.reset();
+    const SecurityConfig& security = m_options.security;
+    QSslSocket* tls = nullptr;
+    QString tlsProblem;
+    if (security.usesTls()) {
+        if (!QSslSocket::supportsSsl()) {
+            tlsProblem = QStringLiteral("This build of Qt has no TLS backend (OpenSSL): cannot use %1.")
+                             .arg(securityProtocolName(security.protocol));
+        }
+        auto socket = std::make_unique<QSslSocket>();
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        if (!security.caFile.isEmpty()) {
+            const auto cas = QSslCertificate::fromPath(security.caFile, QSsl::Pem);
+            if (cas.isEmpty())
+                tlsProblem = QStringLiteral("No PEM certificate in the CA file %1.").arg(security.caFile);
+            config.setCaCertificates(cas);
+        }
+        if (!security.certificateFile.isEmpty()) {
+            const auto certs = QSslCertificate::fromPath(security.certificateFile, QSsl::Pem);
+            QFile keyFile(security.keyFile);
+            const QSslKey key = keyFile.open(QIODevice::ReadOnly)
+                ? readKey(keyFile.readAll(), security.keyPassword.toUtf8())
+                : QSslKey();
+            if (certs.isEmpty())
+                tlsProblem = QStringLiteral("No PEM certificate in the client certificate file %1.")
+                                 .arg(security.certificateFile);
+            else if (key.isNull())
+                tlsProblem = QStringLiteral("Cannot read the private key %1 (%2).")
+                                 .arg(security.keyFile,
+                                     keyFile.error() != QFile::NoError ? keyFile.errorString()
+                                         : security.keyPassword.isEmpty()
+                                         ? QStringLiteral("not a PEM key, or encrypted and no passphrase was given")
+                                         : QStringLiteral("not a PEM key, or the passphrase is wrong"));
+            config.setLocalCertificateChain(certs);
+            config.setPrivateKey(key);
+        }
+        config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        socket->setSslConfiguration(config);
+        tls = socket.get();
+        m_socket = std::move(socket);
+    } else {
+        m_socket = std::make_unique<QTcpSocket>();
+    }
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(m_socket.get(), &QAbstractSocket::connected, this, &BrokerConnection::onConnected);
+    if (tls) {
+        connect(tls, &QSslSocket::encrypted, this, &BrokerConnection::onEncrypted);
+        connect(tls, &QSslSocket::sslErrors, this, &BrokerConnection::onSslErrors);
+    }
     connect(m_socket.get(), &QIODevice::readyRead, this, &BrokerConnection::onReadyRead);
     connect(m_socket.get(), &QAbstractSocket::errorOccurred, this, &BrokerConnection::onSocketError);
     if (!m_timer) {
@@ -89,19 +174,158 @@ void BrokerConnection::open()
     }
     m_timer->start();
     m_connectDeadlineMs = nowMs() + m_options.connectTimeoutMs;
-    m_socket->connectToHost(m_address.host, m_address.port);
+    if (!tlsProblem.isEmpty()) {
+        // Said once the caller's handlers are in place, as any other failure to connect.
+        QTimer::singleShot(0, this, [this, tlsProblem] { fail(AdminError::network(tlsProblem)); });
+        return;
+    }
+    if (tls)
+        tls->connectToHostEncrypted(m_address.host, quint16(m_address.port));
+    else
+        m_socket->connectToHost(m_address.host, m_address.port);
 }
 
 void BrokerConnection::onConnected()
 {
+    m_tcpConnected = true;
+    if (!m_options.security.usesTls())
+        startHandshake(); // with TLS: once encrypted
+}
+
+void BrokerConnection::onEncrypted()
+{
     startHandshake();
+}
+
+void BrokerConnection::onSslErrors()
+{
+    auto* tls = qobject_cast<QSslSocket*>(m_socket.get());
+    if (!tls)
+        return;
+    QList<QSslError> ignorable;
+    QStringList reasons;
+    QSslCertificate peer;
+    for (const auto& e : tls->sslHandshakeErrors()) {
+        if (e.error() == QSslError::HostNameMismatch && !m_options.security.verifyHostname) {
+            ignorable << e;
+            continue;
+        }
+        reasons << e.errorString();
+        if (peer.isNull() && !e.certificate().isNull())
+            peer = e.certificate();
+    }
+    if (reasons.isEmpty()) {
+        tls->ignoreSslErrors(ignorable);
+        return;
+    }
+    if (peer.isNull() && !tls->peerCertificateChain().isEmpty())
+        peer = tls->peerCertificateChain().first();
+    fail(AdminError::network(
+        QStringLiteral("The TLS certificate of broker %1 is not trusted: %2 (subject %3; issuer "
+                       "%4)%5.")
+            .arg(m_address.toString(), reasons.join(QStringLiteral("; ")),
+                peer.isNull() ? QStringLiteral("unknown") : distinguishedName(peer, false),
+                peer.isNull() ? QStringLiteral("unknown") : distinguishedName(peer, true),
+                m_options.security.caFile.isEmpty()
+                    ? QStringLiteral(". KafScope checked it against the system's CAs: give the "
+                                     "cluster's CA file")
+                    : QStringLiteral(". KafScope checked it against %1").arg(m_options.security.caFile))));
 }
 
 void BrokerConnection::startHandshake()
 {
-    // TLS (QSslSocket::startClientEncryption) and SASL (after ApiVersions) will be inserted here.
     m_state = State::Negotiating;
     sendApiVersions(supportedVersions(ApiKey::ApiVersions).max);
+}
+
+void BrokerConnection::startSasl()
+{
+    const SecurityConfig& security = m_options.security;
+    const QString mechanism = saslMechanismName(security.mechanism);
+    if (const QStringList problems = security.problems(); !problems.isEmpty()) {
+        fail(AdminError::refused(problems.join(QLatin1Char(' '))));
+        return;
+    }
+    if (negotiatedVersion(ApiKey::SaslHandshake) < 1 || negotiatedVersion(ApiKey::SaslAuthenticate) < 0) {
+        fail(AdminError::unsupported(
+            QStringLiteral("Broker %1 does not serve SaslHandshake v1 and SaslAuthenticate (Kafka 1.0+); KafScope "
+                           "cannot authenticate to it.")
+                .arg(m_address.toString())));
+        return;
+    }
+    const int16_t version = negotiatedVersion(ApiKey::SaslHandshake);
+    sendNow(ApiKey::SaslHandshake, version, encodeSaslHandshakeRequest({ mechanism }, version),
+        [this, mechanism, version](const AdminResult<RawResponse>& raw) {
+            if (!raw.ok())
+                return;
+            const auto decoded = decodeSaslHandshakeResponse(raw.value->body, version);
+            if (!decoded.ok()) {
+                fail(AdminError::protocol(QStringLiteral("Malformed SaslHandshake response from %1: %2")
+                                              .arg(m_address.toString(), decoded.error())));
+                return;
+            }
+            if (decoded->errorCode == kUnsupportedSaslMechanism) {
+                fail(AdminError::kafka(decoded->errorCode, QStringLiteral("Broker %1").arg(m_address.toString()),
+                    QStringLiteral("%1 is not enabled on this listener; it offers %2.")
+                        .arg(mechanism,
+                            decoded->mechanisms.isEmpty() ? QStringLiteral("none")
+                                                          : decoded->mechanisms.join(QStringLiteral(", ")))));
+                return;
+            }
+            if (decoded->errorCode != 0) {
+                fail(AdminError::kafka(
+                    decoded->errorCode, QStringLiteral("SaslHandshake with %1").arg(m_address.toString())));
+                return;
+            }
+            m_sasl = std::make_unique<SaslExchange>(m_options.security);
+            sendSaslAuthenticate(m_sasl->first());
+        });
+}
+
+void BrokerConnection::sendSaslAuthenticate(const QByteArray& bytes)
+{
+    const int16_t version = negotiatedVersion(ApiKey::SaslAuthenticate);
+    sendNow(ApiKey::SaslAuthenticate, version, encodeSaslAuthenticateRequest({ bytes }, version),
+        [this, version](const AdminResult<RawResponse>& raw) {
+            if (!raw.ok() || !m_sasl)
+                return;
+            const auto decoded = decodeSaslAuthenticateResponse(raw.value->body, version);
+            if (!decoded.ok()) {
+                fail(AdminError::protocol(QStringLiteral("Malformed SaslAuthenticate response from %1: %2")
+                                              .arg(m_address.toString(), decoded.error())));
+                return;
+            }
+            if (decoded->errorCode != 0) {
+                const SecurityConfig& s = m_options.security;
+                const QString who = s.mechanism == SaslMechanism::OAuthBearer
+                    ? QStringLiteral("with the OAuth token")
+                    : QStringLiteral("for user %1").arg(s.username);
+                fail(AdminError::kafka(decoded->errorCode,
+                    QStringLiteral("Authentication failed %1 (%2) on %3")
+                        .arg(who, saslMechanismName(s.mechanism), m_address.toString()),
+                    decoded->errorMessage.value_or(QString())));
+                return;
+            }
+            const auto step = m_sasl->next(decoded->authBytes);
+            if (!step.error.isEmpty()) {
+                failAuthentication(step.error);
+                return;
+            }
+            if (step.send) {
+                sendSaslAuthenticate(*step.send);
+                return;
+            }
+            m_sessionLifetimeMs = decoded->sessionLifetimeMs;
+            m_sasl.reset();
+            becomeReady();
+        });
+}
+
+void BrokerConnection::failAuthentication(const QString& why)
+{
+    const SecurityConfig& s = m_options.security;
+    fail(AdminError::network(QStringLiteral("Authentication with %1 (%2) failed: %3")
+                                 .arg(m_address.toString(), saslMechanismName(s.mechanism), why)));
 }
 
 void BrokerConnection::sendApiVersions(int16_t version)
@@ -133,7 +357,10 @@ void BrokerConnection::sendApiVersions(int16_t version)
                 return;
             }
             m_brokerVersions = decoded->apis;
-            becomeReady();
+            if (m_options.security.usesSasl())
+                startSasl();
+            else
+                becomeReady();
         });
 }
 
@@ -163,6 +390,16 @@ void BrokerConnection::onReadyRead()
     m_readBuffer.append(m_socket->readAll());
     while (m_readBuffer.size() >= 4 && m_state != State::Failed) {
         const auto size = qFromBigEndian<int32_t>(m_readBuffer.constData());
+        // A TLS record (alert 0x15 or handshake 0x16, version 3.x) where a Kafka frame should be: plaintext sent to
+        // a TLS listener.
+        if (m_state == State::Negotiating && !m_options.security.usesTls()
+            && (m_readBuffer[0] == 0x15 || m_readBuffer[0] == 0x16) && m_readBuffer[1] == 0x03) {
+            fail(
+                AdminError::network(QStringLiteral("Broker %1 answered with TLS: it is a TLS listener, but the "
+                                                   "security protocol is %2. Use SSL or SASL_SSL.")
+                                        .arg(m_address.toString(), securityProtocolName(m_options.security.protocol))));
+            return;
+        }
         if (size < 4 || size > m_options.maxFrameBytes) {
             fail(AdminError::protocol(QStringLiteral("Broker %1 sent a frame of invalid size %2; is this a Kafka "
                                                      "PLAINTEXT listener?")
@@ -211,6 +448,24 @@ void BrokerConnection::onSocketError()
 {
     if (m_state == State::Failed || !m_socket)
         return;
+    if (m_options.security.usesTls() && m_tcpConnected && m_state == State::Connecting) {
+        // Connected, then the handshake broke: a plaintext listener reads the TLS hello as a huge request and
+        // closes the connection.
+        fail(AdminError::network(QStringLiteral("The TLS handshake with broker %1 failed (%2): is it a plaintext "
+                                                "listener? The security protocol is %3; PLAINTEXT and SASL_PLAINTEXT "
+                                                "listeners close the connection on a TLS hello.")
+                                     .arg(m_address.toString(), m_socket->errorString(),
+                                         securityProtocolName(m_options.security.protocol))));
+        return;
+    }
+    if (m_state == State::Negotiating && !m_options.security.usesTls()
+        && m_socket->error() == QAbstractSocket::RemoteHostClosedError) {
+        fail(AdminError::network(QStringLiteral("Broker %1 closed the connection during the handshake (%2): a TLS "
+                                                "listener does so on plaintext, a SASL listener on a client that "
+                                                "does not authenticate.")
+                                     .arg(m_address.toString(), securityProtocolName(m_options.security.protocol))));
+        return;
+    }
     fail(AdminError::network(QStringLiteral("Broker %1: %2").arg(m_address.toString(), m_socket->errorString())));
 }
 

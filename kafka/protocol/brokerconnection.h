@@ -4,11 +4,14 @@
 // before the first request, and fails every pending request with a clear error on timeout or disconnect (a broker that
 // misbehaves never takes the process down).
 //
-// Connection steps: socket connect -> [TLS handshake: later, QSslSocket] -> ApiVersions -> [SASL: later] -> Ready.
-// Later steps slot in at startHandshake(); requests queue until Ready.
+// Connection steps: socket connect -> TLS handshake (QSslSocket; SSL and SASL_SSL) -> ApiVersions -> SASL
+// (SaslHandshake v1, then SaslAuthenticate rounds; SASL_PLAINTEXT and SASL_SSL) -> Ready. Requests queue until
+// Ready; every step's failure is said in words a person can act on (wrong password, untrusted certificate with its
+// subject and issuer, mechanism not enabled with those that are, TLS to a plaintext port and the reverse).
 #include "kafka/protocol/adminerror.h"
 #include "kafka/protocol/apis.h"
 #include "kafka/protocol/bootstrap.h"
+#include "kafka/protocol/security.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -24,6 +27,8 @@ class QTimer;
 
 namespace kafscope::protocol {
 
+class SaslExchange;
+
 struct ConnectionOptions
 {
     QString clientId = QStringLiteral("kafscope");
@@ -33,6 +38,7 @@ struct ConnectionOptions
     // Highest version to use per API, below what both sides advertise: for brokers known to encode a version
     // wrongly (librdkafka 2.0.2's mock writes ListOffsets v4+ LeaderEpoch as 8 bytes instead of 4).
     QMap<ApiKey, int16_t> versionCaps;
+    SecurityConfig security;
 };
 
 struct RawResponse
@@ -89,6 +95,11 @@ private:
 
     void open();
     void onConnected();
+    void onEncrypted();
+    void onSslErrors();
+    void startSasl();
+    void sendSaslAuthenticate(const QByteArray& bytes);
+    void failAuthentication(const QString& why);
     void onReadyRead();
     void onSocketError();
     void startHandshake();
@@ -113,6 +124,9 @@ private:
     QList<Pending> m_pending;
     QList<Queued> m_queue;
     QMap<int16_t, VersionRange> m_brokerVersions;
+    bool m_tcpConnected = false;
+    std::unique_ptr<SaslExchange> m_sasl;
+    int64_t m_sessionLifetimeMs = 0;
 };
 
 } // namespace kafscope::protocol

@@ -3,8 +3,26 @@
 # from the broker jars on Maven Central. Used by the test suite and by scripts/local-cluster for demos. Kafka 4.1+
 # clusters serve share groups (KIP-932; 4.1 is formatted with share.version=1). Group clients: group-clients.sh.
 #
-# Usage: tests/cluster/kafka-cluster.sh fetch|start|stop|status|bootstrap|libs|stop-node N|start-node N
+# Usage: tests/cluster/kafka-cluster.sh fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|
+#                                      stop-node N|start-node N
 #   (libs: fetch, print the jar folder; stop-node/start-node: one node of the running cluster, on its data)
+#
+# Listeners of every node (port = the node's PLAINTEXT port + offset):
+#   PLAINTEXT       +0   no authentication (principal User:ANONYMOUS, a super user: what the other tests use)
+#   SASL_PLAIN      +10  SASL_PLAINTEXT, PLAIN
+#   SASL_SCRAM256   +11  SASL_PLAINTEXT, SCRAM-SHA-256
+#   SASL_SCRAM512   +12  SASL_PLAINTEXT, SCRAM-SHA-512
+#   SASL_OAUTH      +13  SASL_PLAINTEXT, OAUTHBEARER (Kafka's unsecured validator: unsigned tokens with sub and exp)
+#   SSL             +14  TLS, no client certificate
+#   MTLS            +15  TLS with a client certificate required (principal: the certificate's CN)
+#   SASL_SSL        +16  SCRAM-SHA-512 over TLS
+# Users (PLAIN and both SCRAMs): admin/admin-secret and alice/alice-secret (super users), reader/reader-secret (no
+# super user: StandardAuthorizer gives it only what ACLs grant). TLS material made at start with openssl in
+# $KAFSCOPE_CLUSTER_DIR/tls: ca.pem (the CA to trust), broker.pem (key + certificate, SAN IP:127.0.0.1 and
+# localhost), alice.pem / alice.key (the client certificate, CN=alice; alice-keystore.pem: both in one file, a Java
+# PEM key store), other-ca.pem (a CA that signed nothing here).
+# `client-config NAME` prints a Java client.properties for listener NAME as alice (admin for OAuth), e.g. for
+# Kafka's tools' --command-config, or KafScope's --client-config.
 # Environment:
 #   KAFSCOPE_KAFKA_VERSION     broker version (default 4.1.2; 3.9.x and other 4.x work too)
 #   KAFSCOPE_CACHE             jar cache (default ~/.cache/kafscope); jars go to kafka-<version>/libs
@@ -33,10 +51,102 @@ die() { log "error: $*"; exit 1; }
 
 [[ ${#BROKER_PORTS[@]} -eq 3 && ${#CONTROLLER_PORTS[@]} -eq 3 ]] || die "need exactly 3 broker and 3 controller ports"
 
-bootstrap() {
-    local out=() i
-    for i in 0 1 2; do out+=("127.0.0.1:${BROKER_PORTS[$i]}"); done
+# Secure listeners: name, port offset, security protocol, SASL mechanism (- for none).
+LISTENERS=(
+    "SASL_PLAIN 10 SASL_PLAINTEXT PLAIN"
+    "SASL_SCRAM256 11 SASL_PLAINTEXT SCRAM-SHA-256"
+    "SASL_SCRAM512 12 SASL_PLAINTEXT SCRAM-SHA-512"
+    "SASL_OAUTH 13 SASL_PLAINTEXT OAUTHBEARER"
+    "SSL 14 SSL -"
+    "MTLS 15 SSL -"
+    "SASL_SSL 16 SASL_SSL SCRAM-SHA-512"
+)
+USERS=("admin admin-secret" "alice alice-secret" "reader reader-secret")
+
+listener_spec() {  # name -> "name offset protocol mechanism"
+    local l
+    [[ $1 == PLAINTEXT ]] && { echo "PLAINTEXT 0 PLAINTEXT -"; return 0; }
+    for l in "${LISTENERS[@]}"; do [[ ${l%% *} == "$1" ]] && { echo "$l"; return 0; }; done
+    die "no listener $1 (PLAINTEXT $(for l in "${LISTENERS[@]}"; do printf '%s ' "${l%% *}"; done))"
+}
+
+bootstrap() {  # [listener]
+    local out=() i spec offset
+    spec=$(listener_spec "${1:-PLAINTEXT}")
+    read -r _ offset _ _ <<< "$spec"
+    for i in 0 1 2; do out+=("127.0.0.1:$((BROKER_PORTS[i] + offset))"); done
     (IFS=,; echo "${out[*]}")
+}
+
+TLS_DIR=$CLUSTER_DIR/tls
+
+# A CA, the brokers' certificate (all nodes share it: they all are 127.0.0.1), alice's client certificate and a
+# second CA that signed nothing (for "untrusted certificate" tests). Unencrypted PKCS#8 keys: Kafka's PEM key store
+# reads them without ssl.key.password.
+make_tls() {
+    [[ -f $TLS_DIR/.complete ]] && return 0
+    command -v openssl > /dev/null || die "openssl not found (run scripts/install-deps --test)"
+    rm -rf "$TLS_DIR"; mkdir -p "$TLS_DIR"
+    (
+        cd "$TLS_DIR"
+        openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 \
+            -subj "/CN=KafScope test CA" 2> /dev/null
+        openssl req -x509 -newkey rsa:2048 -nodes -keyout other-ca.key -out other-ca.pem -days 3650 \
+            -subj "/CN=Some other CA" 2> /dev/null
+        openssl req -newkey rsa:2048 -nodes -keyout broker.key -out broker.csr -subj "/CN=kafscope-test-broker" \
+            2> /dev/null
+        printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\n' > broker.ext
+        openssl x509 -req -in broker.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out broker.crt -days 3650 \
+            -extfile broker.ext 2> /dev/null
+        openssl req -newkey rsa:2048 -nodes -keyout alice.key -out alice.csr -subj "/CN=alice/O=KafScope tests" \
+            2> /dev/null
+        printf 'extendedKeyUsage=clientAuth\n' > alice.ext
+        openssl x509 -req -in alice.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out alice.pem -days 3650 \
+            -extfile alice.ext 2> /dev/null
+        cat broker.key broker.crt > broker.pem
+        cat alice.key alice.pem > alice-keystore.pem # a Java PEM key store: key and certificate in one file
+        rm -f ./*.csr ./*.ext ./*.srl
+    ) || die "openssl could not make the test certificates"
+    touch "$TLS_DIR/.complete"
+}
+
+jaas_plain() {
+    local u out="org.apache.kafka.common.security.plain.PlainLoginModule required"
+    for u in "${USERS[@]}"; do out+=" user_${u% *}=\"${u#* }\""; done
+    echo "$out;"
+}
+
+# The SCRAM credentials, written into the metadata log at format time (every node gets the same).
+scram_args() {
+    local u m
+    for m in SCRAM-SHA-256 SCRAM-SHA-512; do
+        for u in "${USERS[@]}"; do printf -- '--add-scram %s=[name=%s,password=%s] ' "$m" "${u% *}" "${u#* }"; done
+    done
+}
+
+client_config() {  # listener
+    local spec name protocol mechanism
+    spec=$(listener_spec "${1:-}")
+    read -r name _ protocol mechanism <<< "$spec"
+    echo "# KafScope test cluster, listener $name (tests/cluster/kafka-cluster.sh client-config $name)"
+    echo "bootstrap.servers=$(bootstrap "$name")"
+    echo "security.protocol=$protocol"
+    case $mechanism in
+        PLAIN) echo "sasl.mechanism=PLAIN"
+            echo 'sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="alice-secret";' ;;
+        SCRAM-*) echo "sasl.mechanism=$mechanism"
+            echo 'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="alice" password="alice-secret";' ;;
+        OAUTHBEARER) echo "sasl.mechanism=OAUTHBEARER"
+            echo 'sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required unsecuredLoginStringClaim_sub="admin";' ;;
+    esac
+    if [[ $protocol == SSL || $protocol == SASL_SSL ]]; then
+        echo "ssl.truststore.type=PEM"
+        echo "ssl.truststore.location=$TLS_DIR/ca.pem"
+    fi
+    if [[ $name == MTLS ]]; then
+        echo "ssl.keystore.type=PEM"
+        echo "ssl.keystore.location=$TLS_DIR/alice-keystore.pem"
+    fi
 }
 
 node_dir() { echo "$CLUSTER_DIR/node$1"; }
@@ -112,17 +222,43 @@ write_config() {  # node
     local n=$1 d i voters=()
     d=$(node_dir "$n")
     for i in 0 1 2; do voters+=("$((i + 1))@127.0.0.1:${CONTROLLER_PORTS[$i]}"); done
-    local bp=${BROKER_PORTS[$((n - 1))]} cp=${CONTROLLER_PORTS[$((n - 1))]}
+    local bp=${BROKER_PORTS[$((n - 1))]} cp=${CONTROLLER_PORTS[$((n - 1))]} l name offset protocol
+    local listeners="PLAINTEXT://127.0.0.1:$bp" map="PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+    for l in "${LISTENERS[@]}"; do
+        read -r name offset protocol _ <<< "$l"
+        listeners+=",$name://127.0.0.1:$((bp + offset))"
+        map+=",$name:$protocol"
+    done
     cat > "$d/server.properties" << EOF
 # Generated by tests/cluster/kafka-cluster.sh (Kafka $VERSION); rewritten on every start.
 process.roles=broker,controller
 node.id=$n
 controller.quorum.voters=$(IFS=,; echo "${voters[*]}")
 controller.listener.names=CONTROLLER
-listeners=PLAINTEXT://127.0.0.1:$bp,CONTROLLER://127.0.0.1:$cp
-advertised.listeners=PLAINTEXT://127.0.0.1:$bp
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+listeners=$listeners,CONTROLLER://127.0.0.1:$cp
+advertised.listeners=$listeners
+listener.security.protocol.map=$map
 inter.broker.listener.name=PLAINTEXT
+# Authentication on the secure listeners (see the header); PLAINTEXT and the controllers are User:ANONYMOUS.
+listener.name.sasl_plain.sasl.enabled.mechanisms=PLAIN
+listener.name.sasl_plain.plain.sasl.jaas.config=$(jaas_plain)
+listener.name.sasl_scram256.sasl.enabled.mechanisms=SCRAM-SHA-256
+listener.name.sasl_scram256.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+listener.name.sasl_scram512.sasl.enabled.mechanisms=SCRAM-SHA-512
+listener.name.sasl_scram512.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+listener.name.sasl_oauth.sasl.enabled.mechanisms=OAUTHBEARER
+listener.name.sasl_oauth.oauthbearer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required unsecuredLoginStringClaim_sub="broker";
+listener.name.sasl_ssl.sasl.enabled.mechanisms=SCRAM-SHA-512
+listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+ssl.keystore.type=PEM
+ssl.keystore.location=$TLS_DIR/broker.pem
+ssl.truststore.type=PEM
+ssl.truststore.location=$TLS_DIR/ca.pem
+listener.name.mtls.ssl.client.auth=required
+# Java writes the subject in RFC 2253 order ("O=KafScope tests,CN=alice"): the CN anywhere in it is the user.
+ssl.principal.mapping.rules=RULE:^(.*,)?CN=([^,]+).*\$/\$2/,DEFAULT
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:ANONYMOUS;User:admin;User:alice
 log.dirs=$d/data
 num.partitions=1
 default.replication.factor=1
@@ -193,7 +329,7 @@ while True:
         d=$(node_dir "$n")
         # shellcheck disable=SC2046
         "$JAVA" -Xmx256m $(log_opts "$n") -cp "$KAFKA_HOME/libs/*" kafka.tools.StorageTool \
-            format -t "$id" -c "$d/server.properties" $(format_features) > "$d/logs/format.log" 2>&1 9>&- &
+            format -t "$id" -c "$d/server.properties" $(format_features) $(scram_args) > "$d/logs/format.log" 2>&1 9>&- &
         pids+=($!)
     done
     for n in "${NODES[@]}"; do
@@ -215,8 +351,12 @@ start() {
         stop_nodes
     fi
     fetch
-    local p n d t0=$SECONDS
-    for p in "${BROKER_PORTS[@]}" "${CONTROLLER_PORTS[@]}"; do
+    make_tls
+    local p n d l t0=$SECONDS ports=("${BROKER_PORTS[@]}" "${CONTROLLER_PORTS[@]}")
+    for p in "${BROKER_PORTS[@]}"; do
+        for l in "${LISTENERS[@]}"; do read -r _ n _ _ <<< "$l"; ports+=($((p + n))); done
+    done
+    for p in "${ports[@]}"; do
         port_busy "$p" && die "port $p on 127.0.0.1 is already in use (set KAFSCOPE_BROKER_PORTS/KAFSCOPE_CONTROLLER_PORTS)"
     done
     log "starting Kafka $VERSION in $CLUSTER_DIR"
@@ -359,9 +499,12 @@ case "${1:-}" in
     start) start ;;
     stop) stop ;;
     status) status ;;
-    bootstrap) bootstrap ;;
+    bootstrap)
+        if [[ ${2:-} == --listener ]]; then bootstrap "${3:-}"; else bootstrap; fi ;;
+    client-config) make_tls && client_config "${2:-}" ;;
     libs) fetch && echo "$KAFKA_HOME/libs" ;;
     stop-node) stop_node "${2:-}" ;;
     start-node) start_node "${2:-}" ;;
-    *) echo "usage: $0 fetch|start|stop|status|bootstrap|libs|stop-node N|start-node N" >&2; exit 2 ;;
+    *) echo "usage: $0 fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|stop-node N|start-node N" >&2
+        exit 2 ;;
 esac

@@ -62,6 +62,10 @@ import org.apache.kafka.common.message.ListPartitionReassignmentsResponseData;
 import org.apache.kafka.common.message.ListOffsetsResponseData;
 import org.apache.kafka.common.message.MetadataRequestData;
 import org.apache.kafka.common.message.MetadataResponseData;
+import org.apache.kafka.common.message.SaslAuthenticateRequestData;
+import org.apache.kafka.common.message.SaslAuthenticateResponseData;
+import org.apache.kafka.common.message.SaslHandshakeRequestData;
+import org.apache.kafka.common.message.SaslHandshakeResponseData;
 import org.apache.kafka.common.protocol.Message;
 import org.apache.kafka.common.protocol.MessageUtil;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
@@ -128,6 +132,40 @@ public class GoldenBytes {
         emit("OffsetDelete", "response", 0, 0, GoldenBytes::offsetDeleteResponse);
         emit("DescribeShareGroupOffsets", "request", 0, 0, GoldenBytes::describeShareGroupOffsetsRequest);
         emit("DescribeShareGroupOffsets", "response", 0, 0, GoldenBytes::describeShareGroupOffsetsResponse);
+        emit("SaslHandshake", "request", 0, 1, GoldenBytes::saslHandshakeRequest);
+        emit("SaslHandshake", "response", 0, 1, GoldenBytes::saslHandshakeResponse);
+        emit("SaslAuthenticate", "request", 0, 2, GoldenBytes::saslAuthenticateRequest);
+        emit("SaslAuthenticate", "response", 0, 2, GoldenBytes::saslAuthenticateResponse);
+        emit("SaslAuthenticate", "response-error", 0, 2, GoldenBytes::saslAuthenticateErrorResponse);
+    }
+
+    // ---- SaslHandshake / SaslAuthenticate ----
+    static Message saslHandshakeRequest(short v) {
+        return new SaslHandshakeRequestData().setMechanism("SCRAM-SHA-512");
+    }
+
+    static Message saslHandshakeResponse(short v) {
+        // UNSUPPORTED_SASL_MECHANISM (33), with the mechanisms the listener enables.
+        return new SaslHandshakeResponseData().setErrorCode((short) 33).setMechanisms(Arrays.asList("PLAIN", "SCRAM-SHA-256"));
+    }
+
+    static Message saslAuthenticateRequest(short v) {
+        return new SaslAuthenticateRequestData().setAuthBytes("n,,n=alice,r=fyko+d2lbbFgONRv9qkxdawL".getBytes());
+    }
+
+    static Message saslAuthenticateResponse(short v) {
+        SaslAuthenticateResponseData d = new SaslAuthenticateResponseData().setErrorCode((short) 0).setErrorMessage(null)
+            .setAuthBytes("v=rmF9pqV8S7suAoZWja4dJRkFsKQ=".getBytes());
+        if (v >= 1)
+            d.setSessionLifetimeMs(3_600_000L);
+        return d;
+    }
+
+    static Message saslAuthenticateErrorResponse(short v) {
+        // SASL_AUTHENTICATION_FAILED (58) with the broker's sentence and no bytes.
+        return new SaslAuthenticateResponseData().setErrorCode((short) 58)
+            .setErrorMessage("Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-256")
+            .setAuthBytes(new byte[0]);
     }
 
     // The consumer protocol's embedded bytes (DescribeGroups MemberMetadata / MemberAssignment): an int16 version,

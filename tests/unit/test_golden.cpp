@@ -10,6 +10,7 @@
 #include "kafka/protocol/apis/offsets.h"
 #include "kafka/protocol/apis/partitions.h"
 #include "kafka/protocol/apis/reassignments.h"
+#include "kafka/protocol/apis/sasl.h"
 #include "kafka/protocol/apis/topics.h"
 #include "kafka/protocol/messages.h"
 
@@ -1097,6 +1098,57 @@ TEST(GoldenBytes, ConsumerProtocolFailsOnEveryTruncationAndSurvivesGarbage)
     EXPECT_EQ(checked, 4);
 }
 
+TEST(GoldenBytes, SaslRequestsAreKafkasBytes)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::SaslHandshake, "SaslHandshake", "request",
+                  [](int16_t v, const QByteArray& bytes) {
+                      EXPECT_BYTES(encodeSaslHandshakeRequest({ QStringLiteral("SCRAM-SHA-512") }, v), bytes);
+                  }),
+        2);
+    EXPECT_EQ(forEachGolden(ApiKey::SaslAuthenticate, "SaslAuthenticate", "request",
+                  [](int16_t v, const QByteArray& bytes) {
+                      EXPECT_BYTES(
+                          encodeSaslAuthenticateRequest({ "n,,n=alice,r=fyko+d2lbbFgONRv9qkxdawL" }, v), bytes);
+                  }),
+        3);
+}
+
+TEST(GoldenBytes, SaslResponsesDecodeAndReencode)
+{
+    EXPECT_EQ(forEachGolden(ApiKey::SaslHandshake, "SaslHandshake", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeSaslHandshakeResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      EXPECT_EQ(decoded->errorCode, 33);
+                      EXPECT_EQ(decoded->mechanisms,
+                          (QStringList { QStringLiteral("PLAIN"), QStringLiteral("SCRAM-SHA-256") }));
+                      EXPECT_BYTES(encodeSaslHandshakeResponse(decoded.value(), v), bytes);
+                  }),
+        2);
+    EXPECT_EQ(forEachGolden(ApiKey::SaslAuthenticate, "SaslAuthenticate", "response",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeSaslAuthenticateResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      EXPECT_EQ(decoded->errorCode, 0);
+                      EXPECT_FALSE(decoded->errorMessage);
+                      EXPECT_EQ(decoded->authBytes, QByteArray("v=rmF9pqV8S7suAoZWja4dJRkFsKQ="));
+                      EXPECT_EQ(decoded->sessionLifetimeMs, v >= 1 ? 3'600'000 : 0);
+                      EXPECT_BYTES(encodeSaslAuthenticateResponse(decoded.value(), v), bytes);
+                  }),
+        3);
+    EXPECT_EQ(forEachGolden(ApiKey::SaslAuthenticate, "SaslAuthenticate", "response-error",
+                  [](int16_t v, const QByteArray& bytes) {
+                      const auto decoded = decodeSaslAuthenticateResponse(bytes, v);
+                      ASSERT_TRUE(decoded.ok()) << decoded.error().toStdString();
+                      EXPECT_EQ(decoded->errorCode, 58);
+                      EXPECT_TRUE(
+                          decoded->errorMessage.value_or(QString()).contains(QStringLiteral("invalid credentials")));
+                      EXPECT_TRUE(decoded->authBytes.isEmpty());
+                      EXPECT_BYTES(encodeSaslAuthenticateResponse(decoded.value(), v), bytes);
+                  }),
+        3);
+}
+
 TEST(GoldenBytes, NewFamiliesFailOnEveryTruncationAndSurviveGarbage)
 {
     // Every prefix of Kafka's own bytes fails cleanly; random changes never crash (issue #7's codec tests).
@@ -1144,6 +1196,10 @@ TEST(GoldenBytes, NewFamiliesFailOnEveryTruncationAndSurviveGarbage)
             [&](QByteArrayView b, int16_t v) { return result(decodeOffsetDeleteResponse(b, v)); } },
         { QStringLiteral("DescribeShareGroupOffsets"),
             [&](QByteArrayView b, int16_t v) { return result(decodeDescribeShareGroupOffsetsResponse(b, v)); } },
+        { QStringLiteral("SaslHandshake"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeSaslHandshakeResponse(b, v)); } },
+        { QStringLiteral("SaslAuthenticate"),
+            [&](QByteArrayView b, int16_t v) { return result(decodeSaslAuthenticateResponse(b, v)); } },
     };
     int checked = 0;
     for (const auto& [api, version] : { std::pair { "CreateTopics", 4 }, { "CreateTopics", 7 }, { "DeleteTopics", 3 },
@@ -1156,7 +1212,8 @@ TEST(GoldenBytes, NewFamiliesFailOnEveryTruncationAndSurviveGarbage)
              { "FindCoordinator", 6 }, { "DescribeGroups", 4 }, { "DescribeGroups", 6 }, { "ConsumerGroupDescribe", 0 },
              { "ConsumerGroupDescribe", 1 }, { "ShareGroupDescribe", 1 }, { "DeleteGroups", 1 }, { "DeleteGroups", 2 },
              { "OffsetFetch", 5 }, { "OffsetFetch", 9 }, { "OffsetCommit", 4 }, { "OffsetCommit", 9 },
-             { "OffsetDelete", 0 }, { "DescribeShareGroupOffsets", 0 } }) {
+             { "OffsetDelete", 0 }, { "DescribeShareGroupOffsets", 0 }, { "SaslHandshake", 1 },
+             { "SaslAuthenticate", 0 }, { "SaslAuthenticate", 2 } }) {
         const auto bytes = golden().bytes.value(keyOf(api, "response", int16_t(version)));
         ASSERT_FALSE(bytes.isEmpty()) << api << " v" << version;
         SCOPED_TRACE(std::string(api) + " v" + std::to_string(version));
@@ -1167,5 +1224,5 @@ TEST(GoldenBytes, NewFamiliesFailOnEveryTruncationAndSurviveGarbage)
         kafscope::test::expectGarbageNeverCrashes(bytes, decode, quint32(version * 7919 + name.size()), 1000);
         ++checked;
     }
-    EXPECT_EQ(checked, 38);
+    EXPECT_EQ(checked, 41);
 }

@@ -90,6 +90,7 @@ void PartitionCountDialog::startSample()
         });
     ConsumerOptions options;
     options.bootstrap = m_cluster->bootstrapServers();
+    options.extraConfig = m_cluster->dataPlaneConfig();
     options.topic = m_topic;
     options.start = ConsumeStart::lastN(kSamplePerPartition);
     options.reportEndOfPartition = true;

@@ -175,6 +175,7 @@ void PlaygroundDialog::start()
 
     PlaygroundOptions options;
     options.bootstrap = m_cluster->bootstrapServers();
+    options.extraConfig = m_cluster->dataPlaneConfig();
     options.topic = topic;
     options.group = m_ui->groupEdit->text().trimmed();
     options.assignor = m_ui->assignorCombo->currentData().toString();

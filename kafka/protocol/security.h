@@ -1,0 +1,56 @@
+#pragma once
+// How to reach a secured listener: the security protocol, the SASL mechanism and its credentials, and TLS (CA,
+// client certificate for mTLS, hostname verification). One value for both planes: the own admin client speaks it
+// itself (SaslHandshake/SaslAuthenticate, QSslSocket), the data plane gets the equivalent librdkafka settings.
+// Secrets are held here only in memory; where they are stored is the profiles' business.
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace kafscope {
+
+enum class SecurityProtocol { Plaintext, Ssl, SaslPlaintext, SaslSsl };
+enum class SaslMechanism { Plain, ScramSha256, ScramSha512, OAuthBearer };
+
+QString securityProtocolName(SecurityProtocol p); // PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL
+std::optional<SecurityProtocol> securityProtocolFromName(const QString& name); // case-insensitive
+QString saslMechanismName(SaslMechanism m); // PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER
+std::optional<SaslMechanism> saslMechanismFromName(const QString& name);
+
+struct SecurityConfig
+{
+    SecurityProtocol protocol = SecurityProtocol::Plaintext;
+    SaslMechanism mechanism = SaslMechanism::Plain;
+    QString username; // PLAIN, SCRAM
+    QString password;
+    // OAUTHBEARER: a token (a JWT) as given, or, for development clusters running Kafka's unsecured validator, an
+    // unsigned token KafScope makes for this principal (librdkafka's enable.sasl.oauthbearer.unsecure.jwt).
+    QString oauthToken;
+    QString oauthUnsecuredPrincipal;
+    // TLS
+    QString caFile; // PEM; empty: the system's trusted CAs
+    QString certificateFile; // PEM client certificate (mTLS)
+    QString keyFile; // PEM private key of the client certificate
+    QString keyPassword; // when the key is encrypted
+    bool verifyHostname = true; // off is flagged in the UI: the broker's name is then not checked against its cert
+
+    bool usesTls() const { return protocol == SecurityProtocol::Ssl || protocol == SecurityProtocol::SaslSsl; }
+    bool usesSasl() const
+    {
+        return protocol == SecurityProtocol::SaslPlaintext || protocol == SecurityProtocol::SaslSsl;
+    }
+    // "SASL_SSL, SCRAM-SHA-512 as alice" and the like, for status lines and errors.
+    QString describe() const;
+    // Why this cannot connect as it is (a mechanism without its credentials, a key without a certificate, ...), one
+    // sentence each; empty when it can try.
+    QStringList problems() const;
+    friend bool operator==(const SecurityConfig&, const SecurityConfig&) = default;
+};
+
+// The data plane's librdkafka settings for `config` (security.protocol, sasl.*, ssl.*). A static OAuth token goes
+// in sasl.oauthbearer.config, which rdk::set() hands to librdkafka through its token refresh callback
+// (rd_kafka_oauthbearer_set_token); an unsecured one uses librdkafka's own unsecured JWT.
+QMap<QString, QString> librdkafkaSettings(const SecurityConfig& config);
+
+} // namespace kafscope

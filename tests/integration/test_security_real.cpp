@@ -1,0 +1,232 @@
+// Secure listeners of the real test cluster (tests/cluster/kafka-cluster.sh: SASL PLAIN, SCRAM-SHA-256/512 and
+// OAUTHBEARER, TLS, mTLS, SCRAM over TLS), reached with the client.properties the cluster script prints, imported
+// as a user's file would be: the own admin client on each, the data plane (librdkafka) on each it can use, and the
+// errors a person can act on (wrong password, unknown user, untrusted CA, wrong port, mechanism not enabled).
+#include "../unit/waitfor.h"
+#include "clirun.h"
+#include "kafka/client/liveconsumer.h"
+#include "kafka/client/producer.h"
+#include "kafka/profiles/clientconfig.h"
+#include "kafka/protocol/adminclient.h"
+#include "kafka/protocol/bootstrap.h"
+#include "realcluster.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace kafscope;
+using namespace kafscope::protocol;
+using kafscope::test::waitFor;
+
+namespace {
+
+struct Listener
+{
+    QString name;
+    QString file; // the client.properties the cluster script printed
+    profiles::ImportedConfig config;
+};
+
+// `kafka-cluster.sh client-config NAME`, written to a file in `dir` and imported.
+Listener listener(const QString& name, const QTemporaryDir& dir)
+{
+    QProcess script;
+    script.start(QStringLiteral(KAFSCOPE_CLUSTER_SCRIPT), { QStringLiteral("client-config"), name });
+    script.waitForFinished(30000);
+    EXPECT_EQ(script.exitCode(), 0) << script.readAllStandardError().toStdString();
+    Listener out { name, dir.filePath(name + QStringLiteral(".properties")), {} };
+    QFile f(out.file);
+    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(script.readAllStandardOutput());
+    f.close();
+    out.config = profiles::importClientConfigFile(out.file);
+    EXPECT_TRUE(out.config.ok()) << out.config.error.toStdString();
+    EXPECT_TRUE(out.config.notImported.isEmpty()) << out.config.notImported.join(QLatin1Char('\n')).toStdString();
+    return out;
+}
+
+AdminResult<ClusterMetadata> metadataWith(const QString& bootstrap, const SecurityConfig& security)
+{
+    ConnectionOptions options;
+    options.security = security;
+    options.connectTimeoutMs = 15000;
+    AdminClient admin(parseBootstrap(bootstrap).addresses, options);
+    const auto result
+        = waitFor<AdminResult<ClusterMetadata>>([&](auto done) { admin.fetchMetadata(std::nullopt, done); }, 60000);
+    return result.value_or(AdminResult<ClusterMetadata>::failure(AdminError::network(QStringLiteral("no answer"))));
+}
+
+int portOf(const QString& bootstrap)
+{
+    return parseBootstrap(bootstrap).addresses.value(0).port;
+}
+
+struct Security : ::testing::Test
+{
+    void SetUp() override { REQUIRE_REAL_CLUSTER(); }
+    QTemporaryDir dir;
+};
+
+} // namespace
+
+TEST_F(Security, TheAdminClientConnectsOnEverySecureListener)
+{
+    for (const char* name :
+        { "SASL_PLAIN", "SASL_SCRAM256", "SASL_SCRAM512", "SASL_OAUTH", "SSL", "MTLS", "SASL_SSL" }) {
+        SCOPED_TRACE(name);
+        const Listener l = listener(QString::fromLatin1(name), dir);
+        const auto md = metadataWith(l.config.bootstrap, l.config.security);
+        ASSERT_TRUE(md.ok()) << md.error.message.toStdString();
+        ASSERT_EQ(md.value->brokers.size(), 3);
+        // The brokers are advertised on the listener that was asked: the next connections stay secured.
+        const auto ports = parseBootstrap(l.config.bootstrap).addresses;
+        for (const auto& b : md.value->brokers)
+            EXPECT_TRUE(std::any_of(ports.begin(), ports.end(), [&](const auto& a) { return a.port == b.port; }))
+                << b.port;
+    }
+}
+
+TEST_F(Security, TheDataPlaneProducesAndTailsOnTheListenersLibrdkafkaCanUse)
+{
+    // librdkafka 2.0.2's SCRAM fails against Kafka 4 brokers (it repeats the client nonce in its final message,
+    // fixed in librdkafka 2.6.1); the other mechanisms and TLS work on it.
+    for (const char* name : { "SASL_PLAIN", "SASL_OAUTH", "SSL", "MTLS" }) {
+        SCOPED_TRACE(name);
+        const Listener l = listener(QString::fromLatin1(name), dir);
+        const QString topic = itest::uniqueTopic("security");
+        ASSERT_EQ(itest::createTopic(topic, 3, 1), "");
+        const auto settings = librdkafkaSettings(l.config.security);
+
+        ProducerOptions po;
+        po.bootstrap = l.config.bootstrap;
+        po.extraConfig = settings;
+        RecordProducer producer(po);
+        QList<DeliveryReport> reports;
+        QObject::connect(&producer, &RecordProducer::delivered, [&](const DeliveryReport& r) { reports.append(r); });
+        for (int i = 0; i < 5; ++i)
+            producer.send({ topic, QByteArray("k") + QByteArray::number(i), QByteArray("v"), {}, -1, {} });
+        ASSERT_TRUE(test::waitUntil([&] { return reports.size() == 5; }, 60000));
+        for (const auto& r : reports)
+            EXPECT_TRUE(r.ok()) << r.errorName.toStdString() << ": " << r.errorMessage.toStdString();
+
+        LiveConsumer consumer;
+        std::vector<Record> records;
+        QString failure;
+        QObject::connect(&consumer, &LiveConsumer::recordsAvailable, [&] {
+            for (auto& r : consumer.drain())
+                records.push_back(std::move(r));
+        });
+        QObject::connect(&consumer, &LiveConsumer::statusChanged, [&](ConsumerInterface::Status s, const QString& m) {
+            if (s == ConsumerInterface::Status::Failed)
+                failure = m;
+        });
+        ConsumerOptions co;
+        co.bootstrap = l.config.bootstrap;
+        co.topic = topic;
+        co.start = ConsumeStart::earliest();
+        co.extraConfig = settings;
+        consumer.start(co);
+        EXPECT_TRUE(test::waitUntil([&] { return records.size() >= 5 || !failure.isEmpty(); }, 60000));
+        EXPECT_TRUE(failure.isEmpty()) << failure.toStdString();
+        EXPECT_EQ(records.size(), 5u);
+        consumer.shutdown();
+    }
+}
+
+TEST_F(Security, WrongPasswordAndUnknownUserAreSaidForTheUserAndMechanism)
+{
+    Listener l = listener(QStringLiteral("SASL_SCRAM256"), dir);
+    l.config.security.password = QStringLiteral("not-the-password");
+    auto md = metadataWith(l.config.bootstrap, l.config.security);
+    ASSERT_FALSE(md.ok());
+    EXPECT_EQ(md.error.kafkaCode, 58);
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("Authentication failed for user alice (SCRAM-SHA-256)")))
+        << md.error.message.toStdString();
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("SASL_AUTHENTICATION_FAILED")));
+    l.config.security.username = QStringLiteral("mallory");
+    md = metadataWith(l.config.bootstrap, l.config.security);
+    ASSERT_FALSE(md.ok());
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("user mallory"))) << md.error.message.toStdString();
+
+    Listener plain = listener(QStringLiteral("SASL_PLAIN"), dir);
+    plain.config.security.password = QStringLiteral("wrong");
+    md = metadataWith(plain.config.bootstrap, plain.config.security);
+    ASSERT_FALSE(md.ok());
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("Authentication failed for user alice (PLAIN)")))
+        << md.error.message.toStdString();
+}
+
+TEST_F(Security, AMechanismTheListenerDoesNotEnableNamesTheOnesItDoes)
+{
+    Listener l = listener(QStringLiteral("SASL_SCRAM256"), dir);
+    l.config.security.mechanism = SaslMechanism::Plain;
+    const auto md = metadataWith(l.config.bootstrap, l.config.security);
+    ASSERT_FALSE(md.ok());
+    EXPECT_EQ(md.error.kafkaCode, 33);
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("PLAIN is not enabled on this listener; it offers "
+                                                         "SCRAM-SHA-256")))
+        << md.error.message.toStdString();
+}
+
+TEST_F(Security, AnUntrustedCertificateIsSaidWithItsSubjectAndIssuer)
+{
+    Listener l = listener(QStringLiteral("SSL"), dir);
+    l.config.security.caFile = QFileInfo(l.config.security.caFile).dir().filePath(QStringLiteral("other-ca.pem"));
+    const auto md = metadataWith(l.config.bootstrap, l.config.security);
+    ASSERT_FALSE(md.ok());
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("is not trusted"))) << md.error.message.toStdString();
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("CN=kafscope-test-broker")));
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("CN=KafScope test CA")));
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("other-ca.pem")));
+}
+
+TEST_F(Security, TlsToAPlaintextPortAndPlaintextToATlsPortAreSaidInThoseWords)
+{
+    Listener ssl = listener(QStringLiteral("SSL"), dir);
+    // TLS to the PLAINTEXT listener.
+    auto md = metadataWith(itest::bootstrap(), ssl.config.security);
+    ASSERT_FALSE(md.ok());
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("plaintext listener"))) << md.error.message.toStdString();
+    // Plaintext to the TLS listener.
+    md = metadataWith(ssl.config.bootstrap, SecurityConfig {});
+    ASSERT_FALSE(md.ok());
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("TLS listener"))) << md.error.message.toStdString();
+    // SASL expected, but the client does not authenticate: the broker closes, said as such.
+    const Listener sasl = listener(QStringLiteral("SASL_PLAIN"), dir);
+    md = metadataWith(sasl.config.bootstrap, SecurityConfig {});
+    ASSERT_FALSE(md.ok());
+    EXPECT_FALSE(md.error.message.isEmpty());
+    EXPECT_NE(portOf(sasl.config.bootstrap), portOf(itest::bootstrap()));
+}
+
+TEST_F(Security, TheCliTakesAClientConfigAndThePasswordFromTheEnvironment)
+{
+    const Listener l = listener(QStringLiteral("SASL_SSL"), dir);
+    auto run = clitest::cli(
+        { QStringLiteral("brokers"), QStringLiteral("--client-config"), l.file, QStringLiteral("--json") }, false);
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_EQ(clitest::json(run).array().size(), 3);
+
+    // The same file without the password: refused before connecting, exit 2, saying where the password may come from.
+    QFile in(l.file);
+    ASSERT_TRUE(in.open(QIODevice::ReadOnly));
+    QByteArray text = in.readAll();
+    text.replace("password=\"alice-secret\"", "");
+    const QString noPassword = dir.filePath(QStringLiteral("nopassword.properties"));
+    QFile out(noPassword);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(text);
+    out.close();
+    run = clitest::cli({ QStringLiteral("brokers"), QStringLiteral("--client-config"), noPassword }, false);
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.err.contains("KAFSCOPE_SASL_PASSWORD")) << run.err.toStdString();
+
+    QProcess withEnv;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("KAFSCOPE_SASL_PASSWORD"), QStringLiteral("alice-secret"));
+    withEnv.setProcessEnvironment(env);
+    withEnv.start(QStringLiteral(KAFSCOPE_CLI_PATH),
+        { QStringLiteral("brokers"), QStringLiteral("--client-config"), noPassword, QStringLiteral("--json") });
+    withEnv.waitForFinished(60000);
+    EXPECT_EQ(withEnv.exitCode(), 0) << withEnv.readAllStandardError().toStdString();
+}

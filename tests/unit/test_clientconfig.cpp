@@ -1,0 +1,112 @@
+// Importing client configuration files (kafka/profiles/clientconfig.h): Java client.properties with the Plain,
+// Scram and OAuthBearer login modules and PEM stores, librdkafka / kcat files, and what cannot be imported named.
+#include "kafka/profiles/clientconfig.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace kafscope;
+using namespace kafscope::profiles;
+
+TEST(ClientConfig, JavaPropertiesSyntax)
+{
+    const auto p = parseProperties(QStringLiteral("# comment\n! also a comment\n  a = 1 \nb:2\nc 3\n"
+                                                  "long=one\\\n    two\nesc=x\\ty\\u0041\nempty=\n"));
+    EXPECT_EQ(p.value(QStringLiteral("a")), QStringLiteral("1 ").trimmed());
+    EXPECT_EQ(p.value(QStringLiteral("b")), QStringLiteral("2"));
+    EXPECT_EQ(p.value(QStringLiteral("c")), QStringLiteral("3"));
+    EXPECT_EQ(p.value(QStringLiteral("long")), QStringLiteral("onetwo"));
+    EXPECT_EQ(p.value(QStringLiteral("esc")), QStringLiteral("x\tyA"));
+    EXPECT_TRUE(p.contains(QStringLiteral("empty")));
+}
+
+TEST(ClientConfig, JaasLines)
+{
+    const auto j = parseJaasConfig(QStringLiteral(
+        R"(org.apache.kafka.common.security.scram.ScramLoginModule required username="alice" password="p\"w;d" tokenauth=true;)"));
+    EXPECT_EQ(j.loginModule, QStringLiteral("org.apache.kafka.common.security.scram.ScramLoginModule"));
+    EXPECT_EQ(j.options.value(QStringLiteral("username")), QStringLiteral("alice"));
+    EXPECT_EQ(j.options.value(QStringLiteral("password")), QStringLiteral("p\"w;d"));
+    EXPECT_EQ(j.options.value(QStringLiteral("tokenauth")), QStringLiteral("true"));
+    EXPECT_TRUE(parseJaasConfig(QStringLiteral("Module sometimes a=b;")).loginModule.isEmpty()); // no such flag
+    EXPECT_TRUE(parseJaasConfig(QStringLiteral(R"(Module required a="unterminated;)")).loginModule.isEmpty());
+}
+
+TEST(ClientConfig, JavaScramOverTlsWithPemStores)
+{
+    QTemporaryDir dir;
+    QFile ca(dir.filePath(QStringLiteral("ca.pem")));
+    ASSERT_TRUE(ca.open(QIODevice::WriteOnly));
+    ca.write("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+    ca.close();
+    const auto c
+        = importClientConfig(QStringLiteral("bootstrap.servers=b1:9093,b2:9093\n"
+                                            "security.protocol=SASL_SSL\n"
+                                            "sasl.mechanism=SCRAM-SHA-512\n"
+                                            "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule "
+                                            "required username=\"alice\" password=\"alice-secret\";\n"
+                                            "ssl.truststore.location=ca.pem\n" // relative: from the file's folder
+                                            "ssl.keystore.type=PEM\nssl.keystore.location=/etc/kafka/me.pem\n"
+                                            "ssl.key.password=kp\n"
+                                            "client.id=tool\nacks=all\n"),
+            dir.path());
+    ASSERT_TRUE(c.ok());
+    EXPECT_EQ(c.bootstrap, QStringLiteral("b1:9093,b2:9093"));
+    EXPECT_EQ(c.security.protocol, SecurityProtocol::SaslSsl);
+    EXPECT_EQ(c.security.mechanism, SaslMechanism::ScramSha512);
+    EXPECT_EQ(c.security.username, QStringLiteral("alice"));
+    EXPECT_EQ(c.security.password, QStringLiteral("alice-secret"));
+    EXPECT_EQ(c.security.caFile, QDir(dir.path()).filePath(QStringLiteral("ca.pem")));
+    EXPECT_EQ(c.security.certificateFile, QStringLiteral("/etc/kafka/me.pem"));
+    EXPECT_EQ(c.security.keyFile, QStringLiteral("/etc/kafka/me.pem"));
+    EXPECT_EQ(c.security.keyPassword, QStringLiteral("kp"));
+    EXPECT_TRUE(c.security.verifyHostname);
+    EXPECT_TRUE(c.notImported.isEmpty()) << c.notImported.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(c.ignored, (QStringList { QStringLiteral("acks"), QStringLiteral("client.id") }));
+}
+
+TEST(ClientConfig, WhatCannotBeImportedIsNamed)
+{
+    const auto jks = importClientConfig(QStringLiteral("security.protocol=SSL\nssl.truststore.location=/x/trust.jks\n"
+                                                       "ssl.truststore.password=changeit\n"
+                                                       "ssl.keystore.location=/x/me.p12\nssl.keystore.type=PKCS12\n"
+                                                       "ssl.endpoint.identification.algorithm=\n"));
+    ASSERT_EQ(jks.notImported.size(), 2);
+    EXPECT_TRUE(jks.notImported[0].contains(QStringLiteral("JKS trust store"))) << jks.notImported[0].toStdString();
+    EXPECT_TRUE(jks.notImported[1].contains(QStringLiteral("PKCS12 key store")));
+    EXPECT_FALSE(jks.security.verifyHostname); // an empty algorithm turns the check off, as in Java
+    const auto gssapi = importClientConfig(
+        QStringLiteral("security.protocol=SASL_PLAINTEXT\nsasl.mechanism=GSSAPI\nsasl.kerberos.service.name=kafka\n"));
+    ASSERT_EQ(gssapi.notImported.size(), 1);
+    EXPECT_TRUE(gssapi.notImported[0].contains(QStringLiteral("Kerberos")));
+    // Java's default mechanism is GSSAPI too: a SASL file without sasl.mechanism is not silently PLAIN.
+    EXPECT_EQ(importClientConfig(QStringLiteral("security.protocol=SASL_SSL\n")).notImported.size(), 1);
+    EXPECT_EQ(importClientConfig(QStringLiteral("security.protocol=TLS\n")).notImported.size(), 1);
+    EXPECT_FALSE(importClientConfigFile(QStringLiteral("/no/such/file.properties")).ok());
+}
+
+TEST(ClientConfig, OAuthBearerUnsecuredAndLibrdkafkaFiles)
+{
+    const auto oauth = importClientConfig(
+        QStringLiteral("security.protocol=SASL_PLAINTEXT\nsasl.mechanism=OAUTHBEARER\n"
+                       "sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required "
+                       "unsecuredLoginStringClaim_sub=\"admin\";\n"));
+    EXPECT_EQ(oauth.security.mechanism, SaslMechanism::OAuthBearer);
+    EXPECT_EQ(oauth.security.oauthUnsecuredPrincipal, QStringLiteral("admin"));
+    EXPECT_TRUE(oauth.notImported.isEmpty());
+
+    const auto kcat = importClientConfig(QStringLiteral("metadata.broker.list=k1:9092\nsecurity.protocol=sasl_ssl\n"
+                                                        "sasl.mechanisms=PLAIN\nsasl.username=bob\nsasl.password=pw\n"
+                                                        "ssl.ca.location=/etc/ca.pem\nfetch.wait.max.ms=50\n"),
+        QStringLiteral("/etc"));
+    EXPECT_EQ(kcat.bootstrap, QStringLiteral("k1:9092"));
+    EXPECT_EQ(kcat.security.protocol, SecurityProtocol::SaslSsl);
+    EXPECT_EQ(kcat.security.mechanism, SaslMechanism::Plain);
+    EXPECT_EQ(kcat.security.username, QStringLiteral("bob"));
+    EXPECT_EQ(kcat.security.caFile, QStringLiteral("/etc/ca.pem"));
+    // Data-plane tuning is kept for consumers and producers; security settings are not repeated there.
+    EXPECT_EQ(
+        kcat.dataPlane, (QMap<QString, QString> { { QStringLiteral("fetch.wait.max.ms"), QStringLiteral("50") } }));
+}
