@@ -1,12 +1,18 @@
 // kafscope: the GUI. Parses the command line and wires the main window; nothing else.
 #include "kafka/background.h"
+#include "kafka/profiles/clientconfig.h"
 #include "ui/mainwindow.h"
 #include "ui/settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QTimer>
+#include <cstdio>
 #include <memory>
+#include <optional>
 
 int main(int argc, char** argv)
 {
@@ -32,8 +38,27 @@ int main(int argc, char** argv)
         QStringLiteral("Open on a page: topics, live, groups or brokers."), QStringLiteral("NAME"));
     const QCommandLineOption readOnly(QStringLiteral("read-only"),
         QStringLiteral("Change nothing on the cluster: topic, config and produce actions are disabled."));
-    parser.addOptions({ demo, bootstrap, screenshot, tail, page, readOnly });
+    const QCommandLineOption clientConfig(QStringLiteral("client-config"),
+        QStringLiteral("Connect with a Java client.properties or librdkafka properties file (security.protocol, "
+                       "SASL, TLS), as Kafka's tools take --command-config."),
+        QStringLiteral("FILE"));
+    parser.addOptions({ demo, bootstrap, screenshot, tail, page, readOnly, clientConfig });
     parser.process(app);
+
+    // --client-config: the connection's security from a file, checked before any window opens.
+    std::optional<kafscope::profiles::ImportedConfig> imported;
+    if (parser.isSet(clientConfig)) {
+        imported = kafscope::profiles::importClientConfigFile(parser.value(clientConfig));
+        const auto& c = *imported;
+        if (!c.ok() || !c.notImported.isEmpty() || (c.bootstrap.isEmpty() && !parser.isSet(bootstrap))) {
+            const QString why = !c.ok()    ? c.error
+                : !c.notImported.isEmpty() ? c.notImported.join(QStringLiteral("; "))
+                                           : QStringLiteral("it has no bootstrap.servers (or give --bootstrap)");
+            std::fprintf(stderr, "kafscope: cannot use --client-config %s: %s\n",
+                qPrintable(parser.value(clientConfig)), qPrintable(why));
+            return 2;
+        }
+    }
 
     kafscope::Settings settings;
     auto windowOwner = std::make_unique<kafscope::MainWindow>(&settings);
@@ -53,9 +78,31 @@ int main(int argc, char** argv)
         kafscope::ConnectionProfile profile { QStringLiteral("Demo (simulated)"), {}, true };
         profile.readOnly = parser.isSet(readOnly);
         window.connectTo(profile);
-    } else if (parser.isSet(bootstrap)) {
+    } else if (parser.isSet(bootstrap) || imported) {
         kafscope::ConnectionProfile profile { {}, parser.value(bootstrap), false };
         profile.readOnly = parser.isSet(readOnly);
+        if (imported) {
+            if (profile.bootstrap.isEmpty())
+                profile.bootstrap = imported->bootstrap;
+            profile.name = QFileInfo(parser.value(clientConfig)).completeBaseName();
+            profile.security = imported->security;
+            profile.dataPlaneExtra = imported->dataPlane;
+            auto& security = profile.security;
+            if (security.usesSasl() && security.mechanism != kafscope::SaslMechanism::OAuthBearer
+                && security.password.isEmpty())
+                security.password = qEnvironmentVariable("KAFSCOPE_SASL_PASSWORD");
+            if (security.usesSasl() && security.mechanism != kafscope::SaslMechanism::OAuthBearer
+                && security.password.isEmpty() && !parser.isSet(screenshot)) {
+                // Not in the file: asked for once, kept in memory for this run only.
+                bool ok = false;
+                security.password = QInputDialog::getText(&window, QStringLiteral("Password"),
+                    QStringLiteral("Password for %1 (%2) on %3:")
+                        .arg(security.username, kafscope::saslMechanismName(security.mechanism), profile.bootstrap),
+                    QLineEdit::Password, {}, &ok);
+                if (!ok)
+                    return 2;
+            }
+        }
         window.connectTo(profile);
     } else if (!parser.isSet(screenshot)) {
         QTimer::singleShot(0, &window, &kafscope::MainWindow::showConnectDialog);

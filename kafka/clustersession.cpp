@@ -244,7 +244,7 @@ void ClusterSession::connectTo(const ConnectionProfile& profile)
     }
     setState(State::Connecting,
         profile.demo ? QStringLiteral("Starting the demo cluster…")
-                     : QStringLiteral("Connecting to %1…").arg(m_bootstrap));
+                     : QStringLiteral("Connecting to %1 (%2)…").arg(m_bootstrap, profile.security.describe()));
 
     protocol::ConnectionOptions options;
     options.connectTimeoutMs = profile.connectTimeoutMs;
@@ -322,9 +322,12 @@ void ClusterSession::refresh()
                     m_lastRefreshed = QDateTime::currentDateTime();
                     if (m_state != State::Connected)
                         setState(State::Connected,
-                            QStringLiteral("Connected to %1 (%2 brokers)")
-                                .arg(m_profile.demo ? QStringLiteral("the demo cluster") : m_bootstrap)
-                                .arg(metadata.brokers.size()));
+                            m_profile.demo ? QStringLiteral("Connected to the demo cluster (%1 brokers)")
+                                                 .arg(metadata.brokers.size())
+                                           : QStringLiteral("Connected to %1 (%2 brokers; %3)")
+                                                 .arg(m_bootstrap)
+                                                 .arg(metadata.brokers.size())
+                                                 .arg(m_profile.security.describe()));
                     emit metadataAvailable(m_metadata);
                 });
                 worker->admin->listOffsets(

@@ -118,6 +118,7 @@ private:
     void fail(const QString& message)
     {
         m_failed = true;
+        m_failure = message;
         m_paused = false;
         setStatus(Status::Failed, message);
     }
@@ -177,6 +178,13 @@ private:
         const rd_kafka_resp_err_t err = rd_kafka_metadata(m_rk, 0, topic, &md, timeoutMs);
         rd_kafka_topic_destroy(topic);
         if (err) {
+            // A failed authentication shows here as a transport error; the error event, served by a poll, says so.
+            if (rd_kafka_message_t* m = rd_kafka_consumer_poll(m_rk, 0))
+                rd_kafka_message_destroy(m);
+            if (m_failed) {
+                *message = m_failure;
+                return Resolve::Fail;
+            }
             *message = QStringLiteral("Cannot reach the cluster (%1: %2); retrying")
                            .arg(rdk::errName(err), rdk::errText(err));
             return Resolve::Retry;
@@ -328,6 +336,8 @@ private:
 
     void handleError(rd_kafka_resp_err_t err, const QString& detail)
     {
+        if (m_failed)
+            return; // said once: every broker reports the same failed authentication
         switch (err) {
         case RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART:
         case RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC:
@@ -340,6 +350,9 @@ private:
             return;
         case RD_KAFKA_RESP_ERR__AUTHENTICATION:
         case RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED:
+            fail(
+                rdk::explainAuthentication(QStringLiteral("%1: %2").arg(rdk::errName(err), detail), m_opt.extraConfig));
+            return;
         case RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED:
         case RD_KAFKA_RESP_ERR__FATAL:
             fail(QStringLiteral("%1: %2").arg(rdk::errName(err), detail));
@@ -430,6 +443,7 @@ private:
     QString m_message;
     bool m_paused = false;
     bool m_failed = false;
+    QString m_failure; // what fail() said
     bool m_topicGone = false;
     rd_kafka_resp_err_t m_lastError = RD_KAFKA_RESP_ERR_NO_ERROR;
     Clock::time_point m_nextCheck;

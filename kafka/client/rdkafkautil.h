@@ -57,6 +57,20 @@ inline void refreshOAuthToken(rd_kafka_t* rk, const char* config, void*)
         rd_kafka_oauthbearer_set_token_failure(rk, token.isEmpty() ? "no OAuth token was given" : errstr);
 }
 
+// An authentication failure, with what is known to cause it on this librdkafka: 2.0.2's SCRAM repeats the client
+// nonce in its final message, which Kafka 4 brokers refuse (fixed in librdkafka 2.6.1).
+inline QString explainAuthentication(const QString& message, const QMap<QString, QString>& properties)
+{
+    if (!properties.value(QStringLiteral("sasl.mechanisms")).startsWith(QLatin1String("SCRAM"), Qt::CaseInsensitive)
+        || rd_kafka_version() >= 0x020601ff)
+        return message;
+    return message
+        + QStringLiteral(" (if the password is right: librdkafka %1 cannot use SCRAM with Kafka 4 brokers, a bug "
+                         "fixed in librdkafka 2.6.1; the admin pages, which do not use librdkafka, work; for records, "
+                         "use a PLAIN, OAUTHBEARER or TLS listener)")
+              .arg(QString::fromUtf8(rd_kafka_version_str()));
+}
+
 inline bool set(rd_kafka_conf_t* conf, const QMap<QString, QString>& properties, QString* error)
 {
     if (properties.value(QStringLiteral("sasl.mechanisms")).compare(QLatin1String("OAUTHBEARER"), Qt::CaseInsensitive)
