@@ -86,7 +86,7 @@ int16_t BrokerConnection::negotiatedVersion(ApiKey key) const
 
 void BrokerConnection::request(ApiKey key, Encoder encode, Handler handler)
 {
-    if (m_state == State::Ready) {
+    if (m_state == State::Ready && !m_reauthDue) {
         const auto version = negotiatedVersion(key);
         if (version < 0) {
             handler(AdminResult<RawResponse>::failure(
@@ -117,6 +117,11 @@ void BrokerConnection::open()
     m_brokerVersions.clear();
     m_tcpConnected = false;
     m_sasl.reset();
+    m_reauthDue = false;
+    m_sessionLifetimeMs = 0;
+    ++m_opens;
+    if (m_reauthTimer)
+        m_reauthTimer->stop();
     const SecurityConfig& security = m_options.security;
     QSslSocket* tls = nullptr;
     QString tlsProblem;
@@ -317,8 +322,35 @@ void BrokerConnection::sendSaslAuthenticate(const QByteArray& bytes)
             }
             m_sessionLifetimeMs = decoded->sessionLifetimeMs;
             m_sasl.reset();
+            ++m_authentications;
+            m_reauthDue = false;
+            scheduleReauthentication();
             becomeReady();
         });
+}
+
+void BrokerConnection::scheduleReauthentication()
+{
+    if (m_sessionLifetimeMs <= 0)
+        return;
+    if (!m_reauthTimer) {
+        m_reauthTimer = new QTimer(this);
+        m_reauthTimer->setSingleShot(true);
+        connect(m_reauthTimer, &QTimer::timeout, this, [this] {
+            if (m_state != State::Ready)
+                return;
+            m_reauthDue = true;
+            maybeReauthenticate();
+        });
+    }
+    // At 85% of the session, as Kafka's Java client does at the earliest: time for an answer in flight to arrive.
+    m_reauthTimer->start(int(std::clamp<int64_t>(m_sessionLifetimeMs * 85 / 100, 500, INT32_MAX)));
+}
+
+void BrokerConnection::maybeReauthenticate()
+{
+    if (m_reauthDue && m_state == State::Ready && m_pending.isEmpty() && !m_sasl)
+        startSasl();
 }
 
 void BrokerConnection::failAuthentication(const QString& why)
@@ -441,7 +473,10 @@ void BrokerConnection::dispatchFrame(const QByteArray& frame)
             AdminError::protocol(QStringLiteral("Malformed response header: %1").arg(header.error()))));
         return;
     }
+    const QPointer<BrokerConnection> alive(this); // a handler may end the connection's owner
     pending.handler(AdminResult<RawResponse>::success({ pending.version, frame.mid(header->bodyOffset) }));
+    if (alive)
+        maybeReauthenticate();
 }
 
 void BrokerConnection::onSocketError()
@@ -497,8 +532,11 @@ void BrokerConnection::fail(const AdminError& error)
         return;
     m_state = State::Failed;
     m_lastError = error.message;
+    m_reauthDue = false;
     if (m_timer)
         m_timer->stop();
+    if (m_reauthTimer)
+        m_reauthTimer->stop();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();

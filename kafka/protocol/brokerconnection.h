@@ -68,6 +68,12 @@ public:
     // Highest version both sides speak, or -1.
     int16_t negotiatedVersion(ApiKey key) const;
 
+    // Successful SASL exchanges on this object (the first of each connection, then each re-authentication) and
+    // connections opened; the session lifetime the broker gave (0: none, no re-authentication).
+    int authentications() const { return m_authentications; }
+    int opens() const { return m_opens; }
+    int64_t sessionLifetimeMs() const { return m_sessionLifetimeMs; }
+
     // Opens the connection if needed, queues the request until Ready, picks the version, encodes, sends.
     // The handler is called exactly once, in this thread.
     void request(ApiKey key, Encoder encode, Handler handler);
@@ -100,6 +106,8 @@ private:
     void startSasl();
     void sendSaslAuthenticate(const QByteArray& bytes);
     void failAuthentication(const QString& why);
+    void scheduleReauthentication();
+    void maybeReauthenticate();
     void onReadyRead();
     void onSocketError();
     void startHandshake();
@@ -127,6 +135,12 @@ private:
     bool m_tcpConnected = false;
     std::unique_ptr<SaslExchange> m_sasl;
     int64_t m_sessionLifetimeMs = 0;
+    // KIP-368: before the session the broker gave runs out, the connection authenticates again, once no request is
+    // in flight; requests made meanwhile wait in the queue.
+    QTimer* m_reauthTimer = nullptr;
+    bool m_reauthDue = false;
+    int m_authentications = 0;
+    int m_opens = 0;
 };
 
 } // namespace kafscope::protocol

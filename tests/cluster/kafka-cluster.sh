@@ -9,7 +9,7 @@
 #
 # Listeners of every node (port = the node's PLAINTEXT port + offset):
 #   PLAINTEXT       +0   no authentication (principal User:ANONYMOUS, a super user: what the other tests use)
-#   SASL_PLAIN      +10  SASL_PLAINTEXT, PLAIN
+#   SASL_PLAIN      +10  SASL_PLAINTEXT, PLAIN; sessions expire after 15 s (connections.max.reauth.ms, KIP-368)
 #   SASL_SCRAM256   +11  SASL_PLAINTEXT, SCRAM-SHA-256
 #   SASL_SCRAM512   +12  SASL_PLAINTEXT, SCRAM-SHA-512
 #   SASL_OAUTH      +13  SASL_PLAINTEXT, OAUTHBEARER (Kafka's unsecured validator: unsigned tokens with sub and exp)
@@ -241,6 +241,8 @@ listener.security.protocol.map=$map
 inter.broker.listener.name=PLAINTEXT
 # Authentication on the secure listeners (see the header); PLAINTEXT and the controllers are User:ANONYMOUS.
 listener.name.sasl_plain.sasl.enabled.mechanisms=PLAIN
+# Sessions on SASL_PLAIN last 15 s (KIP-368): clients re-authenticate on the connection, or are disconnected.
+listener.name.sasl_plain.connections.max.reauth.ms=15000
 listener.name.sasl_plain.plain.sasl.jaas.config=$(jaas_plain)
 listener.name.sasl_scram256.sasl.enabled.mechanisms=SCRAM-SHA-256
 listener.name.sasl_scram256.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;

@@ -9,6 +9,7 @@
 #include "kafka/profiles/clientconfig.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
+#include "kafka/protocol/brokerconnection.h"
 #include "realcluster.h"
 
 #include <QProcess>
@@ -305,4 +306,63 @@ TEST_F(Security, ScramOnTheDataPlaneWorksOrSaysWhyLibrdkafkaCannot)
     EXPECT_TRUE(run.err.contains("_AUTHENTICATION")) << run.err.toStdString();
     EXPECT_TRUE(run.err.contains("cannot use SCRAM with Kafka 4 brokers")) << run.err.toStdString();
     EXPECT_EQ(run.err.count("cannot use SCRAM"), 1) << run.err.toStdString();
+}
+
+TEST_F(Security, TheAdminClientReauthenticatesBeforeItsSessionExpiresAndATailSurvivesIt)
+{
+    // SASL_PLAIN sessions last 15 s (connections.max.reauth.ms): the own admin client authenticates again on the
+    // same connection (KIP-368); librdkafka 2.0.2 cannot, is disconnected by the broker and reconnects.
+    const Listener l = listener(QStringLiteral("SASL_PLAIN"), dir);
+    const QString topic = itest::uniqueTopic("security-reauth");
+    ASSERT_EQ(itest::createTopic(topic, 2, 1), "");
+    ASSERT_EQ(itest::produce(topic, 10), "");
+
+    LiveConsumer consumer;
+    std::vector<Record> records;
+    QString failure;
+    QObject::connect(&consumer, &LiveConsumer::recordsAvailable, [&] {
+        for (auto& r : consumer.drain())
+            records.push_back(std::move(r));
+    });
+    QObject::connect(&consumer, &LiveConsumer::statusChanged, [&](ConsumerInterface::Status s, const QString& m) {
+        if (s == ConsumerInterface::Status::Failed)
+            failure = m;
+    });
+    ConsumerOptions co;
+    co.bootstrap = l.config.bootstrap;
+    co.topic = topic;
+    co.start = ConsumeStart::earliest();
+    co.extraConfig = librdkafkaSettings(l.config.security);
+    consumer.start(co);
+
+    ConnectionOptions options;
+    options.security = l.config.security;
+    AdminClient admin(parseBootstrap(l.config.bootstrap).addresses, options);
+    const auto metadata = [&] {
+        return waitFor<AdminResult<ClusterMetadata>>([&](auto done) { admin.fetchMetadata(std::nullopt, done); }, 30000)
+            .value_or(AdminResult<ClusterMetadata>::failure(AdminError::network(QStringLiteral("no answer"))));
+    };
+    ASSERT_TRUE(metadata().ok());
+    const auto connections = admin.findChildren<BrokerConnection*>();
+    ASSERT_FALSE(connections.isEmpty());
+    EXPECT_EQ(connections.first()->sessionLifetimeMs(), 15000);
+    // 25 s of requests every second: past the first session's end.
+    for (int i = 0; i < 25; ++i) {
+        const auto md = metadata();
+        ASSERT_TRUE(md.ok()) << i << ": " << md.error.message.toStdString();
+        test::waitUntil([] { return false; }, 1000);
+    }
+    int reauthenticated = 0;
+    for (const auto* c : admin.findChildren<BrokerConnection*>()) {
+        EXPECT_EQ(c->opens(), 1) << c->address().toString().toStdString(); // never reconnected
+        reauthenticated = std::max(reauthenticated, c->authentications() - 1);
+    }
+    EXPECT_GE(reauthenticated, 1);
+
+    // The tail outlived its expired sessions: everything produced before and after is there, once.
+    ASSERT_EQ(itest::produce(topic, 10), "");
+    EXPECT_TRUE(test::waitUntil([&] { return records.size() >= 20 || !failure.isEmpty(); }, 60000)) << records.size();
+    EXPECT_TRUE(failure.isEmpty()) << failure.toStdString();
+    EXPECT_EQ(records.size(), 20u);
+    consumer.shutdown();
 }
