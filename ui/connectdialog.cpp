@@ -1,6 +1,7 @@
 #include "ui/connectdialog.h"
 
 #include "kafka/protocol/bootstrap.h"
+#include "ui/securityform.h"
 #include "ui/settings.h"
 #include "ui_connectdialog.h"
 
@@ -15,6 +16,10 @@ ConnectDialog::ConnectDialog(Settings* settings, QWidget* parent)
     , m_settings(settings)
 {
     m_ui->setupUi(this);
+    m_security = new SecurityForm(this);
+    m_ui->verticalLayout->insertWidget(1, m_security);
+    connect(m_security, &SecurityForm::changed, this, &ConnectDialog::validate);
+    connect(m_security, &SecurityForm::bootstrapImported, this, &ConnectDialog::setBootstrapText);
     for (const auto& recent : m_settings->recentConnections())
         m_ui->bootstrapCombo->addItem(
             recent.name.isEmpty() ? recent.bootstrap : recent.name + QStringLiteral(" — ") + recent.bootstrap,
@@ -48,6 +53,7 @@ void ConnectDialog::fillFromRecent(int index)
     m_ui->bootstrapCombo->setEditText(m_filledBootstrap);
     m_ui->nameEdit->setText(m_filledName);
     m_ui->readOnlyCheck->setChecked(recents[index].readOnly);
+    m_security->setConfig(recents[index].security);
 }
 
 void ConnectDialog::dropStaleName(const QString& bootstrapText)
@@ -74,7 +80,7 @@ void ConnectDialog::setReadOnly(bool on)
 
 bool ConnectDialog::isInputValid() const
 {
-    return parseBootstrap(m_ui->bootstrapCombo->currentText()).ok();
+    return parseBootstrap(m_ui->bootstrapCombo->currentText()).ok() && m_security->problems().isEmpty();
 }
 
 void ConnectDialog::validate()
@@ -82,17 +88,21 @@ void ConnectDialog::validate()
     const auto text = m_ui->bootstrapCombo->currentText();
     const auto parsed = parseBootstrap(text);
     auto* ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
-    ok->setEnabled(parsed.ok());
-    if (text.trimmed().isEmpty()) {
+    const QStringList problems = m_security->problems();
+    ok->setEnabled(parsed.ok() && problems.isEmpty());
+    if (parsed.ok() && !problems.isEmpty()) {
+        m_ui->validationLabel->setText(problems.join(QLatin1Char(' ')));
+        m_ui->validationLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    } else if (text.trimmed().isEmpty()) {
         m_ui->validationLabel->setText(QStringLiteral("Enter the bootstrap servers of your cluster."));
         m_ui->validationLabel->setStyleSheet({});
     } else if (!parsed.ok()) {
         m_ui->validationLabel->setText(parsed.error);
         m_ui->validationLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
     } else {
-        m_ui->validationLabel->setText(QStringLiteral("%1 broker address(es): %2")
+        m_ui->validationLabel->setText(QStringLiteral("%1 broker address(es): %2; %3")
                                            .arg(parsed.addresses.size())
-                                           .arg(formatBootstrap(parsed.addresses)));
+                                           .arg(formatBootstrap(parsed.addresses), m_security->config().describe()));
         m_ui->validationLabel->setStyleSheet(QStringLiteral("color: #1e6b30;"));
     }
 }
@@ -100,11 +110,12 @@ void ConnectDialog::validate()
 void ConnectDialog::accept()
 {
     const auto parsed = parseBootstrap(m_ui->bootstrapCombo->currentText());
-    if (!parsed.ok())
+    if (!parsed.ok() || !m_security->problems().isEmpty())
         return; // the button is disabled; Enter in the field must not send either
     m_profile = ConnectionProfile { m_ui->nameEdit->text().trimmed(), formatBootstrap(parsed.addresses), false };
     m_profile.readOnly = m_ui->readOnlyCheck->isChecked();
-    m_settings->addRecentConnection({ m_profile.name, m_profile.bootstrap, m_profile.readOnly });
+    m_profile.security = m_security->config();
+    m_settings->addRecentConnection({ m_profile.name, m_profile.bootstrap, m_profile.readOnly, m_profile.security });
     QDialog::accept();
 }
 

@@ -10,9 +10,11 @@ class ConnectDialog;
 
 namespace kafscope {
 
+class SecurityForm;
 class Settings;
 
-// Asks for a bootstrap list, validated as host:port[,host:port...] while typing; nothing is sent until it is valid.
+// Asks for a bootstrap list, validated as host:port[,host:port...] while typing, and the connection's security
+// (SecurityForm); nothing is sent until both are valid. Recent connections come back without their secrets.
 class ConnectDialog : public QDialog
 {
     Q_OBJECT
@@ -23,6 +25,7 @@ public:
     ConnectionProfile profile() const { return m_profile; }
     void setBootstrapText(const QString& text);
     void setReadOnly(bool on);
+    SecurityForm* securityForm() const { return m_security; }
     bool isInputValid() const;
 
     void accept() override;
@@ -34,6 +37,7 @@ private:
 
     std::unique_ptr<Ui::ConnectDialog> m_ui;
     Settings* m_settings;
+    SecurityForm* m_security;
     ConnectionProfile m_profile;
     QString m_filledName; // put in by fillFromRecent(), with the address it belongs to
     QString m_filledBootstrap;

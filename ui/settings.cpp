@@ -7,6 +7,14 @@ const auto recent = QStringLiteral("connections/recent");
 const auto recentName = QStringLiteral("name");
 const auto recentBootstrap = QStringLiteral("bootstrap");
 const auto recentReadOnly = QStringLiteral("readOnly");
+const auto recentProtocol = QStringLiteral("securityProtocol");
+const auto recentMechanism = QStringLiteral("saslMechanism");
+const auto recentUser = QStringLiteral("saslUser");
+const auto recentPrincipal = QStringLiteral("oauthUnsecuredPrincipal");
+const auto recentCa = QStringLiteral("caFile");
+const auto recentCert = QStringLiteral("certificateFile");
+const auto recentKey = QStringLiteral("keyFile");
+const auto recentVerify = QStringLiteral("verifyHostname");
 const auto geometry = QStringLiteral("window/geometry");
 const auto state = QStringLiteral("window/state");
 const auto views = QStringLiteral("views/");
@@ -28,8 +36,20 @@ QList<RecentConnection> Settings::recentConnections() const
     const int n = m_settings->beginReadArray(Keys::recent);
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
-        result.append({ m_settings->value(Keys::recentName).toString(),
-            m_settings->value(Keys::recentBootstrap).toString(), m_settings->value(Keys::recentReadOnly).toBool() });
+        RecentConnection r { m_settings->value(Keys::recentName).toString(),
+            m_settings->value(Keys::recentBootstrap).toString(), m_settings->value(Keys::recentReadOnly).toBool(), {} };
+        SecurityConfig& sec = r.security;
+        sec.protocol = securityProtocolFromName(m_settings->value(Keys::recentProtocol).toString())
+                           .value_or(SecurityProtocol::Plaintext);
+        sec.mechanism
+            = saslMechanismFromName(m_settings->value(Keys::recentMechanism).toString()).value_or(SaslMechanism::Plain);
+        sec.username = m_settings->value(Keys::recentUser).toString();
+        sec.oauthUnsecuredPrincipal = m_settings->value(Keys::recentPrincipal).toString();
+        sec.caFile = m_settings->value(Keys::recentCa).toString();
+        sec.certificateFile = m_settings->value(Keys::recentCert).toString();
+        sec.keyFile = m_settings->value(Keys::recentKey).toString();
+        sec.verifyHostname = m_settings->value(Keys::recentVerify, true).toBool();
+        result.append(r);
     }
     m_settings->endArray();
     return result;
@@ -48,6 +68,16 @@ void Settings::addRecentConnection(const RecentConnection& connection)
         m_settings->setValue(Keys::recentName, list[i].name);
         m_settings->setValue(Keys::recentBootstrap, list[i].bootstrap);
         m_settings->setValue(Keys::recentReadOnly, list[i].readOnly);
+        // Never a secret: no password, token or key passphrase is written here.
+        const SecurityConfig& sec = list[i].security;
+        m_settings->setValue(Keys::recentProtocol, securityProtocolName(sec.protocol));
+        m_settings->setValue(Keys::recentMechanism, saslMechanismName(sec.mechanism));
+        m_settings->setValue(Keys::recentUser, sec.username);
+        m_settings->setValue(Keys::recentPrincipal, sec.oauthUnsecuredPrincipal);
+        m_settings->setValue(Keys::recentCa, sec.caFile);
+        m_settings->setValue(Keys::recentCert, sec.certificateFile);
+        m_settings->setValue(Keys::recentKey, sec.keyFile);
+        m_settings->setValue(Keys::recentVerify, sec.verifyHostname);
     }
     m_settings->endArray();
 }

@@ -1,4 +1,6 @@
 #pragma once
+#include "kafka/protocol/security.h"
+
 // One Settings object over QSettings; keys are constants here and nowhere else. Window state is saved with a
 // version number so a changed layout does not restore garbage.
 #include <QByteArray>
@@ -13,6 +15,8 @@ struct RecentConnection
     QString name;
     QString bootstrap;
     bool readOnly = false;
+    // Stored without its secrets (password, OAuth token, key passphrase): those are asked for again.
+    SecurityConfig security;
 };
 
 class Settings

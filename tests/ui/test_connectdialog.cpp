@@ -1,15 +1,18 @@
 // ConnectDialog: the bootstrap field validates while typing, nothing is accepted until it is valid, accepted
 // profiles are normalized and remembered, and the demo button yields the demo profile.
 #include "ui/connectdialog.h"
+#include "ui/securityform.h"
 #include "ui/settings.h"
 #include "uitestutil.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -295,6 +298,77 @@ private slots:
         QCOMPARE(recents.first().bootstrap, QStringLiteral("host-%1:9092").arg(Settings::kMaxRecent + 3));
         ConnectDialog dialog(m_settings.get());
         QCOMPARE(combo(dialog)->count(), Settings::kMaxRecent);
+    }
+
+    void securityIsValidatedAcceptedAndRememberedWithoutItsSecrets()
+    {
+        {
+            ConnectDialog d(m_settings.get());
+            type(d, QStringLiteral("k1:9093"));
+            auto* form = d.securityForm();
+            auto* protocol = child<QComboBox>(form, "protocolCombo");
+            protocol->setCurrentIndex(protocol->findText(QStringLiteral("SASL_SSL")));
+            auto* mechanism = child<QComboBox>(form, "mechanismCombo");
+            mechanism->setCurrentIndex(mechanism->findText(QStringLiteral("SCRAM-SHA-512")));
+            QTest::keyClicks(child<QLineEdit>(form, "userEdit"), QStringLiteral("alice"));
+            // No password yet: said, and nothing can be sent.
+            QVERIFY(!okButton(d)->isEnabled());
+            QVERIFY(validation(d)->text().contains(QStringLiteral("SCRAM-SHA-512 needs a password")));
+            QTest::keyClicks(child<QLineEdit>(form, "passwordEdit"), QStringLiteral("s3cret-Pa55"));
+            QVERIFY(okButton(d)->isEnabled());
+            QVERIFY(validation(d)->text().contains(QStringLiteral("SASL_SSL, SCRAM-SHA-512 as alice")));
+            // Host name verification switched off is flagged.
+            auto* verify = child<QCheckBox>(form, "verifyHostnameCheck");
+            QVERIFY(!child<QLabel>(form, "hostnameWarning")->isVisibleTo(&d));
+            verify->setChecked(false);
+            QVERIFY(child<QLabel>(form, "hostnameWarning")->isVisibleTo(&d));
+            d.show();
+            QTest::qWait(50); // the dialog fits its new rows
+            QVERIFY(child<QLabel>(form, "hostnameWarning")->height()
+                >= child<QLabel>(form, "hostnameWarning")
+                       ->heightForWidth(child<QLabel>(form, "hostnameWarning")->width()));
+            test::saveScreenshot(&d, QStringLiteral("connect-security.png"));
+            d.accept();
+            QCOMPARE(d.profile().security.protocol, SecurityProtocol::SaslSsl);
+            QCOMPARE(d.profile().security.mechanism, SaslMechanism::ScramSha512);
+            QCOMPARE(d.profile().security.password, QStringLiteral("s3cret-Pa55"));
+            QVERIFY(!d.profile().security.verifyHostname);
+        }
+        m_settings.reset(); // flushed
+        QFile ini(settingsFile());
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        const QByteArray written = ini.readAll();
+        QVERIFY(written.contains("alice"));
+        QVERIFY(!written.contains("s3cret-Pa55")); // the password is nowhere in the file
+        m_settings = std::make_unique<Settings>(settingsFile());
+        // The recent connection comes back with its user and without the password, which is asked for again.
+        ConnectDialog again(m_settings.get());
+        QCOMPARE(child<QLineEdit>(again.securityForm(), "userEdit")->text(), QStringLiteral("alice"));
+        QVERIFY(child<QLineEdit>(again.securityForm(), "passwordEdit")->text().isEmpty());
+        QVERIFY(!okButton(again)->isEnabled());
+        QVERIFY(!again.securityForm()->config().verifyHostname);
+    }
+
+    void aClientConfigFileFillsTheFormAndNamesWhatItCannotTake()
+    {
+        ConnectDialog d(m_settings.get());
+        const QString file = m_dir->filePath(QStringLiteral("client.properties"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("bootstrap.servers=b1:9094,b2:9094\nsecurity.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n"
+                "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"bob\" "
+                "password=\"pw\";\nssl.truststore.location=/etc/kafka/truststore.jks\n");
+        f.close();
+        QSignalSpy imported(d.securityForm(), &SecurityForm::bootstrapImported);
+        QStringList notImported;
+        const QString bootstrap = d.securityForm()->importFile(file, &notImported, nullptr);
+        QCOMPARE(bootstrap, QStringLiteral("b1:9094,b2:9094"));
+        d.setBootstrapText(bootstrap);
+        QCOMPARE(d.securityForm()->config().username, QStringLiteral("bob"));
+        QCOMPARE(d.securityForm()->config().mechanism, SaslMechanism::Plain);
+        QCOMPARE(notImported.size(), 1);
+        QVERIFY(child<QLabel>(d.securityForm(), "importNote")->text().contains(QStringLiteral("JKS trust store")));
+        QVERIFY(okButton(d)->isEnabled());
     }
 
     void demoButtonYieldsTheDemoProfile()
