@@ -5,6 +5,7 @@
 #include "kafka/client/playground.h"
 #include "kafka/client/producer.h"
 #include "kafka/demo/democluster.h"
+#include "kafka/profiles/oauth.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
 
@@ -224,6 +225,26 @@ void ClusterSession::connectTo(const ConnectionProfile& profile)
 {
     if (m_shutDown)
         return;
+    if (!profile.demo && profile.security.needsTokenFetch()) {
+        // OAuth client credentials: the token first (Qt Network, asynchronous), then the connection with it.
+        const auto generation = ++m_generation;
+        m_profile = profile;
+        setState(State::Connecting,
+            QStringLiteral("Asking %1 for an OAuth token…").arg(profile.security.oauthTokenEndpoint));
+        profiles::fetchOAuthToken(profile.security, this,
+            [this, profile, generation](const std::optional<profiles::OAuthToken>& token, const QString& error) {
+                if (generation != m_generation || m_shutDown)
+                    return; // connected elsewhere meanwhile
+                if (!token) {
+                    setState(State::Failed, error);
+                    return;
+                }
+                ConnectionProfile withToken = profile;
+                withToken.security.oauthToken = token->accessToken; // in memory only
+                connectTo(withToken);
+            });
+        return;
+    }
     const auto generation = ++m_generation;
     m_profile = profile;
     m_metadata = {};

@@ -24,6 +24,10 @@ SecurityForm::SecurityForm(QWidget* parent)
     , m_password(new QLineEdit)
     , m_token(new QLineEdit)
     , m_principal(new QLineEdit)
+    , m_endpoint(new QLineEdit)
+    , m_clientId(new QLineEdit)
+    , m_clientSecret(new QLineEdit)
+    , m_scope(new QLineEdit)
     , m_verifyHostname(new QCheckBox(QStringLiteral("&Verify the broker's host name against its certificate")))
     , m_hostnameWarning(new QLabel)
     , m_importNote(new QLabel)
@@ -48,6 +52,13 @@ SecurityForm::SecurityForm(QWidget* parent)
     m_token->setPlaceholderText(QStringLiteral("a JWT from your identity provider"));
     m_principal->setObjectName(QStringLiteral("principalEdit"));
     m_principal->setPlaceholderText(QStringLiteral("or: a principal, for Kafka's unsecured validator (dev clusters)"));
+    m_endpoint->setObjectName(QStringLiteral("tokenEndpointEdit"));
+    m_endpoint->setPlaceholderText(QStringLiteral("or: https://idp.example.com/oauth2/token (client credentials)"));
+    m_clientId->setObjectName(QStringLiteral("clientIdEdit"));
+    m_clientSecret->setObjectName(QStringLiteral("clientSecretEdit"));
+    m_clientSecret->setEchoMode(QLineEdit::Password);
+    m_scope->setObjectName(QStringLiteral("scopeEdit"));
+    m_scope->setPlaceholderText(QStringLiteral("optional"));
     m_ca = fileField(QStringLiteral("empty: the system's trusted CAs"), QStringLiteral("PEM files (*.pem *.crt)"));
     m_ca->setObjectName(QStringLiteral("caEdit"));
     m_certificate
@@ -91,6 +102,10 @@ SecurityForm::SecurityForm(QWidget* parent)
     m_form->addRow(QStringLiteral("&Password:"), m_password);
     m_form->addRow(QStringLiteral("&Token:"), m_token);
     m_form->addRow(QStringLiteral("Pri&ncipal:"), m_principal);
+    m_form->addRow(QStringLiteral("Token en&dpoint:"), m_endpoint);
+    m_form->addRow(QStringLiteral("Client &id:"), m_clientId);
+    m_form->addRow(QStringLiteral("Client &secret:"), m_clientSecret);
+    m_form->addRow(QStringLiteral("Sc&ope:"), m_scope);
     m_form->addRow(QStringLiteral("&CA file:"), m_ca->parentWidget());
     m_form->addRow(QStringLiteral("Client c&ertificate:"), m_certificate->parentWidget());
     m_form->addRow(QStringLiteral("Client &key:"), m_key->parentWidget());
@@ -106,7 +121,8 @@ SecurityForm::SecurityForm(QWidget* parent)
             updateVisibility();
             emit changed();
         });
-    for (auto* edit : { m_user, m_password, m_token, m_principal, m_ca, m_certificate, m_key, m_keyPassword })
+    for (auto* edit : { m_user, m_password, m_token, m_principal, m_endpoint, m_clientId, m_clientSecret, m_scope, m_ca,
+             m_certificate, m_key, m_keyPassword })
         connect(edit, &QLineEdit::textChanged, this, &SecurityForm::changed);
     connect(m_verifyHostname, &QCheckBox::toggled, this, [this] {
         updateVisibility();
@@ -145,6 +161,8 @@ void SecurityForm::updateVisibility()
     show(m_password, c.usesSasl() && !oauth);
     show(m_token, c.usesSasl() && oauth);
     show(m_principal, c.usesSasl() && oauth);
+    for (auto* w : { m_endpoint, m_clientId, m_clientSecret, m_scope })
+        show(w, c.usesSasl() && oauth);
     for (auto* w : { m_ca->parentWidget(), m_certificate->parentWidget(), m_key->parentWidget() })
         show(w, c.usesTls());
     show(m_keyPassword, c.usesTls());
@@ -164,6 +182,10 @@ SecurityConfig SecurityForm::config() const
     c.password = m_password->text();
     c.oauthToken = m_token->text().trimmed();
     c.oauthUnsecuredPrincipal = m_principal->text().trimmed();
+    c.oauthTokenEndpoint = m_endpoint->text().trimmed();
+    c.oauthClientId = m_clientId->text().trimmed();
+    c.oauthClientSecret = m_clientSecret->text();
+    c.oauthScope = m_scope->text().trimmed();
     c.caFile = m_ca->text().trimmed();
     c.certificateFile = m_certificate->text().trimmed();
     c.keyFile = m_key->text().trimmed();
@@ -180,6 +202,10 @@ void SecurityForm::setConfig(const SecurityConfig& c)
     m_password->setText(c.password);
     m_token->setText(c.oauthToken);
     m_principal->setText(c.oauthUnsecuredPrincipal);
+    m_endpoint->setText(c.oauthTokenEndpoint);
+    m_clientId->setText(c.oauthClientId);
+    m_clientSecret->setText(c.oauthClientSecret);
+    m_scope->setText(c.oauthScope);
     m_ca->setText(c.caFile);
     m_certificate->setText(c.certificateFile);
     m_key->setText(c.keyFile);

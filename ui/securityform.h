@@ -45,6 +45,10 @@ private:
     QLineEdit* m_password;
     QLineEdit* m_token;
     QLineEdit* m_principal;
+    QLineEdit* m_endpoint;
+    QLineEdit* m_clientId;
+    QLineEdit* m_clientSecret;
+    QLineEdit* m_scope;
     QLineEdit* m_ca;
     QLineEdit* m_certificate;
     QLineEdit* m_key;

@@ -15,6 +15,9 @@ const auto recentCa = QStringLiteral("caFile");
 const auto recentCert = QStringLiteral("certificateFile");
 const auto recentKey = QStringLiteral("keyFile");
 const auto recentVerify = QStringLiteral("verifyHostname");
+const auto recentEndpoint = QStringLiteral("oauthTokenEndpoint");
+const auto recentClientId = QStringLiteral("oauthClientId");
+const auto recentScope = QStringLiteral("oauthScope");
 const auto geometry = QStringLiteral("window/geometry");
 const auto state = QStringLiteral("window/state");
 const auto views = QStringLiteral("views/");
@@ -49,6 +52,9 @@ QList<RecentConnection> Settings::recentConnections() const
         sec.certificateFile = m_settings->value(Keys::recentCert).toString();
         sec.keyFile = m_settings->value(Keys::recentKey).toString();
         sec.verifyHostname = m_settings->value(Keys::recentVerify, true).toBool();
+        sec.oauthTokenEndpoint = m_settings->value(Keys::recentEndpoint).toString();
+        sec.oauthClientId = m_settings->value(Keys::recentClientId).toString();
+        sec.oauthScope = m_settings->value(Keys::recentScope).toString();
         result.append(r);
     }
     m_settings->endArray();
@@ -78,6 +84,9 @@ void Settings::addRecentConnection(const RecentConnection& connection)
         m_settings->setValue(Keys::recentCert, sec.certificateFile);
         m_settings->setValue(Keys::recentKey, sec.keyFile);
         m_settings->setValue(Keys::recentVerify, sec.verifyHostname);
+        m_settings->setValue(Keys::recentEndpoint, sec.oauthTokenEndpoint);
+        m_settings->setValue(Keys::recentClientId, sec.oauthClientId);
+        m_settings->setValue(Keys::recentScope, sec.oauthScope);
     }
     m_settings->endArray();
 }

@@ -5,6 +5,7 @@
 #include "app/cli/output.h"
 #include "kafka/admin/lag.h"
 #include "kafka/profiles/clientconfig.h"
+#include "kafka/profiles/oauth.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
 #include "kafka/protocol/errors.h"
@@ -387,6 +388,23 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
         if (imported.security.usesSasl() && imported.security.mechanism != SaslMechanism::OAuthBearer
             && imported.security.password.isEmpty())
             imported.security.password = qEnvironmentVariable("KAFSCOPE_SASL_PASSWORD");
+        if (imported.security.needsTokenFetch() && imported.security.problems().isEmpty()) {
+            // OAuth client credentials: the token, fetched once for this command.
+            QEventLoop loop;
+            QString tokenError;
+            profiles::fetchOAuthToken(
+                imported.security, &loop, [&](const std::optional<profiles::OAuthToken>& token, const QString& error) {
+                    if (token)
+                        imported.security.oauthToken = token->accessToken;
+                    tokenError = error;
+                    loop.quit();
+                });
+            loop.exec();
+            if (!tokenError.isEmpty()) {
+                err() << "kafscope-cli: " << tokenError << Qt::endl;
+                return Unreachable;
+            }
+        }
         if (const QStringList problems = imported.security.problems(); !problems.isEmpty())
             return usage(QStringLiteral("--client-config: %1%2")
                              .arg(problems.join(QLatin1Char(' ')),

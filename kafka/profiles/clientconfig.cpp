@@ -27,6 +27,8 @@ const QSet<QString> kJavaSecurityKeys {
     QStringLiteral("ssl.keystore.certificate.chain"),
     QStringLiteral("ssl.key.password"),
     QStringLiteral("ssl.endpoint.identification.algorithm"),
+    QStringLiteral("sasl.oauthbearer.token.endpoint.url"),
+    QStringLiteral("sasl.login.callback.handler.class"),
 };
 
 // librdkafka's security settings; any other property of a librdkafka file goes to the data plane as it is.
@@ -45,6 +47,11 @@ const QSet<QString> kLibrdkafkaSecurityKeys {
     QStringLiteral("ssl.endpoint.identification.algorithm"),
     QStringLiteral("enable.sasl.oauthbearer.unsecure.jwt"),
     QStringLiteral("sasl.oauthbearer.config"),
+    QStringLiteral("sasl.oauthbearer.method"),
+    QStringLiteral("sasl.oauthbearer.client.id"),
+    QStringLiteral("sasl.oauthbearer.client.secret"),
+    QStringLiteral("sasl.oauthbearer.token.endpoint.url"),
+    QStringLiteral("sasl.oauthbearer.scope"),
 };
 
 QString unescape(const QString& v)
@@ -236,6 +243,13 @@ ImportedConfig importClientConfig(const QString& text, const QString& baseDir)
         sec.certificateFile = pathFrom(baseDir, p.value(QStringLiteral("ssl.certificate.location")));
         sec.keyFile = pathFrom(baseDir, p.value(QStringLiteral("ssl.key.location")));
         sec.keyPassword = p.value(QStringLiteral("ssl.key.password"));
+        if (p.value(QStringLiteral("sasl.oauthbearer.method")).compare(QLatin1String("oidc"), Qt::CaseInsensitive)
+            == 0) {
+            sec.oauthTokenEndpoint = p.value(QStringLiteral("sasl.oauthbearer.token.endpoint.url"));
+            sec.oauthClientId = p.value(QStringLiteral("sasl.oauthbearer.client.id"));
+            sec.oauthClientSecret = p.value(QStringLiteral("sasl.oauthbearer.client.secret"));
+            sec.oauthScope = p.value(QStringLiteral("sasl.oauthbearer.scope"));
+        }
         if (p.value(QStringLiteral("enable.sasl.oauthbearer.unsecure.jwt")) == QLatin1String("true")) {
             // sasl.oauthbearer.config: "principal=NAME [scope=...]"
             for (const QString& part :
@@ -259,10 +273,14 @@ ImportedConfig importClientConfig(const QString& text, const QString& baseDir)
                 sec.password = j.options.value(QStringLiteral("password"));
             } else if (j.loginModule.endsWith(QLatin1String("OAuthBearerLoginModule"))) {
                 sec.oauthUnsecuredPrincipal = j.options.value(QStringLiteral("unsecuredLoginStringClaim_sub"));
-                if (sec.oauthUnsecuredPrincipal.isEmpty())
-                    out.notImported << QStringLiteral("sasl.jaas.config: an OAuthBearerLoginModule with a token "
-                                                      "endpoint; give the token itself (the client-credentials "
-                                                      "flow comes with profiles)");
+                sec.oauthTokenEndpoint = p.value(QStringLiteral("sasl.oauthbearer.token.endpoint.url"));
+                sec.oauthClientId = j.options.value(QStringLiteral("clientId"));
+                sec.oauthClientSecret = j.options.value(QStringLiteral("clientSecret"));
+                sec.oauthScope = j.options.value(QStringLiteral("scope"));
+                if (sec.oauthUnsecuredPrincipal.isEmpty() && sec.oauthTokenEndpoint.isEmpty())
+                    out.notImported << QStringLiteral("sasl.jaas.config: an OAuthBearerLoginModule with neither "
+                                                      "unsecuredLoginStringClaim_sub nor "
+                                                      "sasl.oauthbearer.token.endpoint.url");
             } else {
                 out.notImported << QStringLiteral("sasl.jaas.config: the login module %1 (Kerberos and custom "
                                                   "modules are not supported)")

@@ -59,6 +59,8 @@ QString SecurityConfig::describe() const
         out += QStringLiteral(", ") + saslMechanismName(mechanism);
         if (mechanism != SaslMechanism::OAuthBearer && !username.isEmpty())
             out += QStringLiteral(" as ") + username;
+        else if (mechanism == SaslMechanism::OAuthBearer && !oauthTokenEndpoint.isEmpty())
+            out += QStringLiteral(" (client %1 at %2)").arg(oauthClientId, oauthTokenEndpoint);
         else if (mechanism == SaslMechanism::OAuthBearer && !oauthUnsecuredPrincipal.isEmpty())
             out += QStringLiteral(" (unsecured token for %1)").arg(oauthUnsecuredPrincipal);
     }
@@ -74,9 +76,14 @@ QStringList SecurityConfig::problems() const
     QStringList out;
     if (usesSasl()) {
         if (mechanism == SaslMechanism::OAuthBearer) {
-            if (oauthToken.isEmpty() && oauthUnsecuredPrincipal.isEmpty())
-                out << QStringLiteral("OAUTHBEARER needs a token (or, for an unsecured development cluster, a "
-                                      "principal to make an unsigned one for).");
+            if (!oauthTokenEndpoint.isEmpty()) {
+                if (oauthClientId.isEmpty() || oauthClientSecret.isEmpty())
+                    out << QStringLiteral("The OAuth client-credentials flow needs a client id and a client secret.");
+            } else if (oauthToken.isEmpty() && oauthUnsecuredPrincipal.isEmpty()) {
+                out << QStringLiteral("OAUTHBEARER needs a token, a token endpoint with a client id and secret, or "
+                                      "(for an unsecured development cluster) a principal to make an unsigned token "
+                                      "for.");
+            }
         } else {
             if (username.isEmpty())
                 out << QStringLiteral("%1 needs a user name.").arg(saslMechanismName(mechanism));

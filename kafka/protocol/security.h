@@ -28,6 +28,17 @@ struct SecurityConfig
     // unsigned token KafScope makes for this principal (librdkafka's enable.sasl.oauthbearer.unsecure.jwt).
     QString oauthToken;
     QString oauthUnsecuredPrincipal;
+    // Or the OAuth 2 client-credentials flow (RFC 6749 4.4): KafScope asks the token endpoint for a token with the
+    // client id and secret (HTTP basic auth), then hands it to both planes (librdkafka 2.0.2 has no HTTP client).
+    QString oauthTokenEndpoint;
+    QString oauthClientId;
+    QString oauthClientSecret;
+    QString oauthScope;
+    bool needsTokenFetch() const
+    {
+        return usesSasl() && mechanism == SaslMechanism::OAuthBearer && oauthToken.isEmpty()
+            && !oauthTokenEndpoint.isEmpty();
+    }
     // TLS
     QString caFile; // PEM; empty: the system's trusted CAs
     QString certificateFile; // PEM client certificate (mTLS)

@@ -7,12 +7,17 @@
 #include "kafka/client/liveconsumer.h"
 #include "kafka/client/producer.h"
 #include "kafka/profiles/clientconfig.h"
+#include "kafka/profiles/oauth.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
 #include "kafka/protocol/brokerconnection.h"
+#include "kafka/protocol/saslclient.h"
 #include "realcluster.h"
 
+#include <QDateTime>
 #include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <librdkafka/rdkafka.h>
 
@@ -365,4 +370,136 @@ TEST_F(Security, TheAdminClientReauthenticatesBeforeItsSessionExpiresAndATailSur
     EXPECT_TRUE(failure.isEmpty()) << failure.toStdString();
     EXPECT_EQ(records.size(), 20u);
     consumer.shutdown();
+}
+
+namespace {
+
+// A token endpoint for the client-credentials flow (RFC 6749 4.4), in the test: answers a POST with the right basic
+// auth with an unsigned JWT for `admin` (what the SASL_OAUTH listener's unsecured validator takes), anything else
+// with 401 invalid_client.
+class TokenEndpoint : public QObject
+{
+public:
+    TokenEndpoint()
+    {
+        server.listen(QHostAddress::LocalHost, 0);
+        QObject::connect(&server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = server.nextPendingConnection()) {
+                auto* buffer = new QByteArray;
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
+                    buffer->append(socket->readAll());
+                    const qsizetype headerEnd = buffer->indexOf("\r\n\r\n");
+                    if (headerEnd < 0)
+                        return;
+                    const QByteArray headers = buffer->left(headerEnd);
+                    qsizetype length = 0;
+                    for (const QByteArray& line : headers.split('\n')) {
+                        if (line.toLower().startsWith("content-length:"))
+                            length = line.mid(15).trimmed().toLongLong();
+                    }
+                    if (buffer->size() < headerEnd + 4 + length)
+                        return;
+                    ++requests;
+                    lastBody = buffer->mid(headerEnd + 4, length);
+                    const bool ok
+                        = headers.contains("Authorization: Basic " + QByteArray("kafscope:kafscope-secret").toBase64())
+                        && lastBody.contains("grant_type=client_credentials");
+                    const QByteArray body = ok
+                        ? "{\"access_token\":\""
+                            + protocol::unsecuredJwt(QStringLiteral("admin"), QDateTime::currentMSecsSinceEpoch())
+                            + "\",\"token_type\":\"bearer\",\"expires_in\":3600}"
+                        : QByteArray(
+                            "{\"error\":\"invalid_client\",\"error_description\":\"unknown client or wrong secret\"}");
+                    socket->write((ok ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 401 Unauthorized\r\n")
+                        + QByteArray("Content-Type: application/json\r\nConnection: close\r\nContent-Length: ")
+                        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                    socket->disconnectFromHost();
+                    delete buffer;
+                });
+                QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1/oauth2/token").arg(server.serverPort()); }
+    QTcpServer server;
+    int requests = 0;
+    QByteArray lastBody;
+};
+
+} // namespace
+
+TEST_F(Security, OAuthClientCredentialsFetchAToken)
+{
+    TokenEndpoint endpoint;
+    ASSERT_TRUE(endpoint.server.isListening());
+    // A Java client.properties for it, as a user has one for Kafka's own tools.
+    const Listener oauth = listener(QStringLiteral("SASL_OAUTH"), dir);
+    const QString file = dir.filePath(QStringLiteral("oauth-cc.properties"));
+    QFile f(file);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("bootstrap.servers=%1\nsecurity.protocol=SASL_PLAINTEXT\nsasl.mechanism=OAUTHBEARER\n"
+                           "sasl.oauthbearer.token.endpoint.url=%2\n"
+                           "sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule "
+                           "required clientId=\"kafscope\" clientSecret=\"kafscope-secret\" scope=\"kafka\";\n")
+                .arg(oauth.config.bootstrap, endpoint.url())
+                .toUtf8());
+    f.close();
+    const auto imported = profiles::importClientConfigFile(file);
+    ASSERT_TRUE(imported.notImported.isEmpty()) << imported.notImported.join(QLatin1Char(' ')).toStdString();
+    ASSERT_TRUE(imported.security.needsTokenFetch());
+
+    // The admin plane with the fetched token.
+    std::optional<profiles::OAuthToken> token;
+    QString error;
+    bool answered = false;
+    QObject context;
+    profiles::fetchOAuthToken(imported.security, &context, [&](const auto& t, const QString& e) {
+        token = t;
+        error = e;
+        answered = true;
+    });
+    ASSERT_TRUE(test::waitUntil([&] { return answered; }, 30000));
+    ASSERT_TRUE(token) << error.toStdString();
+    EXPECT_GT(token->expiresAtMs, QDateTime::currentMSecsSinceEpoch());
+    EXPECT_TRUE(endpoint.lastBody.contains("scope=kafka")) << endpoint.lastBody.toStdString();
+    SecurityConfig withToken = imported.security;
+    withToken.oauthToken = token->accessToken;
+    const auto md = metadataWith(imported.bootstrap, withToken);
+    ASSERT_TRUE(md.ok()) << md.error.message.toStdString();
+    EXPECT_EQ(md.value->brokers.size(), 3);
+
+    // The data plane with the same token, through librdkafka's token refresh callback.
+    const QString topic = itest::uniqueTopic("security-oauth");
+    ASSERT_EQ(itest::createTopic(topic, 1, 1), "");
+    ProducerOptions po;
+    po.bootstrap = imported.bootstrap;
+    po.extraConfig = librdkafkaSettings(withToken);
+    RecordProducer producer(po);
+    std::optional<DeliveryReport> report;
+    QObject::connect(&producer, &RecordProducer::delivered, [&](const DeliveryReport& r) { report = r; });
+    producer.send({ topic, QByteArray("k"), QByteArray("v"), {}, -1, {} });
+    ASSERT_TRUE(test::waitUntil([&] { return report.has_value(); }, 60000));
+    EXPECT_TRUE(report->ok()) << report->errorName.toStdString() << ": " << report->errorMessage.toStdString();
+
+    // The CLI fetches its own token from the file's endpoint (run without blocking this thread, which serves it).
+    QProcess cli;
+    cli.start(QStringLiteral(KAFSCOPE_CLI_PATH),
+        { QStringLiteral("brokers"), QStringLiteral("--client-config"), file, QStringLiteral("--json") });
+    ASSERT_TRUE(test::waitUntil([&] { return cli.state() == QProcess::NotRunning; }, 60000));
+    EXPECT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
+    EXPECT_EQ(endpoint.requests, 2);
+
+    // A wrong secret: the endpoint's refusal in its own words.
+    SecurityConfig wrong = imported.security;
+    wrong.oauthClientSecret = QStringLiteral("nope");
+    answered = false;
+    profiles::fetchOAuthToken(wrong, &context, [&](const auto& t, const QString& e) {
+        token = t;
+        error = e;
+        answered = true;
+    });
+    ASSERT_TRUE(test::waitUntil([&] { return answered; }, 30000));
+    EXPECT_FALSE(token);
+    EXPECT_TRUE(error.contains(QStringLiteral("HTTP 401 (invalid_client: unknown client or wrong secret)")))
+        << error.toStdString();
 }

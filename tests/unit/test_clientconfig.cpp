@@ -110,3 +110,34 @@ TEST(ClientConfig, OAuthBearerUnsecuredAndLibrdkafkaFiles)
     EXPECT_EQ(
         kcat.dataPlane, (QMap<QString, QString> { { QStringLiteral("fetch.wait.max.ms"), QStringLiteral("50") } }));
 }
+
+TEST(ClientConfig, OAuthClientCredentialsFromJavaAndLibrdkafkaFiles)
+{
+    const auto java = importClientConfig(
+        QStringLiteral("security.protocol=SASL_SSL\nsasl.mechanism=OAUTHBEARER\n"
+                       "sasl.oauthbearer.token.endpoint.url=https://idp.example.com/oauth2/token\n"
+                       "sasl.login.callback.handler.class=org.apache.kafka.common.security.oauthbearer."
+                       "OAuthBearerLoginCallbackHandler\n"
+                       "sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required "
+                       "clientId=\"app\" clientSecret=\"s\" scope=\"kafka\";\n"));
+    EXPECT_TRUE(java.notImported.isEmpty()) << java.notImported.join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(java.ignored.isEmpty()) << java.ignored.join(QLatin1Char(' ')).toStdString();
+    EXPECT_EQ(java.security.oauthTokenEndpoint, QStringLiteral("https://idp.example.com/oauth2/token"));
+    EXPECT_EQ(java.security.oauthClientId, QStringLiteral("app"));
+    EXPECT_EQ(java.security.oauthClientSecret, QStringLiteral("s"));
+    EXPECT_EQ(java.security.oauthScope, QStringLiteral("kafka"));
+    EXPECT_TRUE(java.security.needsTokenFetch());
+    EXPECT_TRUE(java.security.problems().isEmpty());
+
+    const auto rdk = importClientConfig(
+        QStringLiteral("bootstrap.servers=k:9093\nsecurity.protocol=sasl_ssl\nsasl.mechanisms=OAUTHBEARER\nsasl."
+                       "oauthbearer.method=oidc\n"
+                       "sasl.oauthbearer.client.id=app\nsasl.oauthbearer.client.secret=s\n"
+                       "sasl.oauthbearer.token.endpoint.url=https://idp/t\nssl.ca.location=/ca.pem\n"));
+    EXPECT_EQ(rdk.security.oauthTokenEndpoint, QStringLiteral("https://idp/t"));
+    EXPECT_EQ(rdk.security.oauthClientId, QStringLiteral("app"));
+    EXPECT_TRUE(rdk.dataPlane.isEmpty()); // OIDC is done by KafScope, not handed to librdkafka 2.0.2 (no libcurl)
+    SecurityConfig missing = rdk.security;
+    missing.oauthClientSecret.clear();
+    EXPECT_EQ(missing.problems().size(), 1);
+}
