@@ -35,6 +35,9 @@ struct ConnectionProfile
     // Nothing that changes the cluster is sent: write actions are disabled in the GUI, and the session refuses any
     // write that reaches it anyway.
     bool readOnly = false;
+    // Shown in the status bar and the window title, e.g. "PRODUCTION" in red, so nobody mistakes the cluster.
+    QString label;
+    QString color; // #rrggbb, empty: none
     int connectTimeoutMs = 10000;
     int requestTimeoutMs = 30000;
     // Both planes: the admin client speaks it itself, the data plane gets librdkafkaSettings() of it.

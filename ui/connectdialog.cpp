@@ -5,6 +5,9 @@
 #include "ui/settings.h"
 #include "ui_connectdialog.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 
@@ -16,6 +19,21 @@ ConnectDialog::ConnectDialog(Settings* settings, QWidget* parent)
     , m_settings(settings)
 {
     m_ui->setupUi(this);
+    m_label = new QLineEdit;
+    m_label->setObjectName(QStringLiteral("labelEdit"));
+    m_label->setPlaceholderText(QStringLiteral("e.g. PRODUCTION (shown in the status bar and title)"));
+    m_color = new QComboBox;
+    m_color->setObjectName(QStringLiteral("colorCombo"));
+    for (const auto& [name, hex] :
+        { std::pair { "No colour", "" }, std::pair { "Red", "#c5221f" }, std::pair { "Orange", "#e37400" },
+            std::pair { "Green", "#188038" }, std::pair { "Blue", "#1967d2" }, std::pair { "Purple", "#7b5ea7" } })
+        m_color->addItem(QString::fromLatin1(name), QString::fromLatin1(hex));
+    auto* labelRow = new QHBoxLayout;
+    labelRow->addWidget(m_label, 1);
+    labelRow->addWidget(m_color);
+    auto* labelLabel = new QLabel(QStringLiteral("&Label:"));
+    labelLabel->setBuddy(m_label);
+    m_ui->formLayout->insertRow(2, labelLabel, labelRow);
     m_security = new SecurityForm(this);
     m_ui->verticalLayout->insertWidget(1, m_security);
     connect(m_security, &SecurityForm::changed, this, &ConnectDialog::validate);
@@ -54,6 +72,8 @@ void ConnectDialog::fillFromRecent(int index)
     m_ui->nameEdit->setText(m_filledName);
     m_ui->readOnlyCheck->setChecked(recents[index].readOnly);
     m_security->setConfig(recents[index].security);
+    m_label->setText(recents[index].label);
+    m_color->setCurrentIndex(std::max(0, m_color->findData(recents[index].color)));
 }
 
 void ConnectDialog::dropStaleName(const QString& bootstrapText)
@@ -115,7 +135,10 @@ void ConnectDialog::accept()
     m_profile = ConnectionProfile { m_ui->nameEdit->text().trimmed(), formatBootstrap(parsed.addresses), false };
     m_profile.readOnly = m_ui->readOnlyCheck->isChecked();
     m_profile.security = m_security->config();
-    m_settings->addRecentConnection({ m_profile.name, m_profile.bootstrap, m_profile.readOnly, m_profile.security });
+    m_profile.label = m_label->text().trimmed();
+    m_profile.color = m_color->currentData().toString();
+    m_settings->addRecentConnection({ m_profile.name, m_profile.bootstrap, m_profile.readOnly, m_profile.label,
+        m_profile.color, m_profile.security });
     QDialog::accept();
 }
 

@@ -4,6 +4,9 @@
 #include <QDialog>
 #include <memory>
 
+class QComboBox;
+class QLineEdit;
+
 namespace Ui {
 class ConnectDialog;
 }
@@ -38,6 +41,8 @@ private:
     std::unique_ptr<Ui::ConnectDialog> m_ui;
     Settings* m_settings;
     SecurityForm* m_security;
+    QLineEdit* m_label;
+    QComboBox* m_color;
     ConnectionProfile m_profile;
     QString m_filledName; // put in by fillFromRecent(), with the address it belongs to
     QString m_filledBootstrap;

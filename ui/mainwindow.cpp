@@ -37,6 +37,7 @@ MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
     , m_refreshedLabel(new QLabel)
     , m_demoLabel(new QLabel)
     , m_readOnlyLabel(new QLabel)
+    , m_profileLabel(new QLabel)
     , m_autoRefresh(new QTimer(this))
 {
     m_session->setParent(this);
@@ -108,6 +109,9 @@ MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
         QStringLiteral("QLabel { background: #b06000; color: white; border-radius: 3px; font-weight: bold; }"));
     m_readOnlyLabel->setVisible(false);
     statusBar()->addPermanentWidget(m_readOnlyLabel);
+    m_profileLabel->setObjectName(QStringLiteral("profileLabel"));
+    m_profileLabel->setVisible(false);
+    statusBar()->addPermanentWidget(m_profileLabel);
     statusBar()->addPermanentWidget(m_refreshedLabel);
     statusBar()->addPermanentWidget(m_stateLabel);
     m_stateLabel->setText(QStringLiteral("● Not connected"));
@@ -148,8 +152,16 @@ void MainWindow::connectTo(const ConnectionProfile& profile)
 {
     const QString name = profile.demo ? QStringLiteral("Demo (simulated)")
                                       : (profile.name.isEmpty() ? profile.bootstrap : profile.name);
-    setWindowTitle(
-        QStringLiteral("KafScope — %1%2").arg(name, profile.readOnly ? QStringLiteral(" (read-only)") : QString()));
+    setWindowTitle(QStringLiteral("KafScope — %1%2%3")
+                       .arg(name, profile.label.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(profile.label),
+                           profile.readOnly ? QStringLiteral(" (read-only)") : QString()));
+    m_profileLabel->setText(QStringLiteral(" %1 ").arg(profile.label));
+    const QColor color(profile.color.isEmpty() ? QStringLiteral("#5f6368") : profile.color);
+    m_profileLabel->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; border-radius: 3px; font-weight: bold; }")
+            .arg(color.isValid() ? color.name() : QStringLiteral("#5f6368")));
+    m_profileLabel->setToolTip(QStringLiteral("The connection's label: %1").arg(profile.label));
+    m_profileLabel->setVisible(!profile.label.isEmpty());
     m_demoLabel->setVisible(profile.demo);
     m_readOnlyLabel->setVisible(profile.readOnly);
     m_session->connectTo(profile);

@@ -37,6 +37,7 @@ public:
     TopicsPage* topicsPage() const { return m_topicsPage; }
     LivePage* livePage() const { return m_livePage; }
     QTabWidget* tabs() const { return m_tabs; }
+    QLabel* profileLabel() const { return m_profileLabel; }
     QLabel* connectionLabel() const { return m_stateLabel; }
 
     void connectTo(const ConnectionProfile& profile);
@@ -80,6 +81,8 @@ private:
     QLabel* m_refreshedLabel;
     QLabel* m_demoLabel;
     QLabel* m_readOnlyLabel;
+    QLabel* m_profileLabel; // the profile's label in its colour
+
     bool m_readOnlyByDefault = false;
     QAction* m_refreshAction;
     QAction* m_autoRefreshAction;

@@ -7,6 +7,8 @@ const auto recent = QStringLiteral("connections/recent");
 const auto recentName = QStringLiteral("name");
 const auto recentBootstrap = QStringLiteral("bootstrap");
 const auto recentReadOnly = QStringLiteral("readOnly");
+const auto recentLabel = QStringLiteral("label");
+const auto recentColor = QStringLiteral("color");
 const auto recentProtocol = QStringLiteral("securityProtocol");
 const auto recentMechanism = QStringLiteral("saslMechanism");
 const auto recentUser = QStringLiteral("saslUser");
@@ -40,7 +42,8 @@ QList<RecentConnection> Settings::recentConnections() const
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
         RecentConnection r { m_settings->value(Keys::recentName).toString(),
-            m_settings->value(Keys::recentBootstrap).toString(), m_settings->value(Keys::recentReadOnly).toBool(), {} };
+            m_settings->value(Keys::recentBootstrap).toString(), m_settings->value(Keys::recentReadOnly).toBool(),
+            m_settings->value(Keys::recentLabel).toString(), m_settings->value(Keys::recentColor).toString(), {} };
         SecurityConfig& sec = r.security;
         sec.protocol = securityProtocolFromName(m_settings->value(Keys::recentProtocol).toString())
                            .value_or(SecurityProtocol::Plaintext);
@@ -74,6 +77,8 @@ void Settings::addRecentConnection(const RecentConnection& connection)
         m_settings->setValue(Keys::recentName, list[i].name);
         m_settings->setValue(Keys::recentBootstrap, list[i].bootstrap);
         m_settings->setValue(Keys::recentReadOnly, list[i].readOnly);
+        m_settings->setValue(Keys::recentLabel, list[i].label);
+        m_settings->setValue(Keys::recentColor, list[i].color);
         // Never a secret: no password, token or key passphrase is written here.
         const SecurityConfig& sec = list[i].security;
         m_settings->setValue(Keys::recentProtocol, securityProtocolName(sec.protocol));

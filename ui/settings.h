@@ -15,6 +15,8 @@ struct RecentConnection
     QString name;
     QString bootstrap;
     bool readOnly = false;
+    QString label; // shown in the status bar and title in `color`
+    QString color;
     // Stored without its secrets (password, OAuth token, key passphrase): those are asked for again.
     SecurityConfig security;
 };

@@ -311,6 +311,9 @@ private slots:
             auto* mechanism = child<QComboBox>(form, "mechanismCombo");
             mechanism->setCurrentIndex(mechanism->findText(QStringLiteral("SCRAM-SHA-512")));
             QTest::keyClicks(child<QLineEdit>(form, "userEdit"), QStringLiteral("alice"));
+            QTest::keyClicks(child<QLineEdit>(&d, "labelEdit"), QStringLiteral("PRODUCTION"));
+            auto* color = child<QComboBox>(&d, "colorCombo");
+            color->setCurrentIndex(color->findText(QStringLiteral("Red")));
             // No password yet: said, and nothing can be sent.
             QVERIFY(!okButton(d)->isEnabled());
             QVERIFY(validation(d)->text().contains(QStringLiteral("SCRAM-SHA-512 needs a password")));
@@ -333,6 +336,8 @@ private slots:
             QCOMPARE(d.profile().security.mechanism, SaslMechanism::ScramSha512);
             QCOMPARE(d.profile().security.password, QStringLiteral("s3cret-Pa55"));
             QVERIFY(!d.profile().security.verifyHostname);
+            QCOMPARE(d.profile().label, QStringLiteral("PRODUCTION"));
+            QCOMPARE(d.profile().color, QStringLiteral("#c5221f"));
         }
         m_settings.reset(); // flushed
         QFile ini(settingsFile());
@@ -347,6 +352,8 @@ private slots:
         QVERIFY(child<QLineEdit>(again.securityForm(), "passwordEdit")->text().isEmpty());
         QVERIFY(!okButton(again)->isEnabled());
         QVERIFY(!again.securityForm()->config().verifyHostname);
+        QCOMPARE(child<QLineEdit>(&again, "labelEdit")->text(), QStringLiteral("PRODUCTION"));
+        QCOMPARE(child<QComboBox>(&again, "colorCombo")->currentText(), QStringLiteral("Red"));
     }
 
     void aClientConfigFileFillsTheFormAndNamesWhatItCannotTake()

@@ -338,6 +338,34 @@ private slots:
         QVERIFY(!visibleLabelContaining(window->statusBar(), QStringLiteral("Demo (simulated)")));
     }
 
+    void aProfileLabelIsShownInItsColourInTheStatusBarAndTitle()
+    {
+        auto window = makeWindow();
+        ConnectionProfile profile { QStringLiteral("payments"), QStringLiteral("127.0.0.1:1"), false };
+        profile.label = QStringLiteral("PRODUCTION");
+        profile.color = QStringLiteral("#c5221f");
+        profile.connectTimeoutMs = 1500;
+        profile.security.protocol = SecurityProtocol::SaslSsl;
+        profile.security.mechanism = SaslMechanism::ScramSha512;
+        profile.security.username = QStringLiteral("ops");
+        profile.security.password = QStringLiteral("pw");
+        window->connectTo(profile);
+        QVERIFY2(
+            window->windowTitle().contains(QStringLiteral("payments [PRODUCTION]")), qPrintable(window->windowTitle()));
+        QVERIFY(window->profileLabel()->isVisibleTo(window.get()));
+        QCOMPARE(window->profileLabel()->text().trimmed(), QStringLiteral("PRODUCTION"));
+        QVERIFY(window->profileLabel()->styleSheet().contains(QStringLiteral("#c5221f")));
+        // How it is secured is said while connecting.
+        QVERIFY2(window->connectionLabel()->text().contains(QStringLiteral("SASL_SSL, SCRAM-SHA-512 as ops")),
+            qPrintable(window->connectionLabel()->text()));
+        // A connection without a label shows none.
+        ConnectionProfile plain { {}, QStringLiteral("127.0.0.1:1"), false };
+        plain.connectTimeoutMs = 1500;
+        window->connectTo(plain);
+        QVERIFY(!window->profileLabel()->isVisibleTo(window.get()));
+        QVERIFY(!window->windowTitle().contains(QStringLiteral("[")));
+    }
+
     void unreachableClusterFailsWithABannerAndTheWindowStaysResponsive()
     {
         auto window = makeWindow();
