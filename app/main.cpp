@@ -42,7 +42,9 @@ int main(int argc, char** argv)
         QStringLiteral("Connect with a Java client.properties or librdkafka properties file (security.protocol, "
                        "SASL, TLS), as Kafka's tools take --command-config."),
         QStringLiteral("FILE"));
-    parser.addOptions({ demo, bootstrap, screenshot, tail, page, readOnly, clientConfig });
+    const QCommandLineOption profileName(QStringLiteral("profile"),
+        QStringLiteral("Connect with a connection saved by the connect dialog (by its name)."), QStringLiteral("NAME"));
+    parser.addOptions({ demo, bootstrap, screenshot, tail, page, readOnly, clientConfig, profileName });
     parser.process(app);
 
     // --client-config: the connection's security from a file, checked before any window opens.
@@ -61,6 +63,18 @@ int main(int argc, char** argv)
     }
 
     kafscope::Settings settings;
+    std::optional<kafscope::RecentConnection> saved;
+    if (parser.isSet(profileName)) {
+        saved = kafscope::profiles::findConnection(settings.recentConnections(), parser.value(profileName));
+        if (!saved) {
+            std::fprintf(stderr, "kafscope: no saved connection '%s' (the connect dialog saves them)\n",
+                qPrintable(parser.value(profileName)));
+            return 2;
+        }
+        imported = kafscope::profiles::ImportedConfig {};
+        imported->bootstrap = saved->bootstrap;
+        imported->security = saved->security;
+    }
     auto windowOwner = std::make_unique<kafscope::MainWindow>(&settings);
     auto& window = *windowOwner;
     if (parser.isSet(screenshot))
@@ -85,6 +99,12 @@ int main(int argc, char** argv)
             if (profile.bootstrap.isEmpty())
                 profile.bootstrap = imported->bootstrap;
             profile.name = QFileInfo(parser.value(clientConfig)).completeBaseName();
+            if (saved) {
+                profile.name = saved->name;
+                profile.readOnly = profile.readOnly || saved->readOnly;
+                profile.label = saved->label;
+                profile.color = saved->color;
+            }
             profile.security = imported->security;
             profile.dataPlaneExtra = imported->dataPlane;
             auto& security = profile.security;

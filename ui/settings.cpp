@@ -3,23 +3,6 @@
 namespace kafscope {
 
 namespace Keys {
-const auto recent = QStringLiteral("connections/recent");
-const auto recentName = QStringLiteral("name");
-const auto recentBootstrap = QStringLiteral("bootstrap");
-const auto recentReadOnly = QStringLiteral("readOnly");
-const auto recentLabel = QStringLiteral("label");
-const auto recentColor = QStringLiteral("color");
-const auto recentProtocol = QStringLiteral("securityProtocol");
-const auto recentMechanism = QStringLiteral("saslMechanism");
-const auto recentUser = QStringLiteral("saslUser");
-const auto recentPrincipal = QStringLiteral("oauthUnsecuredPrincipal");
-const auto recentCa = QStringLiteral("caFile");
-const auto recentCert = QStringLiteral("certificateFile");
-const auto recentKey = QStringLiteral("keyFile");
-const auto recentVerify = QStringLiteral("verifyHostname");
-const auto recentEndpoint = QStringLiteral("oauthTokenEndpoint");
-const auto recentClientId = QStringLiteral("oauthClientId");
-const auto recentScope = QStringLiteral("oauthScope");
 const auto geometry = QStringLiteral("window/geometry");
 const auto state = QStringLiteral("window/state");
 const auto views = QStringLiteral("views/");
@@ -37,31 +20,7 @@ Settings::Settings(const QString& fileName)
 
 QList<RecentConnection> Settings::recentConnections() const
 {
-    QList<RecentConnection> result;
-    const int n = m_settings->beginReadArray(Keys::recent);
-    for (int i = 0; i < n; ++i) {
-        m_settings->setArrayIndex(i);
-        RecentConnection r { m_settings->value(Keys::recentName).toString(),
-            m_settings->value(Keys::recentBootstrap).toString(), m_settings->value(Keys::recentReadOnly).toBool(),
-            m_settings->value(Keys::recentLabel).toString(), m_settings->value(Keys::recentColor).toString(), {} };
-        SecurityConfig& sec = r.security;
-        sec.protocol = securityProtocolFromName(m_settings->value(Keys::recentProtocol).toString())
-                           .value_or(SecurityProtocol::Plaintext);
-        sec.mechanism
-            = saslMechanismFromName(m_settings->value(Keys::recentMechanism).toString()).value_or(SaslMechanism::Plain);
-        sec.username = m_settings->value(Keys::recentUser).toString();
-        sec.oauthUnsecuredPrincipal = m_settings->value(Keys::recentPrincipal).toString();
-        sec.caFile = m_settings->value(Keys::recentCa).toString();
-        sec.certificateFile = m_settings->value(Keys::recentCert).toString();
-        sec.keyFile = m_settings->value(Keys::recentKey).toString();
-        sec.verifyHostname = m_settings->value(Keys::recentVerify, true).toBool();
-        sec.oauthTokenEndpoint = m_settings->value(Keys::recentEndpoint).toString();
-        sec.oauthClientId = m_settings->value(Keys::recentClientId).toString();
-        sec.oauthScope = m_settings->value(Keys::recentScope).toString();
-        result.append(r);
-    }
-    m_settings->endArray();
-    return result;
+    return profiles::readConnections(*m_settings);
 }
 
 void Settings::addRecentConnection(const RecentConnection& connection)
@@ -71,29 +30,7 @@ void Settings::addRecentConnection(const RecentConnection& connection)
     list.prepend(connection);
     while (list.size() > kMaxRecent)
         list.removeLast();
-    m_settings->beginWriteArray(Keys::recent, int(list.size()));
-    for (int i = 0; i < list.size(); ++i) {
-        m_settings->setArrayIndex(i);
-        m_settings->setValue(Keys::recentName, list[i].name);
-        m_settings->setValue(Keys::recentBootstrap, list[i].bootstrap);
-        m_settings->setValue(Keys::recentReadOnly, list[i].readOnly);
-        m_settings->setValue(Keys::recentLabel, list[i].label);
-        m_settings->setValue(Keys::recentColor, list[i].color);
-        // Never a secret: no password, token or key passphrase is written here.
-        const SecurityConfig& sec = list[i].security;
-        m_settings->setValue(Keys::recentProtocol, securityProtocolName(sec.protocol));
-        m_settings->setValue(Keys::recentMechanism, saslMechanismName(sec.mechanism));
-        m_settings->setValue(Keys::recentUser, sec.username);
-        m_settings->setValue(Keys::recentPrincipal, sec.oauthUnsecuredPrincipal);
-        m_settings->setValue(Keys::recentCa, sec.caFile);
-        m_settings->setValue(Keys::recentCert, sec.certificateFile);
-        m_settings->setValue(Keys::recentKey, sec.keyFile);
-        m_settings->setValue(Keys::recentVerify, sec.verifyHostname);
-        m_settings->setValue(Keys::recentEndpoint, sec.oauthTokenEndpoint);
-        m_settings->setValue(Keys::recentClientId, sec.oauthClientId);
-        m_settings->setValue(Keys::recentScope, sec.oauthScope);
-    }
-    m_settings->endArray();
+    profiles::writeConnections(*m_settings, list);
 }
 
 QByteArray Settings::windowGeometry() const

@@ -1,5 +1,5 @@
 #pragma once
-#include "kafka/protocol/security.h"
+#include "kafka/profiles/profilestore.h"
 
 // One Settings object over QSettings; keys are constants here and nowhere else. Window state is saved with a
 // version number so a changed layout does not restore garbage.
@@ -10,16 +10,7 @@
 
 namespace kafscope {
 
-struct RecentConnection
-{
-    QString name;
-    QString bootstrap;
-    bool readOnly = false;
-    QString label; // shown in the status bar and title in `color`
-    QString color;
-    // Stored without its secrets (password, OAuth token, key passphrase): those are asked for again.
-    SecurityConfig security;
-};
+using RecentConnection = profiles::SavedConnection;
 
 class Settings
 {

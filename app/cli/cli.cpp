@@ -6,6 +6,7 @@
 #include "kafka/admin/lag.h"
 #include "kafka/profiles/clientconfig.h"
 #include "kafka/profiles/oauth.h"
+#include "kafka/profiles/profilestore.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
 #include "kafka/protocol/errors.h"
@@ -76,6 +77,8 @@ Common options:
   -b, --bootstrap LIST    host:port[,host:port...] (default: the --client-config file's, else $KAFSCOPE_BOOTSTRAP)
   --client-config FILE    A Java client.properties or librdkafka file, as Kafka's tools' --command-config:
                           security.protocol, SASL (PLAIN, SCRAM-SHA-256/512, OAUTHBEARER) and TLS / mTLS (PEM)
+  --profile NAME          A connection saved by the GUI's connect dialog (its secrets are not saved: the password
+                          comes from $KAFSCOPE_SASL_PASSWORD)
   --json                  Machine-readable JSON instead of a table
   --timeout MS            Connect/request timeout in milliseconds (default 10000)
   --read-only             Refuse every write (exit 5); reads and --dry-run checks still work
@@ -347,6 +350,10 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
     parser.addOption({ QStringLiteral("client-config"),
         QStringLiteral("A Java client.properties or librdkafka properties file with the connection's security."),
         QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("profile"),
+        QStringLiteral("A connection saved by the GUI (bootstrap, read-only, security; the password from "
+                       "$KAFSCOPE_SASL_PASSWORD)."),
+        QStringLiteral("NAME") });
     parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.") });
     parser.addOption({ QStringLiteral("timeout"), QStringLiteral("Connect timeout in milliseconds (default 10000)."),
         QStringLiteral("MS"), QStringLiteral("10000") });
@@ -376,6 +383,28 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
     if (!spec.needsCluster)
         return spec.run(parser, { positionals, {}, parser.isSet(QStringLiteral("json")), 0 });
     profiles::ImportedConfig imported;
+    bool profileReadOnly = false;
+    if (parser.isSet(QStringLiteral("profile")) && parser.isSet(QStringLiteral("client-config")))
+        return usage(QStringLiteral("--profile and --client-config: give one of them"));
+    if (parser.isSet(QStringLiteral("profile"))) {
+        const QString name = parser.value(QStringLiteral("profile"));
+        const auto saved = profiles::readConnections(*profiles::userSettings());
+        const auto found = profiles::findConnection(saved, name);
+        if (!found) {
+            QStringList names;
+            for (const auto& c : saved)
+                names << (c.name.isEmpty() ? c.bootstrap : c.name);
+            return usage(QStringLiteral("no saved connection '%1' (saved: %2)")
+                             .arg(name, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
+        }
+        imported.bootstrap = found->bootstrap;
+        imported.security = found->security;
+        profileReadOnly = found->readOnly;
+        if (imported.security.usesSasl() && imported.security.mechanism != SaslMechanism::OAuthBearer)
+            imported.security.password = qEnvironmentVariable("KAFSCOPE_SASL_PASSWORD");
+        if (imported.security.needsTokenFetch())
+            imported.security.oauthClientSecret = qEnvironmentVariable("KAFSCOPE_OAUTH_CLIENT_SECRET");
+    }
     if (parser.isSet(QStringLiteral("client-config"))) {
         imported = profiles::importClientConfigFile(parser.value(QStringLiteral("client-config")));
         if (!imported.ok())
@@ -388,6 +417,8 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
         if (imported.security.usesSasl() && imported.security.mechanism != SaslMechanism::OAuthBearer
             && imported.security.password.isEmpty())
             imported.security.password = qEnvironmentVariable("KAFSCOPE_SASL_PASSWORD");
+    }
+    {
         if (imported.security.needsTokenFetch() && imported.security.problems().isEmpty()) {
             // OAuth client credentials: the token, fetched once for this command.
             QEventLoop loop;
@@ -406,11 +437,14 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
             }
         }
         if (const QStringList problems = imported.security.problems(); !problems.isEmpty())
-            return usage(QStringLiteral("--client-config: %1%2")
-                             .arg(problems.join(QLatin1Char(' ')),
-                                 imported.security.password.isEmpty()
-                                     ? QStringLiteral(" (put it in the file, or set KAFSCOPE_SASL_PASSWORD)")
-                                     : QString()));
+            return usage(QStringLiteral("%1: %2%3")
+                             .arg(parser.isSet(QStringLiteral("profile")) ? QStringLiteral("--profile")
+                                                                          : QStringLiteral("--client-config"),
+                                 problems.join(QLatin1Char(' ')),
+                                 !imported.security.password.isEmpty() ? QString()
+                                     : parser.isSet(QStringLiteral("profile"))
+                                     ? QStringLiteral(" (set KAFSCOPE_SASL_PASSWORD; the CLI never prompts)")
+                                     : QStringLiteral(" (put it in the file, or set KAFSCOPE_SASL_PASSWORD)")));
     }
     QString bootstrapText = parser.value(QStringLiteral("bootstrap"));
     if (bootstrapText.isEmpty())
@@ -431,7 +465,7 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
     if (spec.run)
         return spec.run(parser,
             { positionals, formatBootstrap(bootstrap.addresses), parser.isSet(QStringLiteral("json")), timeoutMs,
-                parser.isSet(QStringLiteral("read-only")), imported.security, clientProperties });
+                parser.isSet(QStringLiteral("read-only")) || profileReadOnly, imported.security, clientProperties });
     return runCommand(
         spec, positionals, bootstrap.addresses, parser.isSet(QStringLiteral("json")), timeoutMs, imported.security);
 }

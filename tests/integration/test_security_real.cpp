@@ -8,6 +8,7 @@
 #include "kafka/client/producer.h"
 #include "kafka/profiles/clientconfig.h"
 #include "kafka/profiles/oauth.h"
+#include "kafka/profiles/profilestore.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
 #include "kafka/protocol/brokerconnection.h"
@@ -16,6 +17,7 @@
 
 #include <QDateTime>
 #include <QProcess>
+#include <QSettings>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -502,4 +504,53 @@ TEST_F(Security, OAuthClientCredentialsFetchAToken)
     EXPECT_FALSE(token);
     EXPECT_TRUE(error.contains(QStringLiteral("HTTP 401 (invalid_client: unknown client or wrong secret)")))
         << error.toStdString();
+}
+
+TEST_F(Security, TheCliConnectsWithAConnectionTheGuiSaved)
+{
+    // What the connect dialog saves (kafka/profiles/profilestore.h), in a settings file of a home of its own.
+    const Listener l = listener(QStringLiteral("SASL_PLAIN"), dir);
+    const QString config = dir.filePath(QStringLiteral("config"));
+    {
+        QDir().mkpath(config + QStringLiteral("/KafScope"));
+        QSettings settings(config + QStringLiteral("/KafScope/KafScope.conf"), QSettings::IniFormat);
+        SecurityConfig withoutSecret = l.config.security;
+        withoutSecret.password.clear();
+        profiles::writeConnections(settings,
+            { { QStringLiteral("plain-rw"), l.config.bootstrap, false, QStringLiteral("TEST"), {}, withoutSecret },
+                { QStringLiteral("plain-ro"), l.config.bootstrap, true, {}, {}, withoutSecret } });
+    }
+    const auto run = [&](const QStringList& args, const QString& password) {
+        QProcess p;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+        env.remove(QStringLiteral("KAFSCOPE_BOOTSTRAP"));
+        if (password.isEmpty())
+            env.remove(QStringLiteral("KAFSCOPE_SASL_PASSWORD"));
+        else
+            env.insert(QStringLiteral("KAFSCOPE_SASL_PASSWORD"), password);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(KAFSCOPE_CLI_PATH), args);
+        p.waitForFinished(60000);
+        return clitest::CliRun { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
+    };
+    auto r = run({ QStringLiteral("brokers"), QStringLiteral("--profile"), QStringLiteral("plain-rw"),
+                     QStringLiteral("--json") },
+        QStringLiteral("alice-secret"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(clitest::json(r).array().size(), 3);
+    // No secret was saved, and the CLI never prompts: it says where the password comes from.
+    r = run({ QStringLiteral("brokers"), QStringLiteral("--profile"), QStringLiteral("plain-rw") }, {});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains("KAFSCOPE_SASL_PASSWORD")) << r.err.toStdString();
+    r = run({ QStringLiteral("brokers"), QStringLiteral("--profile"), QStringLiteral("nope") }, {});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains("plain-rw, plain-ro")) << r.err.toStdString();
+    // A read-only saved connection refuses writes, as --read-only does.
+    r = run({ QStringLiteral("topic"), QStringLiteral("create"), itest::uniqueTopic("profile-ro"),
+                QStringLiteral("--partitions"), QStringLiteral("1"), QStringLiteral("--replication-factor"),
+                QStringLiteral("1"), QStringLiteral("--profile"), QStringLiteral("plain-ro") },
+        QStringLiteral("alice-secret"));
+    EXPECT_EQ(r.exitCode, 5) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("read-only")) << r.err.toStdString();
 }
