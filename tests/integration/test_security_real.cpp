@@ -65,6 +65,33 @@ AdminResult<ClusterMetadata> metadataWith(const QString& bootstrap, const Securi
     return result.value_or(AdminResult<ClusterMetadata>::failure(AdminError::network(QStringLiteral("no answer"))));
 }
 
+// A LiveConsumer tailing `topic` from its earliest offset with the given librdkafka settings, collecting what arrives.
+struct Tail
+{
+    Tail(const QString& bootstrap, const QString& topic, const QMap<QString, QString>& settings)
+    {
+        QObject::connect(&consumer, &LiveConsumer::recordsAvailable, [this] {
+            for (auto& r : consumer.drain())
+                records.push_back(std::move(r));
+        });
+        QObject::connect(
+            &consumer, &LiveConsumer::statusChanged, [this](ConsumerInterface::Status s, const QString& m) {
+                if (s == ConsumerInterface::Status::Failed)
+                    failure = m;
+            });
+        ConsumerOptions options;
+        options.bootstrap = bootstrap;
+        options.topic = topic;
+        options.start = ConsumeStart::earliest();
+        options.extraConfig = settings;
+        consumer.start(options);
+    }
+    ~Tail() { consumer.shutdown(); }
+    LiveConsumer consumer;
+    std::vector<Record> records;
+    QString failure;
+};
+
 int portOf(const QString& bootstrap)
 {
     return parseBootstrap(bootstrap).addresses.value(0).port;
@@ -118,27 +145,10 @@ TEST_F(Security, TheDataPlaneProducesAndTailsOnTheListenersLibrdkafkaCanUse)
         for (const auto& r : reports)
             EXPECT_TRUE(r.ok()) << r.errorName.toStdString() << ": " << r.errorMessage.toStdString();
 
-        LiveConsumer consumer;
-        std::vector<Record> records;
-        QString failure;
-        QObject::connect(&consumer, &LiveConsumer::recordsAvailable, [&] {
-            for (auto& r : consumer.drain())
-                records.push_back(std::move(r));
-        });
-        QObject::connect(&consumer, &LiveConsumer::statusChanged, [&](ConsumerInterface::Status s, const QString& m) {
-            if (s == ConsumerInterface::Status::Failed)
-                failure = m;
-        });
-        ConsumerOptions co;
-        co.bootstrap = l.config.bootstrap;
-        co.topic = topic;
-        co.start = ConsumeStart::earliest();
-        co.extraConfig = settings;
-        consumer.start(co);
-        EXPECT_TRUE(test::waitUntil([&] { return records.size() >= 5 || !failure.isEmpty(); }, 60000));
-        EXPECT_TRUE(failure.isEmpty()) << failure.toStdString();
-        EXPECT_EQ(records.size(), 5u);
-        consumer.shutdown();
+        Tail tail(l.config.bootstrap, topic, settings);
+        EXPECT_TRUE(test::waitUntil([&] { return tail.records.size() >= 5 || !tail.failure.isEmpty(); }, 60000));
+        EXPECT_TRUE(tail.failure.isEmpty()) << tail.failure.toStdString();
+        EXPECT_EQ(tail.records.size(), 5u);
     }
 }
 
@@ -324,23 +334,7 @@ TEST_F(Security, TheAdminClientReauthenticatesBeforeItsSessionExpiresAndATailSur
     ASSERT_EQ(itest::createTopic(topic, 2, 1), "");
     ASSERT_EQ(itest::produce(topic, 10), "");
 
-    LiveConsumer consumer;
-    std::vector<Record> records;
-    QString failure;
-    QObject::connect(&consumer, &LiveConsumer::recordsAvailable, [&] {
-        for (auto& r : consumer.drain())
-            records.push_back(std::move(r));
-    });
-    QObject::connect(&consumer, &LiveConsumer::statusChanged, [&](ConsumerInterface::Status s, const QString& m) {
-        if (s == ConsumerInterface::Status::Failed)
-            failure = m;
-    });
-    ConsumerOptions co;
-    co.bootstrap = l.config.bootstrap;
-    co.topic = topic;
-    co.start = ConsumeStart::earliest();
-    co.extraConfig = librdkafkaSettings(l.config.security);
-    consumer.start(co);
+    Tail tail(l.config.bootstrap, topic, librdkafkaSettings(l.config.security));
 
     ConnectionOptions options;
     options.security = l.config.security;
@@ -368,10 +362,10 @@ TEST_F(Security, TheAdminClientReauthenticatesBeforeItsSessionExpiresAndATailSur
 
     // The tail outlived its expired sessions: everything produced before and after is there, once.
     ASSERT_EQ(itest::produce(topic, 10), "");
-    EXPECT_TRUE(test::waitUntil([&] { return records.size() >= 20 || !failure.isEmpty(); }, 60000)) << records.size();
-    EXPECT_TRUE(failure.isEmpty()) << failure.toStdString();
-    EXPECT_EQ(records.size(), 20u);
-    consumer.shutdown();
+    EXPECT_TRUE(test::waitUntil([&] { return tail.records.size() >= 20 || !tail.failure.isEmpty(); }, 60000))
+        << tail.records.size();
+    EXPECT_TRUE(tail.failure.isEmpty()) << tail.failure.toStdString();
+    EXPECT_EQ(tail.records.size(), 20u);
 }
 
 namespace {
