@@ -1,6 +1,7 @@
 // kafscope: the GUI. Parses the command line and wires the main window; nothing else.
 #include "kafka/background.h"
 #include "kafka/profiles/clientconfig.h"
+#include "kafka/profiles/secretstore.h"
 #include "ui/mainwindow.h"
 #include "ui/settings.h"
 
@@ -13,6 +14,38 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+
+namespace {
+
+// Asks for the secrets `profile` needs and lacks (a SASL password, an OAuth client secret), saying `why` it asks;
+// false when the user cancels. With `keychain`, what was typed is saved there for the next run.
+bool askForMissingSecrets(QWidget* window, kafscope::ConnectionProfile& profile, const QString& why, bool prompt,
+    kafscope::profiles::SecretStore* keychain)
+{
+    auto& security = profile.security;
+    bool asked = false;
+    const auto ask = [&](QString& secret, const QString& what) {
+        if (!secret.isEmpty() || !prompt)
+            return true;
+        bool ok = false;
+        secret = QInputDialog::getText(window, QStringLiteral("KafScope: %1").arg(what),
+            QStringLiteral("%1 for %2 on %3:\n%4").arg(what, security.describe(), profile.bootstrap, why),
+            QLineEdit::Password, {}, &ok);
+        asked = true;
+        return ok;
+    };
+    if (security.usesSasl() && security.mechanism != kafscope::SaslMechanism::OAuthBearer
+        && !ask(security.password, QStringLiteral("Password")))
+        return false;
+    if (security.needsTokenFetch() && !ask(security.oauthClientSecret, QStringLiteral("OAuth client secret")))
+        return false;
+    if (asked && keychain)
+        keychain->store(kafscope::profiles::secretKey(profile.name, profile.bootstrap),
+            kafscope::profiles::Secrets::of(security), true);
+    return true;
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -95,35 +128,56 @@ int main(int argc, char** argv)
     } else if (parser.isSet(bootstrap) || imported) {
         kafscope::ConnectionProfile profile { {}, parser.value(bootstrap), false };
         profile.readOnly = parser.isSet(readOnly);
-        if (imported) {
+        if (!imported) {
+            window.connectTo(profile);
+        } else {
             if (profile.bootstrap.isEmpty())
                 profile.bootstrap = imported->bootstrap;
             profile.name = QFileInfo(parser.value(clientConfig)).completeBaseName();
+            profile.security = imported->security;
+            profile.dataPlaneExtra = imported->dataPlane;
             if (saved) {
                 profile.name = saved->name;
                 profile.readOnly = profile.readOnly || saved->readOnly;
                 profile.label = saved->label;
                 profile.color = saved->color;
+                profile.dataPlaneExtra = saved->dataPlaneExtra;
             }
-            profile.security = imported->security;
-            profile.dataPlaneExtra = imported->dataPlane;
             auto& security = profile.security;
             if (security.usesSasl() && security.mechanism != kafscope::SaslMechanism::OAuthBearer
                 && security.password.isEmpty())
                 security.password = qEnvironmentVariable("KAFSCOPE_SASL_PASSWORD");
-            if (security.usesSasl() && security.mechanism != kafscope::SaslMechanism::OAuthBearer
-                && security.password.isEmpty() && !parser.isSet(screenshot)) {
-                // Not in the file: asked for once, kept in memory for this run only.
-                bool ok = false;
-                security.password = QInputDialog::getText(&window, QStringLiteral("Password"),
-                    QStringLiteral("Password for %1 (%2) on %3:")
-                        .arg(security.username, kafscope::saslMechanismName(security.mechanism), profile.bootstrap),
-                    QLineEdit::Password, {}, &ok);
-                if (!ok)
+            if (security.needsTokenFetch() && security.oauthClientSecret.isEmpty())
+                security.oauthClientSecret = qEnvironmentVariable("KAFSCOPE_OAUTH_CLIENT_SECRET");
+            const bool prompt = !parser.isSet(screenshot);
+            auto* secrets = settings.secrets();
+            if (!saved) {
+                // A file's secrets are the file's business: what it lacks is asked for, for this run only.
+                if (!askForMissingSecrets(&window, profile,
+                        QStringLiteral("It is not in %1.").arg(parser.value(clientConfig)), prompt, nullptr))
                     return 2;
+                window.connectTo(profile);
+            } else {
+                // A saved connection's secrets are in the system keychain; what is not there is asked for once (and
+                // saved there when there is a keychain).
+                const QString key = kafscope::profiles::secretKey(*saved);
+                secrets->read(key, &window,
+                    [&window, profile, secrets, prompt](const kafscope::profiles::SecretsResult& result) mutable {
+                        result.secrets.fillInto(profile.security);
+                        const QString why = result.keychainProblem.isEmpty()
+                            ? QStringLiteral("The system keychain has none saved for '%1'; it will be saved there.")
+                                  .arg(profile.name)
+                            : QStringLiteral("No system keychain (%1), so it is asked for once per run.")
+                                  .arg(result.keychainProblem);
+                        if (!askForMissingSecrets(
+                                &window, profile, why, prompt, result.keychainProblem.isEmpty() ? secrets : nullptr)) {
+                            QCoreApplication::exit(2);
+                            return;
+                        }
+                        window.connectTo(profile);
+                    });
             }
         }
-        window.connectTo(profile);
     } else if (!parser.isSet(screenshot)) {
         QTimer::singleShot(0, &window, &kafscope::MainWindow::showConnectDialog);
     }

@@ -1,14 +1,19 @@
 #include "ui/connectdialog.h"
 
+#include "kafka/client/dataplaneprops.h"
 #include "kafka/protocol/bootstrap.h"
+#include "ui/dialogs/connectionsdialog.h"
 #include "ui/securityform.h"
 #include "ui/settings.h"
 #include "ui_connectdialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 
 namespace kafscope {
@@ -36,17 +41,53 @@ ConnectDialog::ConnectDialog(Settings* settings, QWidget* parent)
     m_ui->formLayout->insertRow(2, labelLabel, labelRow);
     m_security = new SecurityForm(this);
     m_ui->verticalLayout->insertWidget(1, m_security);
+    m_keychainCheck = new QCheckBox(QStringLiteral("Save &secrets in the system keychain"));
+    m_keychainCheck->setObjectName(QStringLiteral("keychainCheck"));
+    m_keychainCheck->setChecked(true);
+    m_keychainCheck->setToolTip(QStringLiteral(
+        "Passwords, OAuth tokens and secrets and key passphrases go to the system keychain (the Secret Service: "
+        "gnome-keyring, KWallet), never to KafScope's settings file. Unticked: they are kept until KafScope quits "
+        "and asked for again in the next run."));
+    m_secretNote = new QLabel;
+    m_secretNote->setObjectName(QStringLiteral("secretNote"));
+    m_secretNote->setWordWrap(true);
+    m_secretNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_ui->verticalLayout->insertWidget(2, m_keychainCheck);
+    m_ui->verticalLayout->insertWidget(3, m_secretNote);
+    m_dataPlane = new QPlainTextEdit;
+    m_dataPlane->setObjectName(QStringLiteral("dataPlaneEdit"));
+    m_dataPlane->setPlaceholderText(
+        QStringLiteral("key=value per line, e.g. fetch.max.bytes=1048576 or client.rack=eu-1a"));
+    m_dataPlane->setToolTip(QStringLiteral(
+        "Further librdkafka properties for the live tail, the producer and the playground (the data plane). Checked "
+        "against librdkafka before connecting; security settings belong in the fields above."));
+    m_dataPlane->setTabChangesFocus(true);
+    m_dataPlane->setFixedHeight(m_dataPlane->fontMetrics().lineSpacing() * 3 + 12);
+    auto* dataPlaneLabel = new QLabel(QStringLiteral("&Data plane (librdkafka):"));
+    dataPlaneLabel->setBuddy(m_dataPlane);
+    m_ui->formLayout->addRow(dataPlaneLabel, m_dataPlane);
+    connect(m_dataPlane, &QPlainTextEdit::textChanged, this, &ConnectDialog::validate);
+    m_settings->secrets()->probe(this, [this](const QString& problem) { showKeychainState(problem); });
     connect(m_security, &SecurityForm::changed, this, &ConnectDialog::validate);
     connect(m_security, &SecurityForm::bootstrapImported, this, &ConnectDialog::setBootstrapText);
-    for (const auto& recent : m_settings->recentConnections())
-        m_ui->bootstrapCombo->addItem(
-            recent.name.isEmpty() ? recent.bootstrap : recent.name + QStringLiteral(" — ") + recent.bootstrap,
-            recent.bootstrap);
     m_ui->bootstrapCombo->lineEdit()->setPlaceholderText(QStringLiteral("host:port[,host:port...]"));
+    reloadRecents();
     connect(m_ui->bootstrapCombo, &QComboBox::currentIndexChanged, this, &ConnectDialog::fillFromRecent);
-    // Pre-fill with the newest recent connection, name included: accepting it unchanged must not erase its name.
-    if (m_ui->bootstrapCombo->count() > 0)
-        fillFromRecent(0);
+    // "Manage…": the saved connections dialog (rename, label, read-only, delete, forget secrets).
+    m_manageButton = new QPushButton(QStringLiteral("&Manage…"));
+    m_manageButton->setObjectName(QStringLiteral("manageButton"));
+    m_manageButton->setToolTip(QStringLiteral("Rename, label, reorder or delete saved connections, or forget their "
+                                              "secrets in the system keychain"));
+    auto* bootstrapRow = new QHBoxLayout;
+    m_ui->formLayout->removeWidget(m_ui->bootstrapCombo);
+    bootstrapRow->addWidget(m_ui->bootstrapCombo, 1);
+    bootstrapRow->addWidget(m_manageButton);
+    m_ui->formLayout->setLayout(0, QFormLayout::FieldRole, bootstrapRow);
+    connect(m_manageButton, &QPushButton::clicked, this, [this] {
+        ConnectionsDialog manage(m_settings, this);
+        if (manage.exec() == QDialog::Accepted)
+            reloadRecents();
+    });
     connect(m_ui->bootstrapCombo, &QComboBox::editTextChanged, this, &ConnectDialog::dropStaleName);
     connect(m_ui->bootstrapCombo, &QComboBox::editTextChanged, this, &ConnectDialog::validate);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ConnectDialog::accept);
@@ -59,6 +100,26 @@ ConnectDialog::ConnectDialog(Settings* settings, QWidget* parent)
 }
 
 ConnectDialog::~ConnectDialog() = default;
+
+void ConnectDialog::reloadRecents()
+{
+    {
+        const QSignalBlocker block(m_ui->bootstrapCombo);
+        const QString typed = m_ui->bootstrapCombo->currentText();
+        m_ui->bootstrapCombo->clear();
+        for (const auto& recent : m_settings->recentConnections())
+            m_ui->bootstrapCombo->addItem(
+                recent.name.isEmpty() ? recent.bootstrap : recent.name + QStringLiteral(" — ") + recent.bootstrap,
+                recent.bootstrap);
+        m_ui->bootstrapCombo->setEditText(typed);
+    }
+    // Pre-fill with the newest recent connection, name included: accepting it unchanged must not erase its name.
+    if (m_ui->bootstrapCombo->count() > 0) {
+        m_ui->bootstrapCombo->setCurrentIndex(0);
+        fillFromRecent(0);
+    }
+    validate();
+}
 
 void ConnectDialog::fillFromRecent(int index)
 {
@@ -74,6 +135,41 @@ void ConnectDialog::fillFromRecent(int index)
     m_security->setConfig(recents[index].security);
     m_label->setText(recents[index].label);
     m_color->setCurrentIndex(std::max(0, m_color->findData(recents[index].color)));
+    m_dataPlane->setPlainText(formatDataPlaneProperties(recents[index].dataPlaneExtra));
+    // The secrets arrive when the keychain answers; by then the user may have picked another connection, or typed.
+    const RecentConnection recent = recents[index];
+    m_readingKey = profiles::secretKey(recent);
+    m_settings->secrets()->read(m_readingKey, this, [this, recent](const profiles::SecretsResult& result) {
+        if (m_readingKey != profiles::secretKey(recent))
+            return;
+        m_readingKey.clear();
+        showKeychainState(result.keychainProblem);
+        if (!result.found() || m_ui->bootstrapCombo->currentText().trimmed() != recent.bootstrap)
+            return;
+        SecurityConfig current = m_security->config();
+        result.secrets.fillInto(current);
+        m_security->setConfig(current);
+        m_secretNote->setText(result.source == profiles::SecretsResult::Source::Keychain
+                ? QStringLiteral("Secrets filled in from the system keychain.")
+                : QStringLiteral("Secrets filled in from this run (%1: they are asked for again in the next run).")
+                      .arg(result.keychainProblem.isEmpty() ? QStringLiteral("not saved in the keychain")
+                                                            : result.keychainProblem));
+    });
+}
+
+void ConnectDialog::showKeychainState(const QString& problem)
+{
+    if (problem.isEmpty()) {
+        m_keychainCheck->setEnabled(true);
+        if (m_secretNote->text().startsWith(QLatin1String("No system keychain")))
+            m_secretNote->clear();
+        return;
+    }
+    m_keychainCheck->setChecked(false);
+    m_keychainCheck->setEnabled(false);
+    m_secretNote->setText(QStringLiteral("No system keychain: %1. Secrets are kept in memory until KafScope quits "
+                                         "and asked for again in the next run.")
+                              .arg(problem));
 }
 
 void ConnectDialog::dropStaleName(const QString& bootstrapText)
@@ -98,9 +194,14 @@ void ConnectDialog::setReadOnly(bool on)
     m_ui->readOnlyCheck->setChecked(on);
 }
 
+QStringList ConnectDialog::problems() const
+{
+    return m_security->problems() + parseDataPlaneProperties(m_dataPlane->toPlainText()).problems;
+}
+
 bool ConnectDialog::isInputValid() const
 {
-    return parseBootstrap(m_ui->bootstrapCombo->currentText()).ok() && m_security->problems().isEmpty();
+    return parseBootstrap(m_ui->bootstrapCombo->currentText()).ok() && problems().isEmpty();
 }
 
 void ConnectDialog::validate()
@@ -108,7 +209,7 @@ void ConnectDialog::validate()
     const auto text = m_ui->bootstrapCombo->currentText();
     const auto parsed = parseBootstrap(text);
     auto* ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
-    const QStringList problems = m_security->problems();
+    const QStringList problems = this->problems();
     ok->setEnabled(parsed.ok() && problems.isEmpty());
     if (parsed.ok() && !problems.isEmpty()) {
         m_ui->validationLabel->setText(problems.join(QLatin1Char(' ')));
@@ -130,15 +231,20 @@ void ConnectDialog::validate()
 void ConnectDialog::accept()
 {
     const auto parsed = parseBootstrap(m_ui->bootstrapCombo->currentText());
-    if (!parsed.ok() || !m_security->problems().isEmpty())
+    if (!parsed.ok() || !problems().isEmpty())
         return; // the button is disabled; Enter in the field must not send either
     m_profile = ConnectionProfile { m_ui->nameEdit->text().trimmed(), formatBootstrap(parsed.addresses), false };
     m_profile.readOnly = m_ui->readOnlyCheck->isChecked();
     m_profile.security = m_security->config();
     m_profile.label = m_label->text().trimmed();
     m_profile.color = m_color->currentData().toString();
-    m_settings->addRecentConnection({ m_profile.name, m_profile.bootstrap, m_profile.readOnly, m_profile.label,
-        m_profile.color, m_profile.security });
+    m_profile.dataPlaneExtra = parseDataPlaneProperties(m_dataPlane->toPlainText()).properties;
+    RecentConnection saved { m_profile.name, m_profile.bootstrap, m_profile.readOnly, m_profile.label, m_profile.color,
+        m_profile.security, m_profile.dataPlaneExtra };
+    // The secrets go to the keychain (or this run's memory), never to the settings file.
+    m_settings->secrets()->store(profiles::secretKey(saved), profiles::Secrets::of(saved.security),
+        m_keychainCheck->isEnabled() && m_keychainCheck->isChecked());
+    m_settings->addRecentConnection(saved);
     QDialog::accept();
 }
 

@@ -4,8 +4,12 @@
 #include <QDialog>
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
 
 namespace Ui {
 class ConnectDialog;
@@ -16,8 +20,11 @@ namespace kafscope {
 class SecurityForm;
 class Settings;
 
-// Asks for a bootstrap list, validated as host:port[,host:port...] while typing, and the connection's security
-// (SecurityForm); nothing is sent until both are valid. Recent connections come back without their secrets.
+// Asks for a bootstrap list, validated as host:port[,host:port...] while typing, the connection's security
+// (SecurityForm) and extra librdkafka properties for the data plane; nothing is sent until all are valid. Recent
+// connections come back with their secrets from the system keychain (read without waiting: they are filled in when
+// the keychain answers); without a keychain the dialog says so, and secrets typed in this run are remembered until
+// the app quits.
 class ConnectDialog : public QDialog
 {
     Q_OBJECT
@@ -29,6 +36,9 @@ public:
     void setBootstrapText(const QString& text);
     void setReadOnly(bool on);
     SecurityForm* securityForm() const { return m_security; }
+    QCheckBox* keychainCheck() const { return m_keychainCheck; }
+    QLabel* secretNote() const { return m_secretNote; }
+    QPlainTextEdit* dataPlaneEdit() const { return m_dataPlane; }
     bool isInputValid() const;
 
     void accept() override;
@@ -37,12 +47,20 @@ private:
     void validate();
     void fillFromRecent(int index);
     void dropStaleName(const QString& bootstrapText);
+    void showKeychainState(const QString& problem);
+    void reloadRecents();
+    QStringList problems() const;
 
     std::unique_ptr<Ui::ConnectDialog> m_ui;
     Settings* m_settings;
     SecurityForm* m_security;
     QLineEdit* m_label;
     QComboBox* m_color;
+    QCheckBox* m_keychainCheck;
+    QLabel* m_secretNote;
+    QPlainTextEdit* m_dataPlane;
+    QPushButton* m_manageButton;
+    QString m_readingKey; // the recent connection whose secrets are being read
     ConnectionProfile m_profile;
     QString m_filledName; // put in by fillFromRecent(), with the address it belongs to
     QString m_filledBootstrap;

@@ -41,6 +41,13 @@ MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
     , m_autoRefresh(new QTimer(this))
 {
     m_session->setParent(this);
+    connect(m_settings->secrets(), &profiles::SecretStore::keychainFailed, this,
+        [this](const QString&, const QString& problem) {
+            statusBar()->showMessage(QStringLiteral("Secrets not saved in the system keychain: %1. They are kept until "
+                                                    "KafScope quits and asked for again in the next run.")
+                                         .arg(problem),
+                20000);
+        });
     setWindowTitle(QStringLiteral("KafScope"));
     setObjectName(QStringLiteral("MainWindow"));
     m_brokersPage = new BrokersPage(m_session);

@@ -1,5 +1,7 @@
 #include "ui/settings.h"
 
+#include <QSet>
+
 namespace kafscope {
 
 namespace Keys {
@@ -12,11 +14,15 @@ const auto panels = QStringLiteral("panels/");
 
 Settings::Settings()
     : m_settings(std::make_unique<QSettings>())
+    , m_secrets(std::make_unique<profiles::SecretStore>(profiles::SecretStore::Backend::Keychain))
 { }
 
-Settings::Settings(const QString& fileName)
+Settings::Settings(const QString& fileName, profiles::SecretStore::Backend secrets)
     : m_settings(std::make_unique<QSettings>(fileName, QSettings::IniFormat))
+    , m_secrets(std::make_unique<profiles::SecretStore>(secrets))
 { }
+
+Settings::~Settings() = default;
 
 QList<RecentConnection> Settings::recentConnections() const
 {
@@ -26,11 +32,37 @@ QList<RecentConnection> Settings::recentConnections() const
 void Settings::addRecentConnection(const RecentConnection& connection)
 {
     auto list = recentConnections();
-    list.removeIf([&](const auto& r) { return r.bootstrap == connection.bootstrap; });
+    QStringList dropped; // keychain entries of connections no longer remembered
+    const QString key = profiles::secretKey(connection);
+    list.removeIf([&](const auto& r) {
+        if (r.bootstrap != connection.bootstrap)
+            return false;
+        dropped << profiles::secretKey(r);
+        return true;
+    });
     list.prepend(connection);
     while (list.size() > kMaxRecent)
-        list.removeLast();
+        dropped << profiles::secretKey(list.takeLast());
     profiles::writeConnections(*m_settings, list);
+    for (const QString& k : dropped) {
+        if (k != key)
+            m_secrets->remove(k);
+    }
+}
+
+void Settings::setRecentConnections(const QList<RecentConnection>& connections, const QHash<QString, QString>& renamed)
+{
+    QSet<QString> kept;
+    for (const auto& c : connections)
+        kept.insert(profiles::secretKey(c));
+    for (auto it = renamed.begin(); it != renamed.end(); ++it)
+        m_secrets->move(it.key(), it.value());
+    for (const auto& c : recentConnections()) {
+        const QString key = profiles::secretKey(c);
+        if (!kept.contains(key) && !renamed.contains(key))
+            m_secrets->remove(key);
+    }
+    profiles::writeConnections(*m_settings, connections);
 }
 
 QByteArray Settings::windowGeometry() const

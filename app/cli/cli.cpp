@@ -7,6 +7,7 @@
 #include "kafka/profiles/clientconfig.h"
 #include "kafka/profiles/oauth.h"
 #include "kafka/profiles/profilestore.h"
+#include "kafka/profiles/secretstore.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
 #include "kafka/protocol/errors.h"
@@ -17,6 +18,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
+#include <QTimer>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -26,6 +28,25 @@
 namespace kafscope::cli {
 
 namespace {
+
+// Fills the secrets `security` lacks from the system keychain; returns why it could not (for the message), or
+// empty. Waits at most 10 s: a keychain that would have to ask for its unlock password cannot here.
+QString readKeychainSecrets(const QString& key, SecurityConfig& security)
+{
+    profiles::SecretStore store(profiles::SecretStore::Backend::Keychain);
+    QEventLoop loop;
+    QString note = QStringLiteral("the system keychain did not answer within 10 s");
+    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+    store.read(key, &loop, [&](const profiles::SecretsResult& result) {
+        result.secrets.fillInto(security);
+        note = !result.keychainProblem.isEmpty() ? result.keychainProblem
+            : result.found()                     ? QString()
+                                                 : QStringLiteral("the system keychain has none saved for it");
+        loop.quit();
+    });
+    loop.exec();
+    return note;
+}
 
 const char* const kOverview = R"(Usage: kafscope-cli COMMAND [options]
 
@@ -77,8 +98,8 @@ Common options:
   -b, --bootstrap LIST    host:port[,host:port...] (default: the --client-config file's, else $KAFSCOPE_BOOTSTRAP)
   --client-config FILE    A Java client.properties or librdkafka file, as Kafka's tools' --command-config:
                           security.protocol, SASL (PLAIN, SCRAM-SHA-256/512, OAUTHBEARER) and TLS / mTLS (PEM)
-  --profile NAME          A connection saved by the GUI's connect dialog (its secrets are not saved: the password
-                          comes from $KAFSCOPE_SASL_PASSWORD)
+  --profile NAME          A connection saved by the GUI's connect dialog (secrets from $KAFSCOPE_SASL_PASSWORD /
+                          $KAFSCOPE_OAUTH_CLIENT_SECRET, else the system keychain; never a prompt)
   --json                  Machine-readable JSON instead of a table
   --timeout MS            Connect/request timeout in milliseconds (default 10000)
   --read-only             Refuse every write (exit 5); reads and --dry-run checks still work
@@ -352,7 +373,7 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
         QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("profile"),
         QStringLiteral("A connection saved by the GUI (bootstrap, read-only, security; the password from "
-                       "$KAFSCOPE_SASL_PASSWORD)."),
+                       "$KAFSCOPE_SASL_PASSWORD, else the system keychain)."),
         QStringLiteral("NAME") });
     parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.") });
     parser.addOption({ QStringLiteral("timeout"), QStringLiteral("Connect timeout in milliseconds (default 10000)."),
@@ -384,6 +405,7 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
         return spec.run(parser, { positionals, {}, parser.isSet(QStringLiteral("json")), 0 });
     profiles::ImportedConfig imported;
     bool profileReadOnly = false;
+    QString keychainNote; // why the keychain had no secret for --profile
     if (parser.isSet(QStringLiteral("profile")) && parser.isSet(QStringLiteral("client-config")))
         return usage(QStringLiteral("--profile and --client-config: give one of them"));
     if (parser.isSet(QStringLiteral("profile"))) {
@@ -404,6 +426,11 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
             imported.security.password = qEnvironmentVariable("KAFSCOPE_SASL_PASSWORD");
         if (imported.security.needsTokenFetch())
             imported.security.oauthClientSecret = qEnvironmentVariable("KAFSCOPE_OAUTH_CLIENT_SECRET");
+        imported.dataPlane = found->dataPlaneExtra;
+        if (!imported.security.problems().isEmpty()) {
+            // What the environment did not give, the system keychain may have (the GUI saved it there).
+            keychainNote = readKeychainSecrets(profiles::secretKey(*found), imported.security);
+        }
     }
     if (parser.isSet(QStringLiteral("client-config"))) {
         imported = profiles::importClientConfigFile(parser.value(QStringLiteral("client-config")));
@@ -443,7 +470,8 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
                                  problems.join(QLatin1Char(' ')),
                                  !imported.security.password.isEmpty() ? QString()
                                      : parser.isSet(QStringLiteral("profile"))
-                                     ? QStringLiteral(" (set KAFSCOPE_SASL_PASSWORD; the CLI never prompts)")
+                                     ? QStringLiteral(" (set KAFSCOPE_SASL_PASSWORD; the CLI never prompts; %1)")
+                                           .arg(keychainNote)
                                      : QStringLiteral(" (put it in the file, or set KAFSCOPE_SASL_PASSWORD)")));
     }
     QString bootstrapText = parser.value(QStringLiteral("bootstrap"));

@@ -1,5 +1,7 @@
 #include "kafka/profiles/profilestore.h"
 
+#include "kafka/client/dataplaneprops.h"
+
 namespace kafscope::profiles {
 
 namespace {
@@ -20,6 +22,7 @@ const auto recentVerify = QStringLiteral("verifyHostname");
 const auto recentEndpoint = QStringLiteral("oauthTokenEndpoint");
 const auto recentClientId = QStringLiteral("oauthClientId");
 const auto recentScope = QStringLiteral("oauthScope");
+const auto recentDataPlane = QStringLiteral("dataPlaneProperties");
 } // namespace
 
 QList<SavedConnection> readConnections(QSettings& settings)
@@ -45,6 +48,7 @@ QList<SavedConnection> readConnections(QSettings& settings)
         sec.oauthTokenEndpoint = settings.value(recentEndpoint).toString();
         sec.oauthClientId = settings.value(recentClientId).toString();
         sec.oauthScope = settings.value(recentScope).toString();
+        r.dataPlaneExtra = parseDataPlaneProperties(settings.value(recentDataPlane).toString()).properties;
         result.append(r);
     }
     settings.endArray();
@@ -74,6 +78,10 @@ void writeConnections(QSettings& settings, const QList<SavedConnection>& connect
         settings.setValue(recentEndpoint, sec.oauthTokenEndpoint);
         settings.setValue(recentClientId, sec.oauthClientId);
         settings.setValue(recentScope, sec.oauthScope);
+        if (connections[i].dataPlaneExtra.isEmpty())
+            settings.remove(recentDataPlane);
+        else
+            settings.setValue(recentDataPlane, formatDataPlaneProperties(connections[i].dataPlaneExtra));
     }
     settings.endArray();
 }

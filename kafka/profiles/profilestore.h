@@ -1,11 +1,13 @@
 #pragma once
 // Saved connections: what the connect dialog remembers and `kafscope --profile NAME` / `kafscope-cli --profile NAME`
 // connect with: name, bootstrap servers, read-only, label and colour, and the security settings without their
-// secrets (password, OAuth token and client secret, key passphrase are never written: they are asked for, or come
-// from $KAFSCOPE_SASL_PASSWORD). Stored in the GUI's settings file (QSettings, ~/.config/KafScope/KafScope.conf).
+// secrets (password, OAuth token and client secret, key passphrase are never written here: they go to the system
+// keychain (secretstore.h), or are asked for, or come from $KAFSCOPE_SASL_PASSWORD). Stored in the GUI's settings
+// file (QSettings, ~/.config/KafScope/KafScope.conf).
 #include "kafka/protocol/security.h"
 
 #include <QList>
+#include <QMap>
 #include <QSettings>
 #include <QString>
 #include <memory>
@@ -20,7 +22,8 @@ struct SavedConnection
     bool readOnly = false;
     QString label; // shown in the status bar and title in `color`
     QString color;
-    SecurityConfig security; // without its secrets
+    SecurityConfig security; // without its secrets (those are in the system keychain: secretstore.h)
+    QMap<QString, QString> dataPlaneExtra; // further librdkafka properties for consumers and producers
 };
 
 QList<SavedConnection> readConnections(QSettings& settings);

@@ -1,6 +1,7 @@
 // ConnectDialog: the bootstrap field validates while typing, nothing is accepted until it is valid, accepted
 // profiles are normalized and remembered, and the demo button yields the demo profile.
 #include "ui/connectdialog.h"
+#include "ui/dialogs/connectionsdialog.h"
 #include "ui/securityform.h"
 #include "ui/settings.h"
 #include "uitestutil.h"
@@ -11,8 +12,10 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -354,6 +357,90 @@ private slots:
         QVERIFY(!again.securityForm()->config().verifyHostname);
         QCOMPARE(child<QLineEdit>(&again, "labelEdit")->text(), QStringLiteral("PRODUCTION"));
         QCOMPARE(child<QComboBox>(&again, "colorCombo")->currentText(), QStringLiteral("Red"));
+    }
+
+    void dataPlanePropertiesAreCheckedBeforeAnythingIsSentAndRemembered()
+    {
+        {
+            ConnectDialog d(m_settings.get());
+            type(d, QStringLiteral("k1:9092"));
+            QVERIFY(okButton(d)->isEnabled());
+            auto* edit = child<QPlainTextEdit>(&d, "dataPlaneEdit");
+            edit->setPlainText(QStringLiteral("fetch.max.bytes=1048576\nfetch.wait.max.mss=100"));
+            QVERIFY(!okButton(d)->isEnabled());
+            QVERIFY2(validation(d)->text().contains(QStringLiteral("Line 2: librdkafka"))
+                    && validation(d)->text().contains(QStringLiteral("fetch.wait.max.mss")),
+                qPrintable(validation(d)->text()));
+            d.accept(); // Enter: still nothing
+            QCOMPARE(d.result(), int(QDialog::Rejected));
+            edit->setPlainText(QStringLiteral("sasl.password=hunter2"));
+            QVERIFY(validation(d)->text().contains(QStringLiteral("belongs in the Security fields")));
+            QVERIFY(!okButton(d)->isEnabled());
+            edit->setPlainText(QStringLiteral("fetch.max.bytes=1048576\nclient.rack=eu-1a"));
+            QVERIFY(okButton(d)->isEnabled());
+            d.accept();
+            QCOMPARE(d.profile().dataPlaneExtra.value(QStringLiteral("client.rack")), QStringLiteral("eu-1a"));
+        }
+        ConnectDialog again(m_settings.get());
+        QCOMPARE(child<QPlainTextEdit>(&again, "dataPlaneEdit")->toPlainText(),
+            QStringLiteral("client.rack=eu-1a\nfetch.max.bytes=1048576"));
+    }
+
+    void savedConnectionsAreRenamedReorderedAndDeletedAndTheirSecretsFollow()
+    {
+        auto* secrets = m_settings->secrets();
+        RecentConnection a { QStringLiteral("alpha"), QStringLiteral("a:9092") };
+        RecentConnection b { QStringLiteral("beta"), QStringLiteral("b:9092") };
+        RecentConnection c { QStringLiteral("gamma"), QStringLiteral("c:9092") };
+        for (const auto& r : { c, b, a }) {
+            m_settings->addRecentConnection(r);
+            secrets->store(profiles::secretKey(r), { r.name + QStringLiteral("-pw"), {}, {}, {} }, false);
+        }
+        const auto secretOf = [&](const QString& key) {
+            std::optional<QString> pw;
+            secrets->read(key, this, [&](const profiles::SecretsResult& r) { pw = r.secrets.saslPassword; });
+            (void)QTest::qWaitFor([&] { return pw.has_value(); }, 5000);
+            return pw.value_or(QStringLiteral("(no answer)"));
+        };
+        ConnectionsDialog d(m_settings.get());
+        auto* table = child<QTableWidget>(&d, "connectionsTable");
+        auto* save = child<QDialogButtonBox>(&d, "buttonBox")->button(QDialogButtonBox::Save);
+        QCOMPARE(table->rowCount(), 3);
+        QCOMPARE(table->item(0, ConnectionsDialog::Name)->text(), QStringLiteral("alpha"));
+        QTRY_COMPARE(table->item(0, ConnectionsDialog::Secrets)->text(), QStringLiteral("this run only"));
+        // Two of the same name: refused, said.
+        table->item(1, ConnectionsDialog::Name)->setText(QStringLiteral("alpha"));
+        QVERIFY(!save->isEnabled());
+        QVERIFY(
+            child<QLabel>(&d, "messageLabel")->text().contains(QStringLiteral("Two connections are called \"alpha\"")));
+        table->item(1, ConnectionsDialog::Name)->setText(QStringLiteral("beta-prod"));
+        QVERIFY(save->isEnabled());
+        table->item(1, ConnectionsDialog::ReadOnly)->setCheckState(Qt::Checked);
+        // gamma up to the top, alpha deleted.
+        table->selectRow(2);
+        QTest::mouseClick(child<QPushButton>(&d, "upButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(&d, "upButton"), Qt::LeftButton);
+        QCOMPARE(table->item(0, ConnectionsDialog::Name)->text(), QStringLiteral("gamma"));
+        table->selectRow(1);
+        QCOMPARE(table->item(1, ConnectionsDialog::Name)->text(), QStringLiteral("alpha"));
+        QTest::mouseClick(child<QPushButton>(&d, "deleteButton"), Qt::LeftButton);
+        QCOMPARE(table->rowCount(), 2);
+        test::saveScreenshot(&d, QStringLiteral("connections.png"));
+        d.accept();
+        const auto saved = m_settings->recentConnections();
+        QCOMPARE(saved.size(), 2);
+        QCOMPARE(saved[0].name, QStringLiteral("gamma"));
+        QCOMPARE(saved[1].name, QStringLiteral("beta-prod"));
+        QVERIFY(saved[1].readOnly);
+        // The renamed connection's secret moved to its new key; the deleted one's is gone.
+        QTRY_COMPARE(secretOf(QStringLiteral("connection/beta-prod")), QStringLiteral("beta-pw"));
+        QCOMPARE(secretOf(QStringLiteral("connection/beta")), QString());
+        QCOMPARE(secretOf(QStringLiteral("connection/alpha")), QString());
+        QCOMPARE(secretOf(QStringLiteral("connection/gamma")), QStringLiteral("gamma-pw"));
+        // The connect dialog lists what was saved.
+        ConnectDialog connect(m_settings.get());
+        QCOMPARE(combo(connect)->count(), 2);
+        QCOMPARE(child<QLineEdit>(&connect, "nameEdit")->text(), QStringLiteral("gamma"));
     }
 
     void aClientConfigFileFillsTheFormAndNamesWhatItCannotTake()

@@ -1,6 +1,8 @@
 // Importing client configuration files (kafka/profiles/clientconfig.h): Java client.properties with the Plain,
 // Scram and OAuthBearer login modules and PEM stores, librdkafka / kcat files, and what cannot be imported named.
+#include "kafka/client/dataplaneprops.h"
 #include "kafka/profiles/clientconfig.h"
+#include "kafka/profiles/secretstore.h"
 
 #include <QDir>
 #include <QFile>
@@ -140,4 +142,68 @@ TEST(ClientConfig, OAuthClientCredentialsFromJavaAndLibrdkafkaFiles)
     SecurityConfig missing = rdk.security;
     missing.oauthClientSecret.clear();
     EXPECT_EQ(missing.problems().size(), 1);
+}
+
+// The connection's extra data-plane properties: each bad line is named with its line number and why; nothing of a
+// bad line is kept.
+TEST(DataPlaneProperties, BadLinesAreNamed)
+{
+    struct Row
+    {
+        const char* text;
+        const char* problem; // a part of the message
+    };
+    const Row rows[] = {
+        { "fetch.max.byts=5", "No such configuration property" },
+        { "fetch.max.bytes=lots", "Invalid value" },
+        { "fetch.max.bytes=-1", "fetch.max.bytes" },
+        { "just-a-word", "is not key=value" },
+        { "=1", "is not key=value" },
+        { "sasl.password=hunter2", "belongs in the Security fields" },
+        { "ssl.key.password=x", "belongs in the Security fields" },
+        { "security.protocol=SSL", "belongs in the Security fields" },
+        { "bootstrap.servers=a:1", "bootstrap servers field" },
+        { "group.id=mine", "set by KafScope for each consumer" },
+        { "client.rack=a\nclient.rack=b", "Line 2: client.rack is set twice" },
+    };
+    for (const auto& row : rows) {
+        const auto parsed = parseDataPlaneProperties(QString::fromUtf8(row.text));
+        ASSERT_FALSE(parsed.ok()) << row.text;
+        EXPECT_TRUE(parsed.problems.join(QLatin1Char(' ')).contains(QString::fromUtf8(row.problem)))
+            << row.text << ": " << parsed.problems.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(parsed.problems.first().startsWith(QStringLiteral("Line "))) << row.text;
+    }
+    EXPECT_FALSE(parseDataPlaneProperties(QStringLiteral("sasl.password=hunter2"))
+                     .properties.contains(QStringLiteral("sasl.password")));
+}
+
+TEST(DataPlaneProperties, GoodLinesRoundTrip)
+{
+    const auto parsed
+        = parseDataPlaneProperties(QStringLiteral("# tuning\n\n fetch.max.bytes = 1048576 \nclient.rack=eu-1a\n"));
+    ASSERT_TRUE(parsed.ok()) << parsed.problems.join(QLatin1Char(' ')).toStdString();
+    EXPECT_EQ(parsed.properties.size(), 2);
+    EXPECT_EQ(parsed.properties.value(QStringLiteral("fetch.max.bytes")), QStringLiteral("1048576"));
+    EXPECT_EQ(
+        formatDataPlaneProperties(parsed.properties), QStringLiteral("client.rack=eu-1a\nfetch.max.bytes=1048576"));
+    EXPECT_EQ(parseDataPlaneProperties(formatDataPlaneProperties(parsed.properties)).properties, parsed.properties);
+}
+
+// Secrets travel to the keychain as one JSON entry per connection; a damaged entry is not taken for secrets.
+TEST(Secrets, JsonRoundTripAndFill)
+{
+    const Secrets s { QStringLiteral("p\"w"), QStringLiteral("tok"), {}, QStringLiteral("kp") };
+    const auto back = Secrets::fromJson(s.toJson());
+    ASSERT_TRUE(back.has_value());
+    EXPECT_TRUE(*back == s);
+    EXPECT_FALSE(Secrets::fromJson("not json").has_value());
+    EXPECT_FALSE(s.toJson().contains("oauthClientSecret")); // empty ones are not written
+    SecurityConfig c;
+    c.password = QStringLiteral("typed");
+    s.fillInto(c);
+    EXPECT_EQ(c.password, QStringLiteral("typed")); // what the user typed wins
+    EXPECT_EQ(c.oauthToken, QStringLiteral("tok"));
+    EXPECT_EQ(c.keyPassword, QStringLiteral("kp"));
+    EXPECT_EQ(secretKey(QStringLiteral("prod"), QStringLiteral("k:1")), QStringLiteral("connection/prod"));
+    EXPECT_EQ(secretKey(QString(), QStringLiteral("k:1")), QStringLiteral("connection/k:1"));
 }
