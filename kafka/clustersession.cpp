@@ -240,7 +240,7 @@ void ClusterSession::connectTo(const ConnectionProfile& profile)
                     return;
                 }
                 ConnectionProfile withToken = profile;
-                withToken.security.oauthToken = token->accessToken; // in memory only
+                profiles::useOAuthToken(withToken.security, *token); // in memory only, with its lifetime
                 connectTo(withToken);
             });
         return;

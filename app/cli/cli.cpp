@@ -453,7 +453,7 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
             profiles::fetchOAuthToken(
                 imported.security, &loop, [&](const std::optional<profiles::OAuthToken>& token, const QString& error) {
                     if (token)
-                        imported.security.oauthToken = token->accessToken;
+                        profiles::useOAuthToken(imported.security, *token);
                     tokenError = error;
                     loop.quit();
                 });
@@ -464,15 +464,18 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
             }
         }
         if (const QStringList problems = imported.security.problems(); !problems.isEmpty())
-            return usage(QStringLiteral("%1: %2%3")
-                             .arg(parser.isSet(QStringLiteral("profile")) ? QStringLiteral("--profile")
-                                                                          : QStringLiteral("--client-config"),
-                                 problems.join(QLatin1Char(' ')),
-                                 !imported.security.password.isEmpty() ? QString()
-                                     : parser.isSet(QStringLiteral("profile"))
-                                     ? QStringLiteral(" (set KAFSCOPE_SASL_PASSWORD; the CLI never prompts; %1)")
-                                           .arg(keychainNote)
-                                     : QStringLiteral(" (put it in the file, or set KAFSCOPE_SASL_PASSWORD)")));
+            return usage(
+                QStringLiteral("%1: %2%3")
+                    .arg(parser.isSet(QStringLiteral("profile")) ? QStringLiteral("--profile")
+                                                                 : QStringLiteral("--client-config"),
+                        problems.join(QLatin1Char(' ')),
+                        !imported.security.usesSasl() || imported.security.mechanism == SaslMechanism::OAuthBearer
+                                || !imported.security.password.isEmpty()
+                            ? QString()
+                            : parser.isSet(QStringLiteral("profile"))
+                            ? QStringLiteral(" (set KAFSCOPE_SASL_PASSWORD; the CLI never prompts; %1)")
+                                  .arg(keychainNote)
+                            : QStringLiteral(" (put it in the file, or set KAFSCOPE_SASL_PASSWORD)")));
     }
     QString bootstrapText = parser.value(QStringLiteral("bootstrap"));
     if (bootstrapText.isEmpty())

@@ -362,7 +362,10 @@ private:
             if (m_status == Status::Retrying && err == m_lastError)
                 return; // the same trouble from the next broker: one status change is enough
             m_lastError = err;
-            setStatus(Status::Retrying, QStringLiteral("%1: %2; retrying").arg(rdk::errName(err), detail));
+            // librdkafka reports a broker's TLS alert as _TRANSPORT (or _SSL): said with what it means.
+            setStatus(Status::Retrying,
+                rdk::explainTls(QStringLiteral("%1: %2").arg(rdk::errName(err), detail), m_opt.extraConfig)
+                    + QStringLiteral("; retrying"));
         }
     }
 

@@ -1,5 +1,8 @@
 #pragma once
 // Small helpers over librdkafka's C API shared by the live consumer and the producer. Private to kafka/client.
+#include "kafka/profiles/oauth.h"
+#include "kafka/protocol/security.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -35,19 +38,38 @@ struct ConfDeleter
 using Conf = std::unique_ptr<rd_kafka_conf_t, ConfDeleter>;
 
 // Sets each property; false with *error naming the property librdkafka refused.
-// librdkafka asks for an OAuth token (OAUTHBEARER without its unsecured JWT): the token is what
-// librdkafkaSettings() put in sasl.oauthbearer.config; its lifetime and principal come from its exp and sub claims.
+// librdkafka asks for an OAuth token (OAUTHBEARER without its unsecured JWT), at start and again at 80% of the
+// lifetime it was given: the token is what librdkafkaSettings() put in sasl.oauthbearer.config; for the
+// client-credentials flow a new one is fetched from the endpoint there once the one given has lived 80% of its life
+// (this runs on the thread polling the client, which may wait for the endpoint). Its lifetime and principal come from
+// its exp and sub claims (or the endpoint's expires_in).
 inline void refreshOAuthToken(rd_kafka_t* rk, const char* config, void*)
 {
-    const QByteArray token = QByteArray(config ? config : "").trimmed();
+    SecurityConfig security = fromOAuthRefreshConfig(QByteArray(config ? config : ""));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // The given token serves the first call; librdkafka calls again at 80% of the lifetime set below (70% of the
+    // given token's life has passed by then): from then on each call fetches a new one.
+    const qint64 fetched = security.oauthTokenFetchedAtMs;
+    const qint64 expires = security.oauthTokenExpiresAtMs;
+    if (!security.oauthTokenEndpoint.isEmpty()
+        && (security.oauthToken.isEmpty()
+            || (fetched > 0 && expires > fetched && now >= fetched + (expires - fetched) * 7 / 10))) {
+        QString error;
+        const auto fresh = profiles::fetchOAuthTokenNow(security, &error);
+        if (!fresh) {
+            rd_kafka_oauthbearer_set_token_failure(rk, error.toUtf8().constData());
+            return;
+        }
+        profiles::useOAuthToken(security, *fresh);
+    }
+    const QByteArray token = security.oauthToken.toUtf8();
     const QList<QByteArray> parts = token.split('.');
     const QJsonObject claims = parts.size() >= 2
         ? QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding)).object()
         : QJsonObject();
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const qint64 expMs = claims.contains(QStringLiteral("exp"))
-        ? qint64(claims.value(QStringLiteral("exp")).toDouble()) * 1000
-        : now + 3600 * 1000;
+    const qint64 expMs = security.oauthTokenExpiresAtMs > 0 ? security.oauthTokenExpiresAtMs
+        : claims.contains(QStringLiteral("exp")) ? qint64(claims.value(QStringLiteral("exp")).toDouble()) * 1000
+                                                 : now + 3600 * 1000;
     const QByteArray principal = claims.value(QStringLiteral("sub")).toString(QStringLiteral("unknown")).toUtf8();
     char errstr[512];
     if (token.isEmpty()
@@ -69,6 +91,26 @@ inline QString explainAuthentication(const QString& message, const QMap<QString,
                          "fixed in librdkafka 2.6.1; the admin pages, which do not use librdkafka, work; for records, "
                          "use a PLAIN, OAUTHBEARER or TLS listener)")
               .arg(QString::fromUtf8(rd_kafka_version_str()));
+}
+
+// A TLS failure of the data plane, with what the broker's alert means when it is about the client certificate (as the
+// admin client says it).
+inline QString explainTls(const QString& message, const QMap<QString, QString>& properties)
+{
+    const qsizetype at = message.indexOf(QLatin1String(" alert "));
+    if (at < 0)
+        return message;
+    const QString alert = message.mid(at + 7).section(QLatin1Char(':'), 0, 0).section(QLatin1Char('('), 0, 0).trimmed();
+    if (!alert.contains(QLatin1String("certificate")) && alert != QLatin1String("unknown ca")
+        && alert != QLatin1String("handshake failure"))
+        return message;
+    const QString mine = properties.value(QStringLiteral("ssl.certificate.location"));
+    return message
+        + (mine.isEmpty()
+                ? QStringLiteral(" (the broker requires a client certificate, mutual TLS, and none was given)")
+                : QStringLiteral(" (the broker refused the client certificate %1: it must be one its "
+                                 "truststore trusts, valid and not revoked)")
+                      .arg(mine));
 }
 
 inline bool set(rd_kafka_conf_t* conf, const QMap<QString, QString>& properties, QString* error)

@@ -1,6 +1,7 @@
 #include "kafka/profiles/oauth.h"
 
 #include <QDateTime>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -73,6 +74,42 @@ void fetchOAuthToken(const SecurityConfig& config, QObject* context,
             out.expiresAtMs = QDateTime::currentMSecsSinceEpoch() + qint64(expiresIn * 1000);
         done(out, {});
     });
+}
+
+std::optional<OAuthToken> fetchOAuthTokenNow(const SecurityConfig& config, QString* error, int timeoutMs)
+{
+    QEventLoop loop;
+    bool finished = false;
+    std::optional<OAuthToken> out;
+    fetchOAuthToken(
+        config, &loop,
+        [&](const std::optional<OAuthToken>& token, const QString& why) {
+            out = token;
+            *error = why;
+            finished = true;
+            loop.quit();
+        },
+        timeoutMs);
+    if (!finished)
+        loop.exec();
+    return out;
+}
+
+qint64 jwtExpiryMs(const QString& token)
+{
+    const QList<QByteArray> parts = token.toUtf8().split('.');
+    if (parts.size() < 2)
+        return 0;
+    const QJsonObject claims
+        = QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding)).object();
+    return claims.contains(QStringLiteral("exp")) ? qint64(claims.value(QStringLiteral("exp")).toDouble()) * 1000 : 0;
+}
+
+void useOAuthToken(SecurityConfig& security, const OAuthToken& token)
+{
+    security.oauthToken = token.accessToken;
+    security.oauthTokenFetchedAtMs = QDateTime::currentMSecsSinceEpoch();
+    security.oauthTokenExpiresAtMs = token.expiresAtMs > 0 ? token.expiresAtMs : jwtExpiryMs(token.accessToken);
 }
 
 } // namespace kafscope::profiles

@@ -22,4 +22,12 @@ struct OAuthToken
 void fetchOAuthToken(const SecurityConfig& config, QObject* context,
     std::function<void(const std::optional<OAuthToken>&, const QString& error)> done, int timeoutMs = 15000);
 
+// The same, waiting for the answer on this thread (its own event loop): for librdkafka's token-refresh callback, which
+// runs on the thread polling the client, never the GUI thread.
+std::optional<OAuthToken> fetchOAuthTokenNow(const SecurityConfig& config, QString* error, int timeoutMs = 15000);
+// The exp claim of a JWT in ms since the epoch; 0 when the token is no JWT or has none.
+qint64 jwtExpiryMs(const QString& token);
+// `security` with `token` as its OAuth token, fetched now.
+void useOAuthToken(SecurityConfig& security, const OAuthToken& token);
+
 } // namespace kafscope::profiles

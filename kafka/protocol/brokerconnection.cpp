@@ -1,5 +1,6 @@
 #include "kafka/protocol/brokerconnection.h"
 
+#include "kafka/profiles/oauth.h"
 #include "kafka/protocol/apis/sasl.h"
 #include "kafka/protocol/errors.h"
 #include "kafka/protocol/framing.h"
@@ -27,23 +28,14 @@ qint64 nowMs()
 constexpr int16_t kUnsupportedVersion = 35;
 constexpr int16_t kUnsupportedSaslMechanism = 33;
 
-QString certificateName(const QStringList& parts)
+// "certificate unknown" of OpenSSL's "error:0A000416:SSL routines::sslv3 alert certificate unknown"; empty when the
+// error is no TLS alert.
+QString tlsAlertOf(const QString& error)
 {
-    return parts.isEmpty() ? QStringLiteral("(none)") : parts.join(QStringLiteral(", "));
-}
-
-// "CN=broker, O=..." of a certificate's subject or issuer.
-QString distinguishedName(const QSslCertificate& c, bool issuer)
-{
-    QStringList out;
-    for (const auto& [attr, label] :
-        { std::pair { QSslCertificate::CommonName, "CN" }, std::pair { QSslCertificate::Organization, "O" },
-            std::pair { QSslCertificate::OrganizationalUnitName, "OU" } }) {
-        const QStringList values = issuer ? c.issuerInfo(attr) : c.subjectInfo(attr);
-        for (const auto& v : values)
-            out << QStringLiteral("%1=%2").arg(QLatin1String(label), v);
-    }
-    return certificateName(out);
+    const qsizetype at = error.indexOf(QLatin1String(" alert "));
+    if (at < 0 || !error.contains(QLatin1String("SSL routines")))
+        return {};
+    return error.mid(at + 7).trimmed();
 }
 
 // The private key of a PEM file, whatever its algorithm.
@@ -126,6 +118,9 @@ void BrokerConnection::open()
     QSslSocket* tls = nullptr;
     QString tlsProblem;
     if (security.usesTls()) {
+        // An unreadable or expired certificate is said before connecting: the broker would only send a TLS alert.
+        if (const QStringList problems = security.problems(); !problems.isEmpty())
+            tlsProblem = problems.join(QLatin1Char(' '));
         if (!QSslSocket::supportsSsl()) {
             tlsProblem = QStringLiteral("This build of Qt has no TLS backend (OpenSSL): cannot use %1.")
                              .arg(securityProtocolName(security.protocol));
@@ -134,7 +129,7 @@ void BrokerConnection::open()
         QSslConfiguration config = QSslConfiguration::defaultConfiguration();
         if (!security.caFile.isEmpty()) {
             const auto cas = QSslCertificate::fromPath(security.caFile, QSsl::Pem);
-            if (cas.isEmpty())
+            if (cas.isEmpty() && tlsProblem.isEmpty())
                 tlsProblem = QStringLiteral("No PEM certificate in the CA file %1.").arg(security.caFile);
             config.setCaCertificates(cas);
         }
@@ -144,10 +139,7 @@ void BrokerConnection::open()
             const QSslKey key = keyFile.open(QIODevice::ReadOnly)
                 ? readKey(keyFile.readAll(), security.keyPassword.toUtf8())
                 : QSslKey();
-            if (certs.isEmpty())
-                tlsProblem = QStringLiteral("No PEM certificate in the client certificate file %1.")
-                                 .arg(security.certificateFile);
-            else if (key.isNull())
+            if (tlsProblem.isEmpty() && key.isNull())
                 tlsProblem = QStringLiteral("Cannot read the private key %1 (%2).")
                                  .arg(security.keyFile,
                                      keyFile.error() != QFile::NoError ? keyFile.errorString()
@@ -229,8 +221,8 @@ void BrokerConnection::onSslErrors()
         QStringLiteral("The TLS certificate of broker %1 is not trusted: %2 (subject %3; issuer "
                        "%4)%5.")
             .arg(m_address.toString(), reasons.join(QStringLiteral("; ")),
-                peer.isNull() ? QStringLiteral("unknown") : distinguishedName(peer, false),
-                peer.isNull() ? QStringLiteral("unknown") : distinguishedName(peer, true),
+                peer.isNull() ? QStringLiteral("unknown") : certificateDistinguishedName(peer, false),
+                peer.isNull() ? QStringLiteral("unknown") : certificateDistinguishedName(peer, true),
                 m_options.security.caFile.isEmpty()
                     ? QStringLiteral(". KafScope checked it against the system's CAs: give the "
                                      "cluster's CA file")
@@ -245,6 +237,29 @@ void BrokerConnection::startHandshake()
 
 void BrokerConnection::startSasl()
 {
+    if (m_options.security.oauthTokenNeedsRenewal(QDateTime::currentMSecsSinceEpoch())) {
+        // A client-credentials token past 80% of its life: a new one from the endpoint before (re)authenticating.
+        if (m_fetchingToken)
+            return;
+        m_fetchingToken = true;
+        profiles::fetchOAuthToken(
+            m_options.security, this, [this](const std::optional<profiles::OAuthToken>& token, const QString& error) {
+                m_fetchingToken = false;
+                if (m_state == State::Failed || m_state == State::Idle)
+                    return;
+                if (!token) {
+                    failAuthentication(QStringLiteral("a new OAuth token was needed: %1").arg(error));
+                    return;
+                }
+                profiles::useOAuthToken(m_options.security, *token);
+                ++m_tokenFetches;
+                if (m_state == State::Ready)
+                    maybeReauthenticate();
+                else
+                    startSasl();
+            });
+        return;
+    }
     const SecurityConfig& security = m_options.security;
     const QString mechanism = saslMechanismName(security.mechanism);
     if (const QStringList problems = security.problems(); !problems.isEmpty()) {
@@ -483,6 +498,32 @@ void BrokerConnection::onSocketError()
 {
     if (m_state == State::Failed || !m_socket)
         return;
+    if (const QString alert = tlsAlertOf(m_socket->errorString()); m_options.security.usesTls() && !alert.isEmpty()) {
+        // The broker ended the TLS session with an alert: in mutual TLS, about KafScope's client certificate.
+        const SecurityConfig& security = m_options.security;
+        QString mine = QStringLiteral("none was given");
+        if (!security.certificateFile.isEmpty()) {
+            const auto certs = QSslCertificate::fromPath(security.certificateFile, QSsl::Pem);
+            mine = certs.isEmpty()
+                ? security.certificateFile
+                : QStringLiteral("%1, issued by %2, from %3")
+                      .arg(certificateDistinguishedName(certs.first(), false),
+                          certificateDistinguishedName(certs.first(), true), security.certificateFile);
+        }
+        const bool aboutCertificate = alert.contains(QLatin1String("certificate"))
+            || alert == QLatin1String("unknown ca") || alert == QLatin1String("handshake failure");
+        fail(AdminError::network(aboutCertificate && security.certificateFile.isEmpty()
+                ? QStringLiteral("Broker %1 requires a client certificate (mutual TLS; TLS alert \"%2\") and "
+                                 "KafScope gave none: give the connection a client certificate and its key.")
+                      .arg(m_address.toString(), alert)
+                : aboutCertificate
+                ? QStringLiteral("Broker %1 refused KafScope's client certificate (TLS alert \"%2\"): it requires "
+                                 "one its truststore trusts, valid and not revoked. KafScope's: %3.")
+                      .arg(m_address.toString(), alert, mine)
+                : QStringLiteral("Broker %1 ended the TLS session (TLS alert \"%2\").")
+                      .arg(m_address.toString(), alert)));
+        return;
+    }
     if (m_options.security.usesTls() && m_tcpConnected && m_state == State::Connecting) {
         // Connected, then the handshake broke: a plaintext listener reads the TLS hello as a huge request and
         // closes the connection.
@@ -501,6 +542,15 @@ void BrokerConnection::onSocketError()
                                      .arg(m_address.toString(), securityProtocolName(m_options.security.protocol))));
         return;
     }
+    if (m_socket->error() == QAbstractSocket::ConnectionRefusedError) {
+        // A refusal answers at once; a timeout (below) is silence. They call for different fixes.
+        fail(AdminError::network(QStringLiteral("Broker %1 refused the connection (connection refused: nothing "
+                                                "listens on port %2 there). Check the address and the listener's "
+                                                "port: each listener (PLAINTEXT, SASL_SSL, ...) has its own.")
+                                     .arg(m_address.toString())
+                                     .arg(m_address.port)));
+        return;
+    }
     fail(AdminError::network(QStringLiteral("Broker %1: %2").arg(m_address.toString(), m_socket->errorString())));
 }
 
@@ -508,9 +558,26 @@ void BrokerConnection::checkTimeouts()
 {
     const auto now = nowMs();
     if ((m_state == State::Connecting || m_state == State::Negotiating) && now > m_connectDeadlineMs) {
-        fail(AdminError::network(QStringLiteral("Timed out connecting to %1 after %2 s.")
-                                     .arg(m_address.toString())
-                                     .arg(m_options.connectTimeoutMs / 1000.0)));
+        const double seconds = m_options.connectTimeoutMs / 1000.0;
+        if (!m_tcpConnected)
+            fail(AdminError::network(QStringLiteral("Timed out connecting to %1 after %2 s: no answer at all (not "
+                                                    "a refusal): the host may be down, or a firewall drops the "
+                                                    "packets.")
+                                         .arg(m_address.toString())
+                                         .arg(seconds)));
+        else if (m_state == State::Connecting)
+            fail(AdminError::network(QStringLiteral("Timed out connecting to %1 after %2 s: the TCP connection was "
+                                                    "made, but the TLS handshake did not finish (is it a TLS "
+                                                    "listener? %3 needs one).")
+                                         .arg(m_address.toString())
+                                         .arg(seconds)
+                                         .arg(securityProtocolName(m_options.security.protocol))));
+        else
+            fail(AdminError::network(QStringLiteral("Timed out connecting to %1 after %2 s: connected, but the "
+                                                    "broker did not finish the handshake (ApiVersions%3).")
+                                         .arg(m_address.toString())
+                                         .arg(seconds)
+                                         .arg(m_options.security.usesSasl() ? QStringLiteral(", SASL") : QString())));
         return;
     }
     for (const auto& p : std::as_const(m_pending)) {

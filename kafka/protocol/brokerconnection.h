@@ -72,6 +72,8 @@ public:
     // connections opened; the session lifetime the broker gave (0: none, no re-authentication).
     int authentications() const { return m_authentications; }
     int opens() const { return m_opens; }
+    // OAuth tokens fetched again by this connection (client credentials, at 80% of a token's life).
+    int tokenFetches() const { return m_tokenFetches; }
     int64_t sessionLifetimeMs() const { return m_sessionLifetimeMs; }
 
     // Opens the connection if needed, queues the request until Ready, picks the version, encodes, sends.
@@ -140,6 +142,8 @@ private:
     QTimer* m_reauthTimer = nullptr;
     bool m_reauthDue = false;
     int m_authentications = 0;
+    int m_tokenFetches = 0;
+    bool m_fetchingToken = false;
     int m_opens = 0;
 };
 

@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <optional>
 
+class QSslCertificate;
+
 namespace kafscope {
 
 enum class SecurityProtocol { Plaintext, Ssl, SaslPlaintext, SaslSsl };
@@ -34,10 +36,24 @@ struct SecurityConfig
     QString oauthClientId;
     QString oauthClientSecret;
     QString oauthScope;
+    // When the token in oauthToken was fetched and when it expires (ms since the epoch; 0: not known), in memory only:
+    // both planes fetch a new one once 80% of its lifetime has passed (Kafka's Java client refreshes at 80% too).
+    qint64 oauthTokenFetchedAtMs = 0;
+    qint64 oauthTokenExpiresAtMs = 0;
     bool needsTokenFetch() const
     {
         return usesSasl() && mechanism == SaslMechanism::OAuthBearer && oauthToken.isEmpty()
             && !oauthTokenEndpoint.isEmpty();
+    }
+    // A client-credentials token that is missing or past 80% of its lifetime at `nowMs`.
+    bool oauthTokenNeedsRenewal(qint64 nowMs) const
+    {
+        if (!usesSasl() || mechanism != SaslMechanism::OAuthBearer || oauthTokenEndpoint.isEmpty())
+            return false;
+        if (oauthToken.isEmpty())
+            return true;
+        return oauthTokenExpiresAtMs > oauthTokenFetchedAtMs && oauthTokenFetchedAtMs > 0
+            && nowMs >= oauthTokenFetchedAtMs + (oauthTokenExpiresAtMs - oauthTokenFetchedAtMs) * 8 / 10;
     }
     // TLS
     QString caFile; // PEM; empty: the system's trusted CAs
@@ -63,5 +79,14 @@ struct SecurityConfig
 // in sasl.oauthbearer.config, which rdk::set() hands to librdkafka through its token refresh callback
 // (rd_kafka_oauthbearer_set_token); an unsecured one uses librdkafka's own unsecured JWT.
 QMap<QString, QString> librdkafkaSettings(const SecurityConfig& config);
+
+// "CN=alice, O=KafScope tests" of a certificate's subject (or, with `issuer`, its issuer).
+QString certificateDistinguishedName(const QSslCertificate& certificate, bool issuer);
+
+// The data plane's sasl.oauthbearer.config for a client-credentials token: the token on the first line, then the
+// endpoint, client id and secret, scope and the token's times (percent-encoded key=value lines), which librdkafka
+// hands to KafScope's token-refresh callback (in memory only: librdkafka's configuration is never written).
+QString oauthRefreshConfig(const SecurityConfig& config);
+SecurityConfig fromOAuthRefreshConfig(const QByteArray& config);
 
 } // namespace kafscope

@@ -12,7 +12,8 @@
 #   SASL_PLAIN      +10  SASL_PLAINTEXT, PLAIN; sessions expire after 15 s (connections.max.reauth.ms, KIP-368)
 #   SASL_SCRAM256   +11  SASL_PLAINTEXT, SCRAM-SHA-256
 #   SASL_SCRAM512   +12  SASL_PLAINTEXT, SCRAM-SHA-512
-#   SASL_OAUTH      +13  SASL_PLAINTEXT, OAUTHBEARER (Kafka's unsecured validator: unsigned tokens with sub and exp)
+#   SASL_OAUTH      +13  SASL_PLAINTEXT, OAUTHBEARER (Kafka's unsecured validator: unsigned tokens with sub and exp);
+#                        sessions end with their token, at the latest after 60 s
 #   SSL             +14  TLS, no client certificate
 #   MTLS            +15  TLS with a client certificate required (principal: the certificate's CN)
 #   SASL_SSL        +16  SCRAM-SHA-512 over TLS
@@ -20,7 +21,8 @@
 # super user: StandardAuthorizer gives it only what ACLs grant). TLS material made at start with openssl in
 # $KAFSCOPE_CLUSTER_DIR/tls: ca.pem (the CA to trust), broker.pem (key + certificate, SAN IP:127.0.0.1 and
 # localhost), alice.pem / alice.key (the client certificate, CN=alice; alice-keystore.pem: both in one file, a Java
-# PEM key store), other-ca.pem (a CA that signed nothing here).
+# PEM key store), expired.pem / expired.key (CN=alice, signed by ca.pem, expired), other-ca.pem (another CA) and
+# stranger.pem / stranger.key (a client certificate other-ca signed, which the brokers do not trust).
 # `client-config NAME` prints a Java client.properties for listener NAME as alice (admin for OAuth), e.g. for
 # Kafka's tools' --command-config, or KafScope's --client-config.
 # Environment:
@@ -80,11 +82,12 @@ bootstrap() {  # [listener]
 
 TLS_DIR=$CLUSTER_DIR/tls
 
-# A CA, the brokers' certificate (all nodes share it: they all are 127.0.0.1), alice's client certificate and a
-# second CA that signed nothing (for "untrusted certificate" tests). Unencrypted PKCS#8 keys: Kafka's PEM key store
+# A CA, the brokers' certificate (all nodes share it: they all are 127.0.0.1), alice's client certificate, an
+# expired client certificate, and a second CA with a client certificate of its own (for "untrusted certificate"
+# tests, both ways). Unencrypted PKCS#8 keys: Kafka's PEM key store
 # reads them without ssl.key.password.
 make_tls() {
-    [[ -f $TLS_DIR/.complete ]] && return 0
+    [[ -f $TLS_DIR/.complete-2 ]] && return 0 # -2: with expired.pem and stranger.pem
     command -v openssl > /dev/null || die "openssl not found (run scripts/install-deps --test)"
     rm -rf "$TLS_DIR"; mkdir -p "$TLS_DIR"
     (
@@ -103,11 +106,19 @@ make_tls() {
         printf 'extendedKeyUsage=clientAuth\n' > alice.ext
         openssl x509 -req -in alice.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out alice.pem -days 3650 \
             -extfile alice.ext 2> /dev/null
+        # expired.pem: signed by the CA but expired a day ago (-days -1); stranger.pem: valid, signed by other-ca.
+        openssl req -newkey rsa:2048 -nodes -keyout expired.key -out expired.csr -subj "/CN=alice/O=Expired" \
+            2> /dev/null
+        openssl x509 -req -in expired.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out expired.pem -days -1 \
+            -extfile alice.ext 2> /dev/null
+        openssl req -newkey rsa:2048 -nodes -keyout stranger.key -out stranger.csr -subj "/CN=stranger" 2> /dev/null
+        openssl x509 -req -in stranger.csr -CA other-ca.pem -CAkey other-ca.key -CAcreateserial -out stranger.pem \
+            -days 3650 -extfile alice.ext 2> /dev/null
         cat broker.key broker.crt > broker.pem
         cat alice.key alice.pem > alice-keystore.pem # a Java PEM key store: key and certificate in one file
         rm -f ./*.csr ./*.ext ./*.srl
     ) || die "openssl could not make the test certificates"
-    touch "$TLS_DIR/.complete"
+    touch "$TLS_DIR/.complete-2"
 }
 
 jaas_plain() {
@@ -243,6 +254,7 @@ inter.broker.listener.name=PLAINTEXT
 listener.name.sasl_plain.sasl.enabled.mechanisms=PLAIN
 # Sessions on SASL_PLAIN last 15 s (KIP-368): clients re-authenticate on the connection, or are disconnected.
 listener.name.sasl_plain.connections.max.reauth.ms=15000
+listener.name.sasl_oauth.connections.max.reauth.ms=60000
 listener.name.sasl_plain.plain.sasl.jaas.config=$(jaas_plain)
 listener.name.sasl_scram256.sasl.enabled.mechanisms=SCRAM-SHA-256
 listener.name.sasl_scram256.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;

@@ -76,6 +76,7 @@ struct Tail
         });
         QObject::connect(
             &consumer, &LiveConsumer::statusChanged, [this](ConsumerInterface::Status s, const QString& m) {
+                statuses << m;
                 if (s == ConsumerInterface::Status::Failed)
                     failure = m;
             });
@@ -90,6 +91,7 @@ struct Tail
     LiveConsumer consumer;
     std::vector<Record> records;
     QString failure;
+    QStringList statuses; // every status message, in order
 };
 
 int portOf(const QString& bootstrap)
@@ -197,6 +199,69 @@ TEST_F(Security, AnUntrustedCertificateIsSaidWithItsSubjectAndIssuer)
     EXPECT_TRUE(md.error.message.contains(QStringLiteral("CN=kafscope-test-broker")));
     EXPECT_TRUE(md.error.message.contains(QStringLiteral("CN=KafScope test CA")));
     EXPECT_TRUE(md.error.message.contains(QStringLiteral("other-ca.pem")));
+}
+
+// Mutual TLS: an expired client certificate is said before anything connects (on both planes: the CLI checks before
+// its first request); one the brokers do not trust, or none, is the broker's TLS alert put in words.
+TEST_F(Security, AClientCertificateThatIsExpiredUntrustedOrMissingIsSaidAsSuch)
+{
+    const Listener l = listener(QStringLiteral("MTLS"), dir);
+    const QDir tls = QFileInfo(l.config.security.caFile).dir();
+    SecurityConfig expired = l.config.security;
+    expired.certificateFile = tls.filePath(QStringLiteral("expired.pem"));
+    expired.keyFile = tls.filePath(QStringLiteral("expired.key"));
+    auto md = metadataWith(l.config.bootstrap, expired);
+    ASSERT_FALSE(md.ok());
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("expired.pem (CN=alice, O=Expired, issued by CN=KafScope "
+                                                         "test CA) expired on ")))
+        << md.error.message.toStdString();
+    {
+        QFile f(dir.filePath(QStringLiteral("expired.properties")));
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("bootstrap.servers=%1\nsecurity.protocol=SSL\nssl.ca.location=%2\n"
+                               "ssl.certificate.location=%3\nssl.key.location=%4\n")
+                    .arg(l.config.bootstrap, expired.caFile, expired.certificateFile, expired.keyFile)
+                    .toUtf8());
+        f.close();
+        QProcess cli;
+        cli.start(QStringLiteral(KAFSCOPE_CLI_PATH),
+            { QStringLiteral("brokers"), QStringLiteral("--client-config"), f.fileName() });
+        ASSERT_TRUE(cli.waitForFinished(60000));
+        EXPECT_EQ(cli.exitCode(), 2);
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        EXPECT_TRUE(err.contains(QStringLiteral("expired on")) && err.contains(QStringLiteral("brokers refuse it")))
+            << err.toStdString();
+    }
+
+    SecurityConfig stranger = l.config.security;
+    stranger.certificateFile = tls.filePath(QStringLiteral("stranger.pem"));
+    stranger.keyFile = tls.filePath(QStringLiteral("stranger.key"));
+    md = metadataWith(l.config.bootstrap, stranger);
+    ASSERT_FALSE(md.ok());
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("refused KafScope's client certificate (TLS alert")))
+        << md.error.message.toStdString();
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("CN=stranger, issued by CN=Some other CA")))
+        << md.error.message.toStdString();
+    {
+        // The data plane keeps retrying (a truststore may be fixed) and says why.
+        Tail tail(l.config.bootstrap, QStringLiteral("security-mtls-stranger"), librdkafkaSettings(stranger));
+        EXPECT_TRUE(test::waitUntil(
+            [&] {
+                return tail.statuses.join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("the broker refused the client certificate"));
+            },
+            60000))
+            << tail.statuses.join(QLatin1Char('\n')).toStdString();
+        EXPECT_TRUE(tail.records.empty());
+    }
+
+    SecurityConfig none = l.config.security;
+    none.certificateFile.clear();
+    none.keyFile.clear();
+    md = metadataWith(l.config.bootstrap, none);
+    ASSERT_FALSE(md.ok());
+    EXPECT_TRUE(md.error.message.contains(QStringLiteral("requires a client certificate (mutual TLS")))
+        << md.error.message.toStdString();
 }
 
 TEST_F(Security, TlsToAPlaintextPortAndPlaintextToATlsPortAreSaidInThoseWords)
@@ -402,8 +467,10 @@ public:
                         && lastBody.contains("grant_type=client_credentials");
                     const QByteArray body = ok
                         ? "{\"access_token\":\""
-                            + protocol::unsecuredJwt(QStringLiteral("admin"), QDateTime::currentMSecsSinceEpoch())
-                            + "\",\"token_type\":\"bearer\",\"expires_in\":3600}"
+                            + protocol::unsecuredJwt(
+                                QStringLiteral("admin"), QDateTime::currentMSecsSinceEpoch(), lifetimeMs)
+                            + "\",\"token_type\":\"bearer\",\"expires_in\":" + QByteArray::number(lifetimeMs / 1000)
+                            + "}"
                         : QByteArray(
                             "{\"error\":\"invalid_client\",\"error_description\":\"unknown client or wrong secret\"}");
                     socket->write((ok ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 401 Unauthorized\r\n")
@@ -420,6 +487,7 @@ public:
     QTcpServer server;
     int requests = 0;
     QByteArray lastBody;
+    qint64 lifetimeMs = 3600 * 1000; // of the tokens it hands out (their exp claim and expires_in)
 };
 
 } // namespace
@@ -498,6 +566,72 @@ TEST_F(Security, OAuthClientCredentialsFetchAToken)
     EXPECT_FALSE(token);
     EXPECT_TRUE(error.contains(QStringLiteral("HTTP 401 (invalid_client: unknown client or wrong secret)")))
         << error.toStdString();
+}
+
+// Client-credentials tokens that live 12 s, on a listener whose sessions end with their token: the admin client fetches
+// a new token at 80% of the old one's life and re-authenticates on the same connection (KIP-368); the tail's
+// librdkafka gets a new one from KafScope's token-refresh callback and, disconnected when its session ends,
+// reconnects with it. Nothing is lost.
+TEST_F(Security, OAuthClientCredentialsTokensAreRenewedOnBothPlanesBeforeTheyExpire)
+{
+    TokenEndpoint endpoint;
+    endpoint.lifetimeMs = 12000;
+    ASSERT_TRUE(endpoint.server.isListening());
+    const Listener oauth = listener(QStringLiteral("SASL_OAUTH"), dir);
+    SecurityConfig cc;
+    cc.protocol = SecurityProtocol::SaslPlaintext;
+    cc.mechanism = SaslMechanism::OAuthBearer;
+    cc.oauthTokenEndpoint = endpoint.url();
+    cc.oauthClientId = QStringLiteral("kafscope");
+    cc.oauthClientSecret = QStringLiteral("kafscope-secret");
+    std::optional<profiles::OAuthToken> token;
+    QString error;
+    QObject context;
+    profiles::fetchOAuthToken(cc, &context, [&](const auto& t, const QString& e) {
+        token = t;
+        error = e.isEmpty() ? QStringLiteral("-") : e;
+    });
+    ASSERT_TRUE(test::waitUntil([&] { return !error.isEmpty(); }, 30000));
+    ASSERT_TRUE(token) << error.toStdString();
+    profiles::useOAuthToken(cc, *token);
+    EXPECT_NEAR(double(cc.oauthTokenExpiresAtMs - cc.oauthTokenFetchedAtMs), 12000.0, 1500.0);
+
+    const QString topic = itest::uniqueTopic("security-oauth-renew");
+    ASSERT_EQ(itest::createTopic(topic, 2, 1), "");
+    ASSERT_EQ(itest::produce(topic, 10), "");
+    Tail tail(oauth.config.bootstrap, topic, librdkafkaSettings(cc));
+    ConnectionOptions options;
+    options.security = cc;
+    AdminClient admin(parseBootstrap(oauth.config.bootstrap).addresses, options);
+    const auto metadata = [&] {
+        return waitFor<AdminResult<ClusterMetadata>>([&](auto done) { admin.fetchMetadata(std::nullopt, done); }, 30000)
+            .value_or(AdminResult<ClusterMetadata>::failure(AdminError::network(QStringLiteral("no answer"))));
+    };
+    ASSERT_TRUE(metadata().ok());
+    const auto connections = admin.findChildren<BrokerConnection*>();
+    ASSERT_FALSE(connections.isEmpty());
+    EXPECT_GT(connections.first()->sessionLifetimeMs(), 0);
+    EXPECT_LE(connections.first()->sessionLifetimeMs(), 12000);
+    // 26 s of requests every second: past two of the tokens' lives.
+    for (int i = 0; i < 26; ++i) {
+        const auto md = metadata();
+        ASSERT_TRUE(md.ok()) << i << ": " << md.error.message.toStdString();
+        test::waitUntil([] { return false; }, 1000);
+    }
+    for (const auto* c : admin.findChildren<BrokerConnection*>()) {
+        EXPECT_EQ(c->opens(), 1) << c->address().toString().toStdString(); // never reconnected
+        if (c->authentications() > 0) {
+            EXPECT_GE(c->tokenFetches(), 2) << c->address().toString().toStdString();
+            EXPECT_GE(c->authentications(), 3) << c->address().toString().toStdString();
+        }
+    }
+    ASSERT_EQ(itest::produce(topic, 10), "");
+    EXPECT_TRUE(test::waitUntil([&] { return tail.records.size() >= 20 || !tail.failure.isEmpty(); }, 60000))
+        << tail.records.size() << " " << tail.statuses.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(tail.failure.isEmpty()) << tail.failure.toStdString();
+    EXPECT_EQ(tail.records.size(), 20u);
+    // The first token, then new ones: from the admin client's connection(s) and from the tail's callback.
+    EXPECT_GE(endpoint.requests, 1 + 2 + 2) << endpoint.requests;
 }
 
 TEST_F(Security, TheCliConnectsWithAConnectionTheGuiSaved)

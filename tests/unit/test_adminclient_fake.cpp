@@ -355,3 +355,53 @@ TEST(AdminClientFake, RequestThatCannotBeEncodedFailsWithTheReasonAndIsNotSent)
     EXPECT_TRUE(std::none_of(broker.received.begin(), broker.received.end(),
         [](const test::FakeRequest& req) { return req.key == ApiKey::Metadata; }));
 }
+
+// A refusal (nothing listens) and a timeout (silence) call for different fixes, and are said differently; so is
+// silence after the TCP connection, on a TLS listener or in Kafka's own handshake.
+TEST(AdminClientFake, RefusalsAndTimeoutsAreToldApart)
+{
+    const auto closed = closedPort();
+    {
+        AdminClient admin({ { QStringLiteral("127.0.0.1"), closed } });
+        const auto r = fetch(admin);
+        ASSERT_FALSE(r.ok());
+        EXPECT_TRUE(r.error.message.contains(QStringLiteral("refused the connection (connection refused: nothing "
+                                                            "listens on port %1")
+                                                 .arg(closed)))
+            << r.error.message.toStdString();
+        EXPECT_FALSE(r.error.message.contains(QStringLiteral("Timed out")));
+    }
+    // A server that accepts and then says nothing.
+    QTcpServer silent;
+    ASSERT_TRUE(silent.listen(QHostAddress::LocalHost, 0));
+    QList<QTcpSocket*> held;
+    QObject::connect(&silent, &QTcpServer::newConnection, [&] {
+        while (auto* s = silent.nextPendingConnection())
+            held << s;
+    });
+    {
+        ConnectionOptions options;
+        options.connectTimeoutMs = 400;
+        options.security.protocol = SecurityProtocol::Ssl;
+        AdminClient admin({ { QStringLiteral("127.0.0.1"), silent.serverPort() } }, options);
+        const auto r = fetch(admin);
+        ASSERT_FALSE(r.ok());
+        EXPECT_TRUE(r.error.message.contains(
+            QStringLiteral("the TCP connection was made, but the TLS handshake did not finish")))
+            << r.error.message.toStdString();
+    }
+    {
+        ConnectionOptions options;
+        options.connectTimeoutMs = 400;
+        options.requestTimeoutMs = 5000; // the connect timeout comes first
+        options.security.protocol = SecurityProtocol::SaslPlaintext;
+        options.security.username = QStringLiteral("alice");
+        options.security.password = QStringLiteral("pw");
+        AdminClient admin({ { QStringLiteral("127.0.0.1"), silent.serverPort() } }, options);
+        const auto r = fetch(admin);
+        ASSERT_FALSE(r.ok());
+        EXPECT_TRUE(r.error.message.contains(
+            QStringLiteral("connected, but the broker did not finish the handshake (ApiVersions, SASL)")))
+            << r.error.message.toStdString();
+    }
+}

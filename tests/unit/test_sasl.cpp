@@ -121,21 +121,45 @@ TEST(SecurityConfig, NamesProblemsAndLibrdkafkaSettings)
     c.username = QStringLiteral("alice");
     EXPECT_EQ(c.problems(), QStringList { QStringLiteral("SCRAM-SHA-256 needs a password.") });
     c.password = QStringLiteral("pw");
-    c.caFile = QStringLiteral("/tmp/ca.pem");
-    c.certificateFile = QStringLiteral("/tmp/me.pem");
+    const QString data = QStringLiteral(KAFSCOPE_TEST_DATA_DIR);
+    c.caFile = data + QStringLiteral("/valid-client.pem");
+    c.certificateFile = data + QStringLiteral("/valid-client.pem");
     EXPECT_EQ(c.problems().size(), 1); // a certificate without its key
-    c.keyFile = QStringLiteral("/tmp/me.key");
+    c.keyFile = data + QStringLiteral("/client.key");
     c.verifyHostname = false;
-    EXPECT_TRUE(c.problems().isEmpty());
+    EXPECT_TRUE(c.problems().isEmpty()) << c.problems().join(QLatin1Char(' ')).toStdString();
     EXPECT_EQ(
         c.describe(), QStringLiteral("SASL_SSL, SCRAM-SHA-256 as alice, client certificate, hostname NOT verified"));
     const auto rd = librdkafkaSettings(c);
     EXPECT_EQ(rd.value(QStringLiteral("security.protocol")), QStringLiteral("sasl_ssl"));
     EXPECT_EQ(rd.value(QStringLiteral("sasl.mechanisms")), QStringLiteral("SCRAM-SHA-256"));
     EXPECT_EQ(rd.value(QStringLiteral("sasl.username")), QStringLiteral("alice"));
-    EXPECT_EQ(rd.value(QStringLiteral("ssl.ca.location")), QStringLiteral("/tmp/ca.pem"));
-    EXPECT_EQ(rd.value(QStringLiteral("ssl.key.location")), QStringLiteral("/tmp/me.key"));
+    EXPECT_EQ(rd.value(QStringLiteral("ssl.ca.location")), c.caFile);
+    EXPECT_EQ(rd.value(QStringLiteral("ssl.key.location")), c.keyFile);
     EXPECT_EQ(rd.value(QStringLiteral("ssl.endpoint.identification.algorithm")), QStringLiteral("none"));
+
+    // The certificate files are read before connecting: missing, not PEM, expired, each said.
+    {
+        SecurityConfig bad = c;
+        bad.certificateFile = data + QStringLiteral("/expired-client.pem");
+        const QString why = bad.problems().join(QLatin1Char(' '));
+        EXPECT_TRUE(why.contains(QStringLiteral("expired-client.pem (CN=fixture-expired, O=KafScope tests, issued by "
+                                                "CN=fixture-expired, O=KafScope tests) expired on 20")))
+            << why.toStdString();
+        EXPECT_TRUE(why.contains(QStringLiteral("brokers refuse it"))) << why.toStdString();
+        bad.certificateFile = data + QStringLiteral("/README.md");
+        EXPECT_EQ(bad.problems(),
+            QStringList {
+                QStringLiteral("No PEM certificate in the client certificate file %1.").arg(bad.certificateFile) });
+        bad = c;
+        bad.caFile = data + QStringLiteral("/nothing-here.pem");
+        bad.keyFile = data + QStringLiteral("/no.key");
+        EXPECT_EQ(bad.problems(),
+            (QStringList { QStringLiteral("Cannot read the CA file %1.").arg(bad.caFile),
+                QStringLiteral("Cannot read the private key file %1.").arg(bad.keyFile) }));
+        bad.protocol = SecurityProtocol::SaslPlaintext; // no TLS: the files are not used, not checked
+        EXPECT_TRUE(bad.problems().isEmpty());
+    }
 
     SecurityConfig oauth;
     oauth.protocol = SecurityProtocol::SaslPlaintext;
