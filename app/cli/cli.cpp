@@ -93,6 +93,17 @@ Commands:
                           Which partition K goes to under every partitioner, and why (no cluster needed)
   produce TOPIC           Write one record: --key K | --null-key, --value V | --null-value, --header K=V,
                           --partitioner NAME, --partition P; prints the partition and offset
+  connect clusters|connectors|plugins [--connect URL]
+                          Kafka Connect (the worker's REST API; --connect defaults to $KAFSCOPE_CONNECT, basic auth
+                          with --connect-user and $KAFSCOPE_CONNECT_PASSWORD): workers, connectors with their tasks,
+                          installed plugins
+  connect create NAME (--config K=V... | --file FILE.json) [--dry-run]
+                          Create a connector after the worker's validation (each field's error; --dry-run stops there)
+  connect config NAME [--set K=V]... [--unset K]... [--dry-run]
+                          Show a connector's config (PASSWORD settings masked), or change it after validation
+  connect pause|resume|stop|restart NAME [--only-failed] | connect delete NAME --yes
+  connect offsets NAME | connect reset-offsets NAME (--dry-run | --yes)
+                          A connector's offsets; reset them (only while it is stopped, KIP-875)
 
 Common options:
   -b, --bootstrap LIST    host:port[,host:port...] (default: the --client-config file's, else $KAFSCOPE_BOOTSTRAP)
@@ -168,6 +179,14 @@ const QList<CommandSpec>& commands()
         { QStringLiteral("produce"), QStringLiteral("TOPIC"), 1,
             QStringLiteral("Write one record to TOPIC and print the partition and offset it got."), nullptr, nullptr,
             true, true },
+        { QStringLiteral("connect"),
+            QStringLiteral("clusters|connectors|plugins|create|config|pause|resume|stop|restart|delete|offsets|"
+                           "reset-offsets [NAME]"),
+            1,
+            QStringLiteral("Kafka Connect over the worker's REST API (--connect URL or $KAFSCOPE_CONNECT): workers, "
+                           "connectors with their tasks, plugins; create and configure connectors (validated by the "
+                           "worker first), pause, resume, stop, restart, delete them, read and reset their offsets."),
+            &addConnectOptions, &runConnect, false, false, true },
         { QStringLiteral("partition"), {}, 0,
             QStringLiteral("Show which partition a key goes to under every partitioner (no cluster needed)."),
             &addPartitionOptions, &runPartition, false },
@@ -401,8 +420,15 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
     if (spec.variadic ? positionals.size() < spec.positionals : positionals.size() != spec.positionals)
         return usage(QStringLiteral("'%1' takes %2")
                          .arg(name, spec.positionals ? spec.positionalHelp : QStringLiteral("no arguments")));
-    if (!spec.needsCluster)
-        return spec.run(parser, { positionals, {}, parser.isSet(QStringLiteral("json")), 0 });
+    if (!spec.needsCluster) {
+        bool timeoutOk = false;
+        const int timeoutMs = parser.value(QStringLiteral("timeout")).toInt(&timeoutOk);
+        if (!timeoutOk || timeoutMs <= 0)
+            return usage(QStringLiteral("--timeout takes a positive number of milliseconds"));
+        return spec.run(parser,
+            { positionals, {}, parser.isSet(QStringLiteral("json")), timeoutMs,
+                parser.isSet(QStringLiteral("read-only")) });
+    }
     profiles::ImportedConfig imported;
     bool profileReadOnly = false;
     QString keychainNote; // why the keychain had no secret for --profile

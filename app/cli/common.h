@@ -21,19 +21,24 @@ int adminFailure(const AdminError& error);
 
 std::unique_ptr<protocol::AdminClient> adminClient(const CommandContext& context);
 
-// Runs the event loop until `start` delivers its result (the admin client calls back exactly once; a timeout is an
-// error result).
-template <typename T, typename Start> AdminResult<T> awaitResult(Start start)
+// Runs the event loop until `start` delivers its one answer (the admin and Connect clients call back exactly once; a
+// timeout is an error answer).
+template <typename Answer, typename Start> Answer awaitAnswer(Start start)
 {
-    std::optional<AdminResult<T>> result;
+    std::optional<Answer> result;
     QEventLoop loop;
-    start([&](const AdminResult<T>& r) {
+    start([&](const Answer& r) {
         result = r;
         loop.quit();
     });
     if (!result)
         loop.exec();
     return *result;
+}
+
+template <typename T, typename Start> AdminResult<T> awaitResult(Start start)
+{
+    return awaitAnswer<AdminResult<T>>(start);
 }
 
 } // namespace kafscope::cli

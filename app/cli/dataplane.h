@@ -61,6 +61,11 @@ int runDeleteRecords(const QCommandLineParser& parser, const CommandContext& con
 // `groups`, `group describe G`, `lag G [--watch SECONDS]` (groupcmd.cpp).
 void addGroupsOptions(QCommandLineParser& parser);
 int runGroups(const QCommandLineParser& parser, const CommandContext& context);
+// `connect clusters|connectors|plugins|create|config|pause|resume|stop|restart|delete|offsets|reset-offsets`
+// (connectcmd.cpp): Kafka Connect's REST API, no Kafka cluster needed.
+void addConnectOptions(QCommandLineParser& parser);
+int runConnect(const QCommandLineParser& parser, const CommandContext& context);
+
 void addGroupOptions(QCommandLineParser& parser);
 int runGroup(const QCommandLineParser& parser, const CommandContext& context);
 void addLagOptions(QCommandLineParser& parser);

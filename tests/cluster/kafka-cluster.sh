@@ -4,8 +4,10 @@
 # clusters serve share groups (KIP-932; 4.1 is formatted with share.version=1). Group clients: group-clients.sh.
 #
 # Usage: tests/cluster/kafka-cluster.sh fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|
-#                                      stop-node N|start-node N
-#   (libs: fetch, print the jar folder; stop-node/start-node: one node of the running cluster, on its data)
+#                                      stop-node N|start-node N|start-connect|stop-connect|connect-url [--auth]
+#   (libs: fetch, print the jar folder; stop-node/start-node: one node of the running cluster, on its data;
+#   start-connect/stop-connect: the two Kafka Connect workers below, on the running cluster; stop stops them too;
+#   connect-url: worker A's REST URL, --auth worker B's)
 #
 # Listeners of every node (port = the node's PLAINTEXT port + offset):
 #   PLAINTEXT       +0   no authentication (principal User:ANONYMOUS, a super user: what the other tests use)
@@ -23,6 +25,18 @@
 # localhost), alice.pem / alice.key (the client certificate, CN=alice; alice-keystore.pem: both in one file, a Java
 # PEM key store), expired.pem / expired.key (CN=alice, signed by ca.pem, expired), other-ca.pem (another CA) and
 # stranger.pem / stranger.key (a client certificate other-ca signed, which the brokers do not trust).
+# Kafka Connect (start-connect; the same Kafka version, from Maven Central, jars in kafka-connect-<version>/libs): two
+# distributed workers, each its own Connect cluster on the PLAINTEXT bootstrap, REST on 127.0.0.1 at the first
+# node's PLAINTEXT port + offset:
+#   connect-a       +20  plain HTTP, no authentication
+#   connect-b       +21  HTTP basic auth (Kafka's BasicAuthSecurityRestExtension): connect-admin/connect-secret
+# Worker W: group.id kafscope-connect-W, internal topics kafscope-connect-W-configs, -offsets and -status (replication
+# factor 3). StringConverter for keys and values, so FileStreamSource lines land in a topic as plain text. The
+# FileStreamSource/FileStreamSink connectors and Kafka's transforms are on the classpath. Connectors live in the
+# configs topic: they survive stop-connect/start-connect, not a cluster start (which wipes all data). Source
+# connectors must create their topic (auto.create.topics.enable=false), e.g. "topic.creation.default.partitions":
+# "1" and "topic.creation.default.replication.factor": "1" in the connector config. Files in $KAFSCOPE_CLUSTER_DIR/
+# connect-W (worker.properties, logs/connect.log; B: jaas.conf, credentials.properties).
 # `client-config NAME` prints a Java client.properties for listener NAME as alice (admin for OAuth), e.g. for
 # Kafka's tools' --command-config, or KafScope's --client-config.
 # Environment:
@@ -34,18 +48,21 @@
 #   KAFSCOPE_CONTROLLER_PORTS  CONTROLLER ports of nodes 1..3 (default "19093 29093 39093")
 #   KAFSCOPE_BROKER_EXTRA      extra server.properties lines appended to every node (later lines win)
 #   KAFSCOPE_JAVA              java binary (default $JAVA_HOME/bin/java, else java on PATH)
+#   KAFSCOPE_CONNECT_HEAP      heap options of each Connect worker (default "-Xms64m -Xmx256m")
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 VERSION=${KAFSCOPE_KAFKA_VERSION:-4.1.2}
 CACHE=${KAFSCOPE_CACHE:-$HOME/.cache/kafscope}
 KAFKA_HOME=$CACHE/kafka-$VERSION
+CONNECT_HOME=$CACHE/kafka-connect-$VERSION
 CLUSTER_DIR=${KAFSCOPE_CLUSTER_DIR:-$HOME/.cache/kafscope/cluster}
 TIMEOUT=${KAFSCOPE_CLUSTER_TIMEOUT:-120}
 read -r -a BROKER_PORTS <<< "${KAFSCOPE_BROKER_PORTS:-19092 29092 39092}"
 read -r -a CONTROLLER_PORTS <<< "${KAFSCOPE_CONTROLLER_PORTS:-19093 29093 39093}"
 JAVA=${KAFSCOPE_JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
 JAVA=${JAVA:-java}
+CONNECT_HEAP=${KAFSCOPE_CONNECT_HEAP:--Xms64m -Xmx256m}
 NODES=(1 2 3)
 
 log() { echo "kafka-cluster: $*" >&2; }
@@ -360,6 +377,7 @@ start() {
         log "already running and healthy (Kafka $VERSION): $(bootstrap)"
         return 0
     fi
+    stop_workers   # Connect workers of a previous cluster: their topics are about to be wiped
     if [[ $(running_count) -gt 0 ]]; then
         log "restarting: running cluster ($(cat "$CLUSTER_DIR/version" 2> /dev/null)) is partial, unhealthy or not $VERSION"
         stop_nodes
@@ -491,6 +509,7 @@ stop_nodes() {
 
 stop() {
     exec 9> "$CLUSTER_DIR.lock"; flock 9
+    stop_workers   # first: with the brokers gone, a worker's shutdown would wait for them
     stop_nodes
     [[ $(running_count) -eq 0 ]] || die "some nodes are still running"
     log "stopped"
@@ -504,7 +523,255 @@ status() {
     done
     echo "version: $(cat "$CLUSTER_DIR/version" 2> /dev/null || echo unknown)"
     echo "bootstrap: $(bootstrap)"
+    for w in "${WORKERS[@]}"; do   # only when they run: the output stays as it was for clusters without Connect
+        pid=$(worker_pid "$w") || continue
+        echo "connect-$w: running (pid $pid) $(worker_url "$w")$([[ $w == b ]] && echo " (basic auth $CONNECT_USER)")"
+    done
     [[ $up -eq 3 ]]
+}
+
+# ---- Kafka Connect ---------------------------------------------------------------------------------------------
+# Two distributed workers (see the header): a, plain HTTP; b, HTTP basic auth. Each is a Connect cluster of one.
+WORKERS=(a b)
+CONNECT_USER=connect-admin
+CONNECT_PASSWORD=connect-secret
+
+worker_dir() { echo "$CLUSTER_DIR/connect-$1"; }
+worker_port() { case $1 in a) echo $((BROKER_PORTS[0] + 20)) ;; b) echo $((BROKER_PORTS[0] + 21)) ;; esac; }
+worker_url() { echo "http://127.0.0.1:$(worker_port "$1")"; }
+worker_auth() { [[ $1 == b ]] && echo "$CONNECT_USER:$CONNECT_PASSWORD"; return 0; }
+
+# connect-runtime, connect-file, connect-json, connect-transforms and connect-basic-auth-extension with their
+# dependencies (connect-pom.xml), minus every jar whose artifact the broker libs already have: the workers run on
+# both folders, as Kafka's distribution runs Connect from the broker's libs/. The same Kafka release pins the same
+# library versions, and the broker's logging backend serves Connect too. Marker and lock as in group-clients.sh.
+fetch_connect() {
+    fetch
+    [[ -f $CONNECT_HOME/.complete ]] && return 0
+    mkdir -p "$CONNECT_HOME"
+    (
+        flock 8
+        [[ -f $CONNECT_HOME/.complete ]] || fetch_connect_jars
+    ) 8> "$CONNECT_HOME.lock"
+}
+
+fetch_connect_jars() {
+    command -v mvn > /dev/null || die "mvn not found (run scripts/install-deps --test)"
+    local tmp jar name
+    tmp=$(mktemp -d "$CONNECT_HOME/libs.tmp.XXXXXX")
+    log "fetching Kafka Connect $VERSION jars from Maven Central"
+    # Output to stderr, minus the colour resets Maven 3.8 prints even with -B -q.
+    mvn -B -q -f "$HERE/connect-pom.xml" -Dkafka.version="$VERSION" \
+        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+        -DincludeScope=runtime -DoutputDirectory="$tmp" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d' >&2 \
+        || { rm -rf "$tmp"; die "Maven could not resolve Kafka Connect $VERSION"; }
+    [[ -f $tmp/connect-runtime-$VERSION.jar ]] || { rm -rf "$tmp"; die "connect-runtime-$VERSION.jar missing after fetch"; }
+    for jar in "$tmp"/*.jar; do
+        name=$(basename "$jar" | sed -E 's/-[0-9][^-]*(-[^-]+)?\.jar$//')   # artifact id: strip -<version>.jar
+        compgen -G "$KAFKA_HOME/libs/$name-[0-9]*.jar" > /dev/null && rm -f "$jar"
+    done
+    rm -rf "$CONNECT_HOME/libs"
+    mv "$tmp" "$CONNECT_HOME/libs"
+    echo "$VERSION" > "$CONNECT_HOME/.complete"
+    log "Connect jars cached in $CONNECT_HOME/libs"
+}
+
+# As node_pid: the pid file counts only if that process runs ConnectDistributed on this worker's config.
+worker_pid() {
+    local f pid
+    f=$(worker_dir "$1")/connect.pid
+    [[ -f $f ]] || return 1
+    pid=$(< "$f")
+    [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2> /dev/null || return 1
+    tr '\0' ' ' < "/proc/$pid/cmdline" 2> /dev/null \
+        | grep -qF "ConnectDistributed $(worker_dir "$1")/worker.properties" || return 1
+    echo "$pid"
+}
+
+# GET url [user:password]: prints the body, fails unless 200. python3, not curl: the test images may lack curl.
+rest_get() {
+    python3 - "$@" << 'PY'
+import base64, sys, urllib.request
+req = urllib.request.Request(sys.argv[1], headers={"Accept": "application/json"})
+if len(sys.argv) > 2 and sys.argv[2]:
+    req.add_header("Authorization", "Basic " + base64.b64encode(sys.argv[2].encode()).decode())
+try:
+    with urllib.request.urlopen(req, timeout=5) as r:
+        sys.stdout.write(r.read().decode())
+except Exception:
+    sys.exit(1)
+PY
+}
+
+write_worker_config() {  # worker
+    local w=$1 d port
+    d=$(worker_dir "$w")
+    port=$(worker_port "$w")
+    cat > "$d/worker.properties" << EOF
+# Generated by tests/cluster/kafka-cluster.sh (Kafka Connect $VERSION, worker $w); rewritten on every start-connect.
+bootstrap.servers=$(bootstrap)
+group.id=kafscope-connect-$w
+config.storage.topic=kafscope-connect-$w-configs
+offset.storage.topic=kafscope-connect-$w-offsets
+status.storage.topic=kafscope-connect-$w-status
+config.storage.replication.factor=3
+offset.storage.replication.factor=3
+status.storage.replication.factor=3
+# The defaults (25 offset and 5 status partitions, times 3 replicas, per worker) are load the 2-core CI can spare.
+offset.storage.partitions=3
+status.storage.partitions=1
+# Plain strings: a FileStreamSource line is the record value as it stood in the file (JsonConverter without schemas
+# would quote it). The internal topics always use JSON (internal.*.converter is gone since Kafka 3.0).
+key.converter=org.apache.kafka.connect.storage.StringConverter
+value.converter=org.apache.kafka.connect.storage.StringConverter
+# Source offsets are committed every second (default 60 s), so tests see them (GET /connectors/NAME/offsets) soon.
+offset.flush.interval.ms=1000
+listeners=http://127.0.0.1:$port
+rest.advertised.host.name=127.0.0.1
+rest.advertised.port=$port
+rest.advertised.listener=http
+# No plugins beyond the classpath (the FileStream connectors, the JSON converter, Kafka's transforms); service_load
+# (Kafka 3.6+, KIP-898) finds them by their ServiceLoader manifests instead of scanning every jar by reflection,
+# seconds less startup on 2 cores.
+plugin.path=$d/plugins
+plugin.discovery=service_load
+# A worker that restarts finds its old tasks "lost" and would wait up to 5 minutes to reassign them (incremental
+# cooperative rebalancing); with one worker per group there is nobody else to wait for.
+scheduled.rebalance.max.delay.ms=0
+EOF
+    if [[ $w == b ]]; then
+        # The extension authenticates every REST request (GET / too) against the JAAS login context KafkaConnect,
+        # whose PropertyFileLoginModule reads user=password lines.
+        echo "rest.extension.classes=org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension" \
+            >> "$d/worker.properties"
+        echo "$CONNECT_USER=$CONNECT_PASSWORD" > "$d/credentials.properties"
+        cat > "$d/jaas.conf" << EOF
+KafkaConnect {
+    org.apache.kafka.connect.rest.basic.auth.extension.PropertyFileLoginModule required
+    file="$d/credentials.properties";
+};
+EOF
+    fi
+    if is_kafka3; then
+        cat > "$d/log4j.properties" << 'EOF'
+log4j.rootLogger=INFO, file
+log4j.appender.file=org.apache.log4j.FileAppender
+log4j.appender.file.File=${kafka.logs.dir}/connect.log
+log4j.appender.file.layout=org.apache.log4j.PatternLayout
+log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n
+EOF
+    else
+        cat > "$d/log4j2.properties" << 'EOF'
+appender.file.type=File
+appender.file.name=file
+appender.file.fileName=${sys:kafka.logs.dir}/connect.log
+appender.file.layout.type=PatternLayout
+appender.file.layout.pattern=[%d] %p %m (%c)%n
+rootLogger.level=INFO
+rootLogger.appenderRef.file.ref=file
+EOF
+    fi
+}
+
+launch_worker() {  # worker
+    local w=$1 d opts=()
+    d=$(worker_dir "$w")
+    opts=(-Dkafka.logs.dir="$d/logs")
+    if is_kafka3; then opts+=(-Dlog4j.configuration="file:$d/log4j.properties")
+    else opts+=(-Dlog4j2.configurationFile="$d/log4j2.properties"); fi
+    [[ $w == b ]] && opts+=(-Djava.security.auth.login.config="$d/jaas.conf")
+    # SerialGC and a small heap: two workers share 2 cores and the memory with three brokers and the tests.
+    # shellcheck disable=SC2086
+    nohup "$JAVA" $CONNECT_HEAP -XX:+UseSerialGC -Djava.awt.headless=true "${opts[@]}" \
+        -cp "$CONNECT_HOME/libs/*:$KAFKA_HOME/libs/*" org.apache.kafka.connect.cli.ConnectDistributed \
+        "$d/worker.properties" >> "$d/logs/stdout.log" 2>&1 < /dev/null 9>&- &
+    echo $! > "$d/connect.pid"
+    disown $!   # no "Killed" job notice from this shell if startup fails and we kill the worker
+}
+
+# Ready when GET / answers with the version, the FileStream connectors are listed, and GET /connectors answers: the
+# herder has joined its group and read the configs topic, so a POST /connectors right after works.
+wait_worker() {  # worker
+    local w=$1 deadline=$((SECONDS + TIMEOUT)) url auth
+    url=$(worker_url "$w")
+    auth=$(worker_auth "$w")
+    while ((SECONDS < deadline)); do
+        kill -0 "$(cat "$(worker_dir "$w")/connect.pid")" 2> /dev/null || { log "connect-$w exited during startup"; return 1; }
+        if rest_get "$url/" "$auth" 2> /dev/null | grep -qF "\"version\":\"$VERSION\"" \
+            && rest_get "$url/connector-plugins" "$auth" 2> /dev/null | grep -qF FileStreamSourceConnector \
+            && rest_get "$url/connectors" "$auth" > /dev/null 2>&1; then
+            return 0
+        fi
+        sleep 1
+    done
+    log "connect-$w not ready after ${TIMEOUT}s"
+    return 1
+}
+
+start_connect() {
+    exec 9> "$CLUSTER_DIR.lock"; flock 9
+    local w p todo=() t0=$SECONDS running
+    running=$(cat "$CLUSTER_DIR/version" 2> /dev/null || true)
+    healthy || die "the cluster in $CLUSTER_DIR is not running (start it first: $0 start)"
+    [[ $running == "$VERSION" ]] || die "the cluster runs Kafka $running, not $VERSION (set KAFSCOPE_KAFKA_VERSION=$running)"
+    for w in "${WORKERS[@]}"; do worker_pid "$w" > /dev/null || todo+=("$w"); done
+    if [[ ${#todo[@]} -eq 0 ]]; then
+        log "Connect workers already running: $(worker_url a) and $(worker_url b) (basic auth)"
+        return 0
+    fi
+    for w in "${todo[@]}"; do
+        p=$(worker_port "$w")
+        port_busy "$p" && die "port $p on 127.0.0.1 (connect-$w) is already in use (set KAFSCOPE_BROKER_PORTS)"
+    done
+    fetch_connect
+    log "starting Kafka Connect $VERSION worker(s) ${todo[*]} in $CLUSTER_DIR"
+    for w in "${todo[@]}"; do
+        rm -rf "$(worker_dir "$w")"   # configs are regenerated; the connectors themselves live in Kafka
+        mkdir -p "$(worker_dir "$w")/logs" "$(worker_dir "$w")/plugins"
+        write_worker_config "$w"
+        launch_worker "$w"
+    done
+    for w in "${todo[@]}"; do
+        wait_worker "$w" || {
+            tail -n 30 "$(worker_dir "$w")/logs/connect.log" "$(worker_dir "$w")/logs/stdout.log" >&2 2> /dev/null || true
+            stop_workers
+            die "connect-$w did not become ready (logs in $(worker_dir "$w")/logs)"
+        }
+    done
+    log "Connect ready in $((SECONDS - t0))s: $(worker_url a) and $(worker_url b) (basic auth $CONNECT_USER)"
+}
+
+# SIGTERM to both at once (a worker leaves its group and commits offsets: a few seconds), SIGKILL after 20 s.
+stop_workers() {
+    local w p pid pids=() i
+    for w in "${WORKERS[@]}"; do
+        if pid=$(worker_pid "$w"); then kill -TERM "$pid" 2> /dev/null || true; pids+=("$w:$pid")
+        else rm -f "$(worker_dir "$w")/connect.pid"; fi
+    done
+    for p in "${pids[@]}"; do
+        w=${p%%:*} pid=${p#*:}
+        for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2> /dev/null || break; sleep 0.5; done
+        if kill -0 "$pid" 2> /dev/null; then
+            log "connect-$w did not stop within 20s: SIGKILL"
+            kill -KILL "$pid" 2> /dev/null || true
+            for ((i = 0; i < 20; i++)); do kill -0 "$pid" 2> /dev/null || break; sleep 0.25; done
+        fi
+        rm -f "$(worker_dir "$w")/connect.pid"
+        log "connect-$w stopped"
+    done
+}
+
+stop_connect() {
+    exec 9> "$CLUSTER_DIR.lock"; flock 9
+    stop_workers
+}
+
+connect_url() {  # [--auth]
+    case ${1:-} in
+        "") worker_url a ;;
+        --auth) worker_url b ;;
+        *) die "connect-url takes nothing or --auth" ;;
+    esac
 }
 
 mkdir -p "$CLUSTER_DIR"
@@ -519,6 +786,9 @@ case "${1:-}" in
     libs) fetch && echo "$KAFKA_HOME/libs" ;;
     stop-node) stop_node "${2:-}" ;;
     start-node) start_node "${2:-}" ;;
-    *) echo "usage: $0 fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|stop-node N|start-node N" >&2
+    start-connect) start_connect ;;
+    stop-connect) stop_connect ;;
+    connect-url) connect_url "${2:-}" ;;
+    *) echo "usage: $0 fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|stop-node N|start-node N|start-connect|stop-connect|connect-url [--auth]" >&2
         exit 2 ;;
 esac

@@ -65,6 +65,12 @@ AdminResult<ClusterMetadata> metadataWith(const QString& bootstrap, const Securi
     return result.value_or(AdminResult<ClusterMetadata>::failure(AdminError::network(QStringLiteral("no answer"))));
 }
 
+AdminResult<ClusterMetadata> metadataOf(AdminClient& admin)
+{
+    return waitFor<AdminResult<ClusterMetadata>>([&](auto done) { admin.fetchMetadata(std::nullopt, done); }, 30000)
+        .value_or(AdminResult<ClusterMetadata>::failure(AdminError::network(QStringLiteral("no answer"))));
+}
+
 // A LiveConsumer tailing `topic` from its earliest offset with the given librdkafka settings, collecting what arrives.
 struct Tail
 {
@@ -404,10 +410,7 @@ TEST_F(Security, TheAdminClientReauthenticatesBeforeItsSessionExpiresAndATailSur
     ConnectionOptions options;
     options.security = l.config.security;
     AdminClient admin(parseBootstrap(l.config.bootstrap).addresses, options);
-    const auto metadata = [&] {
-        return waitFor<AdminResult<ClusterMetadata>>([&](auto done) { admin.fetchMetadata(std::nullopt, done); }, 30000)
-            .value_or(AdminResult<ClusterMetadata>::failure(AdminError::network(QStringLiteral("no answer"))));
-    };
+    const auto metadata = [&] { return metadataOf(admin); };
     ASSERT_TRUE(metadata().ok());
     const auto connections = admin.findChildren<BrokerConnection*>();
     ASSERT_FALSE(connections.isEmpty());
@@ -603,10 +606,7 @@ TEST_F(Security, OAuthClientCredentialsTokensAreRenewedOnBothPlanesBeforeTheyExp
     ConnectionOptions options;
     options.security = cc;
     AdminClient admin(parseBootstrap(oauth.config.bootstrap).addresses, options);
-    const auto metadata = [&] {
-        return waitFor<AdminResult<ClusterMetadata>>([&](auto done) { admin.fetchMetadata(std::nullopt, done); }, 30000)
-            .value_or(AdminResult<ClusterMetadata>::failure(AdminError::network(QStringLiteral("no answer"))));
-    };
+    const auto metadata = [&] { return metadataOf(admin); };
     ASSERT_TRUE(metadata().ok());
     const auto connections = admin.findChildren<BrokerConnection*>();
     ASSERT_FALSE(connections.isEmpty());

@@ -1,0 +1,289 @@
+// Kafka Connect against the real workers beside the test cluster (tests/cluster/kafka-cluster.sh start-connect, which
+// scripts/test runs): worker A on plain HTTP ($KAFSCOPE_CONNECT), worker B with Kafka's basic-auth extension
+// ($KAFSCOPE_CONNECT_AUTH, user connect-admin). Through kafscope-cli and the REST client (kafka/connect).
+#include "../unit/waitfor.h"
+#include "clirun.h"
+#include "kafka/connect/connectclient.h"
+
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace kafscope;
+using namespace kafscope::clitest;
+using namespace kafscope::connect;
+
+namespace {
+
+QString workerUrl()
+{
+    return qEnvironmentVariable("KAFSCOPE_CONNECT");
+}
+
+// Every Connect test needs the cluster and the workers: in CI both must run.
+#define REQUIRE_CONNECT()                                                                                              \
+    do {                                                                                                               \
+        REQUIRE_REAL_CLUSTER();                                                                                        \
+        if (workerUrl().isEmpty()) {                                                                                   \
+            if (kafscope::itest::inCi())                                                                               \
+                FAIL() << "KAFSCOPE_CONNECT is not set: in CI the Connect workers must run (scripts/test)";            \
+            GTEST_SKIP() << "no Connect worker: tests/cluster/kafka-cluster.sh start-connect, then KAFSCOPE_CONNECT";  \
+        }                                                                                                              \
+    } while (false)
+
+struct ConnectReal : ::testing::Test
+{
+    void SetUp() override { REQUIRE_CONNECT(); }
+    QTemporaryDir dir;
+};
+
+CliRun connectCli(QStringList args)
+{
+    args.prepend(QStringLiteral("connect"));
+    args << QStringLiteral("--connect") << workerUrl();
+    return cli(args, false);
+}
+
+QStringList sourceConfig(const QString& file, const QString& topic)
+{
+    return { QStringLiteral("--config"), QStringLiteral("connector.class=FileStreamSource"), QStringLiteral("--config"),
+        QStringLiteral("file=") + file, QStringLiteral("--config"), QStringLiteral("topic=") + topic,
+        QStringLiteral("--config"), QStringLiteral("topic.creation.default.partitions=1"), QStringLiteral("--config"),
+        QStringLiteral("topic.creation.default.replication.factor=1") };
+}
+
+QJsonObject connectorNamed(const QString& name)
+{
+    const auto run = connectCli({ QStringLiteral("connectors"), QStringLiteral("--json") });
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    for (const auto& v : json(run).array()) {
+        if (v.toObject().value(QStringLiteral("name")).toString() == name)
+            return v.toObject();
+    }
+    return {};
+}
+
+// The records in `topic` (kafscope-cli consume to its end); -1 while it does not exist yet.
+int recordsIn(const QString& topic)
+{
+    const auto run = cli({ QStringLiteral("consume"), topic, QStringLiteral("--from"), QStringLiteral("earliest"),
+        QStringLiteral("--end"), QStringLiteral("--json") });
+    return run.exitCode == 0 ? int(run.out.count('\n')) : -1;
+}
+
+bool appendLines(const QString& file, const QStringList& lines)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::Append))
+        return false;
+    for (const auto& l : lines)
+        f.write(l.toUtf8() + '\n');
+    return true;
+}
+
+} // namespace
+
+TEST_F(ConnectReal, TheCliCreatesAFileSourceWhoseLinesArriveAndRunsItsLifecycle)
+{
+    const QString name = itest::uniqueTopic("cli-file-source");
+    const QString topic = name + QStringLiteral("-lines");
+    const QString file = dir.filePath(QStringLiteral("source.txt"));
+    ASSERT_TRUE(appendLines(file, { QStringLiteral("first line"), QStringLiteral("second line") }));
+
+    // --dry-run: the worker's validation only, nothing created.
+    auto run = connectCli(
+        QStringList { QStringLiteral("create"), name, QStringLiteral("--dry-run") } + sourceConfig(file, topic));
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(connectorNamed(name).isEmpty());
+    run = connectCli(QStringList { QStringLiteral("create"), name } + sourceConfig(file, topic));
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+
+    ASSERT_TRUE(eventually(
+        [&] { return connectorNamed(name).value(QStringLiteral("state")).toString() == QLatin1String("RUNNING"); }));
+    ASSERT_TRUE(appendLines(file, { QStringLiteral("third line") }));
+    ASSERT_TRUE(test::waitUntil([&] { return recordsIn(topic) == 3; }, 60000)) << recordsIn(topic);
+    const QJsonObject c = connectorNamed(name);
+    EXPECT_EQ(c.value(QStringLiteral("type")).toString(), QStringLiteral("source"));
+    ASSERT_EQ(c.value(QStringLiteral("tasks")).toArray().size(), 1);
+    EXPECT_EQ(c.value(QStringLiteral("tasks")).toArray()[0].toObject().value(QStringLiteral("state")).toString(),
+        QStringLiteral("RUNNING"));
+
+    // Its offsets: the file and how far it was read.
+    ASSERT_TRUE(test::waitUntil(
+        [&] {
+            const auto o = json(connectCli({ QStringLiteral("offsets"), name, QStringLiteral("--json") })).array();
+            return o.size() == 1
+                && o[0].toObject().value(QStringLiteral("offset")).toObject().value(QStringLiteral("position")).toInt()
+                > 0;
+        },
+        30000));
+
+    // Pause, resume, restart.
+    run = connectCli({ QStringLiteral("pause"), name });
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(test::waitUntil(
+        [&] { return connectorNamed(name).value(QStringLiteral("state")).toString() == QLatin1String("PAUSED"); },
+        30000));
+    ASSERT_EQ(connectCli({ QStringLiteral("resume"), name }).exitCode, 0);
+    EXPECT_TRUE(test::waitUntil(
+        [&] { return connectorNamed(name).value(QStringLiteral("state")).toString() == QLatin1String("RUNNING"); },
+        30000));
+    ASSERT_EQ(connectCli({ QStringLiteral("restart"), name }).exitCode, 0);
+
+    // A config change the worker refuses: each field's error, nothing changed.
+    run = connectCli({ QStringLiteral("config"), name, QStringLiteral("--set"), QStringLiteral("tasks.max=many") });
+    EXPECT_EQ(run.exitCode, 4);
+    EXPECT_TRUE(run.err.contains("tasks.max: Invalid value many")) << run.err.toStdString();
+
+    // Offsets are reset only while stopped: refused before, done after.
+    run = connectCli({ QStringLiteral("reset-offsets"), name, QStringLiteral("--yes") });
+    EXPECT_EQ(run.exitCode, 5);
+    EXPECT_TRUE(run.err.contains("only while it is stopped")) << run.err.toStdString();
+    ASSERT_EQ(connectCli({ QStringLiteral("stop"), name }).exitCode, 0);
+    ASSERT_TRUE(test::waitUntil(
+        [&] { return connectorNamed(name).value(QStringLiteral("state")).toString() == QLatin1String("STOPPED"); },
+        30000));
+    run = connectCli({ QStringLiteral("reset-offsets"), name, QStringLiteral("--yes") });
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(json(connectCli({ QStringLiteral("offsets"), name, QStringLiteral("--json") })).array().isEmpty());
+
+    // Delete: only with --yes.
+    EXPECT_EQ(connectCli({ QStringLiteral("delete"), name }).exitCode, 5);
+    EXPECT_FALSE(connectorNamed(name).isEmpty());
+    ASSERT_EQ(connectCli({ QStringLiteral("delete"), name, QStringLiteral("--yes") }).exitCode, 0);
+    EXPECT_TRUE(eventually([&] { return connectorNamed(name).isEmpty(); }));
+    run = connectCli({ QStringLiteral("delete"), name, QStringLiteral("--yes") });
+    EXPECT_EQ(run.exitCode, 4);
+    EXPECT_TRUE(run.err.contains("HTTP 404")) << run.err.toStdString();
+}
+
+TEST_F(ConnectReal, ABrokenConfigShowsEachFieldsErrorAndCreatesNothing)
+{
+    const QString name = itest::uniqueTopic("broken");
+    const auto run = connectCli({ QStringLiteral("create"), name, QStringLiteral("--config"),
+        QStringLiteral("connector.class=org.apache.kafka.connect.file.FileStreamSourceConnector"),
+        QStringLiteral("--config"), QStringLiteral("tasks.max=-3") });
+    EXPECT_EQ(run.exitCode, 4);
+    EXPECT_TRUE(run.err.contains("nothing was sent")) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains("topic: Missing required configuration")) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains("tasks.max:")) << run.err.toStdString();
+    EXPECT_TRUE(connectorNamed(name).isEmpty());
+    // Bad input never reaches the worker.
+    EXPECT_EQ(connectCli({ QStringLiteral("create"), name, QStringLiteral("--config"), QStringLiteral("no-equals") })
+                  .exitCode,
+        2);
+    EXPECT_EQ(
+        connectCli({ QStringLiteral("create"), name, QStringLiteral("--config"), QStringLiteral("file=x") }).exitCode,
+        2); // no connector.class
+    EXPECT_EQ(connectCli({ QStringLiteral("frobnicate") }).exitCode, 2);
+    EXPECT_EQ(connectCli({ QStringLiteral("pause") }).exitCode, 2);
+    const auto readOnly
+        = connectCli({ QStringLiteral("delete"), name, QStringLiteral("--yes"), QStringLiteral("--read-only") });
+    EXPECT_EQ(readOnly.exitCode, 5);
+}
+
+// A connector made with plain HTTP by the test (not by KafScope) appears with its state and tasks, in the REST
+// client and the CLI, and its topics are known.
+TEST_F(ConnectReal, AConnectorMadeElsewhereAppearsWithItsStateTasksAndTopics)
+{
+    const QString name = itest::uniqueTopic("http-sink");
+    const QString topic = itest::uniqueTopic("sink-source");
+    ASSERT_EQ(itest::createTopic(topic, 1, 1), "");
+    ASSERT_EQ(itest::produce(topic, 5), "");
+    const QString out = dir.filePath(QStringLiteral("sink.txt"));
+    QNetworkAccessManager http;
+    QNetworkRequest request(QUrl(workerUrl() + QStringLiteral("/connectors")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    const QByteArray body
+        = QJsonDocument(QJsonObject {
+                            { QStringLiteral("name"), name },
+                            { QStringLiteral("config"),
+                                QJsonObject { { QStringLiteral("connector.class"), QStringLiteral("FileStreamSink") },
+                                    { QStringLiteral("topics"), topic }, { QStringLiteral("file"), out } } },
+                        })
+              .toJson();
+    QNetworkReply* reply = http.post(request, body);
+    ASSERT_TRUE(test::waitUntil([&] { return reply->isFinished(); }, 30000));
+    ASSERT_EQ(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201)
+        << reply->readAll().toStdString();
+    reply->deleteLater();
+
+    ConnectClient client({ QUrl(workerUrl()) });
+    std::optional<ConnectorInfo> found;
+    ASSERT_TRUE(test::waitUntil(
+        [&] {
+            std::optional<ConnectResult<QList<ConnectorInfo>>> r;
+            client.connectors([&](const auto& result) { r = result; });
+            if (!test::waitUntil([&] { return r.has_value(); }, 10000) || !r->ok())
+                return false;
+            for (const auto& c : *r->value) {
+                if (c.name == name && c.state == QLatin1String("RUNNING") && c.tasks.size() == 1
+                    && c.tasks[0].state == QLatin1String("RUNNING"))
+                    found = c;
+            }
+            return found.has_value();
+        },
+        60000));
+    EXPECT_EQ(found->type, QStringLiteral("sink"));
+    EXPECT_FALSE(found->workerId.isEmpty());
+    EXPECT_EQ(found->config.value(QStringLiteral("topics")), topic);
+    // The sink wrote the topic's records into its file; the worker knows which topics it uses.
+    EXPECT_TRUE(test::waitUntil(
+        [&] {
+            QFile f(out);
+            return f.open(QIODevice::ReadOnly) && f.readAll().count('\n') == 5;
+        },
+        60000));
+    // Connect records the topics a connector used (KIP-558) a moment after its task read them.
+    std::optional<ConnectResult<QStringList>> topics;
+    EXPECT_TRUE(test::waitUntil(
+        [&] {
+            topics.reset();
+            client.topics(name, [&](const auto& r) { topics = r; });
+            return test::waitUntil([&] { return topics.has_value(); }, 10000) && topics->ok()
+                && *topics->value == QStringList { topic };
+        },
+        60000))
+        << (topics && topics->ok() ? topics->value->join(QLatin1Char(',')).toStdString() : std::string("no answer"));
+    const QJsonObject viaCli = connectorNamed(name);
+    EXPECT_EQ(viaCli.value(QStringLiteral("type")).toString(), QStringLiteral("sink"));
+    ASSERT_EQ(connectCli({ QStringLiteral("delete"), name, QStringLiteral("--yes") }).exitCode, 0);
+}
+
+TEST_F(ConnectReal, TheBasicAuthWorkerWantsItsUserAndAnUnreachableWorkerIsSaid)
+{
+    const QString auth = qEnvironmentVariable("KAFSCOPE_CONNECT_AUTH");
+    ASSERT_FALSE(auth.isEmpty()) << "scripts/test exports KAFSCOPE_CONNECT_AUTH (the basic-auth worker)";
+    auto run = cli({ QStringLiteral("connect"), QStringLiteral("clusters"), QStringLiteral("--connect"), auth }, false);
+    EXPECT_EQ(run.exitCode, 4);
+    EXPECT_TRUE(run.err.contains("HTTP 401")) << run.err.toStdString();
+    // With the user but no password in the environment: said, nothing sent, never a prompt.
+    run = cli({ QStringLiteral("connect"), QStringLiteral("clusters"), QStringLiteral("--connect"), auth,
+                  QStringLiteral("--connect-user"), QStringLiteral("connect-admin") },
+        false);
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.err.contains("KAFSCOPE_CONNECT_PASSWORD")) << run.err.toStdString();
+    qputenv("KAFSCOPE_CONNECT_PASSWORD", "connect-secret");
+    run = cli({ QStringLiteral("connect"), QStringLiteral("clusters"), QStringLiteral("--connect"), auth,
+                  QStringLiteral("--connect-user"), QStringLiteral("connect-admin"), QStringLiteral("--json") },
+        false);
+    qunsetenv("KAFSCOPE_CONNECT_PASSWORD");
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const QJsonObject info = json(run).array().at(0).toObject();
+    EXPECT_FALSE(info.value(QStringLiteral("version")).toString().isEmpty());
+    EXPECT_FALSE(info.value(QStringLiteral("kafka_cluster_id")).toString().isEmpty());
+
+    // Nothing listens: exit 3, in words.
+    QTcpServer probe;
+    ASSERT_TRUE(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    run = cli({ QStringLiteral("connect"), QStringLiteral("connectors"), QStringLiteral("--connect"),
+                  QStringLiteral("http://127.0.0.1:%1").arg(port) },
+        false);
+    EXPECT_EQ(run.exitCode, 3);
+    EXPECT_TRUE(run.err.contains("cannot be reached")) << run.err.toStdString();
+}
