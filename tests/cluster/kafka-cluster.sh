@@ -44,8 +44,9 @@
 #   KAFSCOPE_CACHE             jar cache (default ~/.cache/kafscope); jars go to kafka-<version>/libs
 #   KAFSCOPE_CLUSTER_DIR       node configs, data and logs (default ~/.cache/kafscope/cluster)
 #   KAFSCOPE_CLUSTER_TIMEOUT   seconds to wait for readiness (default 120)
-#   KAFSCOPE_BROKER_PORTS      PLAINTEXT ports of nodes 1..3 (default "19092 29092 39092")
-#   KAFSCOPE_CONTROLLER_PORTS  CONTROLLER ports of nodes 1..3 (default "19093 29093 39093")
+#   KAFSCOPE_BROKER_PORTS      PLAINTEXT ports of nodes 1..3 (default "19092 29092 31092": below Linux's ephemeral
+#                              range 32768-60999 with every listener offset, so no outgoing connection holds one)
+#   KAFSCOPE_CONTROLLER_PORTS  CONTROLLER ports of nodes 1..3 (default "19093 29093 31093")
 #   KAFSCOPE_BROKER_EXTRA      extra server.properties lines appended to every node (later lines win)
 #   KAFSCOPE_JAVA              java binary (default $JAVA_HOME/bin/java, else java on PATH)
 #   KAFSCOPE_CONNECT_HEAP      heap options of each Connect worker (default "-Xms64m -Xmx256m")
@@ -58,8 +59,8 @@ KAFKA_HOME=$CACHE/kafka-$VERSION
 CONNECT_HOME=$CACHE/kafka-connect-$VERSION
 CLUSTER_DIR=${KAFSCOPE_CLUSTER_DIR:-$HOME/.cache/kafscope/cluster}
 TIMEOUT=${KAFSCOPE_CLUSTER_TIMEOUT:-120}
-read -r -a BROKER_PORTS <<< "${KAFSCOPE_BROKER_PORTS:-19092 29092 39092}"
-read -r -a CONTROLLER_PORTS <<< "${KAFSCOPE_CONTROLLER_PORTS:-19093 29093 39093}"
+read -r -a BROKER_PORTS <<< "${KAFSCOPE_BROKER_PORTS:-19092 29092 31092}"
+read -r -a CONTROLLER_PORTS <<< "${KAFSCOPE_CONTROLLER_PORTS:-19093 29093 31093}"
 JAVA=${KAFSCOPE_JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
 JAVA=${JAVA:-java}
 CONNECT_HEAP=${KAFSCOPE_CONNECT_HEAP:--Xms64m -Xmx256m}

@@ -8,7 +8,7 @@
 
 namespace kafscope::itest {
 
-// KAFSCOPE_BOOTSTRAP, e.g. 127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092; empty when no cluster was given.
+// KAFSCOPE_BOOTSTRAP, e.g. 127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:31092; empty when no cluster was given.
 QString bootstrap();
 bool inCi();
 // A topic name that no earlier run used.
