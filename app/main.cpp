@@ -41,7 +41,7 @@ bool askForMissingSecrets(QWidget* window, kafscope::ConnectionProfile& profile,
         return false;
     if (asked && keychain)
         keychain->store(kafscope::profiles::secretKey(profile.name, profile.bootstrap),
-            kafscope::profiles::Secrets::of(security), true);
+            kafscope::profiles::Secrets::of(security, profile.connect), true);
     return true;
 }
 
@@ -68,7 +68,7 @@ int main(int argc, char** argv)
     const QCommandLineOption tail(QStringLiteral("tail"),
         QStringLiteral("Open the Live tab tailing TOPIC from its earliest offset."), QStringLiteral("TOPIC"));
     const QCommandLineOption page(QStringLiteral("page"),
-        QStringLiteral("Open on a page: topics, live, groups or brokers."), QStringLiteral("NAME"));
+        QStringLiteral("Open on a page: topics, live, groups, brokers or connect."), QStringLiteral("NAME"));
     const QCommandLineOption readOnly(QStringLiteral("read-only"),
         QStringLiteral("Change nothing on the cluster: topic, config and produce actions are disabled."));
     const QCommandLineOption clientConfig(QStringLiteral("client-config"),
@@ -77,8 +77,25 @@ int main(int argc, char** argv)
         QStringLiteral("FILE"));
     const QCommandLineOption profileName(QStringLiteral("profile"),
         QStringLiteral("Connect with a connection saved by the connect dialog (by its name)."), QStringLiteral("NAME"));
-    parser.addOptions({ demo, bootstrap, screenshot, tail, page, readOnly, clientConfig, profileName });
+    const QCommandLineOption connectUrls(QStringLiteral("connect"),
+        QStringLiteral("Kafka Connect REST URL(s) for the Connect page, comma-separated (with --bootstrap or "
+                       "--client-config; a user in the URL takes its password from $KAFSCOPE_CONNECT_PASSWORD)."),
+        QStringLiteral("URL"));
+    parser.addOptions({ demo, bootstrap, screenshot, tail, page, readOnly, clientConfig, profileName, connectUrls });
     parser.process(app);
+    QList<kafscope::connect::ConnectEndpoint> connectEndpoints;
+    if (parser.isSet(connectUrls)) {
+        const auto parsed = kafscope::connect::parseConnectUrls(parser.value(connectUrls));
+        if (!parsed.problems.isEmpty()) {
+            std::fprintf(stderr, "kafscope: --connect: %s\n", qPrintable(parsed.problems.join(QLatin1Char(' '))));
+            return 2;
+        }
+        connectEndpoints = parsed.endpoints;
+        for (auto& e : connectEndpoints) {
+            if (!e.user.isEmpty() && e.password.isEmpty())
+                e.password = qEnvironmentVariable("KAFSCOPE_CONNECT_PASSWORD");
+        }
+    }
 
     // --client-config: the connection's security from a file, checked before any window opens.
     std::optional<kafscope::profiles::ImportedConfig> imported;
@@ -113,7 +130,7 @@ int main(int argc, char** argv)
     if (parser.isSet(screenshot))
         window.screenshotWhenLoaded(parser.value(screenshot));
     if (parser.isSet(page) && !window.showPage(parser.value(page))) {
-        qWarning("Unknown page '%s': use topics, live, groups or brokers.", qPrintable(parser.value(page)));
+        qWarning("Unknown page '%s': use topics, live, groups, brokers or connect.", qPrintable(parser.value(page)));
         return 2;
     }
     window.setReadOnlyByDefault(parser.isSet(readOnly));
@@ -128,6 +145,7 @@ int main(int argc, char** argv)
     } else if (parser.isSet(bootstrap) || imported) {
         kafscope::ConnectionProfile profile { {}, parser.value(bootstrap), false };
         profile.readOnly = parser.isSet(readOnly);
+        profile.connect = connectEndpoints;
         if (!imported) {
             window.connectTo(profile);
         } else {
@@ -142,6 +160,8 @@ int main(int argc, char** argv)
                 profile.label = saved->label;
                 profile.color = saved->color;
                 profile.dataPlaneExtra = saved->dataPlaneExtra;
+                if (!parser.isSet(connectUrls))
+                    profile.connect = saved->connect;
             }
             auto& security = profile.security;
             if (security.usesSasl() && security.mechanism != kafscope::SaslMechanism::OAuthBearer
@@ -164,6 +184,7 @@ int main(int argc, char** argv)
                 secrets->read(key, &window,
                     [&window, profile, secrets, prompt](const kafscope::profiles::SecretsResult& result) mutable {
                         result.secrets.fillInto(profile.security);
+                        result.secrets.fillInto(profile.connect);
                         const QString why = result.keychainProblem.isEmpty()
                             ? QStringLiteral("The system keychain has none saved for '%1'; it will be saved there.")
                                   .arg(profile.name)

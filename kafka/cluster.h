@@ -5,6 +5,7 @@
 // run in milliseconds without a broker. Requests are asynchronous; an answer may arrive after the next request.
 #include "kafka/admin/lag.h"
 #include "kafka/admin/offsetreset.h"
+#include "kafka/connect/endpoint.h"
 #include "kafka/dataplane.h"
 #include "kafka/playground.h"
 #include "kafka/protocol/adminerror.h"
@@ -43,6 +44,8 @@ struct ConnectionProfile
     // Both planes: the admin client speaks it itself, the data plane gets librdkafkaSettings() of it.
     SecurityConfig security;
     QMap<QString, QString> dataPlaneExtra; // further librdkafka properties for consumers and producers
+    // Kafka Connect clusters beside it (their REST URLs, with basic-auth users and passwords): the Connect page.
+    QList<connect::ConnectEndpoint> connect;
 };
 
 class Cluster : public QObject

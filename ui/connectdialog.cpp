@@ -67,6 +67,28 @@ ConnectDialog::ConnectDialog(Settings* settings, QWidget* parent)
     dataPlaneLabel->setBuddy(m_dataPlane);
     m_ui->formLayout->addRow(dataPlaneLabel, m_dataPlane);
     connect(m_dataPlane, &QPlainTextEdit::textChanged, this, &ConnectDialog::validate);
+    m_connectUrls = new QPlainTextEdit;
+    m_connectUrls->setObjectName(QStringLiteral("connectEdit"));
+    m_connectUrls->setPlaceholderText(
+        QStringLiteral("REST URL per line, e.g. http://localhost:8083 or https://connect-admin@connect.example:8443"));
+    m_connectUrls->setToolTip(QStringLiteral(
+        "The Kafka Connect clusters writing to or reading from this cluster: one worker's REST URL for each (the "
+        "Connect page). A user in the URL is sent with basic auth; its password goes to the system keychain. https "
+        "workers are checked against the CA file above, or the system's CAs."));
+    m_connectUrls->setTabChangesFocus(true);
+    m_connectUrls->setFixedHeight(m_connectUrls->fontMetrics().lineSpacing() * 2 + 12);
+    auto* connectLabel = new QLabel(QStringLiteral("Kafka Co&nnect:"));
+    connectLabel->setBuddy(m_connectUrls);
+    m_ui->formLayout->addRow(connectLabel, m_connectUrls);
+    m_connectPassword = new QLineEdit;
+    m_connectPassword->setObjectName(QStringLiteral("connectPasswordEdit"));
+    m_connectPassword->setEchoMode(QLineEdit::Password);
+    m_connectPassword->setPlaceholderText(QStringLiteral("for the workers whose URL names a user"));
+    auto* connectPasswordLabel = new QLabel(QStringLiteral("Connect pass&word:"));
+    connectPasswordLabel->setBuddy(m_connectPassword);
+    m_ui->formLayout->addRow(connectPasswordLabel, m_connectPassword);
+    connect(m_connectUrls, &QPlainTextEdit::textChanged, this, &ConnectDialog::validate);
+    connect(m_connectPassword, &QLineEdit::textChanged, this, &ConnectDialog::validate);
     m_settings->secrets()->probe(this, [this](const QString& problem) { showKeychainState(problem); });
     connect(m_security, &SecurityForm::changed, this, &ConnectDialog::validate);
     connect(m_security, &SecurityForm::bootstrapImported, this, &ConnectDialog::setBootstrapText);
@@ -136,6 +158,9 @@ void ConnectDialog::fillFromRecent(int index)
     m_label->setText(recents[index].label);
     m_color->setCurrentIndex(std::max(0, m_color->findData(recents[index].color)));
     m_dataPlane->setPlainText(formatDataPlaneProperties(recents[index].dataPlaneExtra));
+    m_connectUrls->setPlainText(connect::formatConnectUrls(recents[index].connect));
+    m_connectPassword->clear();
+    m_knownConnectPasswords.clear();
     // The secrets arrive when the keychain answers; by then the user may have picked another connection, or typed.
     const RecentConnection recent = recents[index];
     m_readingKey = profiles::secretKey(recent);
@@ -149,6 +174,8 @@ void ConnectDialog::fillFromRecent(int index)
         SecurityConfig current = m_security->config();
         result.secrets.fillInto(current);
         m_security->setConfig(current);
+        m_knownConnectPasswords = result.secrets.connectPasswords;
+        validate();
         m_secretNote->setText(result.source == profiles::SecretsResult::Source::Keychain
                 ? QStringLiteral("Secrets filled in from the system keychain.")
                 : QStringLiteral("Secrets filled in from this run (%1: they are asked for again in the next run).")
@@ -196,7 +223,24 @@ void ConnectDialog::setReadOnly(bool on)
 
 QStringList ConnectDialog::problems() const
 {
-    return m_security->problems() + parseDataPlaneProperties(m_dataPlane->toPlainText()).problems;
+    QStringList connectProblems;
+    connectEndpoints(&connectProblems);
+    return m_security->problems() + parseDataPlaneProperties(m_dataPlane->toPlainText()).problems + connectProblems;
+}
+
+QList<connect::ConnectEndpoint> ConnectDialog::connectEndpoints(QStringList* problems) const
+{
+    auto parsed = connect::parseConnectUrls(m_connectUrls->toPlainText());
+    *problems = parsed.problems;
+    for (auto& e : parsed.endpoints) {
+        if (e.user.isEmpty() || !e.password.isEmpty())
+            continue;
+        e.password = !m_connectPassword->text().isEmpty() ? m_connectPassword->text()
+                                                          : m_knownConnectPasswords.value(e.displayUrl());
+        if (e.password.isEmpty())
+            *problems << QStringLiteral("Kafka Connect: enter the password of %1 at %2.").arg(e.user, e.displayUrl());
+    }
+    return parsed.endpoints;
 }
 
 bool ConnectDialog::isInputValid() const
@@ -239,10 +283,12 @@ void ConnectDialog::accept()
     m_profile.label = m_label->text().trimmed();
     m_profile.color = m_color->currentData().toString();
     m_profile.dataPlaneExtra = parseDataPlaneProperties(m_dataPlane->toPlainText()).properties;
+    QStringList connectProblems;
+    m_profile.connect = connectEndpoints(&connectProblems);
     RecentConnection saved { m_profile.name, m_profile.bootstrap, m_profile.readOnly, m_profile.label, m_profile.color,
-        m_profile.security, m_profile.dataPlaneExtra };
+        m_profile.security, m_profile.dataPlaneExtra, m_profile.connect };
     // The secrets go to the keychain (or this run's memory), never to the settings file.
-    m_settings->secrets()->store(profiles::secretKey(saved), profiles::Secrets::of(saved.security),
+    m_settings->secrets()->store(profiles::secretKey(saved), profiles::Secrets::of(saved.security, saved.connect),
         m_keychainCheck->isEnabled() && m_keychainCheck->isChecked());
     m_settings->addRecentConnection(saved);
     QDialog::accept();

@@ -21,10 +21,10 @@ class SecurityForm;
 class Settings;
 
 // Asks for a bootstrap list, validated as host:port[,host:port...] while typing, the connection's security
-// (SecurityForm) and extra librdkafka properties for the data plane; nothing is sent until all are valid. Recent
-// connections come back with their secrets from the system keychain (read without waiting: they are filled in when
-// the keychain answers); without a keychain the dialog says so, and secrets typed in this run are remembered until
-// the app quits.
+// (SecurityForm), extra librdkafka properties for the data plane and the REST URLs of its Kafka Connect clusters;
+// nothing is sent until all are valid. Recent connections come back with their secrets from the system keychain (read
+// without waiting: they are filled in when the keychain answers); without a keychain the dialog says so, and secrets
+// typed in this run are remembered until the app quits.
 class ConnectDialog : public QDialog
 {
     Q_OBJECT
@@ -39,6 +39,8 @@ public:
     QCheckBox* keychainCheck() const { return m_keychainCheck; }
     QLabel* secretNote() const { return m_secretNote; }
     QPlainTextEdit* dataPlaneEdit() const { return m_dataPlane; }
+    QPlainTextEdit* connectEdit() const { return m_connectUrls; }
+    QLineEdit* connectPasswordEdit() const { return m_connectPassword; }
     bool isInputValid() const;
 
     void accept() override;
@@ -50,6 +52,9 @@ private:
     void showKeychainState(const QString& problem);
     void reloadRecents();
     QStringList problems() const;
+    // The Connect workers as typed, each with its password (typed in the URL, in the password field, or known from
+    // the keychain); *problems gets what is wrong with them.
+    QList<connect::ConnectEndpoint> connectEndpoints(QStringList* problems) const;
 
     std::unique_ptr<Ui::ConnectDialog> m_ui;
     Settings* m_settings;
@@ -59,6 +64,9 @@ private:
     QCheckBox* m_keychainCheck;
     QLabel* m_secretNote;
     QPlainTextEdit* m_dataPlane;
+    QPlainTextEdit* m_connectUrls;
+    QLineEdit* m_connectPassword;
+    QMap<QString, QString> m_knownConnectPasswords; // of the picked recent connection, from the keychain
     QPushButton* m_manageButton;
     QString m_readingKey; // the recent connection whose secrets are being read
     ConnectionProfile m_profile;

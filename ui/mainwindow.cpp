@@ -6,6 +6,7 @@
 #include "ui/connectdialog.h"
 #include "ui/inlinemessage.h"
 #include "ui/livepage.h"
+#include "ui/pages/connectpage.h"
 #include "ui/pages/groupspage.h"
 #include "ui/settings.h"
 #include "ui/topicspage.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
     m_groupsPage = new GroupsPage(m_session, m_lagHistory);
     m_topicsPage = new TopicsPage(m_session);
     m_livePage = new LivePage(m_session);
+    m_connectPage = new ConnectPage(m_session);
     m_topicsPage->restoreViewState(m_settings);
     m_brokersPage->restoreViewState(m_settings);
     m_groupsPage->restoreViewState(m_settings);
@@ -63,6 +65,22 @@ MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
     m_tabs->addTab(m_livePage, QStringLiteral("&Live"));
     m_tabs->addTab(m_groupsPage, QStringLiteral("&Groups"));
     m_tabs->addTab(m_brokersPage, QStringLiteral("&Brokers"));
+    m_tabs->addTab(m_connectPage, QStringLiteral("Co&nnect"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_connectPage),
+        QStringLiteral("Kafka Connect: the connectors that bring data into and out of this cluster, their tasks "
+                       "and topics"));
+    connect(m_connectPage, &ConnectPage::showTopicRequested, this, [this](const QString& topic) {
+        m_tabs->setCurrentWidget(m_topicsPage);
+        if (!m_topicsPage->selectTopic(topic))
+            statusBar()->showMessage(
+                QStringLiteral("Topic %1 is not in the cluster's metadata (yet): press Refresh (F5).").arg(topic),
+                10000);
+    });
+    connect(m_connectPage, &ConnectPage::tailTopicRequested, this, [this](const QString& topic) {
+        m_tabs->setCurrentWidget(m_livePage);
+        m_livePage->startTailing(topic, QStringLiteral("earliest"));
+    });
+    connect(m_connectPage, &ConnectPage::connectDialogRequested, this, &MainWindow::showConnectDialog);
     m_tabs->setTabToolTip(1,
         QStringLiteral("Tail a topic and produce to it: see which partition each keyed record "
                        "lands in, and why"));
@@ -246,9 +264,9 @@ void MainWindow::screenshotWhenLoaded(const QString& path)
         m_topicsPage->selectTopic(QStringLiteral("orders"));
         // Long enough for a tail started with --tail to fill the pane, or the groups to be described.
         const QWidget* page = m_tabs->currentWidget();
-        QTimer::singleShot(page == m_livePage ? 2500
-                : page == m_groupsPage        ? 1500
-                                              : 500,
+        QTimer::singleShot(page == m_livePage                   ? 2500
+                : page == m_groupsPage || page == m_connectPage ? 1500
+                                                                : 500,
             this, [this, path] {
                 const bool ok = grab().save(path);
                 QApplication::exit(ok ? 0 : 1);
@@ -278,7 +296,7 @@ bool MainWindow::showPage(const QString& name)
 {
     const QHash<QString, QWidget*> pages { { QStringLiteral("topics"), m_topicsPage },
         { QStringLiteral("live"), m_livePage }, { QStringLiteral("brokers"), m_brokersPage },
-        { QStringLiteral("groups"), m_groupsPage } };
+        { QStringLiteral("groups"), m_groupsPage }, { QStringLiteral("connect"), m_connectPage } };
     auto* page = pages.value(name.toLower());
     if (!page)
         return false;

@@ -13,6 +13,7 @@ class QTimer;
 namespace kafscope {
 
 class BrokersPage;
+class ConnectPage;
 class GroupsPage;
 namespace lag {
 class LagHistory;
@@ -36,6 +37,7 @@ public:
     GroupsPage* groupsPage() const { return m_groupsPage; }
     TopicsPage* topicsPage() const { return m_topicsPage; }
     LivePage* livePage() const { return m_livePage; }
+    ConnectPage* connectPage() const { return m_connectPage; }
     QTabWidget* tabs() const { return m_tabs; }
     QLabel* profileLabel() const { return m_profileLabel; }
     QLabel* connectionLabel() const { return m_stateLabel; }
@@ -47,7 +49,7 @@ public:
     void tailWhenConnected(const QString& topic);
     // The connect dialog starts with "Read-only" ticked (kafscope --read-only).
     void setReadOnlyByDefault(bool on) { m_readOnlyByDefault = on; }
-    // "topics", "live" or "brokers"; false for any other name.
+    // "topics", "live", "groups", "brokers" or "connect"; false for any other name.
     bool showPage(const QString& name);
 
     // Stops the tail, the producers and the admin session without waiting for any of them (also done on close).
@@ -77,6 +79,7 @@ private:
     lag::LagHistory* m_lagHistory;
     TopicsPage* m_topicsPage;
     LivePage* m_livePage;
+    ConnectPage* m_connectPage;
     QLabel* m_stateLabel;
     QLabel* m_refreshedLabel;
     QLabel* m_demoLabel;

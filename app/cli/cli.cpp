@@ -27,24 +27,33 @@
 
 namespace kafscope::cli {
 
-namespace {
-
-// Fills the secrets `security` lacks from the system keychain; returns why it could not (for the message), or
-// empty. Waits at most 10 s: a keychain that would have to ask for its unlock password cannot here.
-QString readKeychainSecrets(const QString& key, SecurityConfig& security)
+QString readKeychain(const QString& key, profiles::Secrets* secrets)
 {
+    // Waits at most 10 s: a keychain that would have to ask for its unlock password cannot here.
     profiles::SecretStore store(profiles::SecretStore::Backend::Keychain);
     QEventLoop loop;
     QString note = QStringLiteral("the system keychain did not answer within 10 s");
     QTimer::singleShot(10000, &loop, &QEventLoop::quit);
     store.read(key, &loop, [&](const profiles::SecretsResult& result) {
-        result.secrets.fillInto(security);
+        *secrets = result.secrets;
         note = !result.keychainProblem.isEmpty() ? result.keychainProblem
             : result.found()                     ? QString()
                                                  : QStringLiteral("the system keychain has none saved for it");
         loop.quit();
     });
     loop.exec();
+    return note;
+}
+
+namespace {
+
+// Fills the secrets `security` lacks from the system keychain; returns why it could not (for the message), or
+// empty.
+QString readKeychainSecrets(const QString& key, SecurityConfig& security)
+{
+    profiles::Secrets secrets;
+    const QString note = readKeychain(key, &secrets);
+    secrets.fillInto(security);
     return note;
 }
 
@@ -342,7 +351,8 @@ bool refuseOnReadOnly(const CommandContext& context, const QString& what)
 {
     if (!context.readOnly)
         return false;
-    err() << "kafscope-cli: refusing to " << what << ": the connection is read-only (--read-only)" << Qt::endl;
+    err() << "kafscope-cli: refusing to " << what
+          << ": the connection is read-only (--read-only, or a read-only profile)" << Qt::endl;
     return true;
 }
 

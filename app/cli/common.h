@@ -2,6 +2,7 @@
 // What kafscope-cli's command files share: the output streams (flushed by cli::run before the process ends), the
 // error exits, one admin client per command, and a wait for one asynchronous admin result.
 #include "app/cli/dataplane.h"
+#include "kafka/profiles/secretstore.h"
 #include "kafka/protocol/adminclient.h"
 
 #include <QEventLoop>
@@ -20,6 +21,10 @@ int usageError(const QString& message, const QString& help = QStringLiteral("kaf
 int adminFailure(const AdminError& error);
 
 std::unique_ptr<protocol::AdminClient> adminClient(const CommandContext& context);
+
+// The secrets the system keychain keeps under `key` (a saved connection's), waiting at most 10 s; returns why there
+// are none (no keychain, nothing saved), or empty.
+QString readKeychain(const QString& key, profiles::Secrets* secrets);
 
 // Runs the event loop until `start` delivers its one answer (the admin and Connect clients call back exactly once; a
 // timeout is an error answer).

@@ -7,6 +7,7 @@
 #include "app/cli/dataplane.h"
 #include "app/cli/output.h"
 #include "kafka/connect/connectclient.h"
+#include "kafka/profiles/profilestore.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -135,28 +136,59 @@ int runConnect(const QCommandLineParser& parser, const CommandContext& context)
             kHelp);
     const QString name = context.positionals.value(1);
 
+    // The workers: --connect, else the saved connection's (--profile), else $KAFSCOPE_CONNECT.
     QString urls = parser.value(QStringLiteral("connect"));
+    std::optional<profiles::SavedConnection> saved;
+    if (urls.isEmpty() && parser.isSet(QStringLiteral("profile"))) {
+        const QString profileName = parser.value(QStringLiteral("profile"));
+        saved = profiles::findConnection(profiles::readConnections(*profiles::userSettings()), profileName);
+        if (!saved)
+            return usageError(QStringLiteral("no saved connection '%1'").arg(profileName), kHelp);
+        if (saved->connect.isEmpty())
+            return usageError(QStringLiteral("the saved connection '%1' names no Kafka Connect worker (add its URL in "
+                                             "the connect dialog, or give --connect URL)")
+                                  .arg(profileName),
+                kHelp);
+        urls = connect::formatConnectUrls(saved->connect);
+    }
     if (urls.isEmpty())
         urls = qEnvironmentVariable("KAFSCOPE_CONNECT");
     if (urls.isEmpty())
-        return usageError(QStringLiteral("--connect URL is required (or set KAFSCOPE_CONNECT)"), kHelp);
-    QList<ConnectEndpoint> endpoints;
-    for (const QString& u : urls.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const QUrl url(u.trimmed());
-        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
-            || url.host().isEmpty())
-            return usageError(QStringLiteral("'%1' is not an http(s)://host:port URL").arg(u.trimmed()), kHelp);
-        ConnectEndpoint e;
-        e.url = url;
-        e.user = parser.value(QStringLiteral("connect-user"));
-        e.password = qEnvironmentVariable("KAFSCOPE_CONNECT_PASSWORD");
+        return usageError(
+            QStringLiteral("--connect URL is required (or --profile NAME, or set KAFSCOPE_CONNECT)"), kHelp);
+    auto parsed = parseConnectUrls(urls);
+    if (!parsed.problems.isEmpty())
+        return usageError(parsed.problems.join(QLatin1Char(' ')), kHelp);
+    QList<ConnectEndpoint> endpoints = parsed.endpoints;
+    QString keychainNote;
+    const QString password = qEnvironmentVariable("KAFSCOPE_CONNECT_PASSWORD");
+    for (auto& e : endpoints) {
+        if (parser.isSet(QStringLiteral("connect-user")))
+            e.user = parser.value(QStringLiteral("connect-user"));
+        if (e.password.isEmpty())
+            e.password = password;
         e.timeoutMs = context.timeoutMs > 0 ? context.timeoutMs : 10000;
-        endpoints << e;
+    }
+    if (saved && !endpoints.first().user.isEmpty() && endpoints.first().password.isEmpty()) {
+        profiles::Secrets secrets;
+        keychainNote = readKeychain(profiles::secretKey(*saved), &secrets);
+        secrets.fillInto(endpoints);
+        if (endpoints.first().password.isEmpty() && keychainNote.isEmpty())
+            keychainNote = QStringLiteral("the system keychain has no password saved for this worker");
+        if (saved->security.caFile.size()) {
+            for (auto& e : endpoints)
+                e.caFile = saved->security.caFile;
+        }
     }
     if (!endpoints.first().user.isEmpty() && endpoints.first().password.isEmpty())
         return usageError(
-            QStringLiteral("--connect-user needs the password in $KAFSCOPE_CONNECT_PASSWORD (the CLI never prompts)"),
+            QStringLiteral("the Connect user %1 needs the password in $KAFSCOPE_CONNECT_PASSWORD%2 (the CLI never "
+                           "prompts)")
+                .arg(endpoints.first().user,
+                    saved ? QStringLiteral(" or the system keychain (%1)").arg(keychainNote) : QString()),
             kHelp);
+    CommandContext writeContext = context;
+    writeContext.readOnly = context.readOnly || (saved && saved->readOnly); // a read-only profile refuses writes
     if (sub != QLatin1String("clusters") && endpoints.size() > 1)
         return usageError(QStringLiteral("connect %1 talks to one worker: give one --connect URL").arg(sub), kHelp);
     ConnectClient client(endpoints.first());
@@ -166,7 +198,7 @@ int runConnect(const QCommandLineParser& parser, const CommandContext& context)
         || (sub == QLatin1String("config") && !parser.isSet(QStringLiteral("set"))
             && !parser.isSet(QStringLiteral("unset"))));
     if (writes && !parser.isSet(QStringLiteral("dry-run"))
-        && refuseOnReadOnly(context, QStringLiteral("%1 connector %2").arg(sub, name)))
+        && refuseOnReadOnly(writeContext, QStringLiteral("%1 connector %2").arg(sub, name)))
         return Refused;
 
     if (sub == QLatin1String("clusters")) {

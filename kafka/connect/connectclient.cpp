@@ -4,6 +4,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QUrlQuery>
@@ -191,6 +192,13 @@ std::optional<QStringList> decodeConnectorTopics(const QString& connector, const
     return out;
 }
 
+bool looksSecret(const QString& key)
+{
+    static const QRegularExpression secret(QStringLiteral("(password|passwd|secret|token|credential|jaas\\.config)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return secret.match(key).hasMatch();
+}
+
 QMap<QString, QString> maskedConfig(const QMap<QString, QString>& config, const QList<ConfigField>& definitions)
 {
     QMap<QString, QString> out = config;
@@ -198,7 +206,44 @@ QMap<QString, QString> maskedConfig(const QMap<QString, QString>& config, const 
         if (d.isPassword() && out.contains(d.name))
             out[d.name] = QStringLiteral("********");
     }
+    for (auto it = out.begin(); it != out.end(); ++it) {
+        if (looksSecret(it.key()) && !it.value().isEmpty())
+            it.value() = QStringLiteral("********");
+    }
     return out;
+}
+
+QString traceSummary(const QString& trace)
+{
+    const QStringList lines = trace.split(QLatin1Char('\n'));
+    const auto shortName = [](QString line) {
+        line = line.trimmed();
+        // "org.apache.kafka.connect.errors.ConnectException: msg" -> "ConnectException: msg"
+        const qsizetype colon = line.indexOf(QLatin1Char(':'));
+        const QString type = colon < 0 ? line : line.left(colon);
+        if (!type.contains(QLatin1Char(' ')))
+            line = type.section(QLatin1Char('.'), -1) + (colon < 0 ? QString() : line.mid(colon));
+        return line;
+    };
+    if (lines.isEmpty() || lines.first().trimmed().isEmpty())
+        return {};
+    QString summary = shortName(lines.first());
+    for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
+        const QString line = it->trimmed();
+        if (line.startsWith(QLatin1String("Caused by: "))) {
+            summary += QStringLiteral(" (root cause: %1)").arg(shortName(line.mid(11)));
+            break;
+        }
+    }
+    return summary;
+}
+
+int ConnectorInfo::runningTasks() const
+{
+    int n = 0;
+    for (const auto& t : tasks)
+        n += t.state == QLatin1String("RUNNING");
+    return n;
 }
 
 ConnectClient::ConnectClient(ConnectEndpoint endpoint, QObject* parent)
@@ -237,7 +282,7 @@ void ConnectClient::send(const QByteArray& method, const QString& path, const QJ
     }
     QNetworkReply* reply = m_manager->sendCustomRequest(request, method, payload);
     const QString what = QStringLiteral("%1 %2").arg(QString::fromLatin1(method), path.left(q));
-    const QString worker = m_endpoint.url.toString(QUrl::RemoveUserInfo);
+    const QString worker = m_endpoint.displayUrl();
     const int timeoutMs = m_endpoint.timeoutMs;
     connect(reply, &QNetworkReply::finished, this, [reply, what, worker, timeoutMs, done] {
         reply->deleteLater();
@@ -285,7 +330,7 @@ template <typename T>
 void ConnectClient::get(
     const QString& path, std::function<std::optional<T>(const QJsonDocument&, QString*)> decode, Done<T> done)
 {
-    const QString worker = m_endpoint.url.toString(QUrl::RemoveUserInfo);
+    const QString worker = m_endpoint.displayUrl();
     send("GET", path, {}, [decode, done, worker, path](const ConnectResult<QJsonDocument>& r) {
         if (!r.ok()) {
             done(ConnectResult<T>::failure(r.error));
@@ -419,6 +464,11 @@ void ConnectClient::restart(const QString& name, bool onlyFailed, Done<bool> don
             QStringLiteral("/restart?includeTasks=true&onlyFailed=%1")
                 .arg(onlyFailed ? QStringLiteral("true") : QStringLiteral("false"))),
         std::move(done));
+}
+
+void ConnectClient::restartTask(const QString& name, int task, Done<bool> done)
+{
+    action("POST", connectorPath(name, QStringLiteral("/tasks/%1/restart").arg(task)), std::move(done));
 }
 
 void ConnectClient::remove(const QString& name, Done<bool> done)

@@ -4,6 +4,8 @@
 // asynchronously: every call answers once, on the client's thread, with a value or a ConnectError that says what
 // happened in words (unreachable, timed out, refused with the worker's own message, or an answer that is not what
 // the API promises). Basic auth and TLS where the worker has them.
+#include "kafka/connect/endpoint.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,15 +21,6 @@
 class QNetworkAccessManager;
 
 namespace kafscope::connect {
-
-struct ConnectEndpoint
-{
-    QUrl url; // http(s)://host:port of one worker
-    QString user; // basic auth, when the worker has Kafka's connect-basic-auth-extension (or a proxy) in front
-    QString password;
-    QString caFile; // PEM, for https with a private CA; empty: the system's CAs
-    int timeoutMs = 10000;
-};
 
 struct ConnectError
 {
@@ -50,6 +43,7 @@ struct WorkerInfo
     QString version;
     QString commit;
     QString kafkaClusterId;
+    bool operator==(const WorkerInfo&) const = default;
 };
 
 struct TaskStatus
@@ -58,6 +52,7 @@ struct TaskStatus
     QString state; // RUNNING, FAILED, PAUSED, UNASSIGNED, RESTARTING
     QString workerId;
     QString trace; // FAILED: the Java stack trace the worker keeps
+    bool operator==(const TaskStatus&) const = default;
 };
 
 struct ConnectorInfo
@@ -70,6 +65,8 @@ struct ConnectorInfo
     QList<TaskStatus> tasks;
     QMap<QString, QString> config;
     int failedTasks() const;
+    int runningTasks() const;
+    bool operator==(const ConnectorInfo&) const = default;
 };
 
 struct PluginInfo
@@ -122,7 +119,13 @@ std::optional<QList<PluginInfo>> decodePlugins(const QJsonDocument& doc, QString
 std::optional<Validation> decodeValidation(const QJsonDocument& doc, QString* error);
 std::optional<ConnectorOffsets> decodeOffsets(const QJsonDocument& doc, QString* error);
 std::optional<QStringList> decodeConnectorTopics(const QString& connector, const QJsonDocument& doc, QString* error);
-// The value with PASSWORD-typed settings masked (for display, logs and JSON output).
+// A Java stack trace in one sentence: its exception and message, and the root cause (the last "Caused by:") when
+// there is one, without the package names: "ConnectException: file not found (root cause: NoSuchFileException:
+// /tmp/in.txt)".
+QString traceSummary(const QString& trace);
+// Whether a setting's name says it holds a secret (password, secret, token, credentials, a JAAS config).
+bool looksSecret(const QString& key);
+// The value with PASSWORD-typed settings, and those whose names look secret, masked (for display and JSON output).
 QMap<QString, QString> maskedConfig(const QMap<QString, QString>& config, const QList<ConfigField>& definitions);
 
 class ConnectClient : public QObject
@@ -148,6 +151,8 @@ public:
     void stop(const QString& name, Done<bool> done);
     // The connector and its tasks, or only those that failed (KIP-745).
     void restart(const QString& name, bool onlyFailed, Done<bool> done);
+    // One task (POST /connectors/NAME/tasks/ID/restart).
+    void restartTask(const QString& name, int task, Done<bool> done);
     void remove(const QString& name, Done<bool> done);
     void offsets(const QString& name, Done<ConnectorOffsets> done);
     // DELETE offsets (KIP-875): the connector must be stopped.

@@ -23,6 +23,7 @@ const auto recentEndpoint = QStringLiteral("oauthTokenEndpoint");
 const auto recentClientId = QStringLiteral("oauthClientId");
 const auto recentScope = QStringLiteral("oauthScope");
 const auto recentDataPlane = QStringLiteral("dataPlaneProperties");
+const auto recentConnect = QStringLiteral("connectUrls");
 } // namespace
 
 QList<SavedConnection> readConnections(QSettings& settings)
@@ -49,6 +50,7 @@ QList<SavedConnection> readConnections(QSettings& settings)
         sec.oauthClientId = settings.value(recentClientId).toString();
         sec.oauthScope = settings.value(recentScope).toString();
         r.dataPlaneExtra = parseDataPlaneProperties(settings.value(recentDataPlane).toString()).properties;
+        r.connect = connect::parseConnectUrls(settings.value(recentConnect).toString()).endpoints;
         result.append(r);
     }
     settings.endArray();
@@ -82,6 +84,10 @@ void writeConnections(QSettings& settings, const QList<SavedConnection>& connect
             settings.remove(recentDataPlane);
         else
             settings.setValue(recentDataPlane, formatDataPlaneProperties(connections[i].dataPlaneExtra));
+        if (connections[i].connect.isEmpty())
+            settings.remove(recentConnect);
+        else // the URLs and users; the passwords are in the keychain
+            settings.setValue(recentConnect, connect::formatConnectUrls(connections[i].connect));
     }
     settings.endArray();
 }

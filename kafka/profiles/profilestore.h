@@ -4,6 +4,7 @@
 // secrets (password, OAuth token and client secret, key passphrase are never written here: they go to the system
 // keychain (secretstore.h), or are asked for, or come from $KAFSCOPE_SASL_PASSWORD). Stored in the GUI's settings
 // file (QSettings, ~/.config/KafScope/KafScope.conf).
+#include "kafka/connect/endpoint.h"
 #include "kafka/protocol/security.h"
 
 #include <QList>
@@ -24,6 +25,7 @@ struct SavedConnection
     QString color;
     SecurityConfig security; // without its secrets (those are in the system keychain: secretstore.h)
     QMap<QString, QString> dataPlaneExtra; // further librdkafka properties for consumers and producers
+    QList<connect::ConnectEndpoint> connect; // its Kafka Connect clusters (without their passwords)
 };
 
 QList<SavedConnection> readConnections(QSettings& settings);

@@ -15,6 +15,7 @@ const auto kSasl = QStringLiteral("saslPassword");
 const auto kToken = QStringLiteral("oauthToken");
 const auto kClientSecret = QStringLiteral("oauthClientSecret");
 const auto kKeyPassword = QStringLiteral("keyPassword");
+const auto kConnect = QStringLiteral("connectPasswords");
 const auto kProbeKey = QStringLiteral("kafscope-probe (never written)");
 
 // A keychain error in words a person can act on; empty for "no such entry", which is not a problem.
@@ -38,12 +39,26 @@ QString problemOf(const QKeychain::Job& job)
 
 bool Secrets::isEmpty() const
 {
-    return saslPassword.isEmpty() && oauthToken.isEmpty() && oauthClientSecret.isEmpty() && keyPassword.isEmpty();
+    return saslPassword.isEmpty() && oauthToken.isEmpty() && oauthClientSecret.isEmpty() && keyPassword.isEmpty()
+        && connectPasswords.isEmpty();
 }
 
-Secrets Secrets::of(const SecurityConfig& security)
+Secrets Secrets::of(const SecurityConfig& security, const QList<connect::ConnectEndpoint>& connect)
 {
-    return { security.password, security.oauthToken, security.oauthClientSecret, security.keyPassword };
+    Secrets s { security.password, security.oauthToken, security.oauthClientSecret, security.keyPassword, {} };
+    for (const auto& e : connect) {
+        if (!e.user.isEmpty() && !e.password.isEmpty())
+            s.connectPasswords.insert(e.displayUrl(), e.password);
+    }
+    return s;
+}
+
+void Secrets::fillInto(QList<connect::ConnectEndpoint>& connect) const
+{
+    for (auto& e : connect) {
+        if (e.password.isEmpty() && !e.user.isEmpty())
+            e.password = connectPasswords.value(e.displayUrl());
+    }
 }
 
 void Secrets::fillInto(SecurityConfig& security) const
@@ -69,6 +84,11 @@ QByteArray Secrets::toJson() const
     put(kToken, oauthToken);
     put(kClientSecret, oauthClientSecret);
     put(kKeyPassword, keyPassword);
+    QJsonObject workers;
+    for (auto it = connectPasswords.begin(); it != connectPasswords.end(); ++it)
+        workers.insert(it.key(), it.value());
+    if (!workers.isEmpty())
+        o.insert(kConnect, workers);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -79,8 +99,12 @@ std::optional<Secrets> Secrets::fromJson(const QByteArray& json)
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return std::nullopt;
     const auto o = doc.object();
-    return Secrets { o.value(kSasl).toString(), o.value(kToken).toString(), o.value(kClientSecret).toString(),
-        o.value(kKeyPassword).toString() };
+    Secrets s { o.value(kSasl).toString(), o.value(kToken).toString(), o.value(kClientSecret).toString(),
+        o.value(kKeyPassword).toString(), {} };
+    const QJsonObject workers = o.value(kConnect).toObject();
+    for (auto it = workers.begin(); it != workers.end(); ++it)
+        s.connectPasswords.insert(it.key(), it.value().toString());
+    return s;
 }
 
 QString secretKey(const QString& name, const QString& bootstrap)

@@ -7,9 +7,11 @@
 // Every call is asynchronous and answers on the calling thread: the GUI never waits on the keychain (a locked keyring
 // may show its own unlock prompt). Secrets entered in this run are also kept in memory, so that without a keychain
 // (no Secret Service on the session bus) the app asks for each one once per run, and can say why it asks.
+#include "kafka/connect/endpoint.h"
 #include "kafka/protocol/security.h"
 
 #include <QHash>
+#include <QMap>
 #include <QObject>
 #include <QString>
 #include <functional>
@@ -25,11 +27,14 @@ struct Secrets
     QString oauthToken;
     QString oauthClientSecret;
     QString keyPassword;
+    // Basic-auth passwords of the connection's Kafka Connect workers, by their displayUrl().
+    QMap<QString, QString> connectPasswords;
 
     bool isEmpty() const;
-    static Secrets of(const SecurityConfig& security);
-    // Puts each secret into `security` where it has none of its own.
+    static Secrets of(const SecurityConfig& security, const QList<connect::ConnectEndpoint>& connect = {});
+    // Puts each secret into `security` (and the workers) where it has none of its own.
     void fillInto(SecurityConfig& security) const;
+    void fillInto(QList<connect::ConnectEndpoint>& connect) const;
     QByteArray toJson() const;
     static std::optional<Secrets> fromJson(const QByteArray& json);
     bool operator==(const Secrets&) const = default;

@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -384,6 +385,52 @@ private slots:
         ConnectDialog again(m_settings.get());
         QCOMPARE(child<QPlainTextEdit>(&again, "dataPlaneEdit")->toPlainText(),
             QStringLiteral("client.rack=eu-1a\nfetch.max.bytes=1048576"));
+    }
+
+    void connectWorkersAreCheckedAndRememberedWithTheirPasswordsOutOfTheFile()
+    {
+        {
+            ConnectDialog d(m_settings.get());
+            type(d, QStringLiteral("k1:9092"));
+            auto* urls = d.connectEdit();
+            urls->setPlainText(QStringLiteral("localhost:8083"));
+            QVERIFY(!okButton(d)->isEnabled());
+            QVERIFY2(
+                validation(d)->text().contains(QStringLiteral("'localhost:8083' is not an http:// or https:// URL")),
+                qPrintable(validation(d)->text()));
+            urls->setPlainText(QStringLiteral("http://127.0.0.1:8083\nhttps://connect-admin@connect.example:8443"));
+            QVERIFY(!okButton(d)->isEnabled()); // the user's password is missing
+            QVERIFY2(validation(d)->text().contains(
+                         QStringLiteral("enter the password of connect-admin at https://connect.example:8443")),
+                qPrintable(validation(d)->text()));
+            d.connectPasswordEdit()->setText(QStringLiteral("pw-connect-77"));
+            QVERIFY(okButton(d)->isEnabled());
+            d.accept();
+            QCOMPARE(d.result(), int(QDialog::Accepted));
+            const auto workers = d.profile().connect;
+            QCOMPARE(workers.size(), 2);
+            QCOMPARE(workers[0].displayUrl(), QStringLiteral("http://127.0.0.1:8083"));
+            QVERIFY(workers[0].user.isEmpty());
+            QCOMPARE(workers[1].user, QStringLiteral("connect-admin"));
+            QCOMPARE(workers[1].password, QStringLiteral("pw-connect-77"));
+        }
+        // The settings have the URLs and the user, never the password.
+        {
+            QSettings raw(settingsFile(), QSettings::IniFormat);
+            QStringList values;
+            for (const auto& key : raw.allKeys())
+                values << raw.value(key).toString();
+            const QString all = values.join(QLatin1Char('\n'));
+            QVERIFY2(all.contains(QStringLiteral("connect-admin@connect.example:8443")), qPrintable(all));
+            QVERIFY(!all.contains(QStringLiteral("pw-connect-77")));
+        }
+        // The next dialog fills the workers in again, and the password from this run's secrets.
+        ConnectDialog again(m_settings.get());
+        QCOMPARE(again.connectEdit()->toPlainText(),
+            QStringLiteral("http://127.0.0.1:8083\nhttps://connect-admin@connect.example:8443"));
+        QTRY_VERIFY(okButton(again)->isEnabled());
+        again.accept();
+        QCOMPARE(again.profile().connect.value(1).password, QStringLiteral("pw-connect-77"));
     }
 
     void savedConnectionsAreRenamedReorderedAndDeletedAndTheirSecretsFollow()

@@ -94,6 +94,7 @@ class KeychainTest : public QObject
         mechanism->setCurrentIndex(mechanism->findText(QStringLiteral("SCRAM-SHA-256")));
         child<QLineEdit>(form, "userEdit")->setText(QStringLiteral("alice"));
         child<QLineEdit>(form, "passwordEdit")->setText(password);
+        d.connectEdit()->clear(); // not the prefilled connection's Connect workers
     }
 
     QStringList m_secretsUsed; // every secret this run typed, none of which may be in a file
@@ -220,6 +221,73 @@ private slots:
         const QString error = QString::fromUtf8(cli.readAllStandardError());
         QVERIFY2(error.contains(QStringLiteral("KAFSCOPE_SASL_PASSWORD"))
                 && error.contains(QStringLiteral("the system keychain has none saved for it")),
+            qPrintable(error));
+    }
+
+    void theCliReachesTheBasicAuthWorkerWithTheProfilesPasswordFromTheKeychain()
+    {
+        const QString worker = qEnvironmentVariable("KAFSCOPE_CONNECT_AUTH");
+        if (worker.isEmpty()) {
+            if (qEnvironmentVariable("CI") == QLatin1String("true"))
+                QFAIL(
+                    "KAFSCOPE_CONNECT_AUTH is not set: in CI the Connect workers must run (scripts/test starts them)");
+            QSKIP(
+                "no Connect worker (not CI): tests/cluster/kafka-cluster.sh start-connect, then KAFSCOPE_CONNECT_AUTH");
+        }
+        m_secretsUsed << QStringLiteral("connect-secret");
+        // Saved by the dialog: the worker's URL with its user in the settings, the password in the keychain.
+        {
+            Settings settings;
+            ConnectDialog d(&settings);
+            QTRY_VERIFY_WITH_TIMEOUT(d.keychainCheck()->isEnabled(), kKeychainMs);
+            child<QComboBox>(&d, "bootstrapCombo")->setEditText(QStringLiteral("127.0.0.1:9"));
+            child<QLineEdit>(&d, "nameEdit")->setText(QStringLiteral("kc-connect"));
+            auto* protocol = child<QComboBox>(d.securityForm(), "protocolCombo"); // not the prefilled SASL one's
+            protocol->setCurrentIndex(protocol->findText(QStringLiteral("PLAINTEXT")));
+            QUrl url(worker);
+            url.setUserName(QStringLiteral("connect-admin"));
+            d.connectEdit()->setPlainText(url.toString());
+            d.connectPasswordEdit()->setText(QStringLiteral("connect-secret"));
+            QVERIFY(d.isInputValid());
+            d.accept();
+            profiles::SecretStore reader;
+            QTRY_COMPARE_WITH_TIMEOUT(readNow(reader, QStringLiteral("connection/kc-connect"))
+                                          .secrets.connectPasswords.value(
+                                              QUrl(worker).toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash)),
+                QStringLiteral("connect-secret"), kKeychainMs);
+        }
+        const auto run = [&](QProcess& cli, const QStringList& args) {
+            auto env = QProcessEnvironment::systemEnvironment();
+            for (const char* var : { "KAFSCOPE_CONNECT", "KAFSCOPE_CONNECT_AUTH", "KAFSCOPE_CONNECT_PASSWORD" })
+                env.remove(QString::fromLatin1(var));
+            cli.setProcessEnvironment(env);
+            cli.start(QStringLiteral(KAFSCOPE_CLI_PATH), args);
+            QVERIFY(cli.waitForFinished(kClusterMs));
+        };
+        {
+            QProcess cli;
+            run(cli,
+                { QStringLiteral("connect"), QStringLiteral("clusters"), QStringLiteral("--profile"),
+                    QStringLiteral("kc-connect"), QStringLiteral("--json") });
+            const QByteArray out = cli.readAllStandardOutput();
+            QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+            QVERIFY2(out.contains("\"version\"") && out.contains("kafka_cluster_id"), out.constData());
+        }
+        // Without the keychain's entry: exit 2 with where the password could come from; never a prompt.
+        {
+            Settings settings;
+            std::optional<QString> removed;
+            settings.secrets()->remove(QStringLiteral("connection/kc-connect"), [&](const QString& p) { removed = p; });
+            QTRY_VERIFY_WITH_TIMEOUT(removed.has_value(), kKeychainMs);
+        }
+        QProcess cli;
+        run(cli,
+            { QStringLiteral("connect"), QStringLiteral("connectors"), QStringLiteral("--profile"),
+                QStringLiteral("kc-connect") });
+        QCOMPARE(cli.exitCode(), 2);
+        const QString error = QString::fromUtf8(cli.readAllStandardError());
+        QVERIFY2(
+            error.contains(QStringLiteral("KAFSCOPE_CONNECT_PASSWORD")) && error.contains(QStringLiteral("keychain")),
             qPrintable(error));
     }
 

@@ -2,6 +2,7 @@
 // Scram and OAuthBearer login modules and PEM stores, librdkafka / kcat files, and what cannot be imported named.
 #include "kafka/client/dataplaneprops.h"
 #include "kafka/profiles/clientconfig.h"
+#include "kafka/profiles/profilestore.h"
 #include "kafka/profiles/secretstore.h"
 
 #include <QDir>
@@ -208,4 +209,96 @@ TEST(Secrets, JsonRoundTripAndFill)
     EXPECT_EQ(c.keyPassword, QStringLiteral("kp"));
     EXPECT_EQ(secretKey(QStringLiteral("prod"), QStringLiteral("k:1")), QStringLiteral("connection/prod"));
     EXPECT_EQ(secretKey(QString(), QStringLiteral("k:1")), QStringLiteral("connection/k:1"));
+}
+
+TEST(Secrets, ConnectWorkerPasswordsAreKeptByWorkerUrl)
+{
+    const auto parsed = connect::parseConnectUrls(
+        QStringLiteral("http://connect-admin:s3cret@127.0.0.1:8083, https://bob@connect.example:8443/api\n"
+                       "http://plain:8083"));
+    ASSERT_TRUE(parsed.problems.isEmpty()) << parsed.problems.join(QLatin1Char(' ')).toStdString();
+    const Secrets s = Secrets::of(SecurityConfig {}, parsed.endpoints);
+    EXPECT_EQ(s.connectPasswords.size(), 1); // bob has none yet; plain has no user
+    EXPECT_EQ(s.connectPasswords.value(QStringLiteral("http://127.0.0.1:8083")), QStringLiteral("s3cret"));
+    const auto back = Secrets::fromJson(s.toJson());
+    ASSERT_TRUE(back.has_value());
+    EXPECT_TRUE(*back == s);
+    EXPECT_FALSE(back->isEmpty());
+
+    // A saved connection's workers come back without passwords; the keychain's secrets fill them in.
+    auto workers = connect::parseConnectUrls(connect::formatConnectUrls(parsed.endpoints)).endpoints;
+    ASSERT_EQ(workers.size(), 3);
+    EXPECT_TRUE(workers[0].password.isEmpty());
+    back->fillInto(workers);
+    EXPECT_EQ(workers[0].password, QStringLiteral("s3cret"));
+    EXPECT_EQ(workers[0].user, QStringLiteral("connect-admin"));
+    EXPECT_TRUE(workers[1].password.isEmpty());
+    EXPECT_TRUE(workers[2].password.isEmpty());
+}
+
+TEST(ConnectUrls, ParsedFormattedAndBadOnesNamed)
+{
+    const auto good = connect::parseConnectUrls(
+        QStringLiteral("  http://a:8083/ \n\nhttps://alice:pw@b.example:8443/connect,http://c:8083  "));
+    ASSERT_TRUE(good.problems.isEmpty()) << good.problems.join(QLatin1Char(' ')).toStdString();
+    ASSERT_EQ(good.endpoints.size(), 3);
+    EXPECT_EQ(good.endpoints[0].displayUrl(), QStringLiteral("http://a:8083"));
+    EXPECT_EQ(good.endpoints[1].displayUrl(), QStringLiteral("https://b.example:8443/connect"));
+    EXPECT_EQ(good.endpoints[1].user, QStringLiteral("alice"));
+    EXPECT_EQ(good.endpoints[1].password, QStringLiteral("pw"));
+    EXPECT_TRUE(good.endpoints[1].url.userInfo().isEmpty()); // the URL itself carries no credentials
+    const QString formatted = connect::formatConnectUrls(good.endpoints);
+    EXPECT_EQ(formatted, QStringLiteral("http://a:8083\nhttps://alice@b.example:8443/connect\nhttp://c:8083"));
+    EXPECT_FALSE(formatted.contains(QStringLiteral("pw"))); // never a password
+    EXPECT_TRUE(connect::parseConnectUrls(QString()).endpoints.isEmpty());
+
+    const struct
+    {
+        const char* input;
+        const char* problem;
+    } bad[] = {
+        { "localhost:8083", "is not an http:// or https:// URL" },
+        { "ftp://host:21", "is not an http:// or https:// URL" },
+        { "http://", "is not an http:// or https:// URL" },
+        { "http://host:99999", "is not an http:// or https:// URL" },
+        { "http://host:0", "has a port 0" },
+        { "http://host:8083/?x=1", "has a query" },
+        { "http://host:8083/#top", "has a fragment" },
+        { "http://host:8083 http://host:8083/", "is given twice" },
+        { "http://ho st:8083", "is not an http:// or https:// URL" },
+    };
+    for (const auto& row : bad) {
+        const auto parsed = connect::parseConnectUrls(QString::fromUtf8(row.input));
+        ASSERT_FALSE(parsed.problems.isEmpty()) << row.input;
+        EXPECT_TRUE(parsed.problems.join(QLatin1Char(' ')).contains(QString::fromUtf8(row.problem)))
+            << row.input << ": " << parsed.problems.join(QLatin1Char(' ')).toStdString();
+    }
+}
+
+TEST(ProfileStore, ConnectWorkersAreSavedWithoutTheirPasswords)
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("KafScope.conf"));
+    SavedConnection c;
+    c.name = QStringLiteral("local");
+    c.bootstrap = QStringLiteral("127.0.0.1:19092");
+    c.connect = connect::parseConnectUrls(QStringLiteral("http://127.0.0.1:19112 http://connect-admin:pw-42@h:19113"))
+                    .endpoints;
+    {
+        QSettings settings(file, QSettings::IniFormat);
+        writeConnections(settings, { c, SavedConnection { QStringLiteral("none"), QStringLiteral("x:1") } });
+    }
+    QFile raw(file);
+    ASSERT_TRUE(raw.open(QIODevice::ReadOnly));
+    const QByteArray text = raw.readAll();
+    EXPECT_FALSE(text.contains("pw-42")) << text.constData();
+    EXPECT_TRUE(text.contains("connect-admin@h:19113")) << text.constData();
+    QSettings settings(file, QSettings::IniFormat);
+    const auto back = readConnections(settings);
+    ASSERT_EQ(back.size(), 2);
+    ASSERT_EQ(back[0].connect.size(), 2);
+    EXPECT_EQ(back[0].connect[0].displayUrl(), QStringLiteral("http://127.0.0.1:19112"));
+    EXPECT_EQ(back[0].connect[1].user, QStringLiteral("connect-admin"));
+    EXPECT_TRUE(back[0].connect[1].password.isEmpty());
+    EXPECT_TRUE(back[1].connect.isEmpty());
 }

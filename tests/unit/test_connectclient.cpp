@@ -1,5 +1,6 @@
 // The Kafka Connect REST client (kafka/connect/connectclient.h): its decoders on answers recorded from a real Kafka
 // 4.1.2 worker, and the client against a scripted HTTP server on loopback that answers errors, garbage, or nothing.
+#include "connectfixtures.h"
 #include "kafka/connect/connectclient.h"
 #include "waitfor.h"
 
@@ -10,74 +11,9 @@
 using namespace kafscope;
 using namespace kafscope::connect;
 using kafscope::test::waitUntil;
+using namespace kafscope::test::connect_fixtures;
 
 namespace {
-
-// Recorded from Kafka Connect 4.1.2 (tests/cluster/kafka-cluster.sh start-connect).
-const QByteArray kRoot
-    = R"({"version":"4.1.2","commit":"c82fd9b934b4c1e6","kafka_cluster_id":"Qnz3rJq9ThGIieBqVv7MMw"})";
-const QByteArray kConnectors
-    = R"json({"file-demo":{"status":{"name":"file-demo","connector":{"state":"RUNNING","worker_id":"127.0.0.1:19512","version":"4.1.2"},"tasks":[{"id":0,"state":"RUNNING","worker_id":"127.0.0.1:19512","version":"4.1.2"}],"type":"source"},"info":{"name":"file-demo","config":{"connector.class":"org.apache.kafka.connect.file.FileStreamSourceConnector","file":"/tmp/helper-connect-demo.txt","topic.creation.default.partitions":"1","tasks.max":"1","topic.creation.default.replication.factor":"1","name":"file-demo","topic":"connect-test"},"tasks":[{"connector":"file-demo","task":0}],"type":"source"}},
-"broken":{"status":{"name":"broken","connector":{"state":"RUNNING","worker_id":"w1"},"tasks":[{"id":0,"state":"FAILED","worker_id":"w2","trace":"org.apache.kafka.connect.errors.ConnectException: file not found\n\tat Foo.bar(Foo.java:1)"}],"type":"sink"},"info":{"name":"broken","config":{},"tasks":[],"type":"sink"}}})json";
-const QByteArray kPlugins
-    = R"([{"class":"org.apache.kafka.connect.file.FileStreamSinkConnector","type":"sink","version":"4.1.2"},{"class":"org.apache.kafka.connect.file.FileStreamSourceConnector","type":"source","version":"4.1.2"}])";
-const QByteArray kOffsets
-    = R"({"offsets":[{"partition":{"filename":"/tmp/helper-connect-demo.txt"},"offset":{"position":54}}]})";
-const QByteArray kValidation
-    = R"({"name":"org.apache.kafka.connect.file.FileStreamSourceConnector","error_count":1,"groups":["Common"],
-"configs":[{"definition":{"name":"topic","type":"STRING","required":true,"default_value":null,"importance":"HIGH","documentation":"The topic to publish data to","group":null,"order":-1,"display_name":"topic"},"value":{"name":"topic","value":null,"recommended_values":[],"errors":["Missing required configuration \"topic\" which has no default value."],"visible":true}},
-{"definition":{"name":"db.password","type":"PASSWORD","required":false,"default_value":null,"importance":"HIGH","documentation":"","group":"Common","order":2,"display_name":"Password"},"value":{"name":"db.password","value":"[hidden]","recommended_values":[],"errors":[],"visible":true}},
-{"definition":{"name":"tasks.max","type":"INT","required":false,"default_value":"1","importance":"HIGH","documentation":"Maximum number of tasks","group":"Common","order":3,"display_name":"Tasks max"},"value":{"name":"tasks.max","value":"1","recommended_values":[],"errors":[],"visible":true}}]})";
-
-QJsonDocument doc(const QByteArray& json)
-{
-    return QJsonDocument::fromJson(json);
-}
-
-// An HTTP server that answers each request with what `answer` gives (nullopt: say nothing, keep the connection).
-class ScriptedHttp : public QObject
-{
-public:
-    using Answer = std::function<std::optional<QByteArray>(const QByteArray& requestLine, const QByteArray& headers)>;
-    explicit ScriptedHttp(Answer answer)
-        : m_answer(std::move(answer))
-    {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket* s = m_server.nextPendingConnection()) {
-                connect(s, &QTcpSocket::readyRead, s, [this, s] {
-                    m_buffer += s->readAll();
-                    const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-                    if (end < 0)
-                        return;
-                    const QByteArray head = m_buffer.left(end);
-                    m_buffer.clear();
-                    lastRequest = head.left(head.indexOf("\r\n"));
-                    lastHeaders = head;
-                    if (auto reply = m_answer(lastRequest, head)) {
-                        s->write(*reply);
-                        s->disconnectFromHost();
-                    }
-                });
-            }
-        });
-    }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
-    QByteArray lastRequest;
-    QByteArray lastHeaders;
-
-private:
-    Answer m_answer;
-    QTcpServer m_server;
-    QByteArray m_buffer;
-};
-
-QByteArray http(int status, const QByteArray& body, const QByteArray& reason = "X")
-{
-    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-        + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
-}
 
 template <typename T, typename Call> ConnectResult<T> call(Call c)
 {
@@ -218,4 +154,35 @@ TEST(ConnectClientHttp, ErrorsGarbageSilenceAndBasicAuthAreToldApart)
     ASSERT_FALSE(info.ok());
     EXPECT_EQ(info.error.kind, ConnectError::Kind::Unreachable);
     EXPECT_TRUE(info.error.message.contains(QStringLiteral("cannot be reached"))) << info.error.message.toStdString();
+}
+
+TEST(ConnectDecoders, TracesInOneSentenceAndSecretsMasked)
+{
+    const QString trace = QStringLiteral(
+        "org.apache.kafka.connect.errors.ConnectException: Couldn't find or create file '/x/out.txt'\n"
+        "\tat org.apache.kafka.connect.file.FileStreamSinkTask.start(FileStreamSinkTask.java:80)\n"
+        "Caused by: java.io.IOException: wrapper\n\tat A.b(A.java:1)\n"
+        "Caused by: java.nio.file.NoSuchFileException: /x/out.txt\n\tat B.c(B.java:2)\n\t... 12 more\n");
+    EXPECT_EQ(traceSummary(trace),
+        QStringLiteral("ConnectException: Couldn't find or create file '/x/out.txt' (root cause: "
+                       "NoSuchFileException: /x/out.txt)"));
+    EXPECT_EQ(traceSummary(QStringLiteral("java.lang.NullPointerException\n\tat X.y(X.java:3)")),
+        QStringLiteral("NullPointerException"));
+    EXPECT_EQ(traceSummary(QString()), QString());
+
+    QString error;
+    const auto validation = decodeValidation(doc(kValidation), &error);
+    ASSERT_TRUE(validation) << error.toStdString();
+    const QMap<QString, QString> config { { QStringLiteral("db.password"), QStringLiteral("hunter2") },
+        { QStringLiteral("producer.override.sasl.jaas.config"), QStringLiteral("... password=\"x\";") },
+        { QStringLiteral("aws.secret.access.key"), QStringLiteral("AKIA") },
+        { QStringLiteral("empty.password"), QString() }, { QStringLiteral("topic"), QStringLiteral("t") },
+        { QStringLiteral("key.converter"), QStringLiteral("StringConverter") } };
+    const auto masked = maskedConfig(config, validation->fields);
+    EXPECT_EQ(masked.value(QStringLiteral("db.password")), QStringLiteral("********")); // PASSWORD-typed
+    EXPECT_EQ(masked.value(QStringLiteral("producer.override.sasl.jaas.config")), QStringLiteral("********"));
+    EXPECT_EQ(masked.value(QStringLiteral("aws.secret.access.key")), QStringLiteral("********"));
+    EXPECT_EQ(masked.value(QStringLiteral("empty.password")), QString()); // nothing to hide: shown as unset
+    EXPECT_EQ(masked.value(QStringLiteral("topic")), QStringLiteral("t"));
+    EXPECT_EQ(masked.value(QStringLiteral("key.converter")), QStringLiteral("StringConverter"));
 }

@@ -1,0 +1,569 @@
+// The Connect page (issue #10): against a scripted worker (tests/unit/connectfixtures.h) for what a real one will not
+// do on demand (errors, garbage, silence, a restart), and against the real workers beside the test cluster
+// ($KAFSCOPE_CONNECT, $KAFSCOPE_CONNECT_AUTH: scripts/test starts them) for the wiring: a connector made over plain
+// HTTP listed with its state and tasks, paused, resumed, stopped, restarted and deleted from the page; basic auth;
+// and a worker that goes away mid-session (a TCP forwarder in front of the real worker, closed and opened again).
+#include "../fakes/fakecluster.h"
+#include "../unit/connectfixtures.h"
+#include "models/connectmodels.h"
+#include "ui/dialogs/deleteconnectordialog.h"
+#include "ui/pages/connectpage.h"
+#include "uitestutil.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace kafscope;
+using kafscope::test::child;
+using kafscope::test::FakeCluster;
+using namespace kafscope::test::connect_fixtures;
+
+namespace {
+
+constexpr int kWorkerMs = 60000; // a real worker rebalancing after a create may take a while
+
+// Two connectors as a worker lists them: a source using a topic, and a sink whose task failed (with a root cause).
+const QByteArray kListing = R"json({
+"orders-in":{"status":{"name":"orders-in","connector":{"state":"RUNNING","worker_id":"w1:8083"},"tasks":[{"id":0,"state":"RUNNING","worker_id":"w1:8083"},{"id":1,"state":"RUNNING","worker_id":"w2:8083"}],"type":"source"},
+ "info":{"name":"orders-in","config":{"connector.class":"io.example.JdbcSourceConnector","connection.password":"hunter2","db.password":"s3cret","topic":"orders","tasks.max":"2"},"tasks":[],"type":"source"}},
+"audit-out":{"status":{"name":"audit-out","connector":{"state":"RUNNING","worker_id":"w2:8083"},"tasks":[{"id":0,"state":"FAILED","worker_id":"w2:8083","trace":"org.apache.kafka.connect.errors.ConnectException: Couldn't find or create file '/x/out.txt'\n\tat org.apache.kafka.connect.file.FileStreamSinkTask.start(FileStreamSinkTask.java:80)\nCaused by: java.nio.file.NoSuchFileException: /x/out.txt\n\tat B.c(B.java:2)\n"}],"type":"sink"},
+ "info":{"name":"audit-out","config":{"connector.class":"org.apache.kafka.connect.file.FileStreamSinkConnector","file":"/x/out.txt","topics":"audit"},"tasks":[],"type":"sink"}}})json";
+
+// db.password is PASSWORD-typed in the plugin's definitions; "connection.password" is masked by its name anyway.
+const QByteArray kJdbcValidation = R"json({"name":"io.example.JdbcSourceConnector","error_count":0,"groups":["Common"],
+"configs":[{"definition":{"name":"db.password","type":"PASSWORD","required":false,"default_value":null,"importance":"HIGH","documentation":"","group":"Common","order":1,"display_name":"Password"},"value":{"name":"db.password","value":"[hidden]","recommended_values":[],"errors":[],"visible":true}}]})json";
+
+// A worker played by a script: `mode` says how it answers.
+struct ScriptedWorker
+{
+    enum class Mode { Ok, ServerError, Garbage, Silent, Conflict };
+    Mode mode = Mode::Ok;
+    ScriptedHttp server { [this](const QByteArray& line, const QByteArray&) { return answer(line); } };
+
+    std::optional<QByteArray> answer(const QByteArray& line)
+    {
+        if (mode == Mode::Silent)
+            return std::nullopt;
+        if (mode == Mode::ServerError)
+            return http(500, R"({"error_code":500,"message":"Request timed out: the herder is busy"})", "Error");
+        if (mode == Mode::Garbage)
+            return http(200, "<html>proxy login</html>", "OK");
+        if (line.startsWith("GET / "))
+            return http(200, kRoot, "OK");
+        if (line.startsWith("GET /connectors?"))
+            return http(200, kListing, "OK");
+        if (line.startsWith("GET /connectors/orders-in/topics"))
+            return http(200, R"({"orders-in":{"topics":["orders"]}})", "OK");
+        if (line.startsWith("GET /connectors/audit-out/topics"))
+            return http(200, R"({"audit-out":{"topics":[]}})", "OK");
+        if (line.startsWith("PUT /connector-plugins/JdbcSourceConnector/config/validate"))
+            return http(200, kJdbcValidation, "OK");
+        if (line.startsWith("PUT /connector-plugins/"))
+            return http(200, R"({"name":"x","error_count":0,"groups":[],"configs":[]})", "OK");
+        if (mode == Mode::Conflict)
+            return http(409,
+                R"json({"error_code":409,"message":"Cannot complete request because of a conflicting operation (e.g. worker rebalance)"})json",
+                "Conflict");
+        if (line.startsWith("PUT ") || line.startsWith("POST "))
+            return http(202, "", "Accepted");
+        if (line.startsWith("DELETE "))
+            return http(204, "", "No Content");
+        return http(404, R"({"error_code":404,"message":"not found"})", "Not Found");
+    }
+    connect::ConnectEndpoint endpoint(int timeoutMs = 10000) const
+    {
+        connect::ConnectEndpoint e;
+        e.url = server.url();
+        e.timeoutMs = timeoutMs;
+        return e;
+    }
+    bool received(const QByteArray& requestLinePrefix) const
+    {
+        for (const auto& r : server.requests) {
+            if (r.startsWith(requestLinePrefix))
+                return true;
+        }
+        return false;
+    }
+};
+
+ConnectionProfile profile(const QList<connect::ConnectEndpoint>& workers, bool readOnly = false)
+{
+    ConnectionProfile p;
+    p.name = QStringLiteral("fake");
+    p.bootstrap = QStringLiteral("127.0.0.1:9092");
+    p.readOnly = readOnly;
+    p.connect = workers;
+    return p;
+}
+
+QString stateOf(const ConnectPage& page, const QString& cluster, const QString& name)
+{
+    const auto* row = page.connectorModel()->row(page.connectorModel()->rowOf(cluster, name));
+    return row ? row->info.state : QString();
+}
+
+// A TCP forwarder in front of a real worker: stop() closes it and every connection through it (the worker is gone,
+// as far as the page can tell), start() opens it again on the same port.
+class Forwarder : public QObject
+{
+public:
+    explicit Forwarder(const QUrl& target)
+        : m_target(target)
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        m_port = m_server.serverPort();
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* in = m_server.nextPendingConnection()) {
+                auto* out = new QTcpSocket(in);
+                out->connectToHost(m_target.host(), quint16(m_target.port()));
+                connect(in, &QTcpSocket::readyRead, out, [in, out] { out->write(in->readAll()); });
+                connect(out, &QTcpSocket::readyRead, in, [in, out] { in->write(out->readAll()); });
+                connect(out, &QTcpSocket::disconnected, in, &QTcpSocket::disconnectFromHost);
+                connect(in, &QTcpSocket::disconnected, in, &QObject::deleteLater);
+            }
+        });
+    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+    void stop()
+    {
+        m_server.close();
+        for (auto* s : m_server.findChildren<QTcpSocket*>(QString(), Qt::FindDirectChildrenOnly))
+            s->abort();
+    }
+    bool start() { return m_server.listen(QHostAddress::LocalHost, m_port); }
+
+private:
+    QUrl m_target;
+    QTcpServer m_server;
+    quint16 m_port = 0;
+};
+
+QString realWorker()
+{
+    return qEnvironmentVariable("KAFSCOPE_CONNECT");
+}
+
+#define REQUIRE_REAL_WORKER()                                                                                          \
+    do {                                                                                                               \
+        if (realWorker().isEmpty()) {                                                                                  \
+            if (qEnvironmentVariable("CI") == QLatin1String("true"))                                                   \
+                QFAIL("KAFSCOPE_CONNECT is not set: in CI the Connect workers must run (scripts/test starts them)");   \
+            QSKIP("no Connect worker (not CI): tests/cluster/kafka-cluster.sh start-connect, then KAFSCOPE_CONNECT");  \
+        }                                                                                                              \
+    } while (false)
+
+template <typename T, typename Call> std::optional<connect::ConnectResult<T>> await(Call c)
+{
+    std::optional<connect::ConnectResult<T>> r;
+    c([&](const connect::ConnectResult<T>& result) { r = result; });
+    QElapsedTimer t;
+    t.start();
+    while (!r && t.elapsed() < kWorkerMs)
+        QTest::qWait(20);
+    return r;
+}
+
+QString unique(const char* prefix)
+{
+    return QStringLiteral("%1-%2-%3")
+        .arg(QLatin1String(prefix))
+        .arg(QDateTime::currentMSecsSinceEpoch())
+        .arg(QRandomGenerator::global()->bounded(100000));
+}
+
+} // namespace
+
+class TestConnectPage : public QObject
+{
+    Q_OBJECT
+private slots:
+    void listsConnectorsWithTasksTracesTopicsAndMaskedConfig()
+    {
+        ScriptedWorker worker;
+        FakeCluster cluster;
+        ConnectPage page(&cluster);
+        page.resize(1300, 760);
+        page.show();
+        cluster.connectTo(profile({ worker.endpoint() }));
+        QTRY_COMPARE(page.connectorModel()->rowCount(), 2);
+        QTRY_VERIFY2(page.summaryText().contains(QStringLiteral("2 connector(s) on 1 Connect cluster(s): 2 running")),
+            qPrintable(page.summaryText()));
+        QVERIFY(page.summaryText().contains(QStringLiteral("1 failed task(s)")));
+        QCOMPARE(page.clusterModel()->index(0, ConnectClusterModel::VersionColumn).data().toString(),
+            QStringLiteral("4.1.2"));
+        QCOMPARE(page.clusterModel()->index(0, ConnectClusterModel::WorkersColumn).data().toString(),
+            QStringLiteral("w1:8083, w2:8083"));
+        // The connector in trouble is shown first, with its failed task's trace in one sentence, root cause included.
+        QTRY_COMPARE(page.selectedConnector(), QStringLiteral("audit-out"));
+        QVERIFY2(page.traceTitleText().contains(
+                     QStringLiteral("Task 0 failed: ConnectException: Couldn't find or create file '/x/out.txt' "
+                                    "(root cause: NoSuchFileException: /x/out.txt)")),
+            qPrintable(page.traceTitleText()));
+        QVERIFY(page.traceText().contains(QStringLiteral("FileStreamSinkTask.java:80")));
+        QVERIFY2(page.detailInfoText().contains(QStringLiteral("Sink connector (out of Kafka)")),
+            qPrintable(page.detailInfoText()));
+        QTRY_VERIFY2(page.topicsText().contains(QStringLiteral("none used yet")), qPrintable(page.topicsText()));
+        test::saveScreenshot(&page, QStringLiteral("connect-page-failed-task.png"));
+
+        // The source: its topic as links to the Topics page and the Live tab; its secrets masked.
+        QVERIFY(page.selectConnector(QStringLiteral("orders-in")));
+        QTRY_VERIFY2(page.topicsText().contains(QStringLiteral("orders (tail)")), qPrintable(page.topicsText()));
+        QSignalSpy showTopic(&page, &ConnectPage::showTopicRequested);
+        QSignalSpy tailTopic(&page, &ConnectPage::tailTopicRequested);
+        auto* topics = child<QLabel>(&page, "topicsLabel");
+        QVERIFY(topics->text().contains(QStringLiteral("href=\"topic:orders\"")));
+        emit topics->linkActivated(QStringLiteral("topic:orders"));
+        emit topics->linkActivated(QStringLiteral("live:orders"));
+        QCOMPARE(showTopic.value(0).value(0).toString(), QStringLiteral("orders"));
+        QCOMPARE(tailTopic.value(0).value(0).toString(), QStringLiteral("orders"));
+        QTRY_VERIFY(worker.received("PUT /connector-plugins/JdbcSourceConnector/config/validate"));
+        QTRY_COMPARE(page.shownConfig().value(QStringLiteral("db.password")), QStringLiteral("********"));
+        QCOMPARE(page.shownConfig().value(QStringLiteral("connection.password")), QStringLiteral("********"));
+        QCOMPARE(page.shownConfig().value(QStringLiteral("topic")), QStringLiteral("orders"));
+        for (int r = 0; r < page.connectorModel()->rowCount(); ++r)
+            for (int c = 0; c < ConnectorModel::ColumnCount; ++c)
+                QVERIFY(!page.connectorModel()->index(r, c).data().toString().contains(QStringLiteral("hunter2")));
+
+        // Search and the state filter.
+        auto* filter = child<QLineEdit>(&page, "connectorFilter");
+        filter->setText(QStringLiteral("jdbc"));
+        QCOMPARE(page.connectorProxy()->rowCount(), 1);
+        filter->clear();
+        auto* state = child<QComboBox>(&page, "stateFilter");
+        state->setCurrentIndex(state->findData(QStringLiteral("problems")));
+        QCOMPARE(page.connectorProxy()->rowCount(), 1);
+        QCOMPARE(page.connectorProxy()->index(0, 0).data().toString(), QStringLiteral("audit-out"));
+        state->setCurrentIndex(state->findData(QStringLiteral("PAUSED")));
+        QCOMPARE(page.connectorProxy()->rowCount(), 0);
+    }
+
+    void errorsSilenceAndAWorkerGoingDownAreSaidAndItRecovers()
+    {
+        ScriptedWorker worker;
+        FakeCluster cluster;
+        ConnectPage page(&cluster);
+        page.show();
+        QSignalSpy reloaded(&page, &ConnectPage::reloaded);
+        page.setEndpoints({ worker.endpoint(1500) });
+        QTRY_COMPARE(page.connectorModel()->rowCount(), 2);
+        QTRY_VERIFY(reloaded.count() >= 1);
+        const QString url = worker.endpoint().displayUrl();
+
+        worker.mode = ScriptedWorker::Mode::ServerError;
+        page.reload();
+        QTRY_VERIFY2(page.listStatusText().contains(QStringLiteral("refused GET / (HTTP 500): Request timed out: the "
+                                                                   "herder is busy")),
+            qPrintable(page.listStatusText()));
+        // What the worker said last stays, marked as such.
+        QCOMPARE(page.connectorModel()->rowCount(), 2);
+        QCOMPARE(page.connectorModel()->index(0, ConnectorModel::StateColumn).data().toString(),
+            QStringLiteral("RUNNING (last known)"));
+        QCOMPARE(page.clusterModel()->index(0, ConnectClusterModel::StatusColumn).data().toString(),
+            QStringLiteral("Not answering (last known data shown)"));
+
+        worker.mode = ScriptedWorker::Mode::Garbage;
+        page.reload();
+        QTRY_VERIFY2(page.listStatusText().contains(QStringLiteral("something that is not JSON")),
+            qPrintable(page.listStatusText()));
+
+        // Silence: the reload returns at once (nothing waits on the worker), and the timeout is said.
+        worker.mode = ScriptedWorker::Mode::Silent;
+        reloaded.clear();
+        page.reload();
+        QCOMPARE(reloaded.count(), 0);
+        page.reload(); // still out: not asked twice
+        QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, 20000);
+        QVERIFY2(page.listStatusText().contains(QStringLiteral("did not answer GET / within 1.5 s")),
+            qPrintable(page.listStatusText()));
+
+        // Down: connection refused.
+        worker.server.stop();
+        page.reload();
+        QTRY_VERIFY2(
+            page.listStatusText().contains(QStringLiteral("cannot be reached")), qPrintable(page.listStatusText()));
+        QVERIFY2(
+            page.summaryText().contains(QStringLiteral("0 of 1 worker(s) answering")), qPrintable(page.summaryText()));
+
+        // Back: the next refresh recovers by itself.
+        worker.mode = ScriptedWorker::Mode::Ok;
+        QVERIFY(worker.server.start());
+        page.reload();
+        QTRY_VERIFY(page.listStatusText().isEmpty());
+        QCOMPARE(
+            page.connectorModel()->index(0, ConnectorModel::StateColumn).data().toString(), QStringLiteral("RUNNING"));
+        QVERIFY(!page.summaryText().contains(QStringLiteral("answering")));
+        Q_UNUSED(url);
+    }
+
+    void actionsSendWhatTheySayAndReadOnlySendsNothing()
+    {
+        ScriptedWorker worker;
+        FakeCluster cluster;
+        ConnectPage page(&cluster);
+        page.show();
+        cluster.connectTo(profile({ worker.endpoint() }));
+        QTRY_COMPARE(page.connectorModel()->rowCount(), 2);
+        QVERIFY(page.selectConnector(QStringLiteral("orders-in")));
+        QVERIFY(child<QPushButton>(&page, "pauseButton")->isEnabled());
+        QVERIFY(!child<QPushButton>(&page, "resumeButton")->isEnabled()); // it runs
+
+        page.pauseSelected();
+        QTRY_VERIFY(worker.received("PUT /connectors/orders-in/pause "));
+        QTRY_VERIFY2(page.detailStatusText().contains(QStringLiteral("the worker accepted it")),
+            qPrintable(page.detailStatusText()));
+        page.restartSelected(true);
+        QTRY_VERIFY(worker.received("POST /connectors/orders-in/restart?includeTasks=true&onlyFailed=true "));
+        page.restartSelected(false, 1);
+        QTRY_VERIFY(worker.received("POST /connectors/orders-in/tasks/1/restart "));
+        page.stopSelected();
+        QTRY_VERIFY(worker.received("PUT /connectors/orders-in/stop "));
+
+        // The worker's refusal, in its words.
+        worker.mode = ScriptedWorker::Mode::Conflict;
+        page.resumeSelected();
+        QTRY_VERIFY2(page.detailStatusText().contains(QStringLiteral("Resume orders-in failed"))
+                && page.detailStatusText().contains(QStringLiteral("HTTP 409"))
+                && page.detailStatusText().contains(QStringLiteral("conflicting operation")),
+            qPrintable(page.detailStatusText()));
+        worker.mode = ScriptedWorker::Mode::Ok;
+
+        // Delete: only once the name is typed out.
+        {
+            connect::ConnectClient client(worker.endpoint());
+            const auto* row = page.connectorModel()->row(
+                page.connectorModel()->rowOf(worker.endpoint().displayUrl(), QStringLiteral("orders-in")));
+            DeleteConnectorDialog dialog(&client, &cluster, row->info, { QStringLiteral("orders") });
+            QVERIFY(dialog.explanation().contains(QStringLiteral("source offsets")));
+            QVERIFY(dialog.explanation().contains(QStringLiteral("Topics it used: orders.")));
+            dialog.setConfirmation(QStringLiteral("orders"));
+            QVERIFY(!dialog.canDelete());
+            dialog.deleteNow();
+            QTest::qWait(100);
+            QVERIFY(!worker.received("DELETE "));
+            QSignalSpy deleted(&dialog, &DeleteConnectorDialog::deleted);
+            dialog.setConfirmation(QStringLiteral("orders-in"));
+            QVERIFY(dialog.canDelete());
+            dialog.deleteNow();
+            QTRY_COMPARE(deleted.count(), 1);
+            QVERIFY(worker.received("DELETE /connectors/orders-in "));
+        }
+
+        // Read-only: the buttons are disabled with the reason, and nothing is sent even when asked.
+        const qsizetype sent = worker.server.requests.size();
+        cluster.connectTo(profile({ worker.endpoint() }, true));
+        QTRY_COMPARE(page.connectorModel()->rowCount(), 2);
+        QTRY_VERIFY(page.selectConnector(QStringLiteral("orders-in")));
+        auto* pause = child<QPushButton>(&page, "pauseButton");
+        QVERIFY(!pause->isEnabled());
+        QVERIFY2(pause->toolTip().contains(QStringLiteral("read-only")), qPrintable(pause->toolTip()));
+        QVERIFY(!child<QPushButton>(&page, "deleteButton")->isEnabled());
+        const qsizetype listed = worker.server.requests.size();
+        page.pauseSelected();
+        page.restartSelected(false);
+        QTest::qWait(200);
+        QVERIFY2(page.detailStatusText().contains(QStringLiteral("read-only")), qPrintable(page.detailStatusText()));
+        for (qsizetype i = listed; i < worker.server.requests.size(); ++i)
+            QVERIFY2(worker.server.requests[i].startsWith("GET ")
+                    || worker.server.requests[i].contains("/config/validate "), // a read: it changes nothing
+                worker.server.requests[i].constData());
+        QVERIFY(sent <= listed);
+        connect::ConnectClient client(worker.endpoint());
+        const auto* row = page.connectorModel()->row(
+            page.connectorModel()->rowOf(worker.endpoint().displayUrl(), QStringLiteral("orders-in")));
+        DeleteConnectorDialog dialog(&client, &cluster, row->info, {});
+        dialog.setConfirmation(QStringLiteral("orders-in"));
+        QVERIFY(!dialog.canDelete());
+        QVERIFY(dialog.message().contains(QStringLiteral("read-only")));
+    }
+
+    void noWorkerGivenSaysHowToAddOne()
+    {
+        FakeCluster cluster;
+        ConnectPage page(&cluster);
+        page.show();
+        cluster.connectTo(profile({}));
+        QTRY_VERIFY2(page.summaryText().contains(QStringLiteral("No Kafka Connect worker in this connection")),
+            qPrintable(page.summaryText()));
+        auto* add = child<QPushButton>(&page, "addWorkerButton");
+        QVERIFY(add->isVisible());
+        QSignalSpy asked(&page, &ConnectPage::connectDialogRequested);
+        add->click();
+        QCOMPARE(asked.count(), 1);
+    }
+
+    void aRealConnectorIsListedPausedResumedStoppedRestartedAndDeleted()
+    {
+        REQUIRE_REAL_WORKER();
+        connect::ConnectEndpoint worker;
+        worker.url = QUrl(realWorker());
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("in.txt"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("one\ntwo\nthree\n");
+        }
+        const QString name = unique("page-src");
+        const QString topic = unique("page-lines");
+        connect::ConnectClient client(worker);
+        const auto created = await<connect::ConnectorInfo>([&](auto done) {
+            client.create(name,
+                { { QStringLiteral("connector.class"), QStringLiteral("FileStreamSource") },
+                    { QStringLiteral("file"), file }, { QStringLiteral("topic"), topic },
+                    { QStringLiteral("topic.creation.default.partitions"), QStringLiteral("1") },
+                    { QStringLiteral("topic.creation.default.replication.factor"), QStringLiteral("1") } },
+                done);
+        });
+        QVERIFY(created && created->ok());
+
+        FakeCluster cluster;
+        ConnectPage page(&cluster);
+        page.resize(1300, 760);
+        page.show();
+        cluster.connectTo(profile({ worker }));
+        const QString url = worker.displayUrl();
+        const auto reloadUntil = [&](const std::function<bool()>& pred) {
+            QElapsedTimer t;
+            t.start();
+            while (!pred() && t.elapsed() < kWorkerMs) {
+                page.reload();
+                QTest::qWait(300);
+            }
+            return pred();
+        };
+        QVERIFY(reloadUntil([&] {
+            const auto* row = page.connectorModel()->row(page.connectorModel()->rowOf(url, name));
+            return row && row->info.state == QLatin1String("RUNNING") && row->info.runningTasks() == 1;
+        }));
+        QCOMPARE(page.clusterModel()->index(0, ConnectClusterModel::VersionColumn).data().toString().isEmpty(), false);
+        QVERIFY(page.selectConnector(name, url));
+        QCOMPARE(page.connectorModel()
+                     ->index(page.connectorModel()->rowOf(url, name), ConnectorModel::TypeColumn)
+                     .data()
+                     .toString(),
+            QStringLiteral("source"));
+        // Its topic, once it has produced to it (Connect tracks the topics a connector uses).
+        QVERIFY2(reloadUntil([&] { return page.topicsText().contains(topic + QStringLiteral(" (tail)")); }),
+            qPrintable(page.topicsText()));
+        QCOMPARE(page.shownConfig().value(QStringLiteral("file")), file);
+        test::saveScreenshot(&page, QStringLiteral("connect-page-real.png"));
+
+        page.pauseSelected();
+        QVERIFY(reloadUntil([&] { return stateOf(page, url, name) == QLatin1String("PAUSED"); }));
+        QVERIFY(child<QPushButton>(&page, "resumeButton")->isEnabled());
+        page.resumeSelected();
+        QVERIFY(reloadUntil([&] { return stateOf(page, url, name) == QLatin1String("RUNNING"); }));
+        page.stopSelected();
+        QVERIFY(reloadUntil([&] { return stateOf(page, url, name) == QLatin1String("STOPPED"); }));
+        QVERIFY(page.detailInfoText().contains(QStringLiteral("Its offsets can be read and reset now")));
+        page.resumeSelected();
+        QVERIFY(reloadUntil([&] { return stateOf(page, url, name) == QLatin1String("RUNNING"); }));
+        page.restartSelected(false);
+        QTRY_VERIFY_WITH_TIMEOUT(page.detailStatusText().contains(QStringLiteral("the worker accepted it")), kWorkerMs);
+        QVERIFY(reloadUntil([&] { return stateOf(page, url, name) == QLatin1String("RUNNING"); }));
+
+        // Delete through the page's dialog, as a user: the name typed out.
+        bool typed = false;
+        QTimer::singleShot(0, &page, [&] {
+            auto* dialog = qobject_cast<DeleteConnectorDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            dialog->setConfirmation(name);
+            typed = dialog->canDelete();
+            dialog->deleteNow();
+        });
+        page.showDeleteDialog();
+        QVERIFY(typed);
+        QVERIFY(reloadUntil([&] { return page.connectorModel()->rowOf(url, name) < 0; }));
+        QVERIFY(page.detailStatusText().isEmpty() || page.detailStatusText().contains(QStringLiteral("Deleted")));
+    }
+
+    void theBasicAuthWorkerTakesTheProfilesUserAndSaysWhenItsWrong()
+    {
+        REQUIRE_REAL_WORKER();
+        const QString auth = qEnvironmentVariable("KAFSCOPE_CONNECT_AUTH");
+        QVERIFY2(!auth.isEmpty(), "KAFSCOPE_CONNECT_AUTH is not set beside KAFSCOPE_CONNECT");
+        connect::ConnectEndpoint worker;
+        worker.url = QUrl(auth);
+        worker.user = QStringLiteral("connect-admin");
+        worker.password = QStringLiteral("connect-secret");
+        FakeCluster cluster;
+        ConnectPage page(&cluster);
+        page.show();
+        cluster.connectTo(profile({ worker }));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !page.clusterModel()->index(0, ConnectClusterModel::VersionColumn).data().toString().isEmpty(), kWorkerMs);
+        QVERIFY(page.listStatusText().isEmpty());
+        worker.password = QStringLiteral("wrong");
+        cluster.connectTo(profile({ worker }));
+        QTRY_VERIFY_WITH_TIMEOUT(page.listStatusText().contains(QStringLiteral("HTTP 401")), kWorkerMs);
+    }
+
+    void aRealWorkerGoingAwayMidSessionIsSaidAndItsReturnRecovers()
+    {
+        REQUIRE_REAL_WORKER();
+        Forwarder forwarder { QUrl(realWorker()) };
+        connect::ConnectEndpoint worker;
+        worker.url = forwarder.url();
+        worker.timeoutMs = 5000;
+        // A connector of its own, so the list is not empty whatever else runs.
+        const QString name = unique("page-gone");
+        connect::ConnectClient client(worker);
+        QTemporaryDir dir;
+        const auto created = await<connect::ConnectorInfo>([&](auto done) {
+            client.create(name,
+                { { QStringLiteral("connector.class"), QStringLiteral("FileStreamSource") },
+                    { QStringLiteral("file"), dir.filePath(QStringLiteral("none.txt")) },
+                    { QStringLiteral("topic"), unique("page-gone") },
+                    { QStringLiteral("topic.creation.default.partitions"), QStringLiteral("1") },
+                    { QStringLiteral("topic.creation.default.replication.factor"), QStringLiteral("1") } },
+                done);
+        });
+        QVERIFY(created && created->ok());
+        FakeCluster cluster;
+        ConnectPage page(&cluster);
+        page.show();
+        QSignalSpy reloaded(&page, &ConnectPage::reloaded);
+        page.setEndpoints({ worker });
+        const QString url = worker.displayUrl();
+        QTRY_VERIFY_WITH_TIMEOUT(page.connectorModel()->rowOf(url, name) >= 0, kWorkerMs);
+
+        forwarder.stop();
+        reloaded.clear();
+        page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(reloaded.count() >= 1, kWorkerMs);
+        QVERIFY2(
+            page.listStatusText().contains(QStringLiteral("cannot be reached")), qPrintable(page.listStatusText()));
+        const int row = page.connectorModel()->rowOf(url, name);
+        QVERIFY(row >= 0);
+        QVERIFY(page.connectorModel()
+                    ->index(row, ConnectorModel::StateColumn)
+                    .data()
+                    .toString()
+                    .endsWith(QStringLiteral("(last known)")));
+
+        QVERIFY(forwarder.start());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                page.reload();
+                return page.listStatusText().isEmpty();
+            }(),
+            kWorkerMs);
+        QVERIFY(!page.connectorModel()->row(page.connectorModel()->rowOf(url, name))->stale);
+        await<bool>([&](auto done) { client.remove(name, done); });
+    }
+};
+
+KAFSCOPE_UI_TEST_MAIN(TestConnectPage)
+#include "test_connectpage.moc"
