@@ -160,6 +160,9 @@ std::optional<Validation> decodeValidation(const QJsonDocument& doc, QString* er
         f.value = text(val.value(QStringLiteral("value")));
         for (const QJsonValue& e : val.value(QStringLiteral("errors")).toArray())
             f.errors << e.toString();
+        for (const QJsonValue& r : val.value(QStringLiteral("recommended_values")).toArray())
+            f.recommendedValues << text(r);
+        f.visible = val.value(QStringLiteral("visible")).toBool(true);
         v.fields.append(f);
     }
     return v;
@@ -436,6 +439,18 @@ void ConnectClient::action(const QByteArray& method, const QString& path, Done<b
 }
 
 namespace {
+// The worker's {"message": "..."} of an accepted offsets change, or the error.
+std::function<void(const ConnectResult<QJsonDocument>&)> answerMessage(ConnectClient::Done<QString> done)
+{
+    return [done = std::move(done)](const ConnectResult<QJsonDocument>& r) {
+        if (!r.ok()) {
+            done(ConnectResult<QString>::failure(r.error));
+            return;
+        }
+        done({ r.value->object().value(QStringLiteral("message")).toString(), {} });
+    };
+}
+
 QString connectorPath(const QString& name, const QString& rest = {})
 {
     return QStringLiteral("/connectors/") + QString::fromUtf8(QUrl::toPercentEncoding(name)) + rest;
@@ -483,13 +498,17 @@ void ConnectClient::offsets(const QString& name, Done<ConnectorOffsets> done)
 
 void ConnectClient::resetOffsets(const QString& name, Done<QString> done)
 {
-    send("DELETE", connectorPath(name, QStringLiteral("/offsets")), {}, [done](const ConnectResult<QJsonDocument>& r) {
-        if (!r.ok()) {
-            done(ConnectResult<QString>::failure(r.error));
-            return;
-        }
-        done({ r.value->object().value(QStringLiteral("message")).toString(), {} });
-    });
+    send("DELETE", connectorPath(name, QStringLiteral("/offsets")), {}, answerMessage(std::move(done)));
+}
+
+void ConnectClient::alterOffsets(const QString& name, const ConnectorOffsets& offsets, Done<QString> done)
+{
+    QJsonArray entries;
+    for (const auto& e : offsets.offsets)
+        entries.append(QJsonObject { { QStringLiteral("partition"), e.partition },
+            { QStringLiteral("offset"), e.offset.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.offset) } });
+    const QJsonObject body { { QStringLiteral("offsets"), entries } };
+    send("PATCH", connectorPath(name, QStringLiteral("/offsets")), QJsonDocument(body), answerMessage(std::move(done)));
 }
 
 void ConnectClient::topics(const QString& name, Done<QStringList> done)

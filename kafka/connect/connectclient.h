@@ -90,6 +90,8 @@ struct ConfigField
     int order = 0;
     QString value;
     QStringList errors;
+    QStringList recommendedValues; // what the plugin suggests (e.g. the values of an enum-like setting)
+    bool visible = true; // false: irrelevant with the other values given
     bool isPassword() const { return type == QLatin1String("PASSWORD"); }
 };
 
@@ -157,6 +159,8 @@ public:
     void offsets(const QString& name, Done<ConnectorOffsets> done);
     // DELETE offsets (KIP-875): the connector must be stopped.
     void resetOffsets(const QString& name, Done<QString> done);
+    // PATCH offsets (KIP-875): the given partitions' offsets replaced (a null offset removes one); stopped only.
+    void alterOffsets(const QString& name, const ConnectorOffsets& offsets, Done<QString> done);
     void topics(const QString& name, Done<QStringList> done);
 
     // One request: `done` gets the parsed JSON (an empty document for 204 No Content) or the error.

@@ -6,6 +6,8 @@
 #include "../fakes/fakecluster.h"
 #include "../unit/connectfixtures.h"
 #include "models/connectmodels.h"
+#include "ui/dialogs/connectoreditordialog.h"
+#include "ui/dialogs/connectoroffsetsdialog.h"
 #include "ui/dialogs/deleteconnectordialog.h"
 #include "ui/pages/connectpage.h"
 #include "uitestutil.h"
@@ -16,6 +18,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -68,6 +71,10 @@ struct ScriptedWorker
             return http(200, R"({"audit-out":{"topics":[]}})", "OK");
         if (line.startsWith("PUT /connector-plugins/JdbcSourceConnector/config/validate"))
             return http(200, kJdbcValidation, "OK");
+        if (line.startsWith("GET /connectors/") && line.contains("/offsets "))
+            return http(200, kOffsets, "OK");
+        if (line.startsWith("GET /connector-plugins"))
+            return http(200, kPlugins, "OK");
         if (line.startsWith("PUT /connector-plugins/"))
             return http(200, R"({"name":"x","error_count":0,"groups":[],"configs":[]})", "OK");
         if (mode == Mode::Conflict)
@@ -172,6 +179,15 @@ template <typename T, typename Call> std::optional<connect::ConnectResult<T>> aw
     while (!r && t.elapsed() < kWorkerMs)
         QTest::qWait(20);
     return r;
+}
+
+// A file source's position in its file (its offset), -1 while it has none.
+int sourcePosition(connect::ConnectClient& client, const QString& name)
+{
+    const auto o = await<connect::ConnectorOffsets>([&](auto done) { client.offsets(name, done); });
+    if (!o || !o->ok() || o->value->offsets.isEmpty())
+        return -1;
+    return o->value->offsets.first().offset.value(QStringLiteral("position")).toInt();
 }
 
 QString unique(const char* prefix)
@@ -317,6 +333,9 @@ private slots:
         QVERIFY(page.selectConnector(QStringLiteral("orders-in")));
         QVERIFY(child<QPushButton>(&page, "pauseButton")->isEnabled());
         QVERIFY(!child<QPushButton>(&page, "resumeButton")->isEnabled()); // it runs
+        QVERIFY(child<QPushButton>(&page, "editButton")->isEnabled());
+        QVERIFY(child<QPushButton>(&page, "offsetsButton")->isEnabled());
+        QVERIFY(child<QPushButton>(&page, "newButton")->isEnabled());
 
         page.pauseSelected();
         QTRY_VERIFY(worker.received("PUT /connectors/orders-in/pause "));
@@ -400,6 +419,301 @@ private slots:
         QSignalSpy asked(&page, &ConnectPage::connectDialogRequested);
         add->click();
         QCOMPARE(asked.count(), 1);
+    }
+
+    void theEditorMasksSecretsTakesPastedJsonAndReadOnlySendsNothing()
+    {
+        ScriptedWorker worker;
+        FakeCluster cluster;
+        cluster.connectTo(profile({ worker.endpoint() }, true)); // read-only
+        connect::ConnectClient client(worker.endpoint());
+        connect::ConnectorInfo info;
+        info.name = QStringLiteral("orders-in");
+        info.type = QStringLiteral("source");
+        info.config = { { QStringLiteral("connector.class"), QStringLiteral("io.example.JdbcSourceConnector") },
+            { QStringLiteral("name"), QStringLiteral("orders-in") },
+            { QStringLiteral("db.password"), QStringLiteral("s3cret") },
+            { QStringLiteral("topic"), QStringLiteral("orders") } };
+        ConnectorEditorDialog dialog(&client, &cluster, ConnectorEditorDialog::Mode::Edit, info);
+        QTRY_VERIFY(dialog.fieldNames().contains(QStringLiteral("db.password")));
+        QVERIFY(dialog.fieldIsMasked(QStringLiteral("db.password")));
+        QCOMPARE(dialog.groupOf(QStringLiteral("db.password")), QStringLiteral("Common"));
+        const QString json = dialog.json();
+        QVERIFY2(
+            json.contains(QStringLiteral("\"db.password\": \"********\"")) && !json.contains(QStringLiteral("s3cret")),
+            qPrintable(json));
+        // Pasted JSON: the masked secret keeps its value; a value typed over it replaces it.
+        dialog.setJson(QStringLiteral(
+            R"({"name":"orders-in","config":{"connector.class":"io.example.JdbcSourceConnector","db.password":"********","topic":"orders-2","tasks.max":2}})"));
+        dialog.validateNow();
+        QTRY_VERIFY(!dialog.isValidating());
+        QCOMPARE(dialog.value(QStringLiteral("db.password")), QStringLiteral("s3cret"));
+        QCOMPARE(dialog.value(QStringLiteral("topic")), QStringLiteral("orders-2"));
+        QCOMPARE(dialog.value(QStringLiteral("tasks.max")), QStringLiteral("2"));
+        dialog.setJson(QStringLiteral(R"({"db.password":"new-one","topic":"orders-2"})"));
+        dialog.validateNow();
+        QTRY_VERIFY(!dialog.isValidating());
+        QCOMPARE(dialog.value(QStringLiteral("db.password")), QStringLiteral("new-one"));
+        dialog.setJson(QStringLiteral(R"({"topic": "orders-2",})"));
+        dialog.validateNow();
+        QVERIFY2(dialog.message().contains(QStringLiteral("The JSON is not valid at character")),
+            qPrintable(dialog.message()));
+        dialog.setJson(QStringLiteral(R"({"topic": ["a"]})"));
+        dialog.validateNow();
+        QVERIFY2(dialog.message().contains(QStringLiteral("\"topic\" is not a string")), qPrintable(dialog.message()));
+        dialog.setJson(QStringLiteral(R"({"connector.class":"FileStreamSink"})"));
+        dialog.validateNow();
+        QVERIFY2(dialog.message().contains(QStringLiteral("keeps its plugin")), qPrintable(dialog.message()));
+
+        // Read-only: validated, never sent.
+        dialog.setJson(QStringLiteral(R"({"topic":"orders-3"})"));
+        dialog.validateNow();
+        QTRY_VERIFY(!dialog.isValidating());
+        QVERIFY(!dialog.canSave());
+        dialog.save();
+        QTest::qWait(300);
+        QVERIFY2(dialog.message().contains(QStringLiteral("read-only")), qPrintable(dialog.message()));
+        QVERIFY(!worker.received("PUT /connectors/"));
+        QVERIFY(!worker.received("POST /connectors"));
+    }
+
+    void theCreateFormComesFromThePluginAndRefusesBadInputBeforeSending()
+    {
+        ScriptedWorker worker;
+        FakeCluster cluster;
+        cluster.connectTo(profile({ worker.endpoint() }));
+        connect::ConnectClient client(worker.endpoint());
+        ConnectorEditorDialog dialog(
+            &client, &cluster, ConnectorEditorDialog::Mode::Create, {}, { QStringLiteral("orders-in") });
+        QTRY_COMPARE(dialog.plugins().size(), 2);
+        QVERIFY(!dialog.canSave());
+        QVERIFY(!dialog.setPlugin(QStringLiteral("NoSuchConnector")));
+        // The name is checked here, before the worker.
+        dialog.setName(QStringLiteral("orders-in"));
+        QVERIFY(!child<QPushButton>(&dialog, "saveButton")->isEnabled());
+        QVERIFY(child<QPushButton>(&dialog, "saveButton")->toolTip().contains(QStringLiteral("already exists")));
+        dialog.setName(QStringLiteral(" padded "));
+        QVERIFY(child<QPushButton>(&dialog, "saveButton")->toolTip().contains(QStringLiteral("spaces")));
+        dialog.setName(QString());
+        QVERIFY(child<QPushButton>(&dialog, "saveButton")
+                    ->toolTip()
+                    .contains(QStringLiteral("Enter the connector's name")));
+        dialog.save();
+        QTest::qWait(200);
+        QVERIFY(!worker.received("POST /connectors"));
+        // A worker that refuses the validation itself: said, nothing created.
+        dialog.setName(QStringLiteral("new-one"));
+        QVERIFY(dialog.setPlugin(QStringLiteral("FileStreamSourceConnector")));
+        worker.mode = ScriptedWorker::Mode::ServerError;
+        dialog.save();
+        QTRY_VERIFY2(dialog.message().contains(QStringLiteral("HTTP 500")), qPrintable(dialog.message()));
+        QVERIFY(!worker.received("POST /connectors"));
+    }
+
+    void aFileSourceIsCreatedAndEditedThroughTheFormAndItsLinesArrive()
+    {
+        REQUIRE_REAL_WORKER();
+        connect::ConnectEndpoint worker;
+        worker.url = QUrl(realWorker());
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("in.txt"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("alpha\nbeta\ngamma\n");
+        }
+        const QString name = unique("form-src");
+        const QString topic = unique("form-lines");
+        FakeCluster cluster;
+        cluster.connectTo(profile({ worker }));
+        connect::ConnectClient client(worker);
+        {
+            ConnectorEditorDialog dialog(&client, &cluster, ConnectorEditorDialog::Mode::Create);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                dialog.plugins().contains(QStringLiteral("org.apache.kafka.connect.file.FileStreamSourceConnector")),
+                kWorkerMs);
+            dialog.setName(name);
+            QVERIFY(dialog.setPlugin(QStringLiteral("FileStreamSourceConnector")));
+            // The form is the plugin's: its own settings in its own groups, and the required ones' errors inline.
+            QTRY_VERIFY_WITH_TIMEOUT(dialog.fieldNames().contains(QStringLiteral("topic")), kWorkerMs);
+            QVERIFY(dialog.fieldNames().contains(QStringLiteral("file")));
+            QVERIFY(dialog.fieldNames().contains(QStringLiteral("tasks.max")));
+            QVERIFY(!dialog.groupOf(QStringLiteral("tasks.max")).isEmpty());
+            QVERIFY2(
+                dialog.fieldError(QStringLiteral("topic")).contains(QStringLiteral("Missing required configuration")),
+                qPrintable(dialog.fieldError(QStringLiteral("topic"))));
+            QVERIFY(!dialog.canSave());
+            dialog.save(); // refused by the validation: nothing created
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog.isValidating(), kWorkerMs);
+            QTest::qWait(300);
+            const auto before = await<QList<connect::ConnectorInfo>>([&](auto done) { client.connectors(done); });
+            QVERIFY(before && before->ok());
+            for (const auto& c : *before->value)
+                QVERIFY(c.name != name);
+            test::saveScreenshot(&dialog, QStringLiteral("connect-editor-errors.png"));
+
+            dialog.setValue(QStringLiteral("file"), file);
+            dialog.setValue(QStringLiteral("topic"), topic);
+            dialog.setValue(QStringLiteral("tasks.max"), QStringLiteral("many"));
+            dialog.setValue(QStringLiteral("topic.creation.default.partitions"), QStringLiteral("1"));
+            dialog.setValue(QStringLiteral("topic.creation.default.replication.factor"), QStringLiteral("1"));
+            dialog.validateNow();
+            QTRY_VERIFY_WITH_TIMEOUT(
+                dialog.fieldError(QStringLiteral("tasks.max")).contains(QStringLiteral("Invalid value")), kWorkerMs);
+            QVERIFY(dialog.fieldError(QStringLiteral("topic")).isEmpty());
+            dialog.setValue(QStringLiteral("tasks.max"), QStringLiteral("1"));
+            dialog.validateNow();
+            QTRY_VERIFY_WITH_TIMEOUT(dialog.canSave(), kWorkerMs);
+            QSignalSpy saved(&dialog, &ConnectorEditorDialog::saved);
+            dialog.save();
+            QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kWorkerMs);
+            QCOMPARE(saved.first().first().toString(), name);
+        }
+        // Its three lines arrive in the topic.
+        QTRY_COMPARE_WITH_TIMEOUT(sourcePosition(client, name), 17, kWorkerMs); // "alpha\nbeta\ngamma\n" read
+        QProcess consume;
+        consume.start(QStringLiteral(KAFSCOPE_CLI_PATH),
+            { QStringLiteral("consume"), topic, QStringLiteral("--from"), QStringLiteral("earliest"),
+                QStringLiteral("--max"), QStringLiteral("3"), QStringLiteral("--json") });
+        QVERIFY(consume.waitForFinished(kWorkerMs));
+        const QByteArray lines = consume.readAllStandardOutput();
+        QVERIFY2(consume.exitCode() == 0, consume.readAllStandardError().constData());
+        QVERIFY2(lines.contains("alpha") && lines.contains("beta") && lines.contains("gamma"), lines.constData());
+
+        // Edited through the same form: a bad value is refused before anything changes, a good one is applied.
+        const auto listed = await<QList<connect::ConnectorInfo>>([&](auto done) { client.connectors(done); });
+        QVERIFY(listed && listed->ok());
+        connect::ConnectorInfo info;
+        for (const auto& c : *listed->value)
+            if (c.name == name)
+                info = c;
+        QCOMPARE(info.name, name);
+        {
+            ConnectorEditorDialog edit(&client, &cluster, ConnectorEditorDialog::Mode::Edit, info);
+            QTRY_VERIFY_WITH_TIMEOUT(edit.fieldNames().contains(QStringLiteral("batch.size")), kWorkerMs);
+            QCOMPARE(edit.value(QStringLiteral("file")), file);
+            edit.setValue(QStringLiteral("batch.size"), QStringLiteral("lots"));
+            edit.validateNow();
+            QTRY_VERIFY_WITH_TIMEOUT(!edit.fieldError(QStringLiteral("batch.size")).isEmpty(), kWorkerMs);
+            edit.save();
+            QTRY_VERIFY_WITH_TIMEOUT(!edit.isValidating(), kWorkerMs);
+            QVERIFY(!edit.canSave());
+            edit.setValue(QStringLiteral("batch.size"), QStringLiteral("100"));
+            QSignalSpy saved(&edit, &ConnectorEditorDialog::saved);
+            edit.save();
+            QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kWorkerMs);
+        }
+        const auto config = await<QMap<QString, QString>>([&](auto done) { client.connectorConfig(name, done); });
+        QVERIFY(config && config->ok());
+        QCOMPARE(config->value->value(QStringLiteral("batch.size")), QStringLiteral("100"));
+        QCOMPARE(config->value->value(QStringLiteral("file")), file);
+        await<bool>([&](auto done) { client.remove(name, done); });
+    }
+
+    void readOnlyOffsetsAreReadButNeverChanged()
+    {
+        ScriptedWorker worker;
+        FakeCluster cluster;
+        cluster.connectTo(profile({ worker.endpoint() }, true));
+        connect::ConnectClient client(worker.endpoint());
+        connect::ConnectorInfo info;
+        info.name = QStringLiteral("file-demo");
+        info.type = QStringLiteral("source");
+        info.state = QStringLiteral("RUNNING");
+        ConnectorOffsetsDialog dialog(&client, &cluster, info);
+        QTRY_VERIFY(dialog.isLoaded());
+        QCOMPARE(dialog.shownOffsets().size(), 1);
+        QCOMPARE(dialog.shownOffsets().first().second, QStringLiteral("{\"position\":54}"));
+        QVERIFY(!child<QPushButton>(&dialog, "resetButton")->isEnabled());
+        dialog.resetAll();
+        dialog.setOffsetText(0, QStringLiteral("{\"position\":0}"));
+        dialog.applyEdits();
+        dialog.applyEdits();
+        QTest::qWait(200);
+        QVERIFY2(dialog.message().contains(QStringLiteral("read-only")), qPrintable(dialog.message()));
+        for (const auto& r : worker.server.requests)
+            QVERIFY2(r.startsWith("GET "), r.constData());
+    }
+
+    void offsetsAreAlteredAndResetAfterAPreviewThatStopsTheConnectorFirst()
+    {
+        REQUIRE_REAL_WORKER();
+        connect::ConnectEndpoint worker;
+        worker.url = QUrl(realWorker());
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("in.txt"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("alpha\nbeta\n");
+        }
+        const QString name = unique("offsets-src");
+        const QString topic = unique("offsets-lines");
+        connect::ConnectClient client(worker);
+        const auto created = await<connect::ConnectorInfo>([&](auto done) {
+            client.create(name,
+                { { QStringLiteral("connector.class"), QStringLiteral("FileStreamSource") },
+                    { QStringLiteral("file"), file }, { QStringLiteral("topic"), topic },
+                    { QStringLiteral("topic.creation.default.partitions"), QStringLiteral("1") },
+                    { QStringLiteral("topic.creation.default.replication.factor"), QStringLiteral("1") } },
+                done);
+        });
+        QVERIFY(created && created->ok());
+        const auto position = [&] { return sourcePosition(client, name); };
+        QTRY_COMPARE_WITH_TIMEOUT(position(), 11, kWorkerMs); // both lines read ("alpha\nbeta\n")
+
+        FakeCluster cluster;
+        cluster.connectTo(profile({ worker }));
+        connect::ConnectorInfo info;
+        info.name = name;
+        info.type = QStringLiteral("source");
+        info.state = QStringLiteral("RUNNING");
+        ConnectorOffsetsDialog dialog(&client, &cluster, info);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.isLoaded(), kWorkerMs);
+        QCOMPARE(dialog.shownOffsets().size(), 1);
+        QVERIFY2(dialog.shownOffsets().first().first.contains(file), qPrintable(dialog.shownOffsets().first().first));
+        QCOMPARE(dialog.shownOffsets().first().second, QStringLiteral("{\"position\":11}"));
+
+        // A bad edit is refused before anything is sent.
+        dialog.setOffsetText(0, QStringLiteral("{position"));
+        dialog.applyEdits();
+        QVERIFY2(dialog.message().contains(QStringLiteral("not a JSON object")), qPrintable(dialog.message()));
+        // Alter: the preview first (old -> new, and that the connector is stopped first); nothing changes yet.
+        dialog.setOffsetText(0, QStringLiteral("{\"position\":6}"));
+        dialog.applyEdits();
+        QVERIFY2(dialog.preview().contains(QStringLiteral("{\"position\":11} → {\"position\":6}"))
+                && dialog.preview().contains(QStringLiteral("KafScope stops %1 first").arg(name)),
+            qPrintable(dialog.preview()));
+        QCOMPARE(position(), 11);
+        test::saveScreenshot(&dialog, QStringLiteral("connect-offsets-preview.png"));
+        dialog.applyEdits();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !dialog.isBusy() && dialog.message().contains(QStringLiteral("The worker says")), kWorkerMs);
+        QCOMPARE(dialog.state(), QStringLiteral("STOPPED"));
+        QCOMPARE(position(), 6);
+
+        // Reset all, after its preview.
+        dialog.resetAll();
+        QVERIFY2(dialog.preview().contains(QStringLiteral("starts over")), qPrintable(dialog.preview()));
+        dialog.resetAll();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !dialog.isBusy() && dialog.message().contains(QStringLiteral("The worker says")), kWorkerMs);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.shownOffsets().isEmpty(), kWorkerMs);
+        QCOMPARE(position(), -1);
+
+        // Resumed, it reads its file from the start again: its lines are in the topic twice.
+        dialog.resume();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.message().contains(QStringLiteral("resumes")), kWorkerMs);
+        QTRY_COMPARE_WITH_TIMEOUT(position(), 11, kWorkerMs);
+        QProcess consume;
+        consume.start(QStringLiteral(KAFSCOPE_CLI_PATH),
+            { QStringLiteral("consume"), topic, QStringLiteral("--from"), QStringLiteral("earliest"),
+                QStringLiteral("--max"), QStringLiteral("4"), QStringLiteral("--json") });
+        QVERIFY(consume.waitForFinished(kWorkerMs));
+        const QByteArray lines = consume.readAllStandardOutput();
+        QCOMPARE(lines.count("alpha"), 2);
+        QCOMPARE(lines.count("beta"), 2);
+        await<bool>([&](auto done) { client.remove(name, done); });
     }
 
     void aRealConnectorIsListedPausedResumedStoppedRestartedAndDeleted()

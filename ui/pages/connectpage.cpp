@@ -2,6 +2,8 @@
 
 #include "kafka/cluster.h"
 #include "models/connectmodels.h"
+#include "ui/dialogs/connectoreditordialog.h"
+#include "ui/dialogs/connectoroffsetsdialog.h"
 #include "ui/dialogs/deleteconnectordialog.h"
 #include "ui/inlinemessage.h"
 #include "ui/viewsetup.h"
@@ -133,6 +135,9 @@ ConnectPage::ConnectPage(Cluster* session, QWidget* parent)
     connect(m_ui->resumeButton, &QPushButton::clicked, this, &ConnectPage::resumeSelected);
     connect(m_ui->stopButton, &QPushButton::clicked, this, &ConnectPage::stopSelected);
     connect(m_ui->deleteButton, &QPushButton::clicked, this, &ConnectPage::showDeleteDialog);
+    connect(m_ui->newButton, &QPushButton::clicked, this, &ConnectPage::showCreateDialog);
+    connect(m_ui->editButton, &QPushButton::clicked, this, &ConnectPage::showEditDialog);
+    connect(m_ui->offsetsButton, &QPushButton::clicked, this, &ConnectPage::showOffsetsDialog);
     auto* restartMenu = new QMenu(this);
     restartMenu->setObjectName(QStringLiteral("restartMenu"));
     restartMenu->addAction(
@@ -316,6 +321,10 @@ void ConnectPage::onListed()
     }
     updateSummary();
     updateDetail();
+    if (!m_selectAfterReload.isEmpty()
+        && selectConnector(
+            m_selectAfterReload.section(QLatin1Char('\n'), 1), m_selectAfterReload.section(QLatin1Char('\n'), 0, 0)))
+        m_selectAfterReload.clear();
     if (m_pending == 0) {
         // A running connector starts using topics as it goes: the selected one's are asked again with each listing.
         if (!m_shownKey.isEmpty() && m_shownKey == m_topicsOf)
@@ -568,6 +577,15 @@ void ConnectPage::updateActions()
                        "before its offsets can be reset"));
     gateWriteAction(m_ui->restartButton, m_session, r != nullptr,
         QStringLiteral("Restart the connector and its tasks, only what failed, or one task"));
+    // The editor validates on read-only connections too, and says it will not send.
+    m_ui->newButton->setEnabled(!m_endpoints.isEmpty());
+    m_ui->newButton->setToolTip(QStringLiteral("Create a connector from an installed plugin: a form from the plugin's "
+                                               "own settings, checked by the worker before anything is created"));
+    m_ui->editButton->setEnabled(r != nullptr);
+    m_ui->editButton->setToolTip(QStringLiteral("Change the connector's config (checked by the worker first)"));
+    m_ui->offsetsButton->setEnabled(r != nullptr);
+    m_ui->offsetsButton->setToolTip(QStringLiteral("Read the connector's offsets; reset or edit them (it is stopped "
+                                                   "first, after a preview)"));
     gateWriteAction(m_ui->deleteButton, m_session, r != nullptr,
         QStringLiteral("Delete the connector (its config and status; you type its name to confirm)"));
 }
@@ -649,6 +667,65 @@ void ConnectPage::showDeleteDialog()
             m_ui->detailStatus, inline_message::Kind::Info, QStringLiteral("Deleted connector %1.").arg(deleted));
         reloadSoon();
     });
+    dialog.exec();
+}
+
+void ConnectPage::showCreateDialog()
+{
+    QString url = selectedCluster();
+    if (url.isEmpty()) {
+        for (int r = 0; r < m_clusterModel->rowCount() && url.isEmpty(); ++r) {
+            if (m_clusterModel->row(r)->error.isEmpty() && m_clusterModel->row(r)->info)
+                url = m_clusterModel->row(r)->url;
+        }
+    }
+    if (url.isEmpty() && !m_endpoints.isEmpty())
+        url = m_endpoints.first().displayUrl();
+    Worker* w = workerOf(url);
+    if (!w)
+        return;
+    QStringList names;
+    for (int r = 0; r < m_connectorModel->rowCount(); ++r) {
+        if (m_connectorModel->row(r)->cluster == url)
+            names << m_connectorModel->row(r)->info.name;
+    }
+    ConnectorEditorDialog dialog(w->client, m_session, ConnectorEditorDialog::Mode::Create, {}, names, this);
+    connect(&dialog, &ConnectorEditorDialog::saved, this, [this, url](const QString& name) {
+        inline_message::show(
+            m_ui->listStatus, inline_message::Kind::Info, QStringLiteral("Created connector %1 on %2.").arg(name, url));
+        m_selectAfterReload = key(url, name);
+        reloadSoon();
+    });
+    dialog.exec();
+}
+
+void ConnectPage::showEditDialog()
+{
+    const QString url = selectedCluster();
+    const QString name = selectedConnector();
+    Worker* w = workerOf(url);
+    const ConnectorRow* r = m_connectorModel->row(m_connectorModel->rowOf(url, name));
+    if (!w || !r)
+        return;
+    ConnectorEditorDialog dialog(w->client, m_session, ConnectorEditorDialog::Mode::Edit, r->info, {}, this);
+    connect(&dialog, &ConnectorEditorDialog::saved, this, [this](const QString& saved) {
+        inline_message::show(m_ui->detailStatus, inline_message::Kind::Info,
+            QStringLiteral("Applied the new config of %1: its tasks restart with it.").arg(saved));
+        reloadSoon();
+    });
+    dialog.exec();
+}
+
+void ConnectPage::showOffsetsDialog()
+{
+    const QString url = selectedCluster();
+    const QString name = selectedConnector();
+    Worker* w = workerOf(url);
+    const ConnectorRow* r = m_connectorModel->row(m_connectorModel->rowOf(url, name));
+    if (!w || !r)
+        return;
+    ConnectorOffsetsDialog dialog(w->client, m_session, r->info, this);
+    connect(&dialog, &ConnectorOffsetsDialog::changed, this, &ConnectPage::reloadSoon);
     dialog.exec();
 }
 

@@ -66,6 +66,12 @@ public:
     void restartSelected(bool onlyFailed, int task = -1);
     // Opens the delete dialog (typed confirmation).
     void showDeleteDialog();
+    // The create dialog on the selected connector's Connect cluster (else the first one answering), and the edit
+    // dialog of the selected connector. The page lists again and selects the connector once it is saved.
+    void showCreateDialog();
+    void showEditDialog();
+    // The offsets dialog of the selected connector (read; reset or alter after a preview, stopping it first).
+    void showOffsetsDialog();
 
 signals:
     void showTopicRequested(const QString& topic);
@@ -113,6 +119,7 @@ private:
     bool m_listedOnce = false;
     int m_pending = 0; // listings out in this reload
     bool m_columnsSized = false;
+    QString m_selectAfterReload; // "url\nname" of a connector just created
 };
 
 } // namespace kafscope
