@@ -4,9 +4,11 @@
 # clusters serve share groups (KIP-932; 4.1 is formatted with share.version=1). Group clients: group-clients.sh.
 #
 # Usage: tests/cluster/kafka-cluster.sh fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|
-#                                      stop-node N|start-node N|start-connect|stop-connect|connect-url [--auth]
+#                                      stop-node N|start-node N|start-connect [--demo file]|stop-demo|stop-connect|
+#                                      connect-url [--auth]
 #   (libs: fetch, print the jar folder; stop-node/start-node: one node of the running cluster, on its data;
 #   start-connect/stop-connect: the two Kafka Connect workers below, on the running cluster; stop stops them too;
+#   start-connect --demo file: also the file demo (start_file_demo below); stop-demo: removes it;
 #   connect-url: worker A's REST URL, --auth worker B's)
 #
 # Listeners of every node (port = the node's PLAINTEXT port + offset):
@@ -764,7 +766,85 @@ stop_workers() {
 
 stop_connect() {
     exec 9> "$CLUSTER_DIR.lock"; flock 9
+    stop_appender
     stop_workers
+}
+
+# The learning notes' "a file becomes a topic", on worker A: demo-file-source reads $DEMO_DIR/input.txt, which a
+# background loop appends a line to every 2 s, into topic connect-demo-lines (3 partitions, RF 3); demo-file-sink
+# writes that topic back to $DEMO_DIR/output.txt. Idempotent (PUT config creates or updates); stop-demo removes it.
+DEMO_DIR=$CLUSTER_DIR/connect-demo
+DEMO_TOPIC=connect-demo-lines
+
+rest_put() {  # url json [user:password]
+    python3 - "$@" << 'PY'
+import base64, sys, urllib.request
+req = urllib.request.Request(sys.argv[1], data=sys.argv[2].encode(), method="PUT",
+                             headers={"Content-Type": "application/json", "Accept": "application/json"})
+if len(sys.argv) > 3 and sys.argv[3]:
+    req.add_header("Authorization", "Basic " + base64.b64encode(sys.argv[3].encode()).decode())
+try:
+    with urllib.request.urlopen(req, timeout=30) as r:
+        r.read()
+except urllib.error.HTTPError as e:
+    sys.stderr.write("HTTP %d: %s\n" % (e.code, e.read().decode()[:300]))
+    sys.exit(1)
+except Exception as e:
+    sys.stderr.write("%s\n" % e)
+    sys.exit(1)
+PY
+}
+
+rest_delete() {  # url
+    python3 - "$1" << 'PY'
+import sys, urllib.request
+try:
+    urllib.request.urlopen(urllib.request.Request(sys.argv[1], method="DELETE"), timeout=30).read()
+except Exception:
+    pass
+PY
+}
+
+stop_appender() {
+    local pid
+    pid=$(cat "$DEMO_DIR/appender.pid" 2> /dev/null) || return 0
+    kill "$pid" 2> /dev/null || true
+    rm -f "$DEMO_DIR/appender.pid"
+}
+
+start_file_demo() {
+    local url pid
+    url=$(worker_url a)
+    worker_pid a > /dev/null || die "worker connect-a does not run"
+    mkdir -p "$DEMO_DIR"
+    touch "$DEMO_DIR/input.txt" "$DEMO_DIR/output.txt"
+    pid=$(cat "$DEMO_DIR/appender.pid" 2> /dev/null || true)
+    if [[ -z $pid ]] || ! kill -0 "$pid" 2> /dev/null; then
+        # setsid + nohup: the loop outlives this script and its caller's terminal; stop-demo and stop-connect end it.
+        setsid nohup bash -c 'n=$(wc -l < "$1"); users=(alice bob carol dave erin)
+            while :; do n=$((n + 1)); echo "line $n at $(date +%T): ${users[n % 5]} clicked" >> "$1"; sleep 2; done' \
+            _ "$DEMO_DIR/input.txt" > /dev/null 2>&1 < /dev/null &
+        echo $! > "$DEMO_DIR/appender.pid"
+    fi
+    rest_put "$url/connectors/demo-file-source/config" "{\"connector.class\": \"FileStreamSource\",
+        \"file\": \"$DEMO_DIR/input.txt\", \"topic\": \"$DEMO_TOPIC\",
+        \"topic.creation.default.partitions\": \"3\", \"topic.creation.default.replication.factor\": \"3\"}" \
+        || die "the worker refused demo-file-source"
+    rest_put "$url/connectors/demo-file-sink/config" "{\"connector.class\": \"FileStreamSink\",
+        \"file\": \"$DEMO_DIR/output.txt\", \"topics\": \"$DEMO_TOPIC\"}" \
+        || die "the worker refused demo-file-sink"
+    log "file demo: $DEMO_DIR/input.txt grows by a line every 2 s -> demo-file-source -> topic $DEMO_TOPIC" \
+        "-> demo-file-sink -> $DEMO_DIR/output.txt"
+    log "watch it: kafscope -b $(bootstrap) --connect $url --page connect   (and the Live tab on $DEMO_TOPIC)"
+}
+
+stop_demo() {
+    local url
+    url=$(worker_url a)
+    stop_appender
+    rest_delete "$url/connectors/demo-file-source"
+    rest_delete "$url/connectors/demo-file-sink"
+    log "file demo stopped (topic $DEMO_TOPIC and $DEMO_DIR kept)"
 }
 
 connect_url() {  # [--auth]
@@ -787,9 +867,17 @@ case "${1:-}" in
     libs) fetch && echo "$KAFKA_HOME/libs" ;;
     stop-node) stop_node "${2:-}" ;;
     start-node) start_node "${2:-}" ;;
-    start-connect) start_connect ;;
+    start-connect)
+        case ${2:-} in
+            "") start_connect ;;
+            --demo)
+                [[ ${3:-} == file ]] || die "start-connect --demo takes: file"
+                start_connect && start_file_demo ;;
+            *) die "start-connect takes nothing or --demo file" ;;
+        esac ;;
+    stop-demo) stop_demo ;;
     stop-connect) stop_connect ;;
     connect-url) connect_url "${2:-}" ;;
-    *) echo "usage: $0 fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|stop-node N|start-node N|start-connect|stop-connect|connect-url [--auth]" >&2
+    *) echo "usage: $0 fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|stop-node N|start-node N|start-connect [--demo file]|stop-demo|stop-connect|connect-url [--auth]" >&2
         exit 2 ;;
 esac

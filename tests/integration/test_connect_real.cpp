@@ -8,6 +8,8 @@
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -286,4 +288,36 @@ TEST_F(ConnectReal, TheBasicAuthWorkerWantsItsUserAndAnUnreachableWorkerIsSaid)
         false);
     EXPECT_EQ(run.exitCode, 3);
     EXPECT_TRUE(run.err.contains("cannot be reached")) << run.err.toStdString();
+}
+
+// scripts/local-cluster start-connect --demo file (the same script): a file that grows by a line every 2 s becomes
+// a topic, and the topic a file again; stop-demo removes it.
+TEST_F(ConnectReal, TheScriptsFileDemoTurnsAGrowingFileIntoATopicAndBackIntoAFile)
+{
+    const auto script = [](const QStringList& args, QString* err) {
+        QProcess p;
+        p.start(QStringLiteral(KAFSCOPE_CLUSTER_SCRIPT), args);
+        p.waitForFinished(120000);
+        *err = QString::fromUtf8(p.readAllStandardError());
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    };
+    QString err;
+    ASSERT_EQ(script({ QStringLiteral("start-connect"), QStringLiteral("--demo"), QStringLiteral("file") }, &err), 0)
+        << err.toStdString();
+    // "... -> demo-file-sink -> /path/output.txt"
+    const QRegularExpression sinkFile(QStringLiteral("-> demo-file-sink -> (\\S+)"));
+    const auto match = sinkFile.match(err);
+    ASSERT_TRUE(match.hasMatch()) << err.toStdString();
+    const QString output = match.captured(1);
+    const auto sinkHas = [&](const QByteArray& text) {
+        QFile f(output);
+        return f.open(QIODevice::ReadOnly) && f.readAll().contains(text);
+    };
+    // The appender writes "line N at HH:MM:SS: USER clicked"; two of them back out of the topic prove the path.
+    EXPECT_TRUE(test::waitUntil([&] { return sinkHas("line 2 at"); }, 60000)) << output.toStdString();
+    const QJsonObject source = connectorNamed(QStringLiteral("demo-file-source"));
+    EXPECT_EQ(source.value(QStringLiteral("state")).toString(), QStringLiteral("RUNNING"));
+    ASSERT_EQ(script({ QStringLiteral("stop-demo") }, &err), 0) << err.toStdString();
+    EXPECT_TRUE(test::waitUntil([&] { return connectorNamed(QStringLiteral("demo-file-source")).isEmpty(); }, 30000));
+    EXPECT_TRUE(connectorNamed(QStringLiteral("demo-file-sink")).isEmpty());
 }

@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -179,6 +180,26 @@ template <typename T, typename Call> std::optional<connect::ConnectResult<T>> aw
     while (!r && t.elapsed() < kWorkerMs)
         QTest::qWait(20);
     return r;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// A FileStreamSource reading `file` into `topic` (made by the worker with 1 partition), created over plain HTTP.
+bool createFileSource(connect::ConnectClient& client, const QString& name, const QString& file, const QString& topic)
+{
+    const auto created = await<connect::ConnectorInfo>([&](auto done) {
+        client.create(name,
+            { { QStringLiteral("connector.class"), QStringLiteral("FileStreamSource") },
+                { QStringLiteral("file"), file }, { QStringLiteral("topic"), topic },
+                { QStringLiteral("topic.creation.default.partitions"), QStringLiteral("1") },
+                { QStringLiteral("topic.creation.default.replication.factor"), QStringLiteral("1") } },
+            done);
+    });
+    return created && created->ok();
 }
 
 // A file source's position in its file (its offset), -1 while it has none.
@@ -517,11 +538,7 @@ private slots:
         worker.url = QUrl(realWorker());
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("in.txt"));
-        {
-            QFile f(file);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("alpha\nbeta\ngamma\n");
-        }
+        QVERIFY(writeFile(file, "alpha\nbeta\ngamma\n"));
         const QString name = unique("form-src");
         const QString topic = unique("form-lines");
         FakeCluster cluster;
@@ -642,23 +659,11 @@ private slots:
         worker.url = QUrl(realWorker());
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("in.txt"));
-        {
-            QFile f(file);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("alpha\nbeta\n");
-        }
+        QVERIFY(writeFile(file, "alpha\nbeta\n"));
         const QString name = unique("offsets-src");
         const QString topic = unique("offsets-lines");
         connect::ConnectClient client(worker);
-        const auto created = await<connect::ConnectorInfo>([&](auto done) {
-            client.create(name,
-                { { QStringLiteral("connector.class"), QStringLiteral("FileStreamSource") },
-                    { QStringLiteral("file"), file }, { QStringLiteral("topic"), topic },
-                    { QStringLiteral("topic.creation.default.partitions"), QStringLiteral("1") },
-                    { QStringLiteral("topic.creation.default.replication.factor"), QStringLiteral("1") } },
-                done);
-        });
-        QVERIFY(created && created->ok());
+        QVERIFY(createFileSource(client, name, file, topic));
         const auto position = [&] { return sourcePosition(client, name); };
         QTRY_COMPARE_WITH_TIMEOUT(position(), 11, kWorkerMs); // both lines read ("alpha\nbeta\n")
 
@@ -716,6 +721,41 @@ private slots:
         await<bool>([&](auto done) { client.remove(name, done); });
     }
 
+    void theFileDemoTurnsAFileIntoATopicAndBackIntoAFile()
+    {
+        REQUIRE_REAL_WORKER();
+        connect::ConnectEndpoint worker;
+        worker.url = QUrl(realWorker());
+        QDir(ConnectPage::fileDemoDir()).removeRecursively();
+        FakeCluster cluster;
+        ConnectPage page(&cluster);
+        page.show();
+        cluster.connectTo(profile({ worker }));
+        auto* button = child<QPushButton>(&page, "fileDemoButton");
+        QTRY_VERIFY(button->isVisible()); // the worker is on this machine
+        QSignalSpy tail(&page, &ConnectPage::tailTopicRequested);
+        button->click();
+        QVERIFY(page.isFileDemoRunning());
+        QVERIFY(button->text().contains(QStringLiteral("Stop")));
+        // The Live tab is asked for once the source has written to the topic.
+        QTRY_COMPARE_WITH_TIMEOUT(tail.count(), 1, kWorkerMs);
+        QCOMPARE(tail.first().first().toString(), ConnectPage::fileDemoTopic());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page.connectorModel()->rowOf(worker.displayUrl(), QStringLiteral("kafscope-demo-sink")) >= 0, kWorkerMs);
+        // Through the topic and the sink, the lines come out in the other file.
+        const auto sinkHas = [](const QByteArray& text) {
+            QFile f(ConnectPage::fileDemoDir() + QStringLiteral("/output.txt"));
+            return f.open(QIODevice::ReadOnly) && f.readAll().contains(text);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(sinkHas("line 2 at"), kWorkerMs);
+        button->click();
+        QVERIFY(!page.isFileDemoRunning());
+        QVERIFY(page.listStatusText().contains(QStringLiteral("File demo stopped")));
+        connect::ConnectClient client(worker);
+        await<bool>([&](auto done) { client.remove(QStringLiteral("kafscope-demo-source"), done); });
+        await<bool>([&](auto done) { client.remove(QStringLiteral("kafscope-demo-sink"), done); });
+    }
+
     void aRealConnectorIsListedPausedResumedStoppedRestartedAndDeleted()
     {
         REQUIRE_REAL_WORKER();
@@ -723,23 +763,11 @@ private slots:
         worker.url = QUrl(realWorker());
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("in.txt"));
-        {
-            QFile f(file);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("one\ntwo\nthree\n");
-        }
+        QVERIFY(writeFile(file, "one\ntwo\nthree\n"));
         const QString name = unique("page-src");
         const QString topic = unique("page-lines");
         connect::ConnectClient client(worker);
-        const auto created = await<connect::ConnectorInfo>([&](auto done) {
-            client.create(name,
-                { { QStringLiteral("connector.class"), QStringLiteral("FileStreamSource") },
-                    { QStringLiteral("file"), file }, { QStringLiteral("topic"), topic },
-                    { QStringLiteral("topic.creation.default.partitions"), QStringLiteral("1") },
-                    { QStringLiteral("topic.creation.default.replication.factor"), QStringLiteral("1") } },
-                done);
-        });
-        QVERIFY(created && created->ok());
+        QVERIFY(createFileSource(client, name, file, topic));
 
         FakeCluster cluster;
         ConnectPage page(&cluster);
@@ -835,16 +863,7 @@ private slots:
         const QString name = unique("page-gone");
         connect::ConnectClient client(worker);
         QTemporaryDir dir;
-        const auto created = await<connect::ConnectorInfo>([&](auto done) {
-            client.create(name,
-                { { QStringLiteral("connector.class"), QStringLiteral("FileStreamSource") },
-                    { QStringLiteral("file"), dir.filePath(QStringLiteral("none.txt")) },
-                    { QStringLiteral("topic"), unique("page-gone") },
-                    { QStringLiteral("topic.creation.default.partitions"), QStringLiteral("1") },
-                    { QStringLiteral("topic.creation.default.replication.factor"), QStringLiteral("1") } },
-                done);
-        });
-        QVERIFY(created && created->ok());
+        QVERIFY(createFileSource(client, name, dir.filePath(QStringLiteral("none.txt")), unique("page-gone")));
         FakeCluster cluster;
         ConnectPage page(&cluster);
         page.show();

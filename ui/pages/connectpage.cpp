@@ -10,11 +10,15 @@
 #include "ui/writegate.h"
 #include "ui_connectpage.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QMenu>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QTextDocument>
+#include <QTime>
 #include <QTimer>
 
 namespace kafscope {
@@ -129,6 +133,8 @@ ConnectPage::ConnectPage(Cluster* session, QWidget* parent)
             emit tailTopicRequested(topic);
     });
     connect(m_ui->addWorkerButton, &QPushButton::clicked, this, &ConnectPage::connectDialogRequested);
+    connect(m_ui->fileDemoButton, &QPushButton::clicked, this,
+        [this] { isFileDemoRunning() ? stopFileDemo() : startFileDemo(); });
 
     m_ui->pauseButton->setObjectName(QStringLiteral("pauseButton"));
     connect(m_ui->pauseButton, &QPushButton::clicked, this, &ConnectPage::pauseSelected);
@@ -218,6 +224,13 @@ ConnectPage::Worker* ConnectPage::workerOf(const QString& url)
 {
     auto it = m_workers.find(url);
     return it == m_workers.end() ? nullptr : &it.value();
+}
+
+const ConnectorRow* ConnectPage::selectedRow(Worker** worker)
+{
+    *worker = workerOf(selectedCluster());
+    const ConnectorRow* row = m_connectorModel->row(m_connectorModel->rowOf(selectedCluster(), selectedConnector()));
+    return *worker ? row : nullptr;
 }
 
 void ConnectPage::reload()
@@ -336,6 +349,15 @@ void ConnectPage::onListed()
 void ConnectPage::updateSummary()
 {
     m_ui->addWorkerButton->setVisible(m_endpoints.isEmpty() && !m_session->isDemo());
+    // The file demo needs a worker on this machine (it reads the file KafScope writes) and a writable connection.
+    bool localWorker = false;
+    for (const auto& e : m_endpoints)
+        localWorker
+            = localWorker || e.url.host() == QLatin1String("127.0.0.1") || e.url.host() == QLatin1String("localhost");
+    m_ui->fileDemoButton->setVisible(localWorker || isFileDemoRunning());
+    m_ui->fileDemoButton->setEnabled(!m_session->isReadOnly());
+    m_ui->fileDemoButton->setText(
+        isFileDemoRunning() ? QStringLiteral("Stop the file &demo") : QStringLiteral("File &demo"));
     m_ui->clusterView->setVisible(!m_endpoints.isEmpty());
     // As tall as its rows (up to four), so the connectors get the rest.
     const int rows = std::min(4, std::max(1, m_clusterModel->rowCount()));
@@ -654,12 +676,12 @@ void ConnectPage::restartSelected(bool onlyFailed, int task)
 
 void ConnectPage::showDeleteDialog()
 {
-    const QString url = selectedCluster();
-    const QString name = selectedConnector();
-    Worker* w = workerOf(url);
-    const ConnectorRow* r = m_connectorModel->row(m_connectorModel->rowOf(url, name));
-    if (!w || !r)
+    Worker* w = nullptr;
+    const ConnectorRow* r = selectedRow(&w);
+    if (!r)
         return;
+    const QString url = r->cluster;
+    const QString name = r->info.name;
     DeleteConnectorDialog dialog(
         w->client, m_session, r->info, m_topicsOf == key(url, name) ? m_topics : QStringList(), this);
     connect(&dialog, &DeleteConnectorDialog::deleted, this, [this](const QString& deleted) {
@@ -701,11 +723,9 @@ void ConnectPage::showCreateDialog()
 
 void ConnectPage::showEditDialog()
 {
-    const QString url = selectedCluster();
-    const QString name = selectedConnector();
-    Worker* w = workerOf(url);
-    const ConnectorRow* r = m_connectorModel->row(m_connectorModel->rowOf(url, name));
-    if (!w || !r)
+    Worker* w = nullptr;
+    const ConnectorRow* r = selectedRow(&w);
+    if (!r)
         return;
     ConnectorEditorDialog dialog(w->client, m_session, ConnectorEditorDialog::Mode::Edit, r->info, {}, this);
     connect(&dialog, &ConnectorEditorDialog::saved, this, [this](const QString& saved) {
@@ -716,13 +736,131 @@ void ConnectPage::showEditDialog()
     dialog.exec();
 }
 
+QString ConnectPage::fileDemoDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/connect-demo");
+}
+
+bool ConnectPage::isFileDemoRunning() const
+{
+    return m_demoAppender && m_demoAppender->isActive();
+}
+
+void ConnectPage::startFileDemo()
+{
+    Worker* w = nullptr;
+    for (const auto& e : m_endpoints) {
+        if (e.url.host() == QLatin1String("127.0.0.1") || e.url.host() == QLatin1String("localhost")) {
+            m_demoWorker = e.displayUrl();
+            w = workerOf(m_demoWorker);
+            break;
+        }
+    }
+    if (!w || m_session->isReadOnly() || isFileDemoRunning())
+        return;
+    const QString dir = fileDemoDir();
+    QDir().mkpath(dir);
+    const QString input = dir + QStringLiteral("/input.txt");
+    const QString output = dir + QStringLiteral("/output.txt");
+    for (const QString& f : { input, output }) {
+        QFile file(f);
+        if (!file.open(QIODevice::Append)) {
+            inline_message::show(m_ui->listStatus, inline_message::Kind::Error,
+                QStringLiteral("File demo: cannot write %1: %2").arg(f, file.errorString()));
+            return;
+        }
+    }
+    if (!m_demoAppender) {
+        m_demoAppender = new QTimer(this);
+        m_demoAppender->setInterval(2000);
+        connect(m_demoAppender, &QTimer::timeout, this, &ConnectPage::appendDemoLine);
+    }
+    m_demoInput = input;
+    {
+        QFile existing(input); // numbering goes on from an earlier run's lines
+        m_demoLines = existing.open(QIODevice::ReadOnly) ? int(existing.readAll().count('\n')) : 0;
+    }
+    m_demoAppender->start();
+    appendDemoLine(); // the first line now
+    const QString topic = fileDemoTopic();
+    // PUT config creates the connector or updates it: starting the demo again is harmless.
+    const QMap<QString, QString> source { { QStringLiteral("connector.class"), QStringLiteral("FileStreamSource") },
+        { QStringLiteral("file"), input }, { QStringLiteral("topic"), topic },
+        { QStringLiteral("topic.creation.default.partitions"), QStringLiteral("3") },
+        { QStringLiteral("topic.creation.default.replication.factor"), QStringLiteral("-1") } };
+    const QMap<QString, QString> sink { { QStringLiteral("connector.class"), QStringLiteral("FileStreamSink") },
+        { QStringLiteral("file"), output }, { QStringLiteral("topics"), topic } };
+    inline_message::show(m_ui->listStatus, inline_message::Kind::Info,
+        QStringLiteral("File demo: %1 grows by a line every 2 s; kafscope-demo-source reads it into topic %2, "
+                       "kafscope-demo-sink writes the topic to %3.")
+            .arg(input, topic, output));
+    const auto failed = [this](const connect::ConnectResult<connect::ConnectorInfo>& r) {
+        if (!r.ok()) {
+            stopFileDemo();
+            inline_message::show(m_ui->listStatus, inline_message::Kind::Error,
+                QStringLiteral("File demo not started: %1").arg(r.error.message));
+        }
+    };
+    w->client->putConfig(QStringLiteral("kafscope-demo-sink"), sink, failed);
+    w->client->putConfig(QStringLiteral("kafscope-demo-source"), source,
+        [this, failed](const connect::ConnectResult<connect::ConnectorInfo>& r) {
+            failed(r);
+            if (!r.ok())
+                return;
+            m_selectAfterReload = key(m_demoWorker, QStringLiteral("kafscope-demo-source"));
+            reloadSoon();
+            m_demoWaits = 30;
+            waitForDemoTopic();
+        });
+    updateSummary();
+}
+
+void ConnectPage::appendDemoLine()
+{
+    static const char* const users[] = { "alice", "bob", "carol", "dave", "erin" };
+    QFile file(m_demoInput);
+    if (!file.open(QIODevice::Append))
+        return;
+    ++m_demoLines;
+    file.write(
+        QStringLiteral("line %1 at %2: %3 clicked\n")
+            .arg(m_demoLines)
+            .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), QLatin1String(users[m_demoLines % 5]))
+            .toUtf8());
+}
+
+void ConnectPage::waitForDemoTopic()
+{
+    // The Live tab can tail the topic once the source has written to it (Connect then lists it as used).
+    Worker* w = workerOf(m_demoWorker);
+    if (!w || m_demoWaits-- <= 0)
+        return;
+    w->client->topics(QStringLiteral("kafscope-demo-source"), [this](const connect::ConnectResult<QStringList>& r) {
+        if (r.ok() && r.value->contains(fileDemoTopic())) {
+            emit tailTopicRequested(fileDemoTopic());
+            return;
+        }
+        QTimer::singleShot(1000, this, &ConnectPage::waitForDemoTopic);
+    });
+}
+
+void ConnectPage::stopFileDemo()
+{
+    if (m_demoAppender)
+        m_demoAppender->stop();
+    m_demoWaits = 0;
+    inline_message::show(m_ui->listStatus, inline_message::Kind::Info,
+        QStringLiteral("File demo stopped: no more lines are appended. Its connectors stay (delete them here) and so "
+                       "does the topic %1.")
+            .arg(fileDemoTopic()));
+    updateSummary();
+}
+
 void ConnectPage::showOffsetsDialog()
 {
-    const QString url = selectedCluster();
-    const QString name = selectedConnector();
-    Worker* w = workerOf(url);
-    const ConnectorRow* r = m_connectorModel->row(m_connectorModel->rowOf(url, name));
-    if (!w || !r)
+    Worker* w = nullptr;
+    const ConnectorRow* r = selectedRow(&w);
+    if (!r)
         return;
     ConnectorOffsetsDialog dialog(w->client, m_session, r->info, this);
     connect(&dialog, &ConnectorOffsetsDialog::changed, this, &ConnectPage::reloadSoon);

@@ -14,6 +14,7 @@
 #include <memory>
 
 class QSortFilterProxyModel;
+class QTimer;
 namespace Ui {
 class ConnectPage;
 }
@@ -24,6 +25,7 @@ class Cluster;
 class ConnectClusterModel;
 class ConnectorModel;
 class ConnectTaskModel;
+struct ConnectorRow;
 
 class ConnectPage : public QWidget
 {
@@ -70,6 +72,14 @@ public:
     // dialog of the selected connector. The page lists again and selects the connector once it is saved.
     void showCreateDialog();
     void showEditDialog();
+    // The file demo (worker on this machine only: it reads the file KafScope writes): creates kafscope-demo-source
+    // (FileStreamSource on a file KafScope appends a line to every 2 s, into topic kafscope-demo-lines) and
+    // kafscope-demo-sink (that topic back into a file), then asks for the Live tab on the topic once it has records.
+    void startFileDemo();
+    void stopFileDemo();
+    bool isFileDemoRunning() const;
+    static QString fileDemoDir();
+    static QString fileDemoTopic() { return QStringLiteral("kafscope-demo-lines"); }
     // The offsets dialog of the selected connector (read; reset or alter after a preview, stopping it first).
     void showOffsetsDialog();
 
@@ -93,6 +103,8 @@ private:
         QSet<QString> askedDefinitions;
     };
     Worker* workerOf(const QString& url);
+    // The selected connector's row and its worker; nullptr when none is selected.
+    const ConnectorRow* selectedRow(Worker** worker);
     void listWorker(const QString& url);
     void onListed();
     void updateSummary();
@@ -104,6 +116,8 @@ private:
     void runAction(const QString& verb,
         const std::function<void(connect::ConnectClient*, const QString&, connect::ConnectClient::Done<bool>)>& send);
     void reloadSoon();
+    void waitForDemoTopic();
+    void appendDemoLine();
 
     std::unique_ptr<Ui::ConnectPage> m_ui;
     Cluster* m_session;
@@ -120,6 +134,11 @@ private:
     int m_pending = 0; // listings out in this reload
     bool m_columnsSized = false;
     QString m_selectAfterReload; // "url\nname" of a connector just created
+    QTimer* m_demoAppender = nullptr; // the file demo's line every 2 s, while it runs
+    int m_demoLines = 0;
+    int m_demoWaits = 0; // polls left for the demo topic before giving up on tailing it
+    QString m_demoWorker;
+    QString m_demoInput;
 };
 
 } // namespace kafscope
