@@ -41,44 +41,19 @@ JAVA=${JAVA:-java}
 
 log() { echo "group-clients: $*" >&2; }
 die() { log "error: $*"; exit 1; }
+# shellcheck source=maven.sh
+source "$HERE/maven.sh"
 
 is_kafka3() { [[ $VERSION == 3.* ]]; }
 has_share_groups() { [[ $VERSION != 3.* && $VERSION != 4.0.* ]]; }
 
 # ---- fetch -----------------------------------------------------------------------------------------------------
-# kafka-tools with its dependencies minus Connect and the JAX-RS providers (tools-pom.xml), then every jar whose
-# artifact the broker libs already have is dropped, so the classpath holds each library once. The .complete marker
-# is written last, so an interrupted fetch is redone rather than used half-finished; a lock (held by a subshell, so
-# the JVMs exec'd later do not inherit it) keeps concurrent first fetches from trampling each other.
+# kafka-tools with its dependencies minus Connect and the JAX-RS providers (tools-pom.xml), minus every jar whose
+# artifact the broker libs already have (maven.sh).
 fetch() {
     [[ -f $KAFKA_HOME/.complete ]] || "$HERE/kafka-cluster.sh" fetch
-    [[ -f $TOOLS_HOME/.complete ]] && return 0
-    mkdir -p "$TOOLS_HOME"
-    (
-        flock 8
-        [[ -f $TOOLS_HOME/.complete ]] || fetch_tools
-    ) 8> "$TOOLS_HOME.lock"
-}
-
-fetch_tools() {
-    command -v mvn > /dev/null || die "mvn not found (run scripts/install-deps --test)"
-    local tmp jar name
-    tmp=$(mktemp -d "$TOOLS_HOME/libs.tmp.XXXXXX")
-    log "fetching kafka-tools $VERSION from Maven Central"
-    # Output to stderr, minus the colour resets Maven 3.8 prints even with -B -q.
-    mvn -B -q -f "$HERE/tools-pom.xml" -Dkafka.version="$VERSION" \
-        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
-        -DincludeScope=runtime -DoutputDirectory="$tmp" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d' >&2 \
-        || { rm -rf "$tmp"; die "Maven could not resolve kafka-tools $VERSION"; }
-    [[ -f $tmp/kafka-tools-$VERSION.jar ]] || { rm -rf "$tmp"; die "kafka-tools-$VERSION.jar missing after fetch"; }
-    for jar in "$tmp"/*.jar; do
-        name=$(basename "$jar" | sed -E 's/-[0-9][^-]*(-[^-]+)?\.jar$//')   # artifact id: strip -<version>.jar
-        compgen -G "$KAFKA_HOME/libs/$name-[0-9]*.jar" > /dev/null && rm -f "$jar"
-    done
-    rm -rf "$TOOLS_HOME/libs"
-    mv "$tmp" "$TOOLS_HOME/libs"
-    echo "$VERSION" > "$TOOLS_HOME/.complete"
-    log "added to the broker libs: $(cd "$TOOLS_HOME/libs" && echo *.jar) (in $TOOLS_HOME/libs)"
+    maven_fetch_once "$TOOLS_HOME" "$HERE/tools-pom.xml" "kafka-tools $VERSION" "kafka-tools-$VERSION.jar" \
+        "$KAFKA_HOME/libs" -Dkafka.version="$VERSION"
 }
 
 classpath() { echo "$KAFKA_HOME/libs/*:$TOOLS_HOME/libs/*"; }

@@ -4,12 +4,15 @@
 # clusters serve share groups (KIP-932; 4.1 is formatted with share.version=1). Group clients: group-clients.sh.
 #
 # Usage: tests/cluster/kafka-cluster.sh fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|
-#                                      stop-node N|start-node N|start-connect [--demo file]|stop-demo|stop-connect|
-#                                      connect-url [--auth]
+#                                      stop-node N|start-node N|start-connect [--demo file|postgres]|
+#                                      stop-demo [file|postgres]|stop-connect|connect-url [--auth]|fetch-debezium|
+#                                      psql [PSQL ARGS...]
 #   (libs: fetch, print the jar folder; stop-node/start-node: one node of the running cluster, on its data;
 #   start-connect/stop-connect: the two Kafka Connect workers below, on the running cluster; stop stops them too;
-#   start-connect --demo file: also the file demo (start_file_demo below); stop-demo: removes it;
-#   connect-url: worker A's REST URL, --auth worker B's)
+#   start-connect --demo file|postgres: also a demo of connect-demos.sh ("a file becomes a topic", "a database
+#   becomes a topic": PostgreSQL and Debezium); stop-demo [file|postgres]: removes one, or both; psql: the demo
+#   database's shell;
+#   fetch-debezium: the Debezium plugin, so worker A starts with it; connect-url: worker A's REST URL, --auth B's)
 #
 # Listeners of every node (port = the node's PLAINTEXT port + offset):
 #   PLAINTEXT       +0   no authentication (principal User:ANONYMOUS, a super user: what the other tests use)
@@ -70,6 +73,8 @@ NODES=(1 2 3)
 
 log() { echo "kafka-cluster: $*" >&2; }
 die() { log "error: $*"; exit 1; }
+# shellcheck source=maven.sh
+source "$HERE/maven.sh"
 
 [[ ${#BROKER_PORTS[@]} -eq 3 && ${#CONTROLLER_PORTS[@]} -eq 3 ]] || die "need exactly 3 broker and 3 controller ports"
 
@@ -211,13 +216,8 @@ fetch() {
 }
 
 copy_deps() {  # profile outdir
-    # Output to stderr (stdout is for bootstrap/status), minus the colour resets Maven 3.8 prints even with -B -q.
-    # shellcheck disable=SC2086
-    mvn -B -q -f "$HERE/pom.xml" -P"$1" -Dkafka.version="$VERSION" \
-        ${KAFSCOPE_LOG4J_VERSION:+-Dlog4j.version=$KAFSCOPE_LOG4J_VERSION} \
-        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
-        -DincludeScope=runtime -DoutputDirectory="$2" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d' >&2 \
-        || { rm -rf "$2"; die "Maven could not resolve Kafka $VERSION"; }
+    maven_copy_deps "$HERE/pom.xml" "$2" "Kafka $VERSION" -P"$1" -Dkafka.version="$VERSION" \
+        ${KAFSCOPE_LOG4J_VERSION:+-Dlog4j.version=$KAFSCOPE_LOG4J_VERSION}
 }
 
 # ---- processes -------------------------------------------------------------------------------------------------
@@ -512,6 +512,8 @@ stop_nodes() {
 
 stop() {
     exec 9> "$CLUSTER_DIR.lock"; flock 9
+    stop_demo_loops
+    stop_postgres
     stop_workers   # first: with the brokers gone, a worker's shutdown would wait for them
     stop_nodes
     [[ $(running_count) -eq 0 ]] || die "some nodes are still running"
@@ -530,330 +532,14 @@ status() {
         pid=$(worker_pid "$w") || continue
         echo "connect-$w: running (pid $pid) $(worker_url "$w")$([[ $w == b ]] && echo " (basic auth $CONNECT_USER)")"
     done
+    if pg_running; then echo "postgres: running 127.0.0.1:$PG_PORT (database $PG_DB, demo topic $PG_TOPIC)"; fi
     [[ $up -eq 3 ]]
 }
 
-# ---- Kafka Connect ---------------------------------------------------------------------------------------------
-# Two distributed workers (see the header): a, plain HTTP; b, HTTP basic auth. Each is a Connect cluster of one.
-WORKERS=(a b)
-CONNECT_USER=connect-admin
-CONNECT_PASSWORD=connect-secret
-
-worker_dir() { echo "$CLUSTER_DIR/connect-$1"; }
-worker_port() { case $1 in a) echo $((BROKER_PORTS[0] + 20)) ;; b) echo $((BROKER_PORTS[0] + 21)) ;; esac; }
-worker_url() { echo "http://127.0.0.1:$(worker_port "$1")"; }
-worker_auth() { [[ $1 == b ]] && echo "$CONNECT_USER:$CONNECT_PASSWORD"; return 0; }
-
-# connect-runtime, connect-file, connect-json, connect-transforms and connect-basic-auth-extension with their
-# dependencies (connect-pom.xml), minus every jar whose artifact the broker libs already have: the workers run on
-# both folders, as Kafka's distribution runs Connect from the broker's libs/. The same Kafka release pins the same
-# library versions, and the broker's logging backend serves Connect too. Marker and lock as in group-clients.sh.
-fetch_connect() {
-    fetch
-    [[ -f $CONNECT_HOME/.complete ]] && return 0
-    mkdir -p "$CONNECT_HOME"
-    (
-        flock 8
-        [[ -f $CONNECT_HOME/.complete ]] || fetch_connect_jars
-    ) 8> "$CONNECT_HOME.lock"
-}
-
-fetch_connect_jars() {
-    command -v mvn > /dev/null || die "mvn not found (run scripts/install-deps --test)"
-    local tmp jar name
-    tmp=$(mktemp -d "$CONNECT_HOME/libs.tmp.XXXXXX")
-    log "fetching Kafka Connect $VERSION jars from Maven Central"
-    # Output to stderr, minus the colour resets Maven 3.8 prints even with -B -q.
-    mvn -B -q -f "$HERE/connect-pom.xml" -Dkafka.version="$VERSION" \
-        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
-        -DincludeScope=runtime -DoutputDirectory="$tmp" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d' >&2 \
-        || { rm -rf "$tmp"; die "Maven could not resolve Kafka Connect $VERSION"; }
-    [[ -f $tmp/connect-runtime-$VERSION.jar ]] || { rm -rf "$tmp"; die "connect-runtime-$VERSION.jar missing after fetch"; }
-    for jar in "$tmp"/*.jar; do
-        name=$(basename "$jar" | sed -E 's/-[0-9][^-]*(-[^-]+)?\.jar$//')   # artifact id: strip -<version>.jar
-        compgen -G "$KAFKA_HOME/libs/$name-[0-9]*.jar" > /dev/null && rm -f "$jar"
-    done
-    rm -rf "$CONNECT_HOME/libs"
-    mv "$tmp" "$CONNECT_HOME/libs"
-    echo "$VERSION" > "$CONNECT_HOME/.complete"
-    log "Connect jars cached in $CONNECT_HOME/libs"
-}
-
-# As node_pid: the pid file counts only if that process runs ConnectDistributed on this worker's config.
-worker_pid() {
-    local f pid
-    f=$(worker_dir "$1")/connect.pid
-    [[ -f $f ]] || return 1
-    pid=$(< "$f")
-    [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2> /dev/null || return 1
-    tr '\0' ' ' < "/proc/$pid/cmdline" 2> /dev/null \
-        | grep -qF "ConnectDistributed $(worker_dir "$1")/worker.properties" || return 1
-    echo "$pid"
-}
-
-# GET url [user:password]: prints the body, fails unless 200. python3, not curl: the test images may lack curl.
-rest_get() {
-    python3 - "$@" << 'PY'
-import base64, sys, urllib.request
-req = urllib.request.Request(sys.argv[1], headers={"Accept": "application/json"})
-if len(sys.argv) > 2 and sys.argv[2]:
-    req.add_header("Authorization", "Basic " + base64.b64encode(sys.argv[2].encode()).decode())
-try:
-    with urllib.request.urlopen(req, timeout=5) as r:
-        sys.stdout.write(r.read().decode())
-except Exception:
-    sys.exit(1)
-PY
-}
-
-write_worker_config() {  # worker
-    local w=$1 d port
-    d=$(worker_dir "$w")
-    port=$(worker_port "$w")
-    cat > "$d/worker.properties" << EOF
-# Generated by tests/cluster/kafka-cluster.sh (Kafka Connect $VERSION, worker $w); rewritten on every start-connect.
-bootstrap.servers=$(bootstrap)
-group.id=kafscope-connect-$w
-config.storage.topic=kafscope-connect-$w-configs
-offset.storage.topic=kafscope-connect-$w-offsets
-status.storage.topic=kafscope-connect-$w-status
-config.storage.replication.factor=3
-offset.storage.replication.factor=3
-status.storage.replication.factor=3
-# The defaults (25 offset and 5 status partitions, times 3 replicas, per worker) are load the 2-core CI can spare.
-offset.storage.partitions=3
-status.storage.partitions=1
-# Plain strings: a FileStreamSource line is the record value as it stood in the file (JsonConverter without schemas
-# would quote it). The internal topics always use JSON (internal.*.converter is gone since Kafka 3.0).
-key.converter=org.apache.kafka.connect.storage.StringConverter
-value.converter=org.apache.kafka.connect.storage.StringConverter
-# Source offsets are committed every second (default 60 s), so tests see them (GET /connectors/NAME/offsets) soon.
-offset.flush.interval.ms=1000
-listeners=http://127.0.0.1:$port
-rest.advertised.host.name=127.0.0.1
-rest.advertised.port=$port
-rest.advertised.listener=http
-# No plugins beyond the classpath (the FileStream connectors, the JSON converter, Kafka's transforms); service_load
-# (Kafka 3.6+, KIP-898) finds them by their ServiceLoader manifests instead of scanning every jar by reflection,
-# seconds less startup on 2 cores.
-plugin.path=$d/plugins
-plugin.discovery=service_load
-# A worker that restarts finds its old tasks "lost" and would wait up to 5 minutes to reassign them (incremental
-# cooperative rebalancing); with one worker per group there is nobody else to wait for.
-scheduled.rebalance.max.delay.ms=0
-EOF
-    if [[ $w == b ]]; then
-        # The extension authenticates every REST request (GET / too) against the JAAS login context KafkaConnect,
-        # whose PropertyFileLoginModule reads user=password lines.
-        echo "rest.extension.classes=org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension" \
-            >> "$d/worker.properties"
-        echo "$CONNECT_USER=$CONNECT_PASSWORD" > "$d/credentials.properties"
-        cat > "$d/jaas.conf" << EOF
-KafkaConnect {
-    org.apache.kafka.connect.rest.basic.auth.extension.PropertyFileLoginModule required
-    file="$d/credentials.properties";
-};
-EOF
-    fi
-    if is_kafka3; then
-        cat > "$d/log4j.properties" << 'EOF'
-log4j.rootLogger=INFO, file
-log4j.appender.file=org.apache.log4j.FileAppender
-log4j.appender.file.File=${kafka.logs.dir}/connect.log
-log4j.appender.file.layout=org.apache.log4j.PatternLayout
-log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n
-EOF
-    else
-        cat > "$d/log4j2.properties" << 'EOF'
-appender.file.type=File
-appender.file.name=file
-appender.file.fileName=${sys:kafka.logs.dir}/connect.log
-appender.file.layout.type=PatternLayout
-appender.file.layout.pattern=[%d] %p %m (%c)%n
-rootLogger.level=INFO
-rootLogger.appenderRef.file.ref=file
-EOF
-    fi
-}
-
-launch_worker() {  # worker
-    local w=$1 d opts=()
-    d=$(worker_dir "$w")
-    opts=(-Dkafka.logs.dir="$d/logs")
-    if is_kafka3; then opts+=(-Dlog4j.configuration="file:$d/log4j.properties")
-    else opts+=(-Dlog4j2.configurationFile="$d/log4j2.properties"); fi
-    [[ $w == b ]] && opts+=(-Djava.security.auth.login.config="$d/jaas.conf")
-    # SerialGC and a small heap: two workers share 2 cores and the memory with three brokers and the tests.
-    # shellcheck disable=SC2086
-    nohup "$JAVA" $CONNECT_HEAP -XX:+UseSerialGC -Djava.awt.headless=true "${opts[@]}" \
-        -cp "$CONNECT_HOME/libs/*:$KAFKA_HOME/libs/*" org.apache.kafka.connect.cli.ConnectDistributed \
-        "$d/worker.properties" >> "$d/logs/stdout.log" 2>&1 < /dev/null 9>&- &
-    echo $! > "$d/connect.pid"
-    disown $!   # no "Killed" job notice from this shell if startup fails and we kill the worker
-}
-
-# Ready when GET / answers with the version, the FileStream connectors are listed, and GET /connectors answers: the
-# herder has joined its group and read the configs topic, so a POST /connectors right after works.
-wait_worker() {  # worker
-    local w=$1 deadline=$((SECONDS + TIMEOUT)) url auth
-    url=$(worker_url "$w")
-    auth=$(worker_auth "$w")
-    while ((SECONDS < deadline)); do
-        kill -0 "$(cat "$(worker_dir "$w")/connect.pid")" 2> /dev/null || { log "connect-$w exited during startup"; return 1; }
-        if rest_get "$url/" "$auth" 2> /dev/null | grep -qF "\"version\":\"$VERSION\"" \
-            && rest_get "$url/connector-plugins" "$auth" 2> /dev/null | grep -qF FileStreamSourceConnector \
-            && rest_get "$url/connectors" "$auth" > /dev/null 2>&1; then
-            return 0
-        fi
-        sleep 1
-    done
-    log "connect-$w not ready after ${TIMEOUT}s"
-    return 1
-}
-
-start_connect() {
-    exec 9> "$CLUSTER_DIR.lock"; flock 9
-    local w p todo=() t0=$SECONDS running
-    running=$(cat "$CLUSTER_DIR/version" 2> /dev/null || true)
-    healthy || die "the cluster in $CLUSTER_DIR is not running (start it first: $0 start)"
-    [[ $running == "$VERSION" ]] || die "the cluster runs Kafka $running, not $VERSION (set KAFSCOPE_KAFKA_VERSION=$running)"
-    for w in "${WORKERS[@]}"; do worker_pid "$w" > /dev/null || todo+=("$w"); done
-    if [[ ${#todo[@]} -eq 0 ]]; then
-        log "Connect workers already running: $(worker_url a) and $(worker_url b) (basic auth)"
-        return 0
-    fi
-    for w in "${todo[@]}"; do
-        p=$(worker_port "$w")
-        port_busy "$p" && die "port $p on 127.0.0.1 (connect-$w) is already in use (set KAFSCOPE_BROKER_PORTS)"
-    done
-    fetch_connect
-    log "starting Kafka Connect $VERSION worker(s) ${todo[*]} in $CLUSTER_DIR"
-    for w in "${todo[@]}"; do
-        rm -rf "$(worker_dir "$w")"   # configs are regenerated; the connectors themselves live in Kafka
-        mkdir -p "$(worker_dir "$w")/logs" "$(worker_dir "$w")/plugins"
-        write_worker_config "$w"
-        launch_worker "$w"
-    done
-    for w in "${todo[@]}"; do
-        wait_worker "$w" || {
-            tail -n 30 "$(worker_dir "$w")/logs/connect.log" "$(worker_dir "$w")/logs/stdout.log" >&2 2> /dev/null || true
-            stop_workers
-            die "connect-$w did not become ready (logs in $(worker_dir "$w")/logs)"
-        }
-    done
-    log "Connect ready in $((SECONDS - t0))s: $(worker_url a) and $(worker_url b) (basic auth $CONNECT_USER)"
-}
-
-# SIGTERM to both at once (a worker leaves its group and commits offsets: a few seconds), SIGKILL after 20 s.
-stop_workers() {
-    local w p pid pids=() i
-    for w in "${WORKERS[@]}"; do
-        if pid=$(worker_pid "$w"); then kill -TERM "$pid" 2> /dev/null || true; pids+=("$w:$pid")
-        else rm -f "$(worker_dir "$w")/connect.pid"; fi
-    done
-    for p in "${pids[@]}"; do
-        w=${p%%:*} pid=${p#*:}
-        for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2> /dev/null || break; sleep 0.5; done
-        if kill -0 "$pid" 2> /dev/null; then
-            log "connect-$w did not stop within 20s: SIGKILL"
-            kill -KILL "$pid" 2> /dev/null || true
-            for ((i = 0; i < 20; i++)); do kill -0 "$pid" 2> /dev/null || break; sleep 0.25; done
-        fi
-        rm -f "$(worker_dir "$w")/connect.pid"
-        log "connect-$w stopped"
-    done
-}
-
-stop_connect() {
-    exec 9> "$CLUSTER_DIR.lock"; flock 9
-    stop_appender
-    stop_workers
-}
-
-# The learning notes' "a file becomes a topic", on worker A: demo-file-source reads $DEMO_DIR/input.txt, which a
-# background loop appends a line to every 2 s, into topic connect-demo-lines (3 partitions, RF 3); demo-file-sink
-# writes that topic back to $DEMO_DIR/output.txt. Idempotent (PUT config creates or updates); stop-demo removes it.
-DEMO_DIR=$CLUSTER_DIR/connect-demo
-DEMO_TOPIC=connect-demo-lines
-
-rest_put() {  # url json [user:password]
-    python3 - "$@" << 'PY'
-import base64, sys, urllib.request
-req = urllib.request.Request(sys.argv[1], data=sys.argv[2].encode(), method="PUT",
-                             headers={"Content-Type": "application/json", "Accept": "application/json"})
-if len(sys.argv) > 3 and sys.argv[3]:
-    req.add_header("Authorization", "Basic " + base64.b64encode(sys.argv[3].encode()).decode())
-try:
-    with urllib.request.urlopen(req, timeout=30) as r:
-        r.read()
-except urllib.error.HTTPError as e:
-    sys.stderr.write("HTTP %d: %s\n" % (e.code, e.read().decode()[:300]))
-    sys.exit(1)
-except Exception as e:
-    sys.stderr.write("%s\n" % e)
-    sys.exit(1)
-PY
-}
-
-rest_delete() {  # url
-    python3 - "$1" << 'PY'
-import sys, urllib.request
-try:
-    urllib.request.urlopen(urllib.request.Request(sys.argv[1], method="DELETE"), timeout=30).read()
-except Exception:
-    pass
-PY
-}
-
-stop_appender() {
-    local pid
-    pid=$(cat "$DEMO_DIR/appender.pid" 2> /dev/null) || return 0
-    kill "$pid" 2> /dev/null || true
-    rm -f "$DEMO_DIR/appender.pid"
-}
-
-start_file_demo() {
-    local url pid
-    url=$(worker_url a)
-    worker_pid a > /dev/null || die "worker connect-a does not run"
-    mkdir -p "$DEMO_DIR"
-    touch "$DEMO_DIR/input.txt" "$DEMO_DIR/output.txt"
-    pid=$(cat "$DEMO_DIR/appender.pid" 2> /dev/null || true)
-    if [[ -z $pid ]] || ! kill -0 "$pid" 2> /dev/null; then
-        # setsid + nohup: the loop outlives this script and its caller's terminal; stop-demo and stop-connect end it.
-        setsid nohup bash -c 'n=$(wc -l < "$1"); users=(alice bob carol dave erin)
-            while :; do n=$((n + 1)); echo "line $n at $(date +%T): ${users[n % 5]} clicked" >> "$1"; sleep 2; done' \
-            _ "$DEMO_DIR/input.txt" > /dev/null 2>&1 < /dev/null &
-        echo $! > "$DEMO_DIR/appender.pid"
-    fi
-    rest_put "$url/connectors/demo-file-source/config" "{\"connector.class\": \"FileStreamSource\",
-        \"file\": \"$DEMO_DIR/input.txt\", \"topic\": \"$DEMO_TOPIC\",
-        \"topic.creation.default.partitions\": \"3\", \"topic.creation.default.replication.factor\": \"3\"}" \
-        || die "the worker refused demo-file-source"
-    rest_put "$url/connectors/demo-file-sink/config" "{\"connector.class\": \"FileStreamSink\",
-        \"file\": \"$DEMO_DIR/output.txt\", \"topics\": \"$DEMO_TOPIC\"}" \
-        || die "the worker refused demo-file-sink"
-    log "file demo: $DEMO_DIR/input.txt grows by a line every 2 s -> demo-file-source -> topic $DEMO_TOPIC" \
-        "-> demo-file-sink -> $DEMO_DIR/output.txt"
-    log "watch it: kafscope -b $(bootstrap) --connect $url --page connect   (and the Live tab on $DEMO_TOPIC)"
-}
-
-stop_demo() {
-    local url
-    url=$(worker_url a)
-    stop_appender
-    rest_delete "$url/connectors/demo-file-source"
-    rest_delete "$url/connectors/demo-file-sink"
-    log "file demo stopped (topic $DEMO_TOPIC and $DEMO_DIR kept)"
-}
-
-connect_url() {  # [--auth]
-    case ${1:-} in
-        "") worker_url a ;;
-        --auth) worker_url b ;;
-        *) die "connect-url takes nothing or --auth" ;;
-    esac
-}
+# shellcheck source=connect.sh
+source "$HERE/connect.sh"
+# shellcheck source=connect-demos.sh
+source "$HERE/connect-demos.sh"
 
 mkdir -p "$CLUSTER_DIR"
 case "${1:-}" in
@@ -868,16 +554,17 @@ case "${1:-}" in
     stop-node) stop_node "${2:-}" ;;
     start-node) start_node "${2:-}" ;;
     start-connect)
-        case ${2:-} in
-            "") start_connect ;;
-            --demo)
-                [[ ${3:-} == file ]] || die "start-connect --demo takes: file"
-                start_connect && start_file_demo ;;
-            *) die "start-connect takes nothing or --demo file" ;;
+        case "${2:-} ${3:-}" in
+            " ") start_connect ;;
+            "--demo file") start_connect && start_file_demo ;;
+            "--demo postgres") start_connect && start_postgres_demo ;;
+            *) die "start-connect takes nothing, --demo file or --demo postgres" ;;
         esac ;;
-    stop-demo) stop_demo ;;
+    stop-demo) stop_demo "${2:-}" ;;
     stop-connect) stop_connect ;;
     connect-url) connect_url "${2:-}" ;;
-    *) echo "usage: $0 fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|stop-node N|start-node N|start-connect [--demo file]|stop-demo|stop-connect|connect-url [--auth]" >&2
+    fetch-debezium) fetch && fetch_debezium ;;
+    psql) shift; open_psql "$@" ;;
+    *) echo "usage: $0 fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|stop-node N|start-node N|start-connect [--demo file|postgres]|stop-demo [file|postgres]|stop-connect|connect-url [--auth]|fetch-debezium|psql [ARGS...]" >&2
         exit 2 ;;
 esac

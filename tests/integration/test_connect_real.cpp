@@ -5,6 +5,7 @@
 #include "clirun.h"
 #include "kafka/connect/connectclient.h"
 
+#include <QDateTime>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -74,6 +75,19 @@ int recordsIn(const QString& topic)
     const auto run = cli({ QStringLiteral("consume"), topic, QStringLiteral("--from"), QStringLiteral("earliest"),
         QStringLiteral("--end"), QStringLiteral("--json") });
     return run.exitCode == 0 ? int(run.out.count('\n')) : -1;
+}
+
+// Runs the test cluster's script (the one scripts/local-cluster runs) with the test cluster's settings, which
+// scripts/test exported; its exit code, -1 if it crashed or hung.
+int clusterScript(const QStringList& args, QString* err, QByteArray* out = nullptr)
+{
+    QProcess p;
+    p.start(QStringLiteral(KAFSCOPE_CLUSTER_SCRIPT), args);
+    p.waitForFinished(180000);
+    *err = QString::fromUtf8(p.readAllStandardError());
+    if (out)
+        *out = p.readAllStandardOutput();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
 bool appendLines(const QString& file, const QStringList& lines)
@@ -294,15 +308,9 @@ TEST_F(ConnectReal, TheBasicAuthWorkerWantsItsUserAndAnUnreachableWorkerIsSaid)
 // a topic, and the topic a file again; stop-demo removes it.
 TEST_F(ConnectReal, TheScriptsFileDemoTurnsAGrowingFileIntoATopicAndBackIntoAFile)
 {
-    const auto script = [](const QStringList& args, QString* err) {
-        QProcess p;
-        p.start(QStringLiteral(KAFSCOPE_CLUSTER_SCRIPT), args);
-        p.waitForFinished(120000);
-        *err = QString::fromUtf8(p.readAllStandardError());
-        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    };
     QString err;
-    ASSERT_EQ(script({ QStringLiteral("start-connect"), QStringLiteral("--demo"), QStringLiteral("file") }, &err), 0)
+    ASSERT_EQ(
+        clusterScript({ QStringLiteral("start-connect"), QStringLiteral("--demo"), QStringLiteral("file") }, &err), 0)
         << err.toStdString();
     // "... -> demo-file-sink -> /path/output.txt"
     const QRegularExpression sinkFile(QStringLiteral("-> demo-file-sink -> (\\S+)"));
@@ -317,7 +325,127 @@ TEST_F(ConnectReal, TheScriptsFileDemoTurnsAGrowingFileIntoATopicAndBackIntoAFil
     EXPECT_TRUE(test::waitUntil([&] { return sinkHas("line 2 at"); }, 60000)) << output.toStdString();
     const QJsonObject source = connectorNamed(QStringLiteral("demo-file-source"));
     EXPECT_EQ(source.value(QStringLiteral("state")).toString(), QStringLiteral("RUNNING"));
-    ASSERT_EQ(script({ QStringLiteral("stop-demo") }, &err), 0) << err.toStdString();
+    ASSERT_EQ(clusterScript({ QStringLiteral("stop-demo"), QStringLiteral("file") }, &err), 0) << err.toStdString();
     EXPECT_TRUE(test::waitUntil([&] { return connectorNamed(QStringLiteral("demo-file-source")).isEmpty(); }, 30000));
     EXPECT_TRUE(connectorNamed(QStringLiteral("demo-file-sink")).isEmpty());
+}
+
+// scripts/local-cluster start-connect --demo postgres (the same script), the learning notes' "a database becomes a
+// topic": PostgreSQL (run as the postgres user) with logical decoding, and Debezium's PostgreSQL connector on worker
+// A. A row inserted, updated twice and deleted becomes change events keyed by its primary key, all in one partition
+// and in order, the delete followed by a tombstone; stop-demo removes the connector and stops the database.
+TEST_F(ConnectReal, TheScriptsPostgresDemoTurnsRowChangesIntoEventsKeyedByPrimaryKeyInOnePartition)
+{
+    // The topic outlives the demo database (an earlier run's rows had the same ids): only records from now on.
+    const qint64 start = QDateTime::currentMSecsSinceEpoch();
+    QString err;
+    ASSERT_EQ(
+        clusterScript({ QStringLiteral("start-connect"), QStringLiteral("--demo"), QStringLiteral("postgres") }, &err),
+        0)
+        << err.toStdString();
+    const auto sql = [&](const QString& statement) {
+        QByteArray out;
+        const int code = clusterScript(
+            { QStringLiteral("psql"), QStringLiteral("-qAt"), QStringLiteral("-c"), statement }, &err, &out);
+        EXPECT_EQ(code, 0) << statement.toStdString() << ": " << err.toStdString();
+        return QString::fromUtf8(out).trimmed();
+    };
+    // The records since the start (in the topic's order: partition, then offset), and the id in each key.
+    const QString topic = QStringLiteral("pgdemo.public.customers");
+    const auto recordsSinceStart = [&] {
+        QList<std::pair<int, QJsonObject>> records;
+        const auto run = cli({ QStringLiteral("consume"), topic, QStringLiteral("--from"),
+            QStringLiteral("@%1").arg(start), QStringLiteral("--end"), QStringLiteral("--json") });
+        for (const auto& line : run.out.split('\n')) {
+            const QJsonObject r = QJsonDocument::fromJson(line).object();
+            const QJsonObject key
+                = QJsonDocument::fromJson(r.value(QStringLiteral("key")).toString().toUtf8()).object();
+            if (!r.isEmpty())
+                records.append({ key.value(QStringLiteral("id")).toInt(), r });
+        }
+        return records;
+    };
+    const auto opOf = [](const QJsonObject& record) {
+        return QJsonDocument::fromJson(record.value(QStringLiteral("value")).toString().toUtf8())
+            .object()
+            .value(QStringLiteral("op"))
+            .toString();
+    };
+    // Changes made while the connector still snapshots the table would come out merged into its snapshot ("r"):
+    // first wait until it streams, which the demo's loop (a change every 3 s) shows.
+    ASSERT_TRUE(test::waitUntil(
+        [&] {
+            const auto records = recordsSinceStart();
+            return std::any_of(records.begin(), records.end(), [&](const auto& r) {
+                return QStringList { QStringLiteral("c"), QStringLiteral("u"), QStringLiteral("d") }.contains(
+                    opOf(r.second));
+            });
+        },
+        90000));
+
+    // The demo's own loop changes random rows meanwhile: this row's events are told apart by its key.
+    const QString id = sql(QStringLiteral(
+        "INSERT INTO customers (name, email, city) VALUES ('KafScope test', 'test@example.com', 'Lyon') RETURNING id"));
+    ASSERT_FALSE(id.isEmpty());
+    sql(QStringLiteral("UPDATE customers SET city = 'Rome' WHERE id = %1").arg(id));
+    sql(QStringLiteral("UPDATE customers SET city = 'Oslo' WHERE id = %1").arg(id));
+    sql(QStringLiteral("DELETE FROM customers WHERE id = %1").arg(id));
+
+    // This row's records, once its tombstone is there.
+    QList<QJsonObject> events;
+    const auto readEvents = [&] {
+        events.clear();
+        for (const auto& [rowId, record] : recordsSinceStart()) {
+            if (rowId == id.toInt())
+                events << record;
+        }
+        return !events.isEmpty() && events.last().value(QStringLiteral("value")).isNull();
+    };
+    ASSERT_TRUE(test::waitUntil(readEvents, 90000)) << events.size() << " events for id " << id.toStdString();
+
+    QStringList ops;
+    QStringList cities;
+    QSet<int> partitions;
+    qint64 lastOffset = -1;
+    for (const auto& e : events) {
+        partitions << e.value(QStringLiteral("partition")).toInt();
+        const qint64 offset = e.value(QStringLiteral("offset")).toInteger();
+        EXPECT_GT(offset, lastOffset) << "events of one key in offset order";
+        lastOffset = offset;
+        if (e.value(QStringLiteral("value")).isNull()) {
+            ops << QStringLiteral("tombstone");
+            continue;
+        }
+        const QJsonObject v = QJsonDocument::fromJson(e.value(QStringLiteral("value")).toString().toUtf8()).object();
+        ops << v.value(QStringLiteral("op")).toString();
+        if (ops.last() == QLatin1String("u"))
+            cities << v.value(QStringLiteral("before")).toObject().value(QStringLiteral("city")).toString()
+                    + QStringLiteral("->")
+                    + v.value(QStringLiteral("after")).toObject().value(QStringLiteral("city")).toString();
+        if (ops.last() == QLatin1String("d")) {
+            EXPECT_EQ(v.value(QStringLiteral("before")).toObject().value(QStringLiteral("name")).toString(),
+                QStringLiteral("KafScope test"));
+        }
+    }
+    EXPECT_EQ(partitions.size(), 1) << "every change of a row lands in the same partition";
+    ASSERT_GE(ops.size(), 5) << ops.join(QLatin1Char(',')).toStdString();
+    EXPECT_EQ(ops.first(), QStringLiteral("c")) << ops.join(QLatin1Char(',')).toStdString();
+    EXPECT_EQ(ops.mid(ops.size() - 2), (QStringList { QStringLiteral("d"), QStringLiteral("tombstone") }))
+        << ops.join(QLatin1Char(',')).toStdString();
+    // Ours, in order (the demo's loop may have changed the row in between: then its city changes are among them).
+    const int rome = int(cities.indexOf(QStringLiteral("Lyon->Rome")));
+    EXPECT_GE(rome, 0) << cities.join(QLatin1Char(' ')).toStdString();
+    EXPECT_GT(cities.indexOf(QStringLiteral("Rome->Oslo")), rome) << cities.join(QLatin1Char(' ')).toStdString();
+
+    const QJsonObject source = connectorNamed(QStringLiteral("demo-postgres-source"));
+    EXPECT_EQ(source.value(QStringLiteral("state")).toString(), QStringLiteral("RUNNING"));
+    EXPECT_EQ(source.value(QStringLiteral("type")).toString(), QStringLiteral("source"));
+
+    ASSERT_EQ(clusterScript({ QStringLiteral("stop-demo"), QStringLiteral("postgres") }, &err), 0) << err.toStdString();
+    EXPECT_TRUE(
+        test::waitUntil([&] { return connectorNamed(QStringLiteral("demo-postgres-source")).isEmpty(); }, 30000));
+    QByteArray out;
+    EXPECT_NE(
+        clusterScript({ QStringLiteral("psql"), QStringLiteral("-c"), QStringLiteral("SELECT 1") }, &err, &out), 0);
+    EXPECT_TRUE(err.contains(QStringLiteral("does not run"))) << err.toStdString();
 }
