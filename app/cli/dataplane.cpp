@@ -13,8 +13,10 @@
 #include <QSet>
 #include <QTimer>
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 
 namespace kafscope::cli {
 
@@ -64,7 +66,7 @@ QByteArray preview(QByteArrayView bytes, bool isNull)
 }
 
 std::atomic<bool> g_interrupted { false };
-extern "C" void onSigint(int)
+extern "C" void onStopSignal(int)
 {
     g_interrupted = true;
 }
@@ -151,7 +153,10 @@ int runConsume(const QCommandLineParser& parser, const CommandContext& context)
             loop.exit();
         }
     };
+    bool outputClosed = false;
     auto printBuffered = [&] {
+        if (outputClosed)
+            return;
         for (const auto& r : consumer.drain()) {
             if (max >= 0 && printed >= max)
                 break;
@@ -164,7 +169,18 @@ int runConsume(const QCommandLineParser& parser, const CommandContext& context)
                         + '\n');
             ++printed;
         }
-        std::fflush(stdout);
+        // A reader that went away (`| head`, a closed pipe: EPIPE, SIGPIPE being ignored) ends the tail quietly, as
+        // for other Unix tools; a full disk is an error.
+        if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+            outputClosed = true;
+            if (errno == EPIPE) {
+                finish(Ok);
+            } else {
+                warn(QStringLiteral("cannot write the records: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+                finish(Failure);
+            }
+            return;
+        }
         if (max >= 0 && printed >= max)
             finish(Ok);
     };
@@ -197,9 +213,12 @@ int runConsume(const QCommandLineParser& parser, const CommandContext& context)
             finish(Unreachable);
         }
     });
-    // Ctrl-C ends a tail cleanly: stop, print what arrived, flush. The handler only sets a flag (async-signal-safe).
+    // Ctrl-C, or SIGTERM from a supervisor, ends a tail cleanly: stop, print what arrived, flush, exit 0. The handler
+    // only sets a flag (async-signal-safe).
     g_interrupted = false;
-    const auto previous = std::signal(SIGINT, onSigint);
+    const auto previousInt = std::signal(SIGINT, onStopSignal);
+    const auto previousTerm = std::signal(SIGTERM, onStopSignal);
+    const auto previousPipe = std::signal(SIGPIPE, SIG_IGN);
     QTimer interruptCheck;
     QObject::connect(&interruptCheck, &QTimer::timeout, &loop, [&] {
         if (g_interrupted)
@@ -213,7 +232,9 @@ int runConsume(const QCommandLineParser& parser, const CommandContext& context)
     if (max < 0 || printed < max)
         printBuffered();
     std::fflush(stdout);
-    std::signal(SIGINT, previous);
+    std::signal(SIGINT, previousInt);
+    std::signal(SIGTERM, previousTerm);
+    std::signal(SIGPIPE, previousPipe);
     return code;
 }
 

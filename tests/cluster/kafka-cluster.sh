@@ -4,10 +4,11 @@
 # clusters serve share groups (KIP-932; 4.1 is formatted with share.version=1). Group clients: group-clients.sh.
 #
 # Usage: tests/cluster/kafka-cluster.sh fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|
-#                                      stop-node N|start-node N|start-connect [--demo file|postgres]|
+#                                      stop-node N|kill-node N|start-node N|start-connect [--demo file|postgres]|
 #                                      stop-demo [file|postgres]|stop-connect|connect-url [--auth]|fetch-debezium|
 #                                      psql [PSQL ARGS...]
 #   (libs: fetch, print the jar folder; stop-node/start-node: one node of the running cluster, on its data;
+#   kill-node: SIGKILL one node, as a crash;
 #   start-connect/stop-connect: the two Kafka Connect workers below, on the running cluster; stop stops them too;
 #   start-connect --demo file|postgres: also a demo of connect-demos.sh ("a file becomes a topic", "a database
 #   becomes a topic": PostgreSQL and Debezium); stop-demo [file|postgres]: removes one, or both; psql: the demo
@@ -438,6 +439,19 @@ stop_node() {  # node
     log "node $n stopped"
 }
 
+# SIGKILL, as a crash or a pulled plug: no controlled shutdown, so leaderships move only once the controller notices
+# the broker's session expired (broker.session.timeout.ms, 9 s by default).
+kill_node() {  # node
+    local n=$1 pid i
+    [[ $n =~ ^[1-3]$ ]] || die "kill-node takes 1, 2 or 3"
+    exec 9> "$CLUSTER_DIR.lock"; flock 9
+    pid=$(node_pid "$n") || { log "node $n is not running"; return 0; }
+    kill -KILL "$pid" 2> /dev/null || true
+    for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2> /dev/null || break; sleep 0.25; done
+    rm -f "$(node_dir "$n")/kafka.pid"
+    log "node $n killed (SIGKILL)"
+}
+
 start_node() {  # node
     local n=$1 d before deadline
     [[ $n =~ ^[1-3]$ ]] || die "start-node takes 1, 2 or 3"
@@ -552,6 +566,7 @@ case "${1:-}" in
     client-config) make_tls && client_config "${2:-}" ;;
     libs) fetch && echo "$KAFKA_HOME/libs" ;;
     stop-node) stop_node "${2:-}" ;;
+    kill-node) kill_node "${2:-}" ;;
     start-node) start_node "${2:-}" ;;
     start-connect)
         case "${2:-} ${3:-}" in
@@ -565,6 +580,6 @@ case "${1:-}" in
     connect-url) connect_url "${2:-}" ;;
     fetch-debezium) fetch && fetch_debezium ;;
     psql) shift; open_psql "$@" ;;
-    *) echo "usage: $0 fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|stop-node N|start-node N|start-connect [--demo file|postgres]|stop-demo [file|postgres]|stop-connect|connect-url [--auth]|fetch-debezium|psql [ARGS...]" >&2
+    *) echo "usage: $0 fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|stop-node N|kill-node N|start-node N|start-connect [--demo file|postgres]|stop-demo [file|postgres]|stop-connect|connect-url [--auth]|fetch-debezium|psql [ARGS...]" >&2
         exit 2 ;;
 esac
