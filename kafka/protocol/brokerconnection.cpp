@@ -105,7 +105,7 @@ void BrokerConnection::open()
 {
     m_state = State::Connecting;
     m_lastError.clear();
-    m_readBuffer.clear();
+    m_frames.clear();
     m_brokerVersions.clear();
     m_tcpConnected = false;
     m_sasl.reset();
@@ -434,31 +434,32 @@ void BrokerConnection::sendNow(ApiKey key, int16_t version, const QByteArray& bo
 
 void BrokerConnection::onReadyRead()
 {
-    m_readBuffer.append(m_socket->readAll());
-    while (m_readBuffer.size() >= 4 && m_state != State::Failed) {
-        const auto size = qFromBigEndian<int32_t>(m_readBuffer.constData());
-        // A TLS record (alert 0x15 or handshake 0x16, version 3.x) where a Kafka frame should be: plaintext sent to
-        // a TLS listener.
-        if (m_state == State::Negotiating && !m_options.security.usesTls()
-            && (m_readBuffer[0] == 0x15 || m_readBuffer[0] == 0x16) && m_readBuffer[1] == 0x03) {
-            fail(
-                AdminError::network(QStringLiteral("Broker %1 answered with TLS: it is a TLS listener, but the "
-                                                   "security protocol is %2. Use SSL or SASL_SSL.")
-                                        .arg(m_address.toString(), securityProtocolName(m_options.security.protocol))));
+    m_frames.append(m_socket->readAll());
+    // A TLS record (alert 0x15 or handshake 0x16, version 3.x) where a Kafka frame should be: plaintext sent to a
+    // TLS listener.
+    const QByteArrayView pending = m_frames.pending();
+    if (m_state == State::Negotiating && !m_options.security.usesTls() && pending.size() >= 2
+        && (pending[0] == 0x15 || pending[0] == 0x16) && pending[1] == 0x03) {
+        fail(AdminError::network(QStringLiteral("Broker %1 answered with TLS: it is a TLS listener, but the security "
+                                                "protocol is %2. Use SSL or SASL_SSL.")
+                                     .arg(m_address.toString(), securityProtocolName(m_options.security.protocol))));
+        return;
+    }
+    QByteArray frame;
+    while (m_state != State::Failed) {
+        switch (m_frames.next(&frame)) {
+        case FrameReader::Next::NeedMore:
             return;
+        case FrameReader::Next::Invalid:
+            fail(AdminError::protocol(
+                QStringLiteral("Broker %1 sent a frame of invalid size %2; is this a Kafka PLAINTEXT listener?")
+                    .arg(m_address.toString())
+                    .arg(m_frames.invalidSize())));
+            return;
+        case FrameReader::Next::Frame:
+            dispatchFrame(frame);
+            break;
         }
-        if (size < 4 || size > m_options.maxFrameBytes) {
-            fail(AdminError::protocol(QStringLiteral("Broker %1 sent a frame of invalid size %2; is this a Kafka "
-                                                     "PLAINTEXT listener?")
-                                          .arg(m_address.toString())
-                                          .arg(size)));
-            return;
-        }
-        if (m_readBuffer.size() < 4 + qsizetype(size))
-            return;
-        const QByteArray frame = m_readBuffer.mid(4, size);
-        m_readBuffer.remove(0, 4 + size);
-        dispatchFrame(frame);
     }
 }
 

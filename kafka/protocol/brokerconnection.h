@@ -11,6 +11,7 @@
 #include "kafka/protocol/adminerror.h"
 #include "kafka/protocol/apis.h"
 #include "kafka/protocol/bootstrap.h"
+#include "kafka/protocol/framing.h"
 #include "kafka/protocol/security.h"
 
 #include <QByteArray>
@@ -128,7 +129,7 @@ private:
     std::unique_ptr<QAbstractSocket> m_socket;
     QTimer* m_timer = nullptr;
     qint64 m_connectDeadlineMs = 0;
-    QByteArray m_readBuffer;
+    FrameReader m_frames { m_options.maxFrameBytes };
     int32_t m_nextCorrelationId = 1;
     // Oldest first: Kafka answers the requests of one connection in order.
     QList<Pending> m_pending;

@@ -2,6 +2,8 @@
 
 #include "kafka/protocol/wire.h"
 
+#include <QtEndian>
+
 namespace kafscope::protocol {
 
 QByteArray encodeRequestFrame(const RequestHeader& header, const QByteArray& body)
@@ -33,6 +35,55 @@ Decoded<ResponseHeader> decodeResponseHeader(QByteArrayView frame, int16_t heade
         return Decoded<ResponseHeader>::failure(r.error());
     header.bodyOffset = r.position();
     return header;
+}
+
+void FrameReader::append(QByteArrayView bytes)
+{
+    if (m_invalid)
+        return;
+    if (m_position > 0 && m_position == m_buffer.size()) {
+        m_buffer.clear();
+        m_position = 0;
+    }
+    m_buffer.append(bytes);
+}
+
+void FrameReader::clear()
+{
+    m_buffer.clear();
+    m_position = 0;
+    m_invalid = false;
+    m_invalidSize = 0;
+}
+
+FrameReader::Next FrameReader::next(QByteArray* frame)
+{
+    if (m_invalid)
+        return Next::Invalid;
+    const QByteArrayView rest = pending();
+    if (rest.size() < 4) {
+        if (m_position > 0) { // keep the partial frame only
+            m_buffer.remove(0, m_position);
+            m_position = 0;
+        }
+        return Next::NeedMore;
+    }
+    const auto size = qFromBigEndian<int32_t>(rest.data());
+    if (size < 4 || size > m_maxFrameBytes) {
+        m_invalid = true;
+        m_invalidSize = size;
+        return Next::Invalid;
+    }
+    if (rest.size() - 4 < qsizetype(size)) {
+        if (m_position > 0) {
+            m_buffer.remove(0, m_position);
+            m_position = 0;
+        }
+        return Next::NeedMore;
+    }
+    *frame = rest.sliced(4, size).toByteArray();
+    m_position += 4 + qsizetype(size);
+    return Next::Frame;
 }
 
 } // namespace kafscope::protocol

@@ -117,6 +117,13 @@ std::optional<QByteArray> ScramClient::clientFinal(const QByteArray& serverFirst
         return fail(QStringLiteral("The broker asks for %1 SCRAM iterations, fewer than the %2 Kafka requires.")
                         .arg(iterations)
                         .arg(kMinIterations));
+    // The salted password costs one PBKDF2 round per iteration: a server asking for billions would keep the admin
+    // thread busy for hours. Kafka stores no credential above its maximum, so a real broker never asks for more.
+    if (iterations > kMaxIterations)
+        return fail(QStringLiteral("The broker asks for %1 SCRAM iterations, more than the %2 Kafka allows: not a "
+                                   "Kafka broker, or a forged answer.")
+                        .arg(iterations)
+                        .arg(kMaxIterations));
     m_saltedPassword = QPasswordDigestor::deriveKeyPbkdf2(
         algorithmOf(m_hash), m_password, salt, iterations, QCryptographicHash::hashLength(algorithmOf(m_hash)));
     const QByteArray withoutProof = "c=biws,r=" + nonce; // biws: base64 of the gs2 header "n,,"

@@ -25,6 +25,7 @@ public:
     bool verifyServerFinal(const QByteArray& serverFinal, QString* error) const;
 
     static constexpr int kMinIterations = 4096; // what Kafka's brokers and clients require
+    static constexpr int kMaxIterations = 16384; // the most Kafka accepts for a SCRAM credential
 
 private:
     QByteArray hmac(const QByteArray& key, const QByteArray& message) const;

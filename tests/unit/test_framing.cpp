@@ -1,6 +1,8 @@
 #include "codectest.h"
 #include "kafka/protocol/framing.h"
 
+#include <QList>
+
 using namespace kafscope::protocol;
 using kafscope::test::hex;
 
@@ -73,6 +75,52 @@ TEST(Framing, TruncatedResponseHeaderFails)
     kafscope::test::expectEveryTruncationFails(frame, [](QByteArrayView b) { return decodeResponseHeader(b, 1); });
     const auto header = decodeResponseHeader(hex({ "00 00" }), 0);
     EXPECT_EQ(header.error(), QStringLiteral("truncated at byte 0 reading response header v0 correlationId"));
+}
+
+// Issue #11: frames arrive in any chunks; sizes that cannot be a frame are named, not waited for.
+TEST(FrameReader, FramesSplitAcrossAndPackedIntoChunksComeOutWhole)
+{
+    const QByteArray stream = hex({ "00 00 00 04", "00 00 00 01", "00 00 00 06", "00 00 00 02 ab cd" });
+    for (const qsizetype chunk : { 1, 3, 7, 100 }) {
+        FrameReader reader(1024);
+        QList<QByteArray> frames;
+        for (qsizetype i = 0; i < stream.size(); i += chunk) {
+            reader.append(QByteArrayView(stream).sliced(i, std::min(chunk, stream.size() - i)));
+            QByteArray frame;
+            while (reader.next(&frame) == FrameReader::Next::Frame)
+                frames << frame;
+        }
+        ASSERT_EQ(frames.size(), 2) << "chunk " << chunk;
+        EXPECT_BYTES(frames[0], hex({ "00 00 00 01" }));
+        EXPECT_BYTES(frames[1], hex({ "00 00 00 02 ab cd" }));
+        EXPECT_TRUE(reader.pending().isEmpty());
+    }
+}
+
+TEST(FrameReader, NegativeTinyAndHugeSizesAreInvalidAndEndTheStream)
+{
+    for (const auto& [bytes, size] :
+        std::initializer_list<std::pair<const char*, int32_t>> { { "ff ff ff ff", -1 }, { "80 00 00 00", INT32_MIN },
+            { "00 00 00 03", 3 }, { "00 00 04 01", 1025 }, { "7f ff ff ff", INT32_MAX } }) {
+        FrameReader reader(1024);
+        reader.append(hex({ bytes, "00 00 00 00" }));
+        QByteArray frame;
+        EXPECT_EQ(reader.next(&frame), FrameReader::Next::Invalid) << bytes;
+        EXPECT_EQ(reader.invalidSize(), size) << bytes;
+        reader.append(hex({ "00 00 00 04 00 00 00 01" })); // nothing after garbage is read as a frame
+        EXPECT_EQ(reader.next(&frame), FrameReader::Next::Invalid);
+    }
+}
+
+TEST(FrameReader, AFrameAtTheLimitIsWaitedForAndOneByteShortIsNeedMore)
+{
+    FrameReader reader(8);
+    reader.append(hex({ "00 00 00 08 00 00 00 01 02 03 04" }));
+    QByteArray frame;
+    EXPECT_EQ(reader.next(&frame), FrameReader::Next::NeedMore);
+    reader.append(hex({ "05" }));
+    ASSERT_EQ(reader.next(&frame), FrameReader::Next::Frame);
+    EXPECT_BYTES(frame, hex({ "00 00 00 01 02 03 04 05" }));
 }
 
 TEST(Apis, HeaderVersionsFollowFlexibility)

@@ -54,6 +54,11 @@ TEST(Scram, RefusesWhatAServerMustNotSend)
     EXPECT_FALSE(client().clientFinal("r=abc,s=QSXCR+Q6sek8bf92,i=4096", &error)); // adds nothing to it
     EXPECT_FALSE(client().clientFinal("r=abcdef,s=QSXCR+Q6sek8bf92,i=1000", &error)); // too few iterations
     EXPECT_TRUE(error.contains(QStringLiteral("4096")));
+    // Issue #11 (noticed while fuzzing: the scram target ran slowest): a forged answer asking for 2 billion rounds
+    // would keep the admin thread busy for hours; Kafka never goes above 16384.
+    EXPECT_TRUE(client().clientFinal("r=abcdef,s=QSXCR+Q6sek8bf92,i=16384", &error)) << error.toStdString();
+    EXPECT_FALSE(client().clientFinal("r=abcdef,s=QSXCR+Q6sek8bf92,i=2000000000", &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("16384"))) << error.toStdString();
     EXPECT_FALSE(client().clientFinal("garbage", &error));
     EXPECT_FALSE(client().clientFinal("e=unknown-user", &error));
     EXPECT_TRUE(error.contains(QStringLiteral("unknown-user")));
