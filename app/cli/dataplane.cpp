@@ -202,6 +202,8 @@ int runConsume(const QCommandLineParser& parser, const CommandContext& context)
                 finish(KafkaError);
             } else if (status == LiveConsumer::Status::Retrying) {
                 warn(QStringLiteral("warning: ") + message);
+            } else if (status == LiveConsumer::Status::Running && assignedOnce) {
+                warn(message); // back after trouble, or the topic grew: "Topic T grew from 2 to 4 partitions; ..."
             }
         });
     // Unreachable: nothing assigned within --timeout (librdkafka itself would retry for ever).

@@ -92,7 +92,7 @@ public:
     }
 
 private:
-    enum class Resolve { Ok, Retry, Fail };
+    enum class Resolve { Ok, Retry, Fail, Missing }; // Missing: the cluster says the topic does not exist
 
     bool stopping()
     {
@@ -179,8 +179,12 @@ private:
         rd_kafka_topic_destroy(topic);
         if (err) {
             // A failed authentication shows here as a transport error; the error event, served by a poll, says so.
-            if (rd_kafka_message_t* m = rd_kafka_consumer_poll(m_rk, 0))
-                rd_kafka_message_destroy(m);
+            // Only before anything is assigned: later the poll could return a record, which must not be dropped
+            // (the poll loop serves the error events then).
+            if (m_assigned.isEmpty()) {
+                if (rd_kafka_message_t* m = rd_kafka_consumer_poll(m_rk, 0))
+                    rd_kafka_message_destroy(m);
+            }
             if (m_failed) {
                 *message = m_failure;
                 return Resolve::Fail;
@@ -198,7 +202,7 @@ private:
         const auto& t = md->topics[0];
         if (t.err == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART) {
             *message = QStringLiteral("Topic %1 does not exist (%2)").arg(m_opt.topic, rdk::errName(t.err));
-            return Resolve::Fail;
+            return Resolve::Missing;
         }
         if (t.err == RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE || (!t.err && t.partition_cnt == 0)) {
             *message
@@ -258,7 +262,7 @@ private:
             int partitionCount = 0;
             QString message;
             const Resolve r = resolveTopic(5000, &partitions, &partitionCount, &message);
-            if (r == Resolve::Fail) {
+            if (r == Resolve::Fail || r == Resolve::Missing) {
                 fail(message);
                 return false;
             }
@@ -291,6 +295,8 @@ private:
                 return false;
             }
             m_topicGone = false;
+            m_assigned = partitions;
+            m_nextGrowthCheck = Clock::now() + kGrowthCheckInterval;
             m_s->postAssigned(partitions, partitionCount);
             setStatus(Status::Running,
                 QStringLiteral("Tailing %1 of %2 partitions of %3")
@@ -325,13 +331,108 @@ private:
         int partitionCount = 0;
         QString message;
         const Resolve r = resolveTopic(1000, &partitions, &partitionCount, &message);
+        if (r == Resolve::Missing && m_topicGone) {
+            // The deletion is confirmed: let go of the old positions now. A topic that comes back under the same
+            // name starts its offsets over, and old positions that happen to be valid in it would skip its first
+            // records.
+            if (!m_assigned.isEmpty()) {
+                rd_kafka_assign(m_rk, nullptr);
+                m_assigned.clear();
+            }
+            setStatus(
+                Status::Retrying, QStringLiteral("Topic %1 was deleted; waiting for it to come back").arg(m_opt.topic));
+            return;
+        }
         if (r != Resolve::Ok)
             return;
-        // librdkafka picks a recreated topic up by itself (its offsets are out of range, auto.offset.reset is
-        // earliest): assigning again here would deliver its first records twice.
+        if (m_topicGone && m_assigned.isEmpty()) {
+            comeBack(partitions, partitionCount);
+            return;
+        }
+        // Gone only briefly (no metadata ever said it did not exist): librdkafka picks the topic up by itself, and
+        // assigning again would deliver records twice. Partitions it did not have are added, though.
+        const int added = followNewPartitions(partitions, partitionCount);
         setStatus(Status::Running,
-            m_topicGone ? QStringLiteral("Topic %1 is back").arg(m_opt.topic) : QStringLiteral("Connected again"));
+            m_topicGone ? (added > 0 ? QStringLiteral("Topic %1 is back, with %2 partitions; tailing all of them")
+                                           .arg(m_opt.topic)
+                                           .arg(partitionCount)
+                                     : QStringLiteral("Topic %1 is back").arg(m_opt.topic))
+                        : QStringLiteral("Connected again"));
         m_topicGone = false;
+    }
+
+    // A deleted topic is back under the same name: every partition of the new one from its start.
+    void comeBack(const QList<int32_t>& partitions, int partitionCount)
+    {
+        PartitionList list(int(partitions.size()));
+        for (const int32_t p : partitions)
+            rd_kafka_topic_partition_list_add(list.list, m_topic.c_str(), p)->offset = RD_KAFKA_OFFSET_BEGINNING;
+        if (const auto err = rd_kafka_assign(m_rk, list.list)) {
+            setStatus(Status::Retrying,
+                QStringLiteral("Topic %1 is back, but could not be tailed (%2); retrying")
+                    .arg(m_opt.topic, rdk::errName(err)));
+            return;
+        }
+        if (m_paused)
+            rd_kafka_pause_partitions(m_rk, list.list);
+        m_assigned = partitions;
+        m_topicGone = false;
+        m_nextGrowthCheck = Clock::now() + kGrowthCheckInterval;
+        m_s->postAssigned(partitions, partitionCount);
+        setStatus(Status::Running,
+            QStringLiteral("Topic %1 is back, with %2 partitions; tailing %3 of them from their start")
+                .arg(m_opt.topic)
+                .arg(partitionCount)
+                .arg(partitions.size()));
+    }
+
+    // A tail of all partitions follows partitions added to the topic (CreatePartitions, or the topic recreated with
+    // more), each from its beginning: all its records are newer than the tail. Returns how many were added.
+    int followNewPartitions(const QList<int32_t>& partitions, int partitionCount)
+    {
+        if (!m_opt.partitions.isEmpty())
+            return 0; // the user chose partitions
+        QList<int32_t> fresh;
+        for (const int32_t p : partitions) {
+            if (!m_assigned.contains(p))
+                fresh.append(p);
+        }
+        if (fresh.isEmpty())
+            return 0;
+        PartitionList list(int(fresh.size()));
+        for (const int32_t p : fresh)
+            rd_kafka_topic_partition_list_add(list.list, m_topic.c_str(), p)->offset = RD_KAFKA_OFFSET_BEGINNING;
+        if (rd_kafka_error_t* error = rd_kafka_incremental_assign(m_rk, list.list)) {
+            setStatus(Status::Retrying,
+                QStringLiteral("Topic %1 has new partitions, which could not be tailed (%2); retrying")
+                    .arg(m_opt.topic, QString::fromUtf8(rd_kafka_error_string(error))));
+            rd_kafka_error_destroy(error);
+            return 0;
+        }
+        if (m_paused)
+            rd_kafka_pause_partitions(m_rk, list.list);
+        m_assigned += fresh;
+        std::sort(m_assigned.begin(), m_assigned.end());
+        m_s->postAssigned(m_assigned, partitionCount);
+        return int(fresh.size());
+    }
+
+    // Every kGrowthCheckInterval while tailing all partitions: has the topic grown?
+    void checkGrowth()
+    {
+        m_nextGrowthCheck = Clock::now() + kGrowthCheckInterval;
+        QList<int32_t> partitions;
+        int partitionCount = 0;
+        QString message;
+        if (resolveTopic(1000, &partitions, &partitionCount, &message) != Resolve::Ok)
+            return;
+        const int before = int(m_assigned.size());
+        if (const int added = followNewPartitions(partitions, partitionCount); added > 0)
+            setStatus(m_paused ? Status::Paused : Status::Running,
+                QStringLiteral("Topic %1 grew from %2 to %3 partitions; tailing the new ones from their start")
+                    .arg(m_opt.topic)
+                    .arg(before)
+                    .arg(partitionCount));
     }
 
     void handleError(rd_kafka_resp_err_t err, const QString& detail)
@@ -342,10 +443,14 @@ private:
         case RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART:
         case RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC:
         case RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION:
+            // Checked at once (the next turn of the poll loop asks the cluster's metadata), then every 2 s: timed
+            // from the first report only, since librdkafka repeats it every second or so.
+            if (m_topicGone)
+                return;
             m_topicGone = true;
-            m_nextCheck = Clock::now() + std::chrono::seconds(2);
+            m_nextCheck = Clock::now();
             setStatus(Status::Retrying,
-                QStringLiteral("Topic %1 was deleted; waiting for it to come back (%2)")
+                QStringLiteral("Topic %1 is unavailable (%2); checking whether it was deleted")
                     .arg(m_opt.topic, rdk::errName(err)));
             return;
         case RD_KAFKA_RESP_ERR__AUTHENTICATION:
@@ -358,7 +463,8 @@ private:
             fail(QStringLiteral("%1: %2").arg(rdk::errName(err), detail));
             return;
         default:
-            m_nextCheck = Clock::now() + std::chrono::seconds(1);
+            if (m_status != Status::Retrying)
+                m_nextCheck = Clock::now() + std::chrono::seconds(1);
             if (m_status == Status::Retrying && err == m_lastError)
                 return; // the same trouble from the next broker: one status change is enough
             m_lastError = err;
@@ -407,6 +513,9 @@ private:
                 applyPause(wantPaused);
             if ((m_topicGone || m_status == Status::Retrying) && Clock::now() >= m_nextCheck)
                 recheck();
+            else if (!m_topicGone && m_status != Status::Retrying && m_opt.partitions.isEmpty() && !m_assigned.isEmpty()
+                && Clock::now() >= m_nextGrowthCheck)
+                checkGrowth();
             if (room == 0)
                 continue;
             // One message per rd_kafka_consumer_poll, not rd_kafka_consume_batch_queue: in 2.0.2 the batch API can
@@ -450,6 +559,9 @@ private:
     bool m_topicGone = false;
     rd_kafka_resp_err_t m_lastError = RD_KAFKA_RESP_ERR_NO_ERROR;
     Clock::time_point m_nextCheck;
+    QList<int32_t> m_assigned; // what the tail reads, sorted
+    Clock::time_point m_nextGrowthCheck;
+    static constexpr auto kGrowthCheckInterval = std::chrono::seconds(10);
 };
 
 } // namespace

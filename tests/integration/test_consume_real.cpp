@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QThread>
 #include <librdkafka/rdkafka.h>
 #include <map>
@@ -333,4 +334,63 @@ TEST_F(ConsumeReal, TopicDeletedWhileTailingIsRetryingNotACrash)
         << records.size();
     waitUntil([] { return false; }, 2500); // past the worker's recheck: nothing is delivered twice
     EXPECT_EQ(records.size(), 14u);
+}
+
+// Issue #11: a tail of all partitions follows the topic as it grows (CreatePartitions, seen within the 10 s growth
+// check) and as it comes back with more partitions after a delete, each new partition from its start, and says so;
+// nothing is delivered twice.
+TEST_F(ConsumeReal, ATailOfAllPartitionsFollowsAddedPartitionsAndATopicRecreatedWithMore)
+{
+    const auto topic = itest::uniqueTopic("dp-grows");
+    ASSERT_EQ(itest::createTopic(topic, 2, 1), "");
+    ASSERT_EQ(itest::produce(topic, 10), "");
+    LiveConsumer consumer;
+    std::vector<Record> records;
+    QStringList statuses;
+    int assignedCount = 0;
+    QObject::connect(&consumer, &LiveConsumer::recordsAvailable, [&] {
+        for (auto& r : consumer.drain())
+            records.push_back(std::move(r));
+    });
+    QObject::connect(&consumer, &LiveConsumer::statusChanged, [&](Status, const QString& m) { statuses.append(m); });
+    QObject::connect(&consumer, &LiveConsumer::partitionsAssigned,
+        [&](const QList<int32_t>& partitions, int) { assignedCount = int(partitions.size()); });
+    ConsumerOptions options;
+    options.bootstrap = itest::bootstrap();
+    options.topic = topic;
+    options.start = ConsumeStart::earliest();
+    consumer.start(options);
+    ASSERT_TRUE(waitUntil([&] { return records.size() >= 10; }));
+    const auto partitionsSeen = [&](size_t from) {
+        QSet<int32_t> seen;
+        for (size_t i = from; i < records.size(); ++i)
+            seen.insert(records[i].partition());
+        return seen;
+    };
+
+    // Grown to 4 partitions: records land in all of them, the new ones included.
+    const auto grow = cli({ QStringLiteral("topic"), QStringLiteral("add-partitions"), topic, QStringLiteral("--count"),
+        QStringLiteral("4") });
+    ASSERT_EQ(grow.exitCode, 0) << grow.err.toStdString();
+    ASSERT_EQ(itest::produce(topic, 40, 40), ""); // 40 keys: every partition gets some
+    EXPECT_TRUE(waitUntil([&] { return records.size() >= 50; }, 60000)) << records.size();
+    EXPECT_TRUE(partitionsSeen(10).contains({ 2, 3 }));
+    EXPECT_EQ(assignedCount, 4);
+    EXPECT_TRUE(statuses.join(QLatin1Char('\n')).contains(QStringLiteral("grew from 2 to 4 partitions")))
+        << statuses.join(QLatin1Char('\n')).toStdString();
+
+    // Deleted (confirmed by the cluster's metadata), and back with 6 partitions: the pane says so and reads all six
+    // from their start.
+    ASSERT_EQ(deleteTopic(topic), "");
+    ASSERT_TRUE(waitUntil([&] { return statuses.last().contains(QStringLiteral("was deleted; waiting")); }, 90000))
+        << statuses.join(QLatin1Char('\n')).toStdString();
+    ASSERT_EQ(itest::createTopic(topic, 6, 1), "");
+    ASSERT_EQ(itest::produce(topic, 60, 60), "");
+    EXPECT_TRUE(waitUntil([&] { return records.size() >= 110; }, 90000)) << records.size();
+    EXPECT_TRUE(partitionsSeen(50).contains({ 4, 5 }));
+    EXPECT_EQ(assignedCount, 6);
+    EXPECT_TRUE(statuses.join(QLatin1Char('\n')).contains(QStringLiteral("is back, with 6 partitions")))
+        << statuses.join(QLatin1Char('\n')).toStdString();
+    waitUntil([] { return false; }, 2500); // past the worker's rechecks: nothing is delivered twice
+    EXPECT_EQ(records.size(), 110u);
 }
