@@ -425,31 +425,20 @@ launch_node() {  # node
     disown $!   # no "Killed" job notice from this shell if startup fails and we kill the node
 }
 
-# One node of a running cluster (for tests of brokers failing): stopped with a controlled shutdown, and started
-# again on its data.
-stop_node() {  # node
-    local n=$1 pid i
-    [[ $n =~ ^[1-3]$ ]] || die "stop-node takes 1, 2 or 3"
+# One node of a running cluster (for tests of brokers failing): stopped with a controlled shutdown (TERM; SIGKILL
+# after 30 s), or killed (KILL) as a crash or a pulled plug, with no controlled shutdown, so its leaderships move only
+# once the controller sees its session expire (broker.session.timeout.ms, 9 s by default); started again on its data.
+halt_node() {  # node TERM|KILL
+    local n=$1 signal=$2 pid i verb
+    verb=$([[ $signal == KILL ]] && echo kill-node || echo stop-node)
+    [[ $n =~ ^[1-3]$ ]] || die "$verb takes 1, 2 or 3"
     exec 9> "$CLUSTER_DIR.lock"; flock 9
     pid=$(node_pid "$n") || { log "node $n is not running"; return 0; }
-    kill -TERM "$pid" 2> /dev/null || true
+    kill "-$signal" "$pid" 2> /dev/null || true
     for ((i = 0; i < 60; i++)); do kill -0 "$pid" 2> /dev/null || break; sleep 0.5; done
     kill -0 "$pid" 2> /dev/null && { log "node $n did not stop within 30s: SIGKILL"; kill -KILL "$pid" 2> /dev/null || true; sleep 1; }
     rm -f "$(node_dir "$n")/kafka.pid"
-    log "node $n stopped"
-}
-
-# SIGKILL, as a crash or a pulled plug: no controlled shutdown, so leaderships move only once the controller notices
-# the broker's session expired (broker.session.timeout.ms, 9 s by default).
-kill_node() {  # node
-    local n=$1 pid i
-    [[ $n =~ ^[1-3]$ ]] || die "kill-node takes 1, 2 or 3"
-    exec 9> "$CLUSTER_DIR.lock"; flock 9
-    pid=$(node_pid "$n") || { log "node $n is not running"; return 0; }
-    kill -KILL "$pid" 2> /dev/null || true
-    for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2> /dev/null || break; sleep 0.25; done
-    rm -f "$(node_dir "$n")/kafka.pid"
-    log "node $n killed (SIGKILL)"
+    log "node $n $([[ $signal == KILL ]] && echo "killed (SIGKILL)" || echo stopped)"
 }
 
 start_node() {  # node
@@ -565,8 +554,8 @@ case "${1:-}" in
         if [[ ${2:-} == --listener ]]; then bootstrap "${3:-}"; else bootstrap; fi ;;
     client-config) make_tls && client_config "${2:-}" ;;
     libs) fetch && echo "$KAFKA_HOME/libs" ;;
-    stop-node) stop_node "${2:-}" ;;
-    kill-node) kill_node "${2:-}" ;;
+    stop-node) halt_node "${2:-}" TERM ;;
+    kill-node) halt_node "${2:-}" KILL ;;
     start-node) start_node "${2:-}" ;;
     start-connect)
         case "${2:-} ${3:-}" in

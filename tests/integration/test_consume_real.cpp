@@ -301,6 +301,32 @@ std::string deleteTopic(const QString& name)
     rd_kafka_destroy(rk);
     return error;
 }
+// The live consumer tailing a topic of the real cluster from its start, collecting what it delivers and says.
+struct CollectingTail
+{
+    explicit CollectingTail(const QString& topic)
+    {
+        QObject::connect(&consumer, &LiveConsumer::recordsAvailable, [this] {
+            for (auto& r : consumer.drain())
+                records.push_back(std::move(r));
+        });
+        QObject::connect(
+            &consumer, &LiveConsumer::statusChanged, [this](Status, const QString& m) { statuses.append(m); });
+        QObject::connect(&consumer, &LiveConsumer::partitionsAssigned,
+            [this](const QList<int32_t>& partitions, int) { assignedCount = int(partitions.size()); });
+        ConsumerOptions options;
+        options.bootstrap = itest::bootstrap();
+        options.topic = topic;
+        options.start = ConsumeStart::earliest();
+        consumer.start(options);
+    }
+    QString allStatuses() const { return statuses.join(QLatin1Char('\n')); }
+
+    LiveConsumer consumer;
+    std::vector<Record> records;
+    QStringList statuses;
+    int assignedCount = 0;
+};
 } // namespace
 
 TEST_F(ConsumeReal, TopicDeletedWhileTailingIsRetryingNotACrash)
@@ -308,25 +334,13 @@ TEST_F(ConsumeReal, TopicDeletedWhileTailingIsRetryingNotACrash)
     const auto topic = itest::uniqueTopic("dp-deleted");
     ASSERT_EQ(itest::createTopic(topic, 2, 3), "");
     ASSERT_EQ(itest::produce(topic, 10), "");
-    LiveConsumer consumer;
-    std::vector<Record> records;
-    QList<std::pair<Status, QString>> statuses;
-    QObject::connect(&consumer, &LiveConsumer::recordsAvailable, [&] {
-        for (auto& r : consumer.drain())
-            records.push_back(std::move(r));
-    });
-    QObject::connect(&consumer, &LiveConsumer::statusChanged, [&](Status s, const QString& m) {
-        statuses.append({ s, m });
-    });
-    ConsumerOptions options;
-    options.bootstrap = itest::bootstrap();
-    options.topic = topic;
-    options.start = ConsumeStart::earliest();
-    consumer.start(options);
+    CollectingTail tail(topic);
+    auto& records = tail.records;
+    auto& consumer = tail.consumer;
     ASSERT_TRUE(waitUntil([&] { return records.size() >= 10; }));
     ASSERT_EQ(deleteTopic(topic), "");
     ASSERT_TRUE(waitUntil([&] { return consumer.status() == Status::Retrying; }, 90000));
-    EXPECT_TRUE(statuses.last().second.contains(QStringLiteral("deleted"))) << statuses.last().second.toStdString();
+    EXPECT_TRUE(tail.statuses.last().contains(QStringLiteral("deleted"))) << tail.statuses.last().toStdString();
     // It comes back: the tail picks the new topic up from its beginning.
     ASSERT_EQ(itest::createTopic(topic, 2, 3), "");
     ASSERT_EQ(itest::produce(topic, 4), "");
@@ -344,22 +358,9 @@ TEST_F(ConsumeReal, ATailOfAllPartitionsFollowsAddedPartitionsAndATopicRecreated
     const auto topic = itest::uniqueTopic("dp-grows");
     ASSERT_EQ(itest::createTopic(topic, 2, 1), "");
     ASSERT_EQ(itest::produce(topic, 10), "");
-    LiveConsumer consumer;
-    std::vector<Record> records;
-    QStringList statuses;
-    int assignedCount = 0;
-    QObject::connect(&consumer, &LiveConsumer::recordsAvailable, [&] {
-        for (auto& r : consumer.drain())
-            records.push_back(std::move(r));
-    });
-    QObject::connect(&consumer, &LiveConsumer::statusChanged, [&](Status, const QString& m) { statuses.append(m); });
-    QObject::connect(&consumer, &LiveConsumer::partitionsAssigned,
-        [&](const QList<int32_t>& partitions, int) { assignedCount = int(partitions.size()); });
-    ConsumerOptions options;
-    options.bootstrap = itest::bootstrap();
-    options.topic = topic;
-    options.start = ConsumeStart::earliest();
-    consumer.start(options);
+    CollectingTail tail(topic);
+    const auto& records = tail.records;
+    const auto& statuses = tail.statuses;
     ASSERT_TRUE(waitUntil([&] { return records.size() >= 10; }));
     const auto partitionsSeen = [&](size_t from) {
         QSet<int32_t> seen;
@@ -375,22 +376,22 @@ TEST_F(ConsumeReal, ATailOfAllPartitionsFollowsAddedPartitionsAndATopicRecreated
     ASSERT_EQ(itest::produce(topic, 40, 40), ""); // 40 keys: every partition gets some
     EXPECT_TRUE(waitUntil([&] { return records.size() >= 50; }, 60000)) << records.size();
     EXPECT_TRUE(partitionsSeen(10).contains({ 2, 3 }));
-    EXPECT_EQ(assignedCount, 4);
-    EXPECT_TRUE(statuses.join(QLatin1Char('\n')).contains(QStringLiteral("grew from 2 to 4 partitions")))
-        << statuses.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(tail.assignedCount, 4);
+    EXPECT_TRUE(tail.allStatuses().contains(QStringLiteral("grew from 2 to 4 partitions")))
+        << tail.allStatuses().toStdString();
 
     // Deleted (confirmed by the cluster's metadata), and back with 6 partitions: the pane says so and reads all six
     // from their start.
     ASSERT_EQ(deleteTopic(topic), "");
     ASSERT_TRUE(waitUntil([&] { return statuses.last().contains(QStringLiteral("was deleted; waiting")); }, 90000))
-        << statuses.join(QLatin1Char('\n')).toStdString();
+        << tail.allStatuses().toStdString();
     ASSERT_EQ(itest::createTopic(topic, 6, 1), "");
     ASSERT_EQ(itest::produce(topic, 60, 60), "");
     EXPECT_TRUE(waitUntil([&] { return records.size() >= 110; }, 90000)) << records.size();
     EXPECT_TRUE(partitionsSeen(50).contains({ 4, 5 }));
-    EXPECT_EQ(assignedCount, 6);
-    EXPECT_TRUE(statuses.join(QLatin1Char('\n')).contains(QStringLiteral("is back, with 6 partitions")))
-        << statuses.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(tail.assignedCount, 6);
+    EXPECT_TRUE(tail.allStatuses().contains(QStringLiteral("is back, with 6 partitions")))
+        << tail.allStatuses().toStdString();
     waitUntil([] { return false; }, 2500); // past the worker's rechecks: nothing is delivered twice
     EXPECT_EQ(records.size(), 110u);
 }

@@ -368,7 +368,9 @@ void ConnectPage::updateSummary()
                 ? QStringLiteral("The demo cluster has no Kafka Connect. To see Connect at work, start the local "
                                  "cluster with its worker (<code>scripts/local-cluster start</code>, then "
                                  "<code>scripts/local-cluster start-connect</code>) and connect to it with the worker "
-                                 "URL that <code>scripts/local-cluster connect-url</code> prints.")
+                                 "URL that <code>scripts/local-cluster connect-url</code> prints. "
+                                 "<code>start-connect --demo postgres</code> adds a PostgreSQL table whose every "
+                                 "change Debezium streams into a topic, keyed by primary key.")
                 : QStringLiteral("No Kafka Connect worker in this connection. Add one worker's REST URL per Connect "
                                  "cluster (e.g. <code>http://localhost:8083</code>) under \"Kafka Connect\" in the "
                                  "connect dialog."));
