@@ -351,16 +351,14 @@ TEST_F(ConsumeReal, TopicDeletedWhileTailingIsRetryingNotACrash)
 }
 
 // Issue #11: a tail of all partitions follows the topic as it grows (CreatePartitions, seen within the 10 s growth
-// check) and as it comes back with more partitions after a delete, each new partition from its start, and says so;
-// nothing is delivered twice.
-TEST_F(ConsumeReal, ATailOfAllPartitionsFollowsAddedPartitionsAndATopicRecreatedWithMore)
+// check), each new partition from its start, and says so; nothing is delivered twice.
+TEST_F(ConsumeReal, ATailOfAllPartitionsFollowsPartitionsAddedToTheTopic)
 {
     const auto topic = itest::uniqueTopic("dp-grows");
     ASSERT_EQ(itest::createTopic(topic, 2, 1), "");
     ASSERT_EQ(itest::produce(topic, 10), "");
     CollectingTail tail(topic);
     const auto& records = tail.records;
-    const auto& statuses = tail.statuses;
     ASSERT_TRUE(waitUntil([&] { return records.size() >= 10; }));
     const auto partitionsSeen = [&](size_t from) {
         QSet<int32_t> seen;
@@ -380,18 +378,6 @@ TEST_F(ConsumeReal, ATailOfAllPartitionsFollowsAddedPartitionsAndATopicRecreated
     EXPECT_TRUE(tail.allStatuses().contains(QStringLiteral("grew from 2 to 4 partitions")))
         << tail.allStatuses().toStdString();
 
-    // Deleted (confirmed by the cluster's metadata), and back with 6 partitions: the pane says so and reads all six
-    // from their start.
-    ASSERT_EQ(deleteTopic(topic), "");
-    ASSERT_TRUE(waitUntil([&] { return statuses.last().contains(QStringLiteral("was deleted; waiting")); }, 90000))
-        << tail.allStatuses().toStdString();
-    ASSERT_EQ(itest::createTopic(topic, 6, 1), "");
-    ASSERT_EQ(itest::produce(topic, 60, 60), "");
-    EXPECT_TRUE(waitUntil([&] { return records.size() >= 110; }, 90000)) << records.size();
-    EXPECT_TRUE(partitionsSeen(50).contains({ 4, 5 }));
-    EXPECT_EQ(tail.assignedCount, 6);
-    EXPECT_TRUE(tail.allStatuses().contains(QStringLiteral("is back, with 6 partitions")))
-        << tail.allStatuses().toStdString();
-    waitUntil([] { return false; }, 2500); // past the worker's rechecks: nothing is delivered twice
-    EXPECT_EQ(records.size(), 110u);
+    waitUntil([] { return false; }, 2500); // past the worker's checks: nothing is delivered twice
+    EXPECT_EQ(records.size(), 50u);
 }
