@@ -21,26 +21,10 @@ class SteadyProducer
 {
 public:
     SteadyProducer(const QString& bootstrap, const QString& topic)
-        : m_topic(topic.toStdString())
+        : m_bootstrap(bootstrap.toStdString())
+        , m_topic(topic.toStdString())
     {
-        char errstr[512];
-        rd_kafka_conf_t* conf = rd_kafka_conf_new();
-        for (const auto& [k, v] : std::initializer_list<std::pair<const char*, std::string>> {
-                 { "bootstrap.servers", bootstrap.toStdString() }, { "enable.idempotence", "true" }, { "acks", "all" },
-                 { "message.timeout.ms", "180000" }, { "linger.ms", "5" }, { "log_level", "2" } })
-            rd_kafka_conf_set(conf, k, v.c_str(), nullptr, 0);
-        rd_kafka_conf_set_opaque(conf, this);
-        rd_kafka_conf_set_dr_msg_cb(conf, [](rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
-            auto* self = static_cast<SteadyProducer*>(opaque);
-            std::lock_guard lock(self->m_mutex);
-            if (m->err) {
-                ++self->m_failed;
-                self->m_lastError = rd_kafka_err2str(m->err);
-            } else {
-                ++self->m_delivered[m->partition];
-            }
-        });
-        m_rk.reset(rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr));
+        m_rk.reset(newProducer());
     }
 
     bool valid() const { return bool(m_rk); }
@@ -59,6 +43,8 @@ public:
                     rd_kafka_poll(m_rk.get(), 50);
                 ++m_produced;
                 rd_kafka_poll(m_rk.get(), 0);
+                if (rd_kafka_fatal_error(m_rk.get(), nullptr, 0))
+                    replaceAfterFatalError();
                 std::this_thread::sleep_for(std::chrono::milliseconds(2)); // ~400 records/s
             }
         });
@@ -78,6 +64,7 @@ public:
         std::lock_guard lock(m_mutex);
         return m_delivered;
     }
+    // Delivery reports with an error (records the log may not hold), and the last one's words.
     int failed() const
     {
         std::lock_guard lock(m_mutex);
@@ -88,22 +75,91 @@ public:
         std::lock_guard lock(m_mutex);
         return m_lastError;
     }
+    // How often librdkafka's idempotent producer stopped for good and was made anew.
+    int replaced() const { return m_replaced; }
+
+    // Each partition's end offset in the log, as the cluster answers (after stopAndFlush); -1 when it did not. A leader
+    // elected a moment ago can answer a high watermark below what was acknowledged until its followers catch up, so
+    // this asks again (up to 30 s) until every partition's end covers its delivered records.
+    QMap<int, qint64> endOffsets(int partitions) const
+    {
+        const auto acknowledged = delivered();
+        QMap<int, qint64> ends;
+        for (int attempt = 0; attempt < 60; ++attempt) {
+            bool covered = true;
+            for (int p = 0; p < partitions; ++p) {
+                int64_t low = -1;
+                int64_t high = -1;
+                if (rd_kafka_query_watermark_offsets(m_rk.get(), m_topic.c_str(), p, &low, &high, 10000)
+                    != RD_KAFKA_RESP_ERR_NO_ERROR)
+                    high = -1;
+                ends[p] = std::max<qint64>(ends.value(p, -1), high);
+                covered = covered && ends[p] >= acknowledged.value(p);
+            }
+            if (covered)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        }
+        return ends;
+    }
 
 private:
+    rd_kafka_t* newProducer()
+    {
+        char errstr[512];
+        rd_kafka_conf_t* conf = rd_kafka_conf_new();
+        for (const auto& [k, v] : std::initializer_list<std::pair<const char*, std::string>> {
+                 { "bootstrap.servers", m_bootstrap }, { "enable.idempotence", "true" }, { "acks", "all" },
+                 { "message.timeout.ms", "180000" }, { "linger.ms", "5" }, { "log_level", "2" } })
+            rd_kafka_conf_set(conf, k, v.c_str(), nullptr, 0);
+        rd_kafka_conf_set_opaque(conf, this);
+        rd_kafka_conf_set_dr_msg_cb(conf, [](rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
+            auto* self = static_cast<SteadyProducer*>(opaque);
+            std::lock_guard lock(self->m_mutex);
+            if (m->err) {
+                ++self->m_failed;
+                self->m_lastError = rd_kafka_err2str(m->err);
+            } else {
+                ++self->m_delivered[m->partition];
+            }
+        });
+        return rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
+    }
+
+    // librdkafka 2.0.2's idempotent producer can raise a fatal error when a broker dies with requests in flight
+    // (OUT_OF_ORDER_SEQUENCE_NUMBER after the leader moves): it produces nothing more. A producer that must keep
+    // writing starts a new one (a new producer id); what the old one had queued is reported failed.
+    void replaceAfterFatalError()
+    {
+        char reason[512];
+        rd_kafka_fatal_error(m_rk.get(), reason, sizeof reason);
+        {
+            std::lock_guard lock(m_mutex);
+            m_lastError = std::string("fatal: ") + reason;
+        }
+        rd_kafka_purge(m_rk.get(), RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+        rd_kafka_poll(m_rk.get(), 100);
+        m_rk.reset(newProducer());
+        ++m_replaced;
+    }
+
+    std::string m_bootstrap;
     std::string m_topic;
     std::unique_ptr<rd_kafka_t, decltype(&rd_kafka_destroy)> m_rk { nullptr, &rd_kafka_destroy };
     std::thread m_thread;
     std::atomic<bool> m_stop { false };
     std::atomic<int> m_produced { 0 };
+    std::atomic<int> m_replaced { 0 };
     mutable std::mutex m_mutex;
     QMap<int, qint64> m_delivered;
     int m_failed = 0;
     std::string m_lastError;
 };
 
-// What a tail showed next to what was delivered, per partition (each partition holding only the producer's records,
-// its offsets run from 0 to its delivered count - 1): offsets missing, offsets shown more than once, partitions whose
-// offsets were not in increasing order.
+// What a tail showed next to what the log holds, per partition (each partition holding only the producer's records,
+// its offsets run from 0 to its end offset - 1): offsets missing, offsets shown more than once, partitions whose
+// offsets were not in increasing order. The log, not the delivery reports, is the reference: a record whose report
+// said failed may still have been written, and the tail must show it.
 struct TailVerdict
 {
     qint64 lost = 0;
@@ -111,10 +167,10 @@ struct TailVerdict
     QList<int> outOfOrder;
 };
 
-inline TailVerdict compareWithDelivered(const QMap<int, QList<qint64>>& shown, const QMap<int, qint64>& delivered)
+inline TailVerdict compareWithLog(const QMap<int, QList<qint64>>& shown, const QMap<int, qint64>& endOffsets)
 {
     TailVerdict v;
-    for (auto it = delivered.begin(); it != delivered.end(); ++it) {
+    for (auto it = endOffsets.begin(); it != endOffsets.end(); ++it) {
         const auto& offsets = shown.value(it.key());
         const QSet<qint64> unique(offsets.begin(), offsets.end());
         v.duplicated += offsets.size() - unique.size();
@@ -124,6 +180,14 @@ inline TailVerdict compareWithDelivered(const QMap<int, QList<qint64>>& shown, c
             v.outOfOrder.append(it.key());
     }
     return v;
+}
+
+inline qint64 totalOf(const QMap<int, qint64>& perPartition)
+{
+    qint64 total = 0;
+    for (const auto n : perPartition)
+        total += n;
+    return total;
 }
 
 } // namespace kafscope::test

@@ -76,18 +76,21 @@ TEST(FaultsReal, ABrokerKilledMidTailLosesAndDuplicatesNothingAndSigtermFlushesT
     ASSERT_EQ(runScript({ QStringLiteral("start-node"), QStringLiteral("2") }), 0);
     pump(3000);
     ASSERT_TRUE(producer.stopAndFlush()) << "delivery reports missing";
-    EXPECT_EQ(producer.failed(), 0) << producer.lastError();
-    const auto delivered = producer.delivered();
-    qint64 total = 0;
-    for (const auto n : delivered)
-        total += n;
-    EXPECT_EQ(total, producer.produced());
+    // The log is the reference (librdkafka's idempotent producer may fail records when a leader dies mid-request):
+    // each partition holds only this producer's records, so its offsets run 0..end-1.
+    const auto ends = producer.endOffsets(6);
+    for (const auto end : ends)
+        ASSERT_GE(end, 0) << "no end offsets from the cluster";
+    const qint64 total = kafscope::test::totalOf(ends);
+    EXPECT_GE(total, kafscope::test::totalOf(producer.delivered()));
+    if (producer.failed() > 0)
+        std::printf("the test's producer: %d deliveries failed (%s), made anew %d times\n", producer.failed(),
+            producer.lastError().c_str(), producer.replaced());
 
-    // The tail catches up to every delivered record (each partition holds only this producer's records, so its end
-    // offset is its delivered count), then SIGTERM: flush and exit 0.
+    // The tail catches up to the log's end, then SIGTERM: flush and exit 0.
     const auto caughtUp = [&] {
         const auto seen = offsetsByPartition(out);
-        for (auto it = delivered.begin(); it != delivered.end(); ++it) {
+        for (auto it = ends.begin(); it != ends.end(); ++it) {
             if (seen.value(it.key()).size() < it.value())
                 return false;
         }
@@ -103,7 +106,7 @@ TEST(FaultsReal, ABrokerKilledMidTailLosesAndDuplicatesNothingAndSigtermFlushesT
     EXPECT_EQ(tail.exitCode(), 0) << err.toStdString();
 
     // Every partition: offsets 0..end-1, each once, in order.
-    const auto verdict = kafscope::test::compareWithDelivered(offsetsByPartition(out), delivered);
+    const auto verdict = kafscope::test::compareWithLog(offsetsByPartition(out), ends);
     std::printf("kill -9 mid-tail (kafscope-cli consume): %lld records in 6 partitions, lost %lld, duplicated %lld\n",
         qint64(total), verdict.lost, verdict.duplicated);
     EXPECT_EQ(verdict.lost, 0);

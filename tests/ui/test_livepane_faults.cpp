@@ -100,11 +100,15 @@ private slots:
         QVERIFY(runScript({ QStringLiteral("start-node"), QStringLiteral("2") }));
         QTest::qWait(3000);
         QVERIFY2(producer.stopAndFlush(), "delivery reports missing");
-        QCOMPARE(producer.failed(), 0);
-        const auto delivered = producer.delivered();
-        qint64 total = 0;
-        for (const auto n : delivered)
-            total += n;
+        // The log is the reference (librdkafka's idempotent producer may fail records when a leader dies mid-request).
+        const auto ends = producer.endOffsets(6);
+        for (const auto end : ends)
+            QVERIFY(end >= 0);
+        const qint64 total = test::totalOf(ends);
+        QVERIFY(total >= test::totalOf(producer.delivered()));
+        if (producer.failed() > 0)
+            std::printf("the test's producer: %d deliveries failed (%s), made anew %d times\n", producer.failed(),
+                producer.lastError().c_str(), producer.replaced());
         QTRY_VERIFY_WITH_TIMEOUT(page->recordModel()->received() >= total, kTimeoutMs);
         QTest::qWait(500); // a duplicate after the last record would arrive now
         watch.stop();
@@ -117,7 +121,7 @@ private slots:
             const auto& r = model->record(row);
             shown[r.partition()].append(r.offset());
         }
-        const auto verdict = test::compareWithDelivered(shown, delivered);
+        const auto verdict = test::compareWithLog(shown, ends);
         std::printf("kill -9 mid-tail (live pane): %lld records in 6 partitions, lost %lld, duplicated %lld\n", total,
             verdict.lost, verdict.duplicated);
         QCOMPARE(verdict.lost, qint64(0));
