@@ -34,9 +34,9 @@
 #include <QTimer>
 #include <algorithm>
 #include <cmath>
-#include <sys/resource.h>
 #include <cstdio>
 #include <cstdlib>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace kafscope;
