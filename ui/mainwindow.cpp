@@ -137,6 +137,7 @@ MainWindow::MainWindow(Settings* settings, Cluster* cluster, QWidget* parent)
     m_profileLabel->setObjectName(QStringLiteral("profileLabel"));
     m_profileLabel->setVisible(false);
     statusBar()->addPermanentWidget(m_profileLabel);
+    m_refreshedLabel->setObjectName(QStringLiteral("refreshedLabel"));
     statusBar()->addPermanentWidget(m_refreshedLabel);
     statusBar()->addPermanentWidget(m_stateLabel);
     m_stateLabel->setText(QStringLiteral("● Not connected"));

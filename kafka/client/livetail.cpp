@@ -331,8 +331,16 @@ private:
         int partitionCount = 0;
         QString message;
         const Resolve r = resolveTopic(1000, &partitions, &partitionCount, &message);
-        if (r != Resolve::Ok)
+        if (r != Resolve::Ok) {
+            // The error events name one broker at a time; when no broker answered the last two checks (one slow
+            // answer is not an outage), the whole cluster is gone: said as such.
+            if (r == Resolve::Retry && message.startsWith(QLatin1String("Cannot reach")) && ++m_unanswered >= 2
+                && m_status == Status::Retrying)
+                setStatus(Status::Retrying,
+                    QStringLiteral("No broker answers: %1 (the tail resumes where it stopped)").arg(message));
             return;
+        }
+        m_unanswered = 0;
         // librdkafka picks a recreated topic up by itself (offsets out of range reset to the earliest), and assigning
         // again would deliver records twice; partitions it did not have are added, though. Dropping the old positions
         // on a confirmed deletion would be right (positions valid in the new topic skip its first records), but
@@ -429,9 +437,16 @@ private:
             if (m_status == Status::Retrying && err == m_lastError)
                 return; // the same trouble from the next broker: one status change is enough
             m_lastError = err;
+            // librdkafka guesses at a wrong security.protocol when a broker drops a connection within a second of
+            // connecting; once this tail has had partitions assigned the settings are proven, and a broker that
+            // died is not asking for SASL: the guess would mislead.
+            QString said = detail;
+            if (!m_assigned.isEmpty())
+                said.remove(QStringLiteral(": verify that security.protocol is correctly configured, broker might "
+                                           "require SASL authentication"));
             // librdkafka reports a broker's TLS alert as _TRANSPORT (or _SSL): said with what it means.
             setStatus(Status::Retrying,
-                rdk::explainTls(QStringLiteral("%1: %2").arg(rdk::errName(err), detail), m_opt.extraConfig)
+                rdk::explainTls(QStringLiteral("%1: %2").arg(rdk::errName(err), said), m_opt.extraConfig)
                     + QStringLiteral("; retrying"));
         }
     }
@@ -518,6 +533,7 @@ private:
     bool m_failed = false;
     QString m_failure; // what fail() said
     bool m_topicGone = false;
+    int m_unanswered = 0; // metadata checks in a row no broker answered
     rd_kafka_resp_err_t m_lastError = RD_KAFKA_RESP_ERR_NO_ERROR;
     Clock::time_point m_nextCheck;
     QList<int32_t> m_assigned; // what the tail reads, sorted

@@ -4,11 +4,12 @@
 # clusters serve share groups (KIP-932; 4.1 is formatted with share.version=1). Group clients: group-clients.sh.
 #
 # Usage: tests/cluster/kafka-cluster.sh fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|
-#                                      stop-node N|kill-node N|start-node N|start-connect [--demo file|postgres]|
+#                                      stop-node N|kill-node N|start-node N (N: 1..3 or all)|
+#                                      start-connect [--demo file|postgres]|
 #                                      stop-demo [file|postgres]|stop-connect|connect-url [--auth]|fetch-debezium|
 #                                      psql [PSQL ARGS...]
-#   (libs: fetch, print the jar folder; stop-node/start-node: one node of the running cluster, on its data;
-#   kill-node: SIGKILL one node, as a crash;
+#   (libs: fetch, print the jar folder; stop-node/start-node: one node of the running cluster (or all), on its
+#   data; kill-node: SIGKILL one node (or all), as a crash;
 #   start-connect/stop-connect: the two Kafka Connect workers below, on the running cluster; stop stops them too;
 #   start-connect --demo file|postgres: also a demo of connect-demos.sh ("a file becomes a topic", "a database
 #   becomes a topic": PostgreSQL and Debezium); stop-demo [file|postgres]: removes one, or both; psql: the demo
@@ -428,10 +429,14 @@ launch_node() {  # node
 # One node of a running cluster (for tests of brokers failing): stopped with a controlled shutdown (TERM; SIGKILL
 # after 30 s), or killed (KILL) as a crash or a pulled plug, with no controlled shutdown, so its leaderships move only
 # once the controller sees its session expire (broker.session.timeout.ms, 9 s by default); started again on its data.
-halt_node() {  # node TERM|KILL
+halt_node() {  # node|all TERM|KILL
     local n=$1 signal=$2 pid i verb
     verb=$([[ $signal == KILL ]] && echo kill-node || echo stop-node)
-    [[ $n =~ ^[1-3]$ ]] || die "$verb takes 1, 2 or 3"
+    if [[ $n == all ]]; then
+        for n in "${NODES[@]}"; do halt_node "$n" "$signal"; done
+        return 0
+    fi
+    [[ $n =~ ^[1-3]$ ]] || die "$verb takes 1, 2, 3 or all"
     exec 9> "$CLUSTER_DIR.lock"; flock 9
     pid=$(node_pid "$n") || { log "node $n is not running"; return 0; }
     kill "-$signal" "$pid" 2> /dev/null || true
@@ -441,26 +446,38 @@ halt_node() {  # node TERM|KILL
     log "node $n $([[ $signal == KILL ]] && echo "killed (SIGKILL)" || echo stopped)"
 }
 
-start_node() {  # node
-    local n=$1 d before deadline
-    [[ $n =~ ^[1-3]$ ]] || die "start-node takes 1, 2 or 3"
+# Starts one stopped node (or all stopped ones) on its data; done when each logged its startup again and the
+# metadata lists all three brokers (a lone node of a cluster whose quorum is gone waits for the others).
+start_node() {  # node|all
+    local n=$1 d deadline pending=() started
+    local -A before=()
+    [[ $n =~ ^([1-3]|all)$ ]] || die "start-node takes 1, 2, 3 or all"
     exec 9> "$CLUSTER_DIR.lock"; flock 9
-    node_pid "$n" > /dev/null && { log "node $n is already running"; return 0; }
-    d=$(node_dir "$n")
-    [[ -f $d/server.properties ]] || die "node $n was never started (run start first)"
-    before=$(grep -c "Kafka Server started" "$d/logs/server.log" 2> /dev/null || true)
-    launch_node "$n"
+    for n in $([[ $n == all ]] && echo "${NODES[@]}" || echo "$n"); do
+        node_pid "$n" > /dev/null && { log "node $n is already running"; continue; }
+        d=$(node_dir "$n")
+        [[ -f $d/server.properties ]] || die "node $n was never started (run start first)"
+        before[$n]=$(grep -c "Kafka Server started" "$d/logs/server.log" 2> /dev/null || true)
+        launch_node "$n"
+        pending+=("$n")
+    done
+    [[ ${#pending[@]} -gt 0 ]] || return 0
     deadline=$((SECONDS + TIMEOUT))
     while ((SECONDS < deadline)); do
-        kill -0 "$(cat "$d/kafka.pid")" 2> /dev/null || die "node $n exited during startup (logs in $d/logs)"
-        if [[ $(grep -c "Kafka Server started" "$d/logs/server.log" 2> /dev/null || true) -gt ${before:-0} \
-            && $(metadata_brokers) -eq 3 ]]; then
-            log "node $n started again"
+        started=0
+        for n in "${pending[@]}"; do
+            d=$(node_dir "$n")
+            kill -0 "$(cat "$d/kafka.pid")" 2> /dev/null || die "node $n exited during startup (logs in $d/logs)"
+            [[ $(grep -c "Kafka Server started" "$d/logs/server.log" 2> /dev/null || true) -gt ${before[$n]:-0} ]] \
+                && started=$((started + 1))
+        done
+        if [[ $started -eq ${#pending[@]} && $(metadata_brokers) -eq 3 ]]; then
+            for n in "${pending[@]}"; do log "node $n started again"; done
             return 0
         fi
         sleep 0.5
     done
-    die "node $n did not start within ${TIMEOUT}s"
+    die "node(s) ${pending[*]} did not start within ${TIMEOUT}s"
 }
 
 # Ready when every node logged its startup line and the metadata lists all three brokers.
@@ -569,6 +586,6 @@ case "${1:-}" in
     connect-url) connect_url "${2:-}" ;;
     fetch-debezium) fetch && fetch_debezium ;;
     psql) shift; open_psql "$@" ;;
-    *) echo "usage: $0 fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|stop-node N|kill-node N|start-node N|start-connect [--demo file|postgres]|stop-demo [file|postgres]|stop-connect|connect-url [--auth]|fetch-debezium|psql [ARGS...]" >&2
+    *) echo "usage: $0 fetch|start|stop|status|bootstrap [--listener NAME]|client-config NAME|libs|stop-node N|kill-node N|start-node N (N: 1..3 or all)|start-connect [--demo file|postgres]|stop-demo [file|postgres]|stop-connect|connect-url [--auth]|fetch-debezium|psql [ARGS...]" >&2
         exit 2 ;;
 esac

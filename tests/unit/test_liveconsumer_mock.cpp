@@ -273,6 +273,12 @@ TEST_F(ConsumerMock, BrokersDownIsRetryingThenRunningAgain)
     mock.setAllBrokersDown(true);
     ASSERT_TRUE(waitUntil([&] { return consumer.status() == Status::Retrying; }));
     EXPECT_FALSE(statuses.last().second.isEmpty());
+    // One broker's error at a time first; once no broker answers two checks in a row, the whole outage is said.
+    ASSERT_TRUE(waitUntil([&] { return statuses.last().second.startsWith(QLatin1String("No broker answers")); }))
+        << statuses.last().second.toStdString();
+    EXPECT_TRUE(statuses.last().second.contains(QLatin1String("the tail resumes where it stopped")));
+    for (const auto& [status, text] : statuses) // librdkafka's guess at a wrong security.protocol, on a dead broker
+        EXPECT_FALSE(text.contains(QLatin1String("security.protocol"))) << text.toStdString();
     mock.setAllBrokersDown(false);
     ASSERT_TRUE(waitUntil([&] { return consumer.status() == Status::Running; }));
     produce("t", 10, -1, 10);
