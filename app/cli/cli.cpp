@@ -4,6 +4,7 @@
 #include "app/cli/dataplane.h"
 #include "app/cli/output.h"
 #include "kafka/admin/lag.h"
+#include "kafka/admin/topicname.h"
 #include "kafka/profiles/clientconfig.h"
 #include "kafka/profiles/oauth.h"
 #include "kafka/profiles/profilestore.h"
@@ -430,6 +431,18 @@ int runCommandLine(const QStringList& arguments, const DataPlaneCommands* dataPl
     if (spec.variadic ? positionals.size() < spec.positionals : positionals.size() != spec.positionals)
         return usage(QStringLiteral("'%1' takes %2")
                          .arg(name, spec.positionals ? spec.positionalHelp : QStringLiteral("no arguments")));
+    // The topic a command acts on: a name Kafka cannot hold (empty, too long, characters outside [a-zA-Z0-9._-])
+    // names no topic, so it is refused here, before anything is sent.
+    std::optional<QString> actedOn;
+    if (name == QLatin1String("describe") || name == QLatin1String("consume") || name == QLatin1String("produce"))
+        actedOn = positionals.value(0);
+    else if ((name == QLatin1String("configs") && positionals.value(0) == QLatin1String("topic"))
+        || (name == QLatin1String("topic") && positionals.value(0) != QLatin1String("create")))
+        actedOn = positionals.value(1);
+    if (actedOn) {
+        if (const auto check = admin::checkTopicName(*actedOn); !check.ok())
+            return usage(check.error);
+    }
     if (!spec.needsCluster) {
         bool timeoutOk = false;
         const int timeoutMs = parser.value(QStringLiteral("timeout")).toInt(&timeoutOk);

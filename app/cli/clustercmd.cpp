@@ -4,6 +4,7 @@
 #include "app/cli/common.h"
 #include "app/cli/dataplane.h"
 #include "app/cli/output.h"
+#include "kafka/admin/topicname.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/errors.h"
 
@@ -64,18 +65,31 @@ int runElect(const QCommandLineParser& parser, const CommandContext& context)
     const bool unclean = parser.isSet(QStringLiteral("unclean"));
     protocol::ElectLeadersRequest request;
     request.type = unclean ? protocol::ElectionType::Unclean : protocol::ElectionType::Preferred;
-    const QStringList topics = parser.values(QStringLiteral("topic"));
+    if (unclean && !parser.isSet(QStringLiteral("yes"))) {
+        err() << "kafscope-cli: an unclean election makes a replica that is not in sync the leader where no in-sync "
+                 "one is left: the records it lacks are lost for good. Pass --yes to do it."
+              << Qt::endl;
+        return Usage;
+    }
+    // Every --topic is read before anything is sent.
+    QList<std::pair<QString, QList<int32_t>>> selected;
+    for (const auto& t : parser.values(QStringLiteral("topic"))) {
+        QString error;
+        const auto parsed = parseTopicPartitions(t, &error);
+        if (!parsed)
+            return usageError(error, QStringLiteral("kafscope-cli elect-leaders --help"));
+        if (const auto check = admin::checkTopicName(parsed->first); !check.ok())
+            return usageError(check.error, QStringLiteral("kafscope-cli elect-leaders --help"));
+        selected.append(*parsed);
+    }
     auto admin = adminClient(context);
-    if (!topics.isEmpty()) {
+    if (!selected.isEmpty()) {
         const auto md = awaitResult<ClusterMetadata>([&](auto done) { admin->fetchMetadata(std::nullopt, done); });
         if (!md.ok())
             return adminFailure(md.error);
         QList<protocol::ElectTopicPartitions> wanted;
-        for (const auto& t : topics) {
-            QString error;
-            const auto parsed = parseTopicPartitions(t, &error);
-            if (!parsed)
-                return usageError(error, QStringLiteral("kafscope-cli elect-leaders --help"));
+        for (const auto& selection : selected) {
+            const auto* parsed = &selection;
             const auto* info = md.value->topic(parsed->first);
             if (!info || info->errorCode != 0)
                 return adminFailure(AdminError::kafka(
@@ -91,12 +105,6 @@ int runElect(const QCommandLineParser& parser, const CommandContext& context)
             wanted.append(tp);
         }
         request.topicPartitions = wanted;
-    }
-    if (unclean && !parser.isSet(QStringLiteral("yes"))) {
-        err() << "kafscope-cli: an unclean election makes a replica that is not in sync the leader where no in-sync "
-                 "one is left: the records it lacks are lost for good. Pass --yes to do it."
-              << Qt::endl;
-        return Usage;
     }
     if (refuseOnReadOnly(context, QStringLiteral("elect leaders")))
         return Refused;

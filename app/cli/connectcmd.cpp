@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <algorithm>
 
 namespace kafscope::cli {
 
@@ -135,6 +136,14 @@ int runConnect(const QCommandLineParser& parser, const CommandContext& context)
                                                  : QStringLiteral("connect %1 takes no name").arg(sub),
             kHelp);
     const QString name = context.positionals.value(1);
+    // A name no connector can have is refused before the worker is asked (Connect refuses blank names and ISO
+    // control characters; an empty one would even address /connectors//pause).
+    if (withName.contains(sub)) {
+        if (name.trimmed().isEmpty())
+            return usageError(QStringLiteral("a connector name cannot be empty"), kHelp);
+        if (std::any_of(name.begin(), name.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+            return usageError(QStringLiteral("a connector name cannot hold control characters"), kHelp);
+    }
 
     // The workers: --connect, else the saved connection's (--profile), else $KAFSCOPE_CONNECT.
     QString urls = parser.value(QStringLiteral("connect"));

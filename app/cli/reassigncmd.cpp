@@ -7,6 +7,7 @@
 #include "app/cli/dataplane.h"
 #include "kafka/admin/configedit.h"
 #include "kafka/admin/planner.h"
+#include "kafka/admin/topicname.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/errors.h"
 
@@ -329,6 +330,22 @@ int runReassign(const QCommandLineParser& parser, const CommandContext& context)
             + (parser.isSet(QStringLiteral("rebalance")) ? 1 : 0);
         if (modes != 1)
             return usage(QStringLiteral("reassign plan takes one of --topic T..., --remove-broker ID, --rebalance T"));
+        // The options are read before anything is sent.
+        QStringList named = topics;
+        if (parser.isSet(QStringLiteral("rebalance")))
+            named.append(parser.value(QStringLiteral("rebalance")));
+        for (const auto& t : named) {
+            if (const auto check = admin::checkTopicName(t); !check.ok())
+                return usage(check.error);
+        }
+        bool ok = false;
+        const int rf = parser.value(QStringLiteral("replication-factor")).toInt(&ok);
+        if (parser.isSet(QStringLiteral("replication-factor")) && (!ok || rf < 1 || rf > 32767))
+            return usage(QStringLiteral("--replication-factor takes a number of replicas, 1 to 32767"));
+        const int broker = parser.value(QStringLiteral("remove-broker")).toInt(&ok);
+        if (parser.isSet(QStringLiteral("remove-broker")) && (!ok || broker < 0))
+            return usage(QStringLiteral("--remove-broker takes a broker id (a number, 0 or more), not '%1'")
+                             .arg(parser.value(QStringLiteral("remove-broker"))));
         auto admin = adminClient(context);
         const auto md = metadataOf(*admin);
         if (!md->ok())
@@ -346,10 +363,6 @@ int runReassign(const QCommandLineParser& parser, const CommandContext& context)
             }
             involved = topics;
             if (parser.isSet(QStringLiteral("replication-factor"))) {
-                bool ok = false;
-                const int rf = parser.value(QStringLiteral("replication-factor")).toInt(&ok);
-                if (!ok || rf < 1)
-                    return usage(QStringLiteral("--replication-factor takes a number of replicas, 1 or more"));
                 plan = admin::planReplicationFactor(brokers, cluster, topics, rf);
             } else {
                 // The current assignment, to edit by hand and execute (what Kafka's tool prints as "current").
@@ -367,10 +380,6 @@ int runReassign(const QCommandLineParser& parser, const CommandContext& context)
                 return Ok;
             }
         } else if (parser.isSet(QStringLiteral("remove-broker"))) {
-            bool ok = false;
-            const int broker = parser.value(QStringLiteral("remove-broker")).toInt(&ok);
-            if (!ok)
-                return usage(QStringLiteral("--remove-broker takes a broker id"));
             plan = admin::planRemoveBroker(brokers, cluster, broker);
         } else {
             const QString topic = parser.value(QStringLiteral("rebalance"));

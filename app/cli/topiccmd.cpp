@@ -43,11 +43,17 @@ int create(const QCommandLineParser& parser, const CommandContext& context)
     }
     bool ok = false;
     const int partitions = parser.value(QStringLiteral("partitions")).toInt(&ok);
-    if (!parser.isSet(QStringLiteral("partitions")) || !ok || partitions < 1)
-        return usage(QStringLiteral("--partitions takes a number of partitions, 1 or more"));
+    if (!parser.isSet(QStringLiteral("partitions")))
+        return usage(QStringLiteral("topic create needs --partitions N (1 or more)"));
+    if (!ok || partitions < 1)
+        return usage(QStringLiteral("--partitions takes a number of partitions, 1 to 2147483647, not '%1'")
+                         .arg(parser.value(QStringLiteral("partitions"))));
     const int rf = parser.value(QStringLiteral("replication-factor")).toInt(&ok);
-    if (!parser.isSet(QStringLiteral("replication-factor")) || !ok || rf < 1 || rf > 32767)
-        return usage(QStringLiteral("--replication-factor takes a number of replicas, 1 or more"));
+    if (!parser.isSet(QStringLiteral("replication-factor")))
+        return usage(QStringLiteral("topic create needs --replication-factor R (1 or more)"));
+    if (!ok || rf < 1 || rf > 32767)
+        return usage(QStringLiteral("--replication-factor takes a number of replicas, 1 to 32767, not '%1'")
+                         .arg(parser.value(QStringLiteral("replication-factor"))));
     QList<protocol::CreatableTopicConfig> configs;
     for (const auto& kv : parser.values(QStringLiteral("config"))) {
         const auto eq = kv.indexOf(QLatin1Char('='));

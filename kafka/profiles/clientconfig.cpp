@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <QStringDecoder>
 
 namespace kafscope::profiles {
 
@@ -337,7 +338,26 @@ ImportedConfig importClientConfigFile(const QString& path)
         out.error = QStringLiteral("Cannot read %1: %2").arg(path, f.errorString());
         return out;
     }
-    return importClientConfig(QString::fromUtf8(f.readAll()), QFileInfo(path).absolutePath());
+    // A file that is not what it claims is refused with what it is, not read as no settings at all (which would
+    // connect in plaintext to whatever the command line names).
+    constexpr qint64 kMaxSize = 1024 * 1024;
+    if (f.size() > kMaxSize) {
+        ImportedConfig out;
+        out.error = QStringLiteral("%1 is not a client properties file: %2 bytes (a client config is a few lines)")
+                        .arg(path)
+                        .arg(f.size());
+        return out;
+    }
+    const QByteArray bytes = f.readAll();
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString text = utf8(bytes);
+    if (bytes.contains('\0') || utf8.hasError()) {
+        ImportedConfig out;
+        out.error
+            = QStringLiteral("%1 is not a client properties file: it holds binary data, not KEY=VALUE lines").arg(path);
+        return out;
+    }
+    return importClientConfig(text, QFileInfo(path).absolutePath());
 }
 
 } // namespace kafscope::profiles
