@@ -133,6 +133,36 @@ private slots:
         QCOMPARE(dialog.model()->item(1, DeleteRecordsDialog::EarliestColumn)->text(), QStringLiteral("40"));
     }
 
+    // Bad input, a table (issue #11): each offset is refused with its reason in the dialog, and with the name typed
+    // nothing is sent.
+    void badOffsetsAreRefusedWithTheirReasonAndNothingIsSent_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("not a number") << QStringLiteral("soon") << QStringLiteral("is not an offset");
+        QTest::newRow("negative") << QStringLiteral("-5") << QStringLiteral("is not an offset");
+        QTest::newRow("a fraction") << QStringLiteral("1.5") << QStringLiteral("is not an offset");
+        QTest::newRow("beyond the end") << QStringLiteral("500") << QStringLiteral("ends at offset 100");
+        QTest::newRow("beyond 64 bits") << QStringLiteral("99999999999999999999") << QStringLiteral("is not an offset");
+        QTest::newRow("below the earliest") << QStringLiteral("5") << QStringLiteral("already starts");
+    }
+    void badOffsetsAreRefusedWithTheirReasonAndNothingIsSent()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, reason);
+        Fixture f;
+        f.load();
+        DeleteRecordsDialog dialog(&f.cluster, QStringLiteral("orders"));
+        QTRY_VERIFY(dialog.isLoaded());
+        dialog.setBefore(1, typed);
+        dialog.setConfirmation(QStringLiteral("orders"));
+        QVERIFY2(dialog.message().contains(reason), qPrintable(dialog.message()));
+        QVERIFY(!dialog.canDelete());
+        dialog.deleteRecords(); // as if forced
+        QTest::qWait(50);
+        QVERIFY(f.cluster.deleteRecordsRequests.isEmpty());
+    }
+
     void internalTopicsAndReadOnlyConnectionsDeleteNothing()
     {
         Fixture f(true);

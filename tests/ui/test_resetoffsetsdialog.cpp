@@ -143,6 +143,45 @@ private slots:
         QVERIFY(f.cluster.commitRequests.isEmpty());
     }
 
+    // Bad input, a table (issue #11): each target is refused with its reason in the dialog, and with the group's name
+    // typed nothing is committed.
+    void badTargetsAreRefusedWithTheirReasonAndNothingIsSent_data()
+    {
+        QTest::addColumn<int>("target");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("reason");
+        const int offset = int(ResetTarget::Offset);
+        const int shift = int(ResetTarget::Shift);
+        // A time is picked in a date-time editor, which takes no text that is not a time.
+        QTest::newRow("offset empty") << offset << QString() << QStringLiteral("Type the offset to reset to.");
+        QTest::newRow("offset not a number") << offset << QStringLiteral("ten") << QStringLiteral("is not an offset");
+        QTest::newRow("offset negative") << offset << QStringLiteral("-5") << QStringLiteral("is not an offset");
+        QTest::newRow("offset beyond 64 bits")
+            << offset << QStringLiteral("99999999999999999999") << QStringLiteral("is not an offset");
+        QTest::newRow("shift empty") << shift << QString() << QStringLiteral("Type by how many offsets to shift");
+        QTest::newRow("shift a fraction")
+            << shift << QStringLiteral("1.5") << QStringLiteral("is not a number to shift by");
+        QTest::newRow("shift not a number")
+            << shift << QStringLiteral("x") << QStringLiteral("is not a number to shift by");
+    }
+    void badTargetsAreRefusedWithTheirReasonAndNothingIsSent()
+    {
+        QFETCH(int, target);
+        QFETCH(QString, typed);
+        QFETCH(QString, reason);
+        Fixture f;
+        f.load();
+        ResetOffsetsDialog dialog(&f.cluster, kGroup);
+        QTRY_VERIFY(dialog.isLoaded());
+        dialog.setTarget(ResetTarget(target), typed);
+        dialog.setConfirmation(kGroup);
+        QVERIFY2(dialog.message().contains(reason), qPrintable(dialog.message()));
+        QVERIFY(!dialog.canReset());
+        dialog.resetOffsets(); // as if forced
+        QTest::qWait(50);
+        QVERIFY(f.cluster.commitRequests.isEmpty());
+    }
+
     void sendsExactlyTheCheckedPreviewAfterTheTypedName()
     {
         Fixture f;

@@ -128,6 +128,15 @@ std::optional<protocol::DeleteRecordsRequest> DeleteRecordsDialog::request(QStri
                          .arg(latest);
             return std::nullopt;
         }
+        bool earliestKnown = false;
+        const qint64 earliest = m_model->item(row, EarliestColumn)->text().toLongLong(&earliestKnown);
+        if (earliestKnown && offset <= earliest) {
+            *error = QStringLiteral("Partition %1 already starts at offset %2: there is nothing before %3 to delete.")
+                         .arg(partition)
+                         .arg(earliest)
+                         .arg(offset);
+            return std::nullopt;
+        }
         topic.partitions.append({ partition, offset });
     }
     if (topic.partitions.isEmpty()) {
