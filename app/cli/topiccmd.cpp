@@ -13,7 +13,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTextStream>
+#include <algorithm>
 
 namespace kafscope::cli {
 
@@ -27,6 +29,45 @@ int usage(const QString& message)
 int fail(const AdminError& error)
 {
     return adminFailure(error);
+}
+
+// Kafka places replicas on a registered broker that is down when too few are up: the topic is created, but those
+// replicas are out of sync until the broker is back. Said on stderr, so a script's "created" is not read as healthy.
+void warnAboutReplicasOnBrokersDown(protocol::AdminClient& admin, const QStringList& names)
+{
+    const auto md = awaitResult<ClusterMetadata>([&](auto done) { admin.fetchMetadata(names, done); });
+    if (!md.ok())
+        return;
+    QSet<int32_t> up;
+    for (const auto& b : md.value->brokers)
+        up.insert(b.nodeId);
+    for (const auto& name : names) {
+        const auto* topic = md.value->topic(name);
+        if (!topic)
+            continue;
+        QSet<int32_t> down;
+        int affected = 0;
+        for (const auto& p : topic->partitions) {
+            bool hit = false;
+            for (const auto r : p.replicas) {
+                if (!up.contains(r)) {
+                    down.insert(r);
+                    hit = true;
+                }
+            }
+            affected += hit ? 1 : 0;
+        }
+        if (affected == 0)
+            continue;
+        QList<int32_t> ids(down.begin(), down.end());
+        std::sort(ids.begin(), ids.end());
+        QStringList idText;
+        for (const auto id : ids)
+            idText << QString::number(id);
+        err() << "kafscope-cli: warning: " << name << ": " << affected << " of " << topic->partitions.size()
+              << " partition(s) have a replica on broker(s) " << idText.join(QStringLiteral(", "))
+              << ", which are not up: those replicas stay out of sync until their brokers are back" << Qt::endl;
+    }
 }
 
 int create(const QCommandLineParser& parser, const CommandContext& context)
@@ -115,6 +156,8 @@ int create(const QCommandLineParser& parser, const CommandContext& context)
     if (refused && !dryRun && request.validateOnly && !context.json)
         err() << "kafscope-cli: nothing was created (the batch is checked first, and a topic of it was refused)"
               << Qt::endl;
+    if (created && !refused)
+        warnAboutReplicasOnBrokersDown(*admin, names);
     return refused ? KafkaError : Ok;
 }
 

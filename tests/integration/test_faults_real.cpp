@@ -2,6 +2,7 @@
 // pane's consumer) tails a 6-partition, RF 3 topic that an idempotent acks=all producer keeps writing. Once the
 // broker is back, every partition's offsets in the output run from 0 to the end with no gap and no duplicate; the
 // tail says what happened while it happened; SIGTERM flushes and exits 0. Run alone (integration.serial).
+#include "clirun.h"
 #include "realcluster.h"
 #include "steadyproducer.h"
 
@@ -10,6 +11,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QProcess>
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -112,4 +114,118 @@ TEST(FaultsReal, ABrokerKilledMidTailLosesAndDuplicatesNothingAndSigtermFlushesT
     EXPECT_EQ(verdict.lost, 0);
     EXPECT_EQ(verdict.duplicated, 0);
     EXPECT_TRUE(verdict.outOfOrder.isEmpty());
+}
+
+// A broker stopped (controlled shutdown) during the admin actions of the earlier issues: each is either done (and
+// reads back as done, with what is not yet healthy said) or refused with Kafka's error name, never half-applied and
+// shown as done.
+TEST(FaultsReal, AdminActionsWithABrokerDownAreDoneAndSaidAsTheyAre)
+{
+    REQUIRE_REAL_CLUSTER();
+    using kafscope::clitest::cli;
+    using kafscope::clitest::configValue;
+    using kafscope::clitest::describePartitions;
+    using kafscope::clitest::eventually;
+    const auto topic = kafscope::itest::uniqueTopic("faults-admin");
+    ASSERT_EQ(kafscope::itest::createTopic(topic, 3, 2), "");
+    ASSERT_EQ(kafscope::itest::produce(topic, 300), "");
+
+    ASSERT_EQ(runScript({ QStringLiteral("stop-node"), QStringLiteral("3") }), 0);
+    // Three replicas with two brokers up: Kafka places one on the stopped (still registered) broker. Created, and the
+    // CLI says those replicas are out of sync until it is back; once it is, they catch up.
+    const auto wide = kafscope::itest::uniqueTopic("faults-rf3");
+    const auto onADownBroker
+        = cli({ QStringLiteral("topic"), QStringLiteral("create"), wide, QStringLiteral("--partitions"),
+            QStringLiteral("3"), QStringLiteral("--replication-factor"), QStringLiteral("3") });
+    EXPECT_EQ(onADownBroker.exitCode, 0) << onADownBroker.err.toStdString();
+    EXPECT_TRUE(onADownBroker.err.contains("3 of 3 partition(s) have a replica on broker(s) 3, which are not up"))
+        << onADownBroker.err.toStdString();
+    // Two replicas: created on the brokers that are up.
+    const auto narrow = kafscope::itest::uniqueTopic("faults-rf2");
+    const auto created
+        = cli({ QStringLiteral("topic"), QStringLiteral("create"), narrow, QStringLiteral("--partitions"),
+            QStringLiteral("3"), QStringLiteral("--replication-factor"), QStringLiteral("2") });
+    EXPECT_EQ(created.exitCode, 0) << created.err.toStdString();
+    EXPECT_TRUE(eventually([&] { return describePartitions(narrow).size() == 3; }));
+    for (const auto& p : describePartitions(narrow))
+        EXPECT_FALSE(p.toObject().value(QStringLiteral("replicas")).toArray().contains(3));
+    // A config change and more partitions on a topic with replicas on the stopped broker: done, and read back.
+    const auto changed = cli({ QStringLiteral("configs"), QStringLiteral("topic"), topic, QStringLiteral("--set"),
+        QStringLiteral("retention.ms=7200000") });
+    EXPECT_EQ(changed.exitCode, 0) << changed.err.toStdString();
+    EXPECT_EQ(configValue(QStringLiteral("topic"), topic, QStringLiteral("retention.ms")), QStringLiteral("7200000"));
+    const auto grown = cli({ QStringLiteral("topic"), QStringLiteral("add-partitions"), topic,
+        QStringLiteral("--count"), QStringLiteral("5") });
+    EXPECT_EQ(grown.exitCode, 0) << grown.err.toStdString();
+    EXPECT_TRUE(eventually([&] { return describePartitions(topic).size() == 5; }));
+    // Records deleted from a partition whose replica is down: done where a leader is up, or refused by name.
+    const auto deleted = cli({ QStringLiteral("topic"), QStringLiteral("delete-records"), topic,
+        QStringLiteral("--before"), QStringLiteral("0=1"), QStringLiteral("--yes") });
+    EXPECT_TRUE(deleted.exitCode == 0 || deleted.exitCode == 4) << deleted.err.toStdString();
+    if (deleted.exitCode == 0) {
+        EXPECT_TRUE(eventually([&] {
+            return describePartitions(topic).at(0).toObject().value(QStringLiteral("earliest")).toInteger() == 1;
+        }));
+    }
+    ASSERT_EQ(runScript({ QStringLiteral("start-node"), QStringLiteral("3") }), 0);
+    EXPECT_EQ(kafscope::clitest::consumedRecords(topic), deleted.exitCode == 0 ? 299 : 300);
+    EXPECT_TRUE(eventually([&] {
+        const auto partitions = describePartitions(wide);
+        return partitions.size() == 3 && std::all_of(partitions.begin(), partitions.end(), [](const QJsonValue& p) {
+            return p.toObject().value(QStringLiteral("isr")).toArray().size() == 3;
+        });
+    })) << "the replicas on broker 3 did not catch up";
+}
+
+// A throttled reassignment in progress while the active KRaft controller is killed: the new controller still has it,
+// `reassign status` still follows it, and it can be cancelled afterwards (the old replicas back, the throttle gone,
+// every record readable).
+TEST(FaultsReal, AReassignmentInProgressIsStillFollowedAfterTheControllerIsKilled)
+{
+    REQUIRE_REAL_CLUSTER();
+    using kafscope::clitest::cli;
+    using kafscope::clitest::describePartitions;
+    using kafscope::clitest::eventually;
+    const auto topic = kafscope::itest::uniqueTopic("faults-reassign");
+    ASSERT_EQ(kafscope::itest::createTopic(topic, 1, 1), "");
+    ASSERT_EQ(kafscope::itest::produce(topic, 20000, 100, 1000), ""); // ~20 MB: at 50 KB/s that is minutes
+    const auto before = describePartitions(topic).at(0).toObject().value(QStringLiteral("replicas")).toArray();
+    const auto started
+        = cli({ QStringLiteral("topic"), QStringLiteral("set-rf"), topic, QStringLiteral("--replication-factor"),
+            QStringLiteral("3"), QStringLiteral("--throttle"), QStringLiteral("50000") });
+    ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
+    const auto listed = [&] {
+        const auto status = cli({ QStringLiteral("reassign"), QStringLiteral("status"), QStringLiteral("--json") });
+        if (status.exitCode != 0)
+            return false;
+        for (const auto& v : QJsonDocument::fromJson(status.out).array())
+            if (v.toObject().value(QStringLiteral("topic")).toString() == topic)
+                return true;
+        return false;
+    };
+    ASSERT_TRUE(listed());
+
+    const auto quorum = cli({ QStringLiteral("quorum"), QStringLiteral("--json") });
+    ASSERT_EQ(quorum.exitCode, 0) << quorum.err.toStdString();
+    const int controller = QJsonDocument::fromJson(quorum.out).object().value(QStringLiteral("leader")).toInt();
+    ASSERT_GE(controller, 1);
+    ASSERT_EQ(runScript({ QStringLiteral("kill-node"), QString::number(controller) }), 0);
+    // Another voter takes over; the reassignment is in its metadata log, so it is still there to follow.
+    EXPECT_TRUE(eventually([&] {
+        const auto q = cli({ QStringLiteral("quorum"), QStringLiteral("--json") });
+        const int leader = QJsonDocument::fromJson(q.out).object().value(QStringLiteral("leader")).toInt();
+        return q.exitCode == 0 && leader >= 1 && leader != controller;
+    })) << "no new controller";
+    EXPECT_TRUE(eventually(listed)) << "the reassignment was lost with the controller";
+    ASSERT_EQ(runScript({ QStringLiteral("start-node"), QString::number(controller) }), 0);
+    EXPECT_TRUE(listed());
+
+    const auto cancelled
+        = cli({ QStringLiteral("reassign"), QStringLiteral("cancel"), QStringLiteral("--topic"), topic });
+    ASSERT_EQ(cancelled.exitCode, 0) << cancelled.err.toStdString();
+    EXPECT_TRUE(eventually([&] {
+        return describePartitions(topic).at(0).toObject().value(QStringLiteral("replicas")).toArray() == before;
+    }));
+    EXPECT_TRUE(eventually([&] { return kafscope::clitest::throttleGone(topic); }));
+    EXPECT_EQ(kafscope::clitest::consumedRecords(topic), 20000);
 }
