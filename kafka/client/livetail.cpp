@@ -2,6 +2,7 @@
 #include "kafka/client/liveconsumer_p.h"
 #include "kafka/client/rdkafkautil.h"
 
+#include <QMap>
 #include <QUuid>
 #include <chrono>
 #include <sys/resource.h>
@@ -331,6 +332,10 @@ private:
         int partitionCount = 0;
         QString message;
         const Resolve r = resolveTopic(1000, &partitions, &partitionCount, &message);
+        if (r == Resolve::Fail && m_topicGone && message.contains(QLatin1String("does not exist"))) {
+            confirmDeleted();
+            return;
+        }
         if (r != Resolve::Ok) {
             // The error events name one broker at a time; when no broker answered the last two checks (one slow
             // answer is not an outage), the whole cluster is gone: said as such.
@@ -341,10 +346,11 @@ private:
             return;
         }
         m_unanswered = 0;
-        // librdkafka picks a recreated topic up by itself (offsets out of range reset to the earliest), and assigning
-        // again would deliver records twice; partitions it did not have are added, though. Dropping the old positions
-        // on a confirmed deletion would be right (positions valid in the new topic skip its first records), but
-        // librdkafka 2.0.2 can hang in rd_kafka_destroy after an unassign (upstream #3182), as a CI run showed.
+        // librdkafka picks a recreated topic up by itself, from the old positions (out of range ones reset to the
+        // earliest); a position still valid in the new topic would skip its first records, so partitions of a
+        // confirmed deletion are rewound as their first new record comes (rewindIfRecreated). Partitions it did not
+        // have are added from their start. (Not an unassign: librdkafka 2.0.2 can hang in rd_kafka_destroy after
+        // one, upstream #3182.)
         const int added = followNewPartitions(partitions, partitionCount);
         setStatus(Status::Running,
             m_topicGone ? (added > 0 ? QStringLiteral("Topic %1 is back, with %2 partitions; tailing all of them")
@@ -404,6 +410,37 @@ private:
                     .arg(partitionCount));
     }
 
+    // The cluster says the topic is gone: the positions the tail holds belong to the old topic. Every partition is
+    // read from its start once the topic is back (a record of the new topic past the start is the signal).
+    void confirmDeleted()
+    {
+        for (const int32_t p : m_assigned)
+            m_rewind.insert(p, -1);
+    }
+
+    // A record of a partition of a deleted topic: from the new topic, at its start (deliver it), or past it (the old
+    // position was valid in the new topic: drop it and read the partition from its start). Records queued before
+    // the seek took effect (offsets at or past the first dropped one) are dropped too. True: deliver.
+    bool rewindIfRecreated(const rd_kafka_message_t* m)
+    {
+        const auto it = m_rewind.find(m->partition);
+        if (it == m_rewind.end())
+            return true;
+        if (m->offset == 0 || (it.value() >= 0 && m->offset < it.value())) {
+            m_rewind.erase(it); // read from the new topic's start
+            return true;
+        }
+        if (it.value() < 0) {
+            it.value() = m->offset;
+            PartitionList list(1);
+            rd_kafka_topic_partition_list_add(list.list, m_topic.c_str(), m->partition)->offset
+                = RD_KAFKA_OFFSET_BEGINNING;
+            if (rd_kafka_error_t* error = rd_kafka_seek_partitions(m_rk, list.list, 0))
+                rd_kafka_error_destroy(error);
+        }
+        return false;
+    }
+
     void handleError(rd_kafka_resp_err_t err, const QString& detail)
     {
         if (m_failed)
@@ -421,6 +458,16 @@ private:
             setStatus(Status::Retrying,
                 QStringLiteral("Topic %1 was deleted; waiting for it to come back (%2)")
                     .arg(m_opt.topic, rdk::errName(err)));
+            {
+                // Asked at once: a topic recreated within the 2 s before the next check would otherwise be read
+                // from the old positions.
+                QList<int32_t> partitions;
+                int partitionCount = 0;
+                QString message;
+                if (resolveTopic(1000, &partitions, &partitionCount, &message) == Resolve::Fail
+                    && message.contains(QLatin1String("does not exist")))
+                    confirmDeleted();
+            }
             return;
         case RD_KAFKA_RESP_ERR__AUTHENTICATION:
         case RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED:
@@ -499,7 +546,9 @@ private:
             const size_t limit = std::min<size_t>(room, 10000);
             size_t n = 0;
             for (rd_kafka_message_t* m = rd_kafka_consumer_poll(m_rk, 100); m; m = rd_kafka_consumer_poll(m_rk, 0)) {
-                if (!m->err) {
+                if (!m->err && !m_rewind.isEmpty() && !rewindIfRecreated(m)) {
+                    // a recreated topic's record past its start: the partition is read again from its start
+                } else if (!m->err) {
                     batch.push_back(toRecord(m));
                     if (m_status == Status::Retrying) {
                         m_topicGone = false;
@@ -534,6 +583,9 @@ private:
     QString m_failure; // what fail() said
     bool m_topicGone = false;
     int m_unanswered = 0; // metadata checks in a row no broker answered
+    // Partitions of a deleted topic to read from the start once it is back: -1 until the first record of the new
+    // topic past its start is dropped (and the partition sought back), then that record's offset.
+    QMap<int32_t, int64_t> m_rewind;
     rd_kafka_resp_err_t m_lastError = RD_KAFKA_RESP_ERR_NO_ERROR;
     Clock::time_point m_nextCheck;
     QList<int32_t> m_assigned; // what the tail reads, sorted

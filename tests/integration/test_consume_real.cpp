@@ -350,6 +350,40 @@ TEST_F(ConsumeReal, TopicDeletedWhileTailingIsRetryingNotACrash)
     EXPECT_EQ(records.size(), 14u);
 }
 
+// Issue #11: a topic deleted and recreated with more partitions while tailed, its new records reaching past where
+// the tail stood in the old one: every record of the new topic is shown once, from each partition's start (the old
+// positions are still valid offsets in the new topic, and reading from them would skip its first records).
+TEST_F(ConsumeReal, ATopicRecreatedWithMoreRecordsIsReadFromItsStartLosingNothing)
+{
+    const auto topic = itest::uniqueTopic("dp-recreated");
+    ASSERT_EQ(itest::createTopic(topic, 2, 1), "");
+    ASSERT_EQ(itest::produce(topic, 20, 20), ""); // both partitions get some
+    CollectingTail tail(topic);
+    auto& records = tail.records;
+    ASSERT_TRUE(waitUntil([&] { return records.size() >= 20; }));
+    ASSERT_EQ(deleteTopic(topic), "");
+    ASSERT_TRUE(waitUntil([&] { return tail.allStatuses().contains(QStringLiteral("deleted")); }, 90000))
+        << tail.allStatuses().toStdString();
+    // Back with 3 partitions and 90 records over 30 keys: partitions 0 and 1 hold more than the tail had read there.
+    ASSERT_EQ(itest::createTopic(topic, 3, 1), "");
+    ASSERT_EQ(itest::produce(topic, 90, 30), "");
+    EXPECT_TRUE(waitUntil([&] { return records.size() >= 110; }, 90000)) << records.size();
+    waitUntil([] { return false; }, 2500); // past the worker's checks: nothing is delivered twice
+    EXPECT_EQ(records.size(), 110u);
+    // The new topic's records: per partition, offsets 0..n-1, each once, in order.
+    std::map<int32_t, std::vector<int64_t>> fresh;
+    for (size_t i = 20; i < records.size(); ++i)
+        fresh[records[i].partition()].push_back(records[i].offset());
+    int64_t total = 0;
+    for (const auto& [partition, offsets] : fresh) {
+        for (size_t i = 0; i < offsets.size(); ++i)
+            EXPECT_EQ(offsets[i], int64_t(i)) << "partition " << partition << ", record " << i;
+        total += int64_t(offsets.size());
+    }
+    EXPECT_EQ(total, 90);
+    EXPECT_EQ(fresh.size(), 3u);
+}
+
 // Issue #11: a tail of all partitions follows the topic as it grows (CreatePartitions, seen within the 10 s growth
 // check), each new partition from its start, and says so; nothing is delivered twice.
 TEST_F(ConsumeReal, ATailOfAllPartitionsFollowsPartitionsAddedToTheTopic)
