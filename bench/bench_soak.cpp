@@ -6,7 +6,10 @@
 // the records received and evicted by the pane and the lag samples taken. The baseline is the run itself: the
 // figures once warmed up (the row cap reached, the first minute of history written) next to those at the end.
 // Prints a `RESULT soak ...` line: RSS and history size at warm-up and at the end, and their growth per hour after
-// warm-up. Not a test: it does not pass or fail; a leak shows as growth.
+// warm-up. Not a test: it does not pass or fail; a leak shows as growth. Mind that the demo's mock brokers live in
+// this process and keep each partition's log in memory up to librdkafka's cap (5 MB or 100,000 batches per
+// partition, rdkafka_mock.c): the RSS grows with the written topic's log until that cap, then the app's own memory
+// is what is left to move.
 //
 // Usage: bench_soak [--minutes M (default 120)] [--every S (default 60)] [--rate R (default 200)]
 //                   [--row-cap N (default 20000)] [--warmup-minutes W (default 5)]
