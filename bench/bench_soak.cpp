@@ -12,7 +12,8 @@
 // is what is left to move.
 //
 // Usage: bench_soak [--minutes M (default 120)] [--every S (default 60)] [--rate R (default 200)]
-//                   [--row-cap N (default 20000)] [--warmup-minutes W (default 5)]
+//                   [--row-cap N (default 20000)] [--warmup-minutes W (default 30: at 200 records/s the mock brokers'
+//                   logs reach their cap in about 20 minutes)]
 #include "kafka/clustersession.h"
 #include "kafka/demo/democluster.h"
 #include "kafka/lag/sampler.h"
@@ -144,7 +145,7 @@ int main(int argc, char** argv)
     const int everyS = std::max(1, argValue(args, QStringLiteral("--every"), 60));
     const int rate = argValue(args, QStringLiteral("--rate"), 200);
     const int rowCap = argValue(args, QStringLiteral("--row-cap"), 20000);
-    const int warmupMinutes = argValue(args, QStringLiteral("--warmup-minutes"), 5);
+    const int warmupMinutes = argValue(args, QStringLiteral("--warmup-minutes"), 30);
 
     Settings settings(dir.filePath(QStringLiteral("kafscope.ini")));
     MainWindow window(&settings);
@@ -210,7 +211,8 @@ int main(int argc, char** argv)
     const double rssPerHour = hoursAfterWarmup > 0 ? (rss - warmRss) / hoursAfterWarmup : 0;
     const double historyPerHourKb
         = hoursAfterWarmup > 0 ? double(history - warmHistory) / 1024.0 / hoursAfterWarmup : 0;
-    std::printf("  warmed up at minute %.1f (row cap reached); after it, per hour: RSS %+.1f MiB, history %+.1f KiB\n",
+    std::printf("  warmed up at minute %.1f (row cap reached, mock logs full); after it, per hour: RSS %+.1f MiB, "
+                "history %+.1f KiB\n",
         warmAtMin, rssPerHour, historyPerHourKb);
     std::printf("RESULT soak minutes=%d rate=%d row_cap=%d received=%lld samples=%d rss_warm_mb=%.1f rss_end_mb=%.1f "
                 "rss_growth_mb_per_h=%.1f history_warm_kb=%.1f history_end_kb=%.1f history_growth_kb_per_h=%.1f\n",
