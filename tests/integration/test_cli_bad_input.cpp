@@ -36,12 +36,15 @@ QString testFile(const QTemporaryDir& dir, const QString& name)
     const QString path = dir.filePath(name);
     QFile f(path);
     if (!f.exists() && !name.startsWith(QLatin1String("missing")) && f.open(QIODevice::WriteOnly)) {
+        // The literals' own lengths (their NUL bytes included, the terminator not): ASan caught a length that read
+        // past the end.
+        static constexpr char elf[] = "\x7f"
+                                      "ELF\x02\x01\x01\x00 garbage\x00\x00";
+        static constexpr char garbage[] = "\x00\x01\xffnot json";
         if (name == QLatin1String("binary.properties"))
-            f.write(QByteArray("\x7f"
-                               "ELF\x02\x01\x01\x00 garbage\x00\x00",
-                21));
+            f.write(elf, sizeof elf - 1);
         else if (name == QLatin1String("garbage.json"))
-            f.write(QByteArray("\x00\x01\xffnot json", 12));
+            f.write(garbage, sizeof garbage - 1);
         else if (name == QLatin1String("wrongshape.json"))
             f.write(R"({"version":1,"partitions":[{"topic":"t","partition":"x","replicas":"all"}]})");
         else if (name == QLatin1String("array.json"))
