@@ -131,6 +131,12 @@ QString topicsTable(const ClusterMetadata& metadata)
         rows, { false, true, true, true, true, false });
 }
 
+// null when unknown (its leader did not answer, or there is none): -1 would read as an offset.
+static QJsonValue offsetJson(int64_t offset)
+{
+    return offset < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(qint64(offset));
+}
+
 QJsonObject describeJson(const TopicInfo& topic)
 {
     QJsonArray partitions;
@@ -138,7 +144,8 @@ QJsonObject describeJson(const TopicInfo& topic)
         partitions.append(QJsonObject { { QStringLiteral("partition"), p.partition },
             { QStringLiteral("leader"), p.leader }, { QStringLiteral("replicas"), idArray(p.replicas) },
             { QStringLiteral("isr"), idArray(p.isr) }, { QStringLiteral("offline"), idArray(p.offlineReplicas) },
-            { QStringLiteral("earliest"), qint64(p.earliest) }, { QStringLiteral("latest"), qint64(p.latest) } });
+            { QStringLiteral("earliest"), offsetJson(p.earliest) },
+            { QStringLiteral("latest"), offsetJson(p.latest) } });
     }
     return { { QStringLiteral("name"), topic.name }, { QStringLiteral("partitions"), partitions } };
 }

@@ -26,6 +26,10 @@
 #   SSL             +14  TLS, no client certificate
 #   MTLS            +15  TLS with a client certificate required (principal: the certificate's CN)
 #   SASL_SSL        +16  SCRAM-SHA-512 over TLS
+#   PROXIED         +17  no authentication, like PLAINTEXT, but node 3 advertises it at its own port + 1 (node 3's
+#                        PLAINTEXT port + 18), where nothing listens unless a test runs a TCP proxy there to this
+#                        listener: a slow or silent broker for the clients of this listener only (the slow-broker
+#                        tests; the brokers replicate over PLAINTEXT, so the other tests never see the proxy)
 # Users (PLAIN and both SCRAMs): admin/admin-secret and alice/alice-secret (super users), reader/reader-secret (no
 # super user: StandardAuthorizer gives it only what ACLs grant). TLS material made at start with openssl in
 # $KAFSCOPE_CLUSTER_DIR/tls: ca.pem (the CA to trust), broker.pem (key + certificate, SAN IP:127.0.0.1 and
@@ -80,7 +84,7 @@ source "$HERE/maven.sh"
 
 [[ ${#BROKER_PORTS[@]} -eq 3 && ${#CONTROLLER_PORTS[@]} -eq 3 ]] || die "need exactly 3 broker and 3 controller ports"
 
-# Secure listeners: name, port offset, security protocol, SASL mechanism (- for none).
+# Further listeners: name, port offset, security protocol, SASL mechanism (- for none).
 LISTENERS=(
     "SASL_PLAIN 10 SASL_PLAINTEXT PLAIN"
     "SASL_SCRAM256 11 SASL_PLAINTEXT SCRAM-SHA-256"
@@ -89,6 +93,7 @@ LISTENERS=(
     "SSL 14 SSL -"
     "MTLS 15 SSL -"
     "SASL_SSL 16 SASL_SSL SCRAM-SHA-512"
+    "PROXIED 17 PLAINTEXT -"
 )
 USERS=("admin admin-secret" "alice alice-secret" "reader reader-secret")
 
@@ -257,9 +262,14 @@ write_config() {  # node
     for i in 0 1 2; do voters+=("$((i + 1))@127.0.0.1:${CONTROLLER_PORTS[$i]}"); done
     local bp=${BROKER_PORTS[$((n - 1))]} cp=${CONTROLLER_PORTS[$((n - 1))]} l name offset protocol
     local listeners="PLAINTEXT://127.0.0.1:$bp" map="PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+    local advertised=$listeners port
     for l in "${LISTENERS[@]}"; do
         read -r name offset protocol _ <<< "$l"
-        listeners+=",$name://127.0.0.1:$((bp + offset))"
+        port=$((bp + offset))
+        listeners+=",$name://127.0.0.1:$port"
+        # Node 3's PROXIED listener is reached through the slow-broker tests' proxy (see the header).
+        [[ $name == PROXIED && $n == 3 ]] && port=$((port + 1))
+        advertised+=",$name://127.0.0.1:$port"
         map+=",$name:$protocol"
     done
     cat > "$d/server.properties" << EOF
@@ -269,7 +279,7 @@ node.id=$n
 controller.quorum.voters=$(IFS=,; echo "${voters[*]}")
 controller.listener.names=CONTROLLER
 listeners=$listeners,CONTROLLER://127.0.0.1:$cp
-advertised.listeners=$listeners
+advertised.listeners=$advertised
 listener.security.protocol.map=$map
 inter.broker.listener.name=PLAINTEXT
 # Authentication on the secure listeners (see the header); PLAINTEXT and the controllers are User:ANONYMOUS.

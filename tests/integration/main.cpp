@@ -109,7 +109,7 @@ std::string createTopic(
     return "topic " + topic + " did not get leaders for all partitions";
 }
 
-std::string produce(const QString& topic, int count, int keys, int valueBytes)
+std::string produce(const QString& topic, int count, int keys, int valueBytes, int32_t partition)
 {
     std::string error;
     auto rk = makeClient(RD_KAFKA_PRODUCER, &error);
@@ -122,10 +122,10 @@ std::string produce(const QString& topic, int count, int keys, int valueBytes)
         if (int(value.size()) < valueBytes)
             value.resize(size_t(valueBytes), 'x');
         rd_kafka_resp_err_t err;
-        while (
-            (err = rd_kafka_producev(rk.get(), RD_KAFKA_V_TOPIC(name.c_str()), RD_KAFKA_V_KEY(key.data(), key.size()),
-                 RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
-                 RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END))
+        while ((err = rd_kafka_producev(rk.get(), RD_KAFKA_V_TOPIC(name.c_str()), RD_KAFKA_V_PARTITION(partition),
+                    RD_KAFKA_V_KEY(key.data(), key.size()),
+                    RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
+                    RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END))
             == RD_KAFKA_RESP_ERR__QUEUE_FULL)
             rd_kafka_poll(rk.get(), 100);
         if (err)

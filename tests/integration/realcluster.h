@@ -18,8 +18,9 @@ QString uniqueTopic(const char* prefix);
 std::string createTopic(
     const QString& name, int partitions, int replicationFactor, const std::map<std::string, std::string>& configs = {});
 // Produces `count` keyed records ("key-<i % keys>", values "value-<i>" padded to `valueBytes` when that is larger)
-// and waits for every delivery report. Returns an error text.
-std::string produce(const QString& topic, int count, int keys = 10, int valueBytes = 0);
+// and waits for every delivery report; into `partition` when it is not -1 (the partitioner's choice). Returns an
+// error text.
+std::string produce(const QString& topic, int count, int keys = 10, int valueBytes = 0, int32_t partition = -1);
 
 } // namespace kafscope::itest
 
