@@ -18,6 +18,7 @@
 // Environment: KAFSCOPE_BOOTSTRAP (when --bootstrap is not given); the test cluster's settings for the node script
 // (KAFSCOPE_CLUSTER_DIR, KAFSCOPE_BROKER_PORTS...), as scripts/bench runs it.
 #include "../tests/integration/steadyproducer.h"
+#include "benchutil.h"
 #include "kafka/clustersession.h"
 #include "models/recordmodel.h"
 #include "ui/livepage.h"
@@ -41,6 +42,11 @@
 
 using namespace kafscope;
 
+using kafscope::bench::argValue;
+using kafscope::bench::die;
+using kafscope::bench::percentile;
+using kafscope::bench::turn;
+
 namespace {
 
 constexpr int kTickMs = 10;
@@ -55,19 +61,6 @@ double threadCpuMs()
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
 }
 
-[[noreturn]] void die(const QString& message)
-{
-    std::fprintf(stderr, "bench_faults: %s\n", qPrintable(message));
-    std::exit(1);
-}
-
-void turn(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
 // The node script, run while the event loop keeps turning (the pane drains meanwhile).
 void nodeScript(const QString& verb)
 {
@@ -80,20 +73,6 @@ void nodeScript(const QString& verb)
         turn(20);
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         die(QStringLiteral("kafka-cluster.sh %1 2 failed").arg(verb));
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, size_t(std::lround(p / 100.0 * double(v.size() - 1))))];
-}
-
-int argValue(const QStringList& args, const QString& name, int fallback)
-{
-    const auto i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? args[i + 1].toInt() : fallback;
 }
 
 // One sample every 100 ms of the run: records delivered (producer) and received (pane, kcat) so far.

@@ -26,6 +26,7 @@
 //   run (default 600 s); --no-kafka-describe-all: skip ConsumerGroupCommand over the 5,000 groups (a minute or more).
 // Environment: KAFSCOPE_BOOTSTRAP (when --bootstrap is not given); BENCH_DELETE_TOPICS=1 deletes the groups and
 // topics at the end (scripts/bench sets it on a cluster it did not start, to leave it as found).
+#include "benchutil.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
 #include "kafka/protocol/errors.h"
@@ -49,6 +50,9 @@
 using namespace kafscope;
 using protocol::AdminClient;
 
+using kafscope::bench::argValue;
+using kafscope::bench::die;
+
 namespace {
 
 const QString kGroupTopic = QStringLiteral("kafscope-bench-groups");
@@ -62,12 +66,6 @@ constexpr int kPageBatch = 500; // GroupsPage's kSummaryBatch
 constexpr int kInFlight = 64;
 constexpr double kListTargetMs = 500;
 constexpr double kLagTargetMs = 100;
-
-[[noreturn]] void die(const QString& message)
-{
-    std::fprintf(stderr, "bench_groups: error: %s\n", qPrintable(message));
-    std::exit(1);
-}
 
 void note(const QString& message)
 {
@@ -514,12 +512,6 @@ double lagOnce(AdminClient& admin, int64_t* total)
                 .arg(d.lag.errors.join(QStringLiteral("; "))));
     *total = d.lag.total.value_or(-1);
     return elapsed;
-}
-
-int argValue(const QStringList& args, const QString& name, int fallback)
-{
-    const auto i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? args[i + 1].toInt() : fallback;
 }
 
 } // namespace

@@ -28,6 +28,7 @@
 // Environment: KAFSCOPE_BOOTSTRAP (when --bootstrap is not given); BENCH_DELETE_TOPICS=1 deletes the topic at the
 // end (scripts/bench sets it on a cluster it did not start, to leave it as found).
 
+#include "benchutil.h"
 #include "kafka/client/liveconsumer.h"
 #include "kafka/clustersession.h"
 #include "models/recordfilterproxy.h"
@@ -59,6 +60,9 @@
 #include <vector>
 
 using namespace kafscope;
+
+using kafscope::bench::argValue;
+using kafscope::bench::percentile;
 
 namespace {
 
@@ -433,25 +437,10 @@ double procStatusMb(const char* field)
     return -1;
 }
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(std::lround(p / 100.0 * double(v.size() - 1))));
-    return v[i];
-}
-
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : (v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2);
-}
-
-int argValue(const QStringList& args, const QString& name, int fallback)
-{
-    const auto i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? args[i + 1].toInt() : fallback;
 }
 
 const char* verdict(bool ok)

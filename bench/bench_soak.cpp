@@ -14,6 +14,7 @@
 // Usage: bench_soak [--minutes M (default 120)] [--every S (default 60)] [--rate R (default 200)]
 //                   [--row-cap N (default 20000)] [--warmup-minutes W (default 30: at 200 records/s the mock brokers'
 //                   logs reach their cap in about 20 minutes)]
+#include "benchutil.h"
 #include "kafka/clustersession.h"
 #include "kafka/demo/democluster.h"
 #include "kafka/lag/sampler.h"
@@ -43,26 +44,11 @@
 
 using namespace kafscope;
 
+using kafscope::bench::argValue;
+using kafscope::bench::die;
+using kafscope::bench::turn;
+
 namespace {
-
-[[noreturn]] void die(const QString& message)
-{
-    std::fprintf(stderr, "bench_soak: %s\n", qPrintable(message));
-    std::exit(1);
-}
-
-void turn(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-int argValue(const QStringList& args, const QString& name, int fallback)
-{
-    const auto i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? args[i + 1].toInt() : fallback;
-}
 
 double rssMb()
 {
