@@ -2,6 +2,8 @@
 #include "kafka/background.h"
 #include "kafka/profiles/clientconfig.h"
 #include "kafka/profiles/secretstore.h"
+#include "ui/brokerspage.h"
+#include "ui/localcluster.h"
 #include "ui/mainwindow.h"
 #include "ui/settings.h"
 
@@ -81,7 +83,12 @@ int main(int argc, char** argv)
         QStringLiteral("Kafka Connect REST URL(s) for the Connect page, comma-separated (with --bootstrap or "
                        "--client-config; a user in the URL takes its password from $KAFSCOPE_CONNECT_PASSWORD)."),
         QStringLiteral("URL"));
-    parser.addOptions({ demo, bootstrap, screenshot, tail, page, readOnly, clientConfig, profileName, connectUrls });
+    const QCommandLineOption localCluster(QStringLiteral("local-cluster"),
+        QStringLiteral("The script that runs the local cluster (scripts/local-cluster; scripts/run-demo --real gives "
+                       "it): the Brokers page can then stop, kill and start its nodes."),
+        QStringLiteral("SCRIPT"));
+    parser.addOptions(
+        { demo, bootstrap, screenshot, tail, page, readOnly, clientConfig, profileName, connectUrls, localCluster });
     parser.process(app);
     QList<kafscope::connect::ConnectEndpoint> connectEndpoints;
     if (parser.isSet(connectUrls)) {
@@ -132,6 +139,16 @@ int main(int argc, char** argv)
     if (parser.isSet(page) && !window.showPage(parser.value(page))) {
         qWarning("Unknown page '%s': use topics, live, groups, brokers or connect.", qPrintable(parser.value(page)));
         return 2;
+    }
+    if (parser.isSet(localCluster)) {
+        const QFileInfo script(parser.value(localCluster));
+        if (!script.isFile() || !script.isExecutable()) {
+            std::fprintf(stderr, "kafscope: --local-cluster %s is not an executable script\n",
+                qPrintable(parser.value(localCluster)));
+            return 2;
+        }
+        window.brokersPage()->setLocalCluster(
+            new kafscope::LocalClusterControl(script.absoluteFilePath(), window.brokersPage()));
     }
     window.setReadOnlyByDefault(parser.isSet(readOnly));
     if (parser.isSet(tail))

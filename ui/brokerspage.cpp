@@ -7,6 +7,7 @@
 #include "ui/dialogs/configeditordialog.h"
 #include "ui/dialogs/reassignmentdialog.h"
 #include "ui/inlinemessage.h"
+#include "ui/localcluster.h"
 #include "ui/settings.h"
 #include "ui/viewsetup.h"
 #include "ui/viewstate.h"
@@ -14,8 +15,11 @@
 #include "ui_brokerspage.h"
 
 #include <QDateTime>
+#include <QFileInfo>
+#include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QToolButton>
 
 namespace kafscope {
 
@@ -137,6 +141,78 @@ BrokersPage::BrokersPage(Cluster* session, QWidget* parent)
 }
 
 BrokersPage::~BrokersPage() = default;
+
+void BrokersPage::setLocalCluster(LocalClusterControl* control)
+{
+    if (m_local || !control)
+        return;
+    m_local = control;
+    m_localMenu = new QMenu(this);
+    m_localButton = new QToolButton(this);
+    m_localButton->setObjectName(QStringLiteral("localClusterButton"));
+    m_localButton->setText(QStringLiteral("&Local cluster"));
+    m_localButton->setToolTip(QStringLiteral("Stop, kill or start a node of the local cluster (%1), to see what Kafka "
+                                             "does when brokers fail")
+                                  .arg(QFileInfo(control->script()).fileName()));
+    m_localButton->setPopupMode(QToolButton::InstantPopup);
+    m_localButton->setMenu(m_localMenu);
+    m_localButton->setVisible(false);
+    m_ui->configHeader->insertWidget(m_ui->configHeader->indexOf(m_ui->editConfigsButton), m_localButton);
+    m_localStatus = new QLabel(this);
+    m_localStatus->setObjectName(QStringLiteral("localClusterStatus"));
+    m_localStatus->setWordWrap(true);
+    m_localStatus->setVisible(false);
+    m_ui->verticalLayout->insertWidget(m_ui->verticalLayout->indexOf(m_ui->staleStatus) + 1, m_localStatus);
+    connect(m_localMenu, &QMenu::aboutToShow, this, [this] { localClusterActions(); });
+    connect(control, &LocalClusterControl::probed, this, &BrokersPage::updateActions);
+    connect(control, &LocalClusterControl::started, this, [this](auto, int, const QString& message) {
+        inline_message::show(m_localStatus, inline_message::Kind::Info, message);
+        updateActions();
+    });
+    connect(control, &LocalClusterControl::finished, this, [this](auto, int, bool ok, const QString& message) {
+        inline_message::show(m_localStatus, ok ? inline_message::Kind::Info : inline_message::Kind::Error, message);
+        updateActions();
+        m_session->refresh();
+    });
+    if (!control->isProbed())
+        control->probe();
+    updateActions();
+}
+
+QList<QAction*> BrokersPage::localClusterActions()
+{
+    if (!m_local)
+        return {};
+    using Verb = LocalClusterControl::Verb;
+    m_localMenu->clear();
+    const auto& metadata = m_session->metadata();
+    const int32_t selected = selectedBrokerId();
+    const bool ours = m_local->isScriptNode(metadata, selected);
+    const bool idle = !m_local->busy();
+    auto add = [this](const QString& text, Verb verb, int node, bool enabled) {
+        auto* action = m_localMenu->addAction(text);
+        action->setEnabled(enabled);
+        action->setToolTip(m_local->commandLine(verb, node));
+        connect(action, &QAction::triggered, m_local, [control = m_local, verb, node] { control->run(verb, node); });
+    };
+    add(ours ? QStringLiteral("Stop broker %1 (controlled shutdown)").arg(selected)
+             : QStringLiteral("Stop the selected broker (select one of the local cluster's)"),
+        Verb::Stop, selected, ours && idle);
+    add(ours ? QStringLiteral("Kill broker %1 (SIGKILL, as a crash)").arg(selected)
+             : QStringLiteral("Kill the selected broker (select one of the local cluster's)"),
+        Verb::Kill, selected, ours && idle);
+    m_localMenu->addSeparator();
+    for (const int node : m_local->absentNodes(metadata))
+        add(QStringLiteral("Start broker %1").arg(node), Verb::Start, node, idle);
+    // Also when the tables still show every broker from before the whole cluster went down.
+    add(QStringLiteral("Start every stopped broker"), Verb::Start, 0, idle);
+    return m_localMenu->actions();
+}
+
+QString BrokersPage::localClusterStatus() const
+{
+    return m_localStatus && m_localStatus->isVisible() ? m_localStatus->text() : QString();
+}
 
 void BrokersPage::restoreViewState(Settings* settings)
 {
@@ -261,6 +337,18 @@ void BrokersPage::updateActions()
     gateWriteAction(m_ui->editDefaultsButton, m_session, connected,
         QStringLiteral("Change the cluster-wide broker defaults (dynamic configs every broker uses unless it sets its "
                        "own)"));
+    if (m_localButton) {
+        // Only on the cluster the script runs (its nodes at their addresses), and not on a read-only connection.
+        const auto& metadata = m_session->metadata();
+        bool ours = false;
+        for (const auto& b : metadata.brokers)
+            ours = ours || m_local->isScriptNode(metadata, b.nodeId);
+        m_localButton->setVisible(connected && ours);
+        const auto refusal = m_session->writeRefusal();
+        m_localButton->setEnabled(refusal.isEmpty() && !m_local->busy());
+        if (!refusal.isEmpty())
+            m_localButton->setToolTip(refusal);
+    }
 }
 
 void BrokersPage::showConfigEditor(const QString& broker)

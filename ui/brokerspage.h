@@ -4,7 +4,11 @@
 #include <QWidget>
 #include <memory>
 
+class QLabel;
+class QMenu;
 class QSortFilterProxyModel;
+class QToolButton;
+class QAction;
 namespace Ui {
 class BrokersPage;
 }
@@ -15,6 +19,7 @@ class BrokerModel;
 class Cluster;
 class Settings;
 class ConfigModel;
+class LocalClusterControl;
 
 // Brokers of the cluster (id, address, rack, controller, leader and replica counts) and the configuration of the
 // selected broker.
@@ -32,6 +37,13 @@ public:
     QString quorumText() const;
     // Restores the header and splitter state the user chose, and remembers their changes from now on.
     void restoreViewState(Settings* settings);
+    // The local cluster's node verbs: a "Local cluster" menu button, shown while the connected cluster's brokers are
+    // the script's nodes (stop or kill the selected broker, start a stopped one), and a line saying what happened.
+    void setLocalCluster(LocalClusterControl* control);
+    QToolButton* localClusterButton() const { return m_localButton; }
+    // The menu's actions for the current state (what the button shows when clicked).
+    QList<QAction*> localClusterActions();
+    QString localClusterStatus() const;
 
 private:
     void onMetadata(const ClusterMetadata& metadata);
@@ -53,6 +65,10 @@ private:
     QString m_quorumHtml;
     QString m_fencedHtml;
     bool m_columnsSized = false;
+    LocalClusterControl* m_local = nullptr;
+    QToolButton* m_localButton = nullptr;
+    QMenu* m_localMenu = nullptr;
+    QLabel* m_localStatus = nullptr;
 };
 
 } // namespace kafscope

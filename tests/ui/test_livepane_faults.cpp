@@ -6,21 +6,27 @@
 // kills nodes.
 #include "../integration/steadyproducer.h"
 #include "kafka/clustersession.h"
+#include "models/brokermodel.h"
 #include "models/recordmodel.h"
 #include "models/topicmodel.h"
+#include "ui/brokerspage.h"
 #include "ui/livepage.h"
+#include "ui/localcluster.h"
 #include "ui/mainwindow.h"
 #include "ui/settings.h"
 #include "ui/topicspage.h"
 #include "uitestutil.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QLabel>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace kafscope;
 
@@ -250,6 +256,60 @@ private slots:
         // The pane named the outage while it lasted: a broker's address first, then that none answers.
         QVERIFY2(paneStatuses.any(QStringLiteral("127.0.0.1:")), qPrintable(paneStatuses.joined()));
         QVERIFY2(paneStatuses.any(QStringLiteral("No broker answers")), qPrintable(paneStatuses.joined()));
+    }
+
+    // The Brokers page's "Local cluster" menu on the real cluster: the cluster's own script stops node 3, the tables
+    // lose it, the menu offers to start it, and it comes back.
+    void theBrokersPagesLocalClusterMenuStopsAndStartsARealNode()
+    {
+        if (bootstrap().isEmpty()) {
+            if (qEnvironmentVariable("CI") == QLatin1String("true"))
+                QFAIL("KAFSCOPE_BOOTSTRAP is not set: in CI the real cluster must run (scripts/test starts it)");
+            QSKIP("no real cluster (not CI): run scripts/test, or set KAFSCOPE_BOOTSTRAP");
+        }
+        QTemporaryDir dir;
+        Settings settings(dir.filePath(QStringLiteral("kafscope.ini")));
+        MainWindow window(&settings);
+        auto* page = window.brokersPage();
+        auto* control = new LocalClusterControl(QStringLiteral(KAFSCOPE_CLUSTER_SCRIPT), page);
+        page->setLocalCluster(control);
+        window.show();
+        window.showPage(QStringLiteral("brokers"));
+        window.connectTo({ QStringLiteral("real"), bootstrap(), false });
+        QTRY_COMPARE_WITH_TIMEOUT(page->brokerModel()->rowCount(), 3, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(page->localClusterButton()->isVisible(), kTimeoutMs);
+        QTimer refresh;
+        connect(&refresh, &QTimer::timeout, &window, &MainWindow::refresh);
+        refresh.start(2000);
+
+        auto* view = test::child<QTableView>(page, "brokerView");
+        QVERIFY(view);
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            if (view->model()->index(row, 0).data().toString() == QLatin1String("3"))
+                view->selectRow(row);
+        auto find = [page](const QString& text) -> QAction* {
+            for (auto* a : page->localClusterActions())
+                if (a->text() == text)
+                    return a;
+            return nullptr;
+        };
+        auto* stop = find(QStringLiteral("Stop broker 3 (controlled shutdown)"));
+        QVERIFY(stop && stop->isEnabled());
+        stop->trigger();
+        QVERIFY(page->localClusterStatus().contains(QStringLiteral("Stopping broker 3")));
+        QTRY_VERIFY_WITH_TIMEOUT(!control->busy(), 120000);
+        QVERIFY2(page->localClusterStatus().contains(QStringLiteral("Broker 3 stopped (controlled shutdown)")),
+            qPrintable(page->localClusterStatus()));
+        QTRY_COMPARE_WITH_TIMEOUT(page->brokerModel()->rowCount(), 2, kTimeoutMs);
+
+        QAction* start = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((start = find(QStringLiteral("Start broker 3"))) != nullptr, kTimeoutMs);
+        QVERIFY(start->isEnabled());
+        start->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!control->busy(), 180000);
+        QVERIFY2(page->localClusterStatus().contains(QStringLiteral("Broker 3 started again")),
+            qPrintable(page->localClusterStatus()));
+        QTRY_COMPARE_WITH_TIMEOUT(page->brokerModel()->rowCount(), 3, kTimeoutMs);
     }
 };
 

@@ -8,18 +8,22 @@
 #include "models/topicmodel.h"
 #include "ui/brokerspage.h"
 #include "ui/livepage.h"
+#include "ui/localcluster.h"
 #include "ui/mainwindow.h"
 #include "ui/producerpanel.h"
 #include "ui/settings.h"
 #include "ui/topicspage.h"
 #include "uitestutil.h"
 
+#include <QAction>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolButton>
 
 using namespace kafscope;
 using kafscope::test::FakeCluster;
@@ -90,6 +94,44 @@ QString configStatus(const QWidget& page)
 ConnectionProfile profile()
 {
     return { QStringLiteral("fake"), QStringLiteral("127.0.0.1:9092"), false };
+}
+
+// A stand-in for scripts/local-cluster: its nodes are the fake cluster's brokers (k1..k3:9092); every call is logged;
+// kill-node takes a moment, start-node fails the way the real script does when a node dies at startup.
+QString localClusterScript(const QTemporaryDir& dir)
+{
+    const QString path = dir.filePath(QStringLiteral("local-cluster"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(R"sh(#!/usr/bin/env bash
+echo "$*" >> "$(dirname "$0")/calls.log"
+case $1 in
+    bootstrap) echo "k1:9092,k2:9092,k3:9092" ;;
+    kill-node) sleep 0.5; echo "kafka-cluster: node $2 killed (SIGKILL)" >&2 ;;
+    stop-node) echo "kafka-cluster: node $2 stopped" >&2 ;;
+    start-node) echo "kafka-cluster: error: node $2 exited during startup (logs in /tmp/node$2/logs)" >&2; exit 1 ;;
+esac
+)sh");
+    f.close();
+    f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+    return path;
+}
+
+QStringList calls(const QTemporaryDir& dir)
+{
+    QFile f(dir.filePath(QStringLiteral("calls.log")));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+QAction* actionNamed(const QList<QAction*>& actions, const QString& text)
+{
+    for (auto* a : actions)
+        if (a->text() == text)
+            return a;
+    return nullptr;
 }
 
 } // namespace
@@ -286,6 +328,93 @@ private slots:
         cluster.connectTo(profile());
         QTRY_VERIFY(visibleLabelContaining(&page, QStringLiteral("Connection refused")));
         QCOMPARE(page.configModel()->rowCount(), 0);
+    }
+
+    void theLocalClusterMenuStopsKillsAndStartsTheScriptsNodes()
+    {
+        QTemporaryDir dir;
+        FakeCluster cluster;
+        script(cluster);
+        BrokersPage page(&cluster);
+        page.resize(1200, 700);
+        page.show();
+        auto* control = new LocalClusterControl(localClusterScript(dir), &page);
+        page.setLocalCluster(control);
+        cluster.connectTo(profile());
+        QTRY_COMPARE(page.brokerModel()->rowCount(), 3);
+        QTRY_VERIFY(control->isProbed());
+        QCOMPARE(control->nodeAddresses(),
+            (QStringList { QStringLiteral("k1:9092"), QStringLiteral("k2:9092"), QStringLiteral("k3:9092") }));
+        QTRY_VERIFY(page.localClusterButton()->isVisible());
+
+        // Broker 1 is selected first: stop and kill name it; every node is up, so only "start every stopped".
+        auto actions = page.localClusterActions();
+        QVERIFY(actionNamed(actions, QStringLiteral("Stop broker 1 (controlled shutdown)")));
+        auto* kill = actionNamed(actions, QStringLiteral("Kill broker 1 (SIGKILL, as a crash)"));
+        QVERIFY(kill && kill->isEnabled());
+        QVERIFY(!actionNamed(actions, QStringLiteral("Start broker 3")));
+        QVERIFY(actionNamed(actions, QStringLiteral("Start every stopped broker")));
+
+        // The script runs beside the event loop: the page says what is going on, and a second verb waits its turn.
+        const int refreshesBefore = cluster.refreshes;
+        kill->trigger();
+        QVERIFY(control->busy());
+        QVERIFY(page.localClusterStatus().contains(QStringLiteral("Killing broker 1 (local-cluster kill-node 1)")));
+        QVERIFY(!page.localClusterButton()->isEnabled());
+        QVERIFY(!page.localClusterActions().first()->isEnabled());
+        QTRY_VERIFY(!control->busy());
+        QVERIFY2(page.localClusterStatus().contains(QStringLiteral("Broker 1 killed (SIGKILL), as a crash")),
+            qPrintable(page.localClusterStatus()));
+        QVERIFY(page.localClusterButton()->isEnabled());
+        QTRY_VERIFY(cluster.refreshes > refreshesBefore); // the tables catch up at once
+
+        // Broker 3 gone from the metadata: it can be started; the script's failure is said with its reason.
+        cluster.metadataAnswer.brokers.removeLast();
+        cluster.refresh();
+        QTRY_COMPARE(page.brokerModel()->rowCount(), 2);
+        auto* start = actionNamed(page.localClusterActions(), QStringLiteral("Start broker 3"));
+        QVERIFY(start && start->isEnabled());
+        start->trigger();
+        QTRY_VERIFY(!control->busy());
+        QVERIFY2(page.localClusterStatus().contains(QStringLiteral(
+                     "local-cluster start-node 3 failed (exit status 1): kafka-cluster: error: node 3 exited during "
+                     "startup")),
+            qPrintable(page.localClusterStatus()));
+        QCOMPARE(calls(dir),
+            (QStringList {
+                QStringLiteral("bootstrap"), QStringLiteral("kill-node 1"), QStringLiteral("start-node 3") }));
+    }
+
+    void theLocalClusterMenuStaysAwayFromOtherClustersAndReadOnlyConnections()
+    {
+        QTemporaryDir dir;
+        FakeCluster cluster;
+        script(cluster);
+        // The same ids, other addresses: not the script's cluster.
+        for (auto& b : cluster.metadataAnswer.brokers)
+            b.host = QStringLiteral("prod-") + b.host;
+        BrokersPage page(&cluster);
+        page.show();
+        auto* control = new LocalClusterControl(localClusterScript(dir), &page);
+        page.setLocalCluster(control);
+        cluster.connectTo(profile());
+        QTRY_COMPARE(page.brokerModel()->rowCount(), 3);
+        QTRY_VERIFY(control->isProbed());
+        QVERIFY(!page.localClusterButton()->isVisible());
+        auto actions = page.localClusterActions();
+        QVERIFY(!actionNamed(actions, QStringLiteral("Stop the selected broker (select one of the local cluster's)"))
+                     ->isEnabled());
+        QVERIFY(!actionNamed(actions, QStringLiteral("Start broker 3")));
+
+        // The script's cluster, read-only: shown, but nothing runs.
+        script(cluster);
+        auto readOnly = profile();
+        readOnly.readOnly = true;
+        cluster.connectTo(readOnly);
+        QTRY_VERIFY(page.localClusterButton()->isVisible());
+        QVERIFY(!page.localClusterButton()->isEnabled());
+        QVERIFY(page.localClusterButton()->toolTip().contains(QStringLiteral("read-only")));
+        QCOMPARE(calls(dir), QStringList { QStringLiteral("bootstrap") });
     }
 };
 
