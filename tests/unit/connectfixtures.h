@@ -70,6 +70,15 @@ public:
             }
         });
     }
+    ~ScriptedHttp() override
+    {
+        // Its sockets (children of m_server, destroyed after m_buffers) would say "disconnected" on their way out, into
+        // the lambda above that touches m_buffers: ASan caught that use after free. They go first, silently.
+        for (auto* s : m_server.findChildren<QTcpSocket*>()) {
+            s->disconnect();
+            delete s;
+        }
+    }
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
     void stop()
     {
