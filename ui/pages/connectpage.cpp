@@ -10,6 +10,7 @@
 #include "ui/writegate.h"
 #include "ui_connectpage.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFontDatabase>
@@ -762,8 +763,18 @@ void ConnectPage::startFileDemo()
         return;
     const QString dir = fileDemoDir();
     QDir().mkpath(dir);
-    const QString input = dir + QStringLiteral("/input.txt");
+    // Kafka Connect keeps a file source's position per file name, in the worker's offsets topic, even after the
+    // connector is deleted: a file made anew under a name used before would be read from that old position, past its
+    // end, so nothing would arrive. The demo goes on with its newest input file, and a new file gets a new name.
+    const auto inputs = QDir(dir).entryList({ QStringLiteral("input-*.txt") }, QDir::Files, QDir::Name);
+    const QString input = dir + QLatin1Char('/')
+        + (inputs.isEmpty() ? QStringLiteral("input-%1.txt")
+                                  .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")))
+                            : inputs.last());
     const QString output = dir + QStringLiteral("/output.txt");
+    // A sink already running keeps writing into the file it opened: if output.txt is made anew (the folder was
+    // cleaned), its task is restarted so it opens the new one.
+    const bool newOutput = !QFile::exists(output);
     for (const QString& f : { input, output }) {
         QFile file(f);
         if (!file.open(QIODevice::Append)) {
@@ -803,7 +814,13 @@ void ConnectPage::startFileDemo()
                 QStringLiteral("File demo not started: %1").arg(r.error.message));
         }
     };
-    w->client->putConfig(QStringLiteral("kafscope-demo-sink"), sink, failed);
+    w->client->putConfig(QStringLiteral("kafscope-demo-sink"), sink,
+        [this, failed, newOutput](const connect::ConnectResult<connect::ConnectorInfo>& r) {
+            failed(r);
+            Worker* worker = workerOf(m_demoWorker);
+            if (r.ok() && newOutput && worker)
+                worker->client->restart(QStringLiteral("kafscope-demo-sink"), false, [](const auto&) {});
+        });
     w->client->putConfig(QStringLiteral("kafscope-demo-source"), source,
         [this, failed](const connect::ConnectResult<connect::ConnectorInfo>& r) {
             failed(r);
