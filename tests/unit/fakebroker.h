@@ -33,6 +33,7 @@ public:
         m_server.listen(QHostAddress::LocalHost, 0);
         QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (auto* socket = m_server.nextPendingConnection()) {
+                ++connections;
                 QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onRead(socket); });
             }
         });
@@ -50,6 +51,10 @@ public:
     };
     int16_t maxApiVersionsVersion = 3; // a lower value makes v3 requests get UNSUPPORTED_VERSION in v0 format
     QByteArray rawReply; // when set, sent instead of any framed response (garbage tests)
+    // When set and it answers a request (after the handshake), its bytes go out as they are: frame size and header
+    // are the test's (hostile broker tests).
+    Responder rawResponder;
+    int connections = 0; // accepted so far
     int32_t correlationIdShift = 0; // added to the correlation id of every non-ApiVersions answer (out-of-step tests)
     QList<FakeRequest> received;
 
@@ -94,6 +99,12 @@ private:
             }
             reply(socket, request, protocol::encodeApiVersionsResponse(response, version), 0);
             return;
+        }
+        if (rawResponder) {
+            if (auto bytes = rawResponder(request)) {
+                socket->write(*bytes);
+                return;
+            }
         }
         if (!m_responder)
             return;

@@ -405,3 +405,109 @@ TEST(AdminClientFake, RefusalsAndTimeoutsAreToldApart)
             << r.error.message.toStdString();
     }
 }
+
+// ---- issue #11: a hostile broker, one row per kind of bad answer ----
+// Each row's broker answers the Metadata request after a good handshake with the row's bytes. The answer must fail
+// with a named error, and the next request (the broker well again) must succeed on the same client. A frame that
+// breaks the stream (its size, its correlation id) drops the connection and the next request opens a new one; a
+// well-framed answer whose body is garbage leaves the stream in step, so only that request fails and the connection
+// stays.
+namespace {
+
+struct HostileRow
+{
+    const char* name;
+    std::function<QByteArray(const test::FakeRequest&, quint16 port)> bytes;
+    const char* error; // in the message
+    bool dropsConnection;
+};
+
+QByteArray framed(int32_t correlationId, int16_t headerVersion, const QByteArray& body)
+{
+    Writer w(headerVersion >= 1);
+    w.int32(correlationId);
+    w.taggedFields();
+    const QByteArray payload = w.data() + body;
+    Writer size(false);
+    size.int32(int32_t(payload.size()));
+    return size.data() + payload;
+}
+
+QByteArray sizeOnly(int32_t size)
+{
+    Writer w(false);
+    w.int32(size);
+    return w.data() + QByteArray(16, 'x');
+}
+
+int16_t headerOf(const test::FakeRequest& r)
+{
+    return responseHeaderVersion(r.key, r.version);
+}
+
+const HostileRow kHostileRows[] = {
+    { "NegativeLength", [](const test::FakeRequest&, quint16) { return sizeOnly(-1); }, "invalid size -1", true },
+    { "TinyLength", [](const test::FakeRequest&, quint16) { return sizeOnly(2); }, "invalid size 2", true },
+    { "HugeLength", [](const test::FakeRequest&, quint16) { return sizeOnly(0x7fffffff); }, "invalid size 2147483647",
+        true },
+    { "OversizedFrame", [](const test::FakeRequest&, quint16) { return sizeOnly(300 * 1024 * 1024); },
+        "invalid size 314572800", true },
+    { "WrongCorrelationId",
+        [](const test::FakeRequest& r, quint16 port) {
+            return framed(r.correlationId + 1, headerOf(r), encodeMetadataResponse(sampleMetadata(port), r.version));
+        },
+        "correlation id", true },
+    { "TruncatedResponse",
+        [](const test::FakeRequest& r, quint16 port) {
+            return framed(
+                r.correlationId, headerOf(r), encodeMetadataResponse(sampleMetadata(port), r.version).left(9));
+        },
+        "Malformed Metadata response", false },
+    { "AnotherApisResponse",
+        [](const test::FakeRequest& r, quint16) {
+            // A DescribeConfigs answer (one resource with its error) where the Metadata answer should be.
+            ConfigResourceResult result;
+            result.type = ConfigResourceType::Topic;
+            result.name = QStringLiteral("orders");
+            result.errorCode = 3;
+            result.errorMessage = QStringLiteral("unknown topic");
+            return framed(r.correlationId, headerOf(r), encodeDescribeConfigsResponse({ result }, 4));
+        },
+        "Malformed Metadata response", false },
+    { "EmptyBody", [](const test::FakeRequest& r, quint16) { return framed(r.correlationId, headerOf(r), {}); },
+        "Malformed Metadata response", false },
+};
+
+class HostileBroker : public ::testing::TestWithParam<HostileRow>
+{
+};
+
+} // namespace
+
+TEST_P(HostileBroker, AnswerIsANamedErrorTheConnectionIsDroppedAndTheNextRequestSucceeds)
+{
+    const HostileRow& row = GetParam();
+    FakeBroker broker;
+    broker.setResponder(metadataResponder(&broker));
+    broker.rawResponder = [&broker, &row](const test::FakeRequest& r) -> std::optional<QByteArray> {
+        if (r.key != ApiKey::Metadata)
+            return std::nullopt;
+        return row.bytes(r, broker.port());
+    };
+    ConnectionOptions options;
+    options.requestTimeoutMs = 600000; // a hang would be the test's own guard, never this timeout
+    AdminClient admin({ { QStringLiteral("127.0.0.1"), broker.port() } }, options);
+    const auto bad = fetch(admin);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.error.message.contains(QLatin1String(row.error))) << bad.error.message.toStdString();
+    EXPECT_EQ(broker.connections, 1);
+
+    broker.rawResponder = nullptr; // the broker is well again
+    const auto good = fetch(admin);
+    ASSERT_TRUE(good.ok()) << good.error.message.toStdString();
+    EXPECT_EQ(good.value->clusterId, QStringLiteral("fake-cluster"));
+    EXPECT_EQ(broker.connections, row.dropsConnection ? 2 : 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Table, HostileBroker, ::testing::ValuesIn(kHostileRows),
+    [](const ::testing::TestParamInfo<HostileRow>& info) { return std::string(info.param.name); });
