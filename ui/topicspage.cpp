@@ -1,6 +1,7 @@
 #include "ui/topicspage.h"
 
 #include "kafka/admin/planner.h"
+#include "kafka/admin/topichealth.h"
 #include "kafka/cluster.h"
 #include "models/configmodel.h"
 #include "models/partitionmodel.h"
@@ -22,6 +23,7 @@
 #include "ui_topicspage.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTimer>
@@ -41,6 +43,11 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
     , m_filterDebounce(new QTimer(this))
 {
     m_ui->setupUi(this);
+    m_createdStatus = new QLabel(this);
+    m_createdStatus->setObjectName(QStringLiteral("createdStatus"));
+    m_createdStatus->setWordWrap(true);
+    m_createdStatus->setVisible(false);
+    m_ui->verticalLayout->insertWidget(m_ui->verticalLayout->indexOf(m_ui->offsetsStatus) + 1, m_createdStatus);
     m_topicProxy->setSourceModel(m_topicModel);
     setupTableView(m_ui->topicView, m_topicProxy);
     m_ui->topicView->setColumnWidth(TopicModel::NameColumn, 240);
@@ -152,6 +159,7 @@ TopicsPage::TopicsPage(Cluster* session, QWidget* parent)
             m_ui->configStatus->setText(QStringLiteral("Select a topic."));
             m_columnsSized = false;
             inline_message::hide(m_ui->offsetsStatus);
+            inline_message::hide(m_createdStatus);
             updateCount();
         }
         updateActions();
@@ -288,6 +296,7 @@ void TopicsPage::showCreateDialog()
     CreateTopicDialog dialog(m_session, this);
     connect(&dialog, &CreateTopicDialog::topicCreated, this, [this](const QString& name) {
         m_selectAfterRefresh = name;
+        inline_message::hide(m_createdStatus);
         m_session->refresh();
     });
     dialog.exec();
@@ -343,9 +352,16 @@ void TopicsPage::onMetadata(const ClusterMetadata& metadata)
         if (!userSized(QStringLiteral("topics/topics")))
             fitColumns(m_ui->topicView);
     }
-    if (!m_selectAfterRefresh.isEmpty() && selectTopic(m_selectAfterRefresh))
-        m_selectAfterRefresh.clear(); // the topic just created
-    else if (m_ui->topicView->selectionModel()->selectedRows().isEmpty() && m_topicProxy->rowCount() > 0)
+    if (!m_selectAfterRefresh.isEmpty() && selectTopic(m_selectAfterRefresh)) {
+        // The topic just created. Kafka places replicas on brokers that are registered but not up: said here, once.
+        const auto warning = admin::replicasOnBrokersDown(metadata, m_selectAfterRefresh);
+        if (warning.isEmpty())
+            inline_message::hide(m_createdStatus);
+        else
+            inline_message::show(m_createdStatus, inline_message::Kind::Warning,
+                QStringLiteral("Topic %1 was created, but %2.").arg(m_selectAfterRefresh, warning));
+        m_selectAfterRefresh.clear();
+    } else if (m_ui->topicView->selectionModel()->selectedRows().isEmpty() && m_topicProxy->rowCount() > 0)
         m_ui->topicView->selectRow(0);
     showSelectedTopic(false);
 }

@@ -4,6 +4,7 @@
 #include <QWidget>
 #include <memory>
 
+class QLabel;
 class QSortFilterProxyModel;
 class QTimer;
 namespace Ui {
@@ -71,6 +72,7 @@ private:
     QTimer* m_filterDebounce;
     QString m_configTopic;
     QString m_selectAfterRefresh;
+    QLabel* m_createdStatus = nullptr; // what is wrong with the topic just created (replicas on brokers down)
     bool m_columnsSized = false;
     bool m_partitionColumnsSized = false;
 };

@@ -4,6 +4,7 @@
 #include "app/cli/common.h"
 #include "app/cli/dataplane.h"
 #include "kafka/admin/partitiongrowth.h"
+#include "kafka/admin/topichealth.h"
 #include "kafka/admin/topicname.h"
 #include "kafka/protocol/adminclient.h"
 #include "kafka/protocol/bootstrap.h"
@@ -38,36 +39,9 @@ void warnAboutReplicasOnBrokersDown(protocol::AdminClient& admin, const QStringL
     const auto md = awaitResult<ClusterMetadata>([&](auto done) { admin.fetchMetadata(names, done); });
     if (!md.ok())
         return;
-    QSet<int32_t> up;
-    for (const auto& b : md.value->brokers)
-        up.insert(b.nodeId);
-    for (const auto& name : names) {
-        const auto* topic = md.value->topic(name);
-        if (!topic)
-            continue;
-        QSet<int32_t> down;
-        int affected = 0;
-        for (const auto& p : topic->partitions) {
-            bool hit = false;
-            for (const auto r : p.replicas) {
-                if (!up.contains(r)) {
-                    down.insert(r);
-                    hit = true;
-                }
-            }
-            affected += hit ? 1 : 0;
-        }
-        if (affected == 0)
-            continue;
-        QList<int32_t> ids(down.begin(), down.end());
-        std::sort(ids.begin(), ids.end());
-        QStringList idText;
-        for (const auto id : ids)
-            idText << QString::number(id);
-        err() << "kafscope-cli: warning: " << name << ": " << affected << " of " << topic->partitions.size()
-              << " partition(s) have a replica on broker(s) " << idText.join(QStringLiteral(", "))
-              << ", which are not up: those replicas stay out of sync until their brokers are back" << Qt::endl;
-    }
+    for (const auto& name : names)
+        if (const auto warning = admin::replicasOnBrokersDown(*md.value, name); !warning.isEmpty())
+            err() << "kafscope-cli: warning: " << name << ": " << warning << Qt::endl;
 }
 
 int create(const QCommandLineParser& parser, const CommandContext& context)

@@ -7,6 +7,7 @@
 #include "models/topicfilterproxy.h"
 #include "models/topicmodel.h"
 #include "ui/brokerspage.h"
+#include "ui/dialogs/createtopicdialog.h"
 #include "ui/livepage.h"
 #include "ui/localcluster.h"
 #include "ui/mainwindow.h"
@@ -16,6 +17,7 @@
 #include "uitestutil.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -328,6 +330,51 @@ private slots:
         cluster.connectTo(profile());
         QTRY_VERIFY(visibleLabelContaining(&page, QStringLiteral("Connection refused")));
         QCOMPARE(page.configModel()->rowCount(), 0);
+    }
+
+    void aTopicCreatedWithReplicasOnBrokersThatAreDownSaysSo()
+    {
+        // Kafka places replicas on brokers that are registered but not up (Metadata lists only the live ones): the
+        // dialog's "created" is followed by what that means, as kafscope-cli topic create warns.
+        FakeCluster cluster;
+        script(cluster);
+        TopicsPage page(&cluster);
+        page.show();
+        cluster.connectTo(profile());
+        QTRY_COMPARE(page.topicModel()->rowCount(), 3);
+        // Through the page's own dialog (modal): named, created, and the cluster then lists the topic as given.
+        const auto createThroughTheDialog = [&](const QString& name, int partitions, const TopicInfo& listed) {
+            QTimer::singleShot(0, &page, [&cluster, name, partitions, listed] {
+                auto* dialog = qobject_cast<CreateTopicDialog*>(QApplication::activeModalWidget());
+                if (!dialog)
+                    return;
+                cluster.metadataAnswer.topics.append(listed);
+                dialog->setName(name);
+                dialog->setPartitions(partitions);
+                dialog->setReplicationFactor(2);
+                if (dialog->canCreate())
+                    dialog->create();
+                else
+                    dialog->reject();
+            });
+            page.showCreateDialog();
+        };
+        createThroughTheDialog(QStringLiteral("fresh"), 3,
+            { QStringLiteral("fresh"), {}, false, 0,
+                { partition(0, 1, { 1, 4 }, { 1 }), partition(1, 2, { 2, 3 }, { 2, 3 }),
+                    partition(2, 3, { 3, 4 }, { 3 }) } });
+        QCOMPARE(cluster.createRequests.size(), 2);
+        QTRY_COMPARE(page.selectedTopic(), QStringLiteral("fresh"));
+        QTRY_VERIFY(visibleLabelContaining(&page,
+            QStringLiteral("Topic fresh was created, but 2 of 3 partition(s) have a replica on broker(s) 4, which are "
+                           "not up: those replicas stay out of sync until their brokers are back.")));
+
+        // A topic whose replicas are all on live brokers: nothing to say.
+        createThroughTheDialog(QStringLiteral("healthy"), 1,
+            { QStringLiteral("healthy"), {}, false, 0, { partition(0, 1, { 1, 2 }, { 1, 2 }) } });
+        QCOMPARE(cluster.createRequests.size(), 4);
+        QTRY_COMPARE(page.selectedTopic(), QStringLiteral("healthy"));
+        QVERIFY(!visibleLabelContaining(&page, QStringLiteral("was created, but")));
     }
 
     void theLocalClusterMenuStopsKillsAndStartsTheScriptsNodes()
