@@ -136,6 +136,25 @@ std::string produce(const QString& topic, int count, int keys, int valueBytes, i
     return {};
 }
 
+std::string commitOffsets(const QString& group, const QString& topic, const QList<std::pair<int32_t, int64_t>>& offsets)
+{
+    char err[512];
+    rd_kafka_conf_t* conf = rd_kafka_conf_new();
+    rd_kafka_conf_set(conf, "bootstrap.servers", bootstrap().toUtf8().constData(), err, sizeof err);
+    rd_kafka_conf_set(conf, "group.id", group.toUtf8().constData(), err, sizeof err);
+    rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
+    if (!rk)
+        return err;
+    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(int(offsets.size()));
+    for (const auto& [partition, offset] : offsets)
+        rd_kafka_topic_partition_list_add(list, topic.toUtf8().constData(), partition)->offset = offset;
+    const rd_kafka_resp_err_t e = rd_kafka_commit(rk, list, 0);
+    rd_kafka_topic_partition_list_destroy(list);
+    rd_kafka_consumer_close(rk);
+    rd_kafka_destroy(rk);
+    return e == RD_KAFKA_RESP_ERR_NO_ERROR ? std::string() : rd_kafka_err2str(e);
+}
+
 } // namespace kafscope::itest
 
 int main(int argc, char** argv)

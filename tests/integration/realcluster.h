@@ -1,10 +1,12 @@
 #pragma once
 // Access to the real 3-broker Kafka cluster that scripts/test starts (tests/cluster/kafka-cluster.sh). Test-side
 // helpers create topics and produce records through librdkafka, independently of the code under test.
+#include <QList>
 #include <QString>
 #include <gtest/gtest.h>
 #include <map>
 #include <string>
+#include <utility>
 
 namespace kafscope::itest {
 
@@ -21,6 +23,11 @@ std::string createTopic(
 // and waits for every delivery report; into `partition` when it is not -1 (the partitioner's choice). Returns an
 // error text.
 std::string produce(const QString& topic, int count, int keys = 10, int valueBytes = 0, int32_t partition = -1);
+
+// Commits `offsets` (partition, offset) of `topic` for `group` through librdkafka (no member joins). Returns an error
+// text.
+std::string commitOffsets(
+    const QString& group, const QString& topic, const QList<std::pair<int32_t, int64_t>>& offsets);
 
 } // namespace kafscope::itest
 

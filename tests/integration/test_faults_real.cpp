@@ -129,8 +129,24 @@ TEST(FaultsReal, AdminActionsWithABrokerDownAreDoneAndSaidAsTheyAre)
     const auto topic = kafscope::itest::uniqueTopic("faults-admin");
     ASSERT_EQ(kafscope::itest::createTopic(topic, 3, 2), "");
     ASSERT_EQ(kafscope::itest::produce(topic, 300), "");
+    const QString group = topic + QStringLiteral("-group");
+    ASSERT_EQ(kafscope::itest::commitOffsets(group, topic, { { 0, 1 }, { 1, 1 }, { 2, 1 } }), "");
 
     ASSERT_EQ(runScript({ QStringLiteral("stop-node"), QStringLiteral("3") }), 0);
+    // A group's offsets reset and its lag read (what the lag sampler asks) while node 3 is down, wherever the group's
+    // coordinator was: done, and the lag reads back what the reset committed.
+    const auto reset = cli({ QStringLiteral("group"), QStringLiteral("reset-offsets"), group, QStringLiteral("--to"),
+        QStringLiteral("earliest"), QStringLiteral("--topic"), topic, QStringLiteral("--yes") });
+    EXPECT_EQ(reset.exitCode, 0) << reset.err.toStdString();
+    EXPECT_TRUE(eventually([&] {
+        const auto lag = cli({ QStringLiteral("lag"), group, QStringLiteral("--json") });
+        if (lag.exitCode != 0)
+            return false;
+        int atStart = 0;
+        for (const auto& row : kafscope::clitest::json(lag).array())
+            atStart += row.toObject().value(QStringLiteral("committed")).toInteger(-1) == 0 ? 1 : 0;
+        return atStart == 3;
+    })) << "the lag does not show the reset offsets";
     // Three replicas with two brokers up: Kafka places one on the stopped (still registered) broker. Created, and the
     // CLI says those replicas are out of sync until it is back; once it is, they catch up.
     const auto wide = kafscope::itest::uniqueTopic("faults-rf3");

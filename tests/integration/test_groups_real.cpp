@@ -16,26 +16,6 @@ using namespace kafscope::clitest;
 
 namespace {
 
-// Commits offsets for `group` as an admin would (no join): librdkafka's commit with an explicit list.
-std::string commit(const QString& group, const QString& topic, const QList<std::pair<int32_t, int64_t>>& offsets)
-{
-    char err[512];
-    rd_kafka_conf_t* conf = rd_kafka_conf_new();
-    rd_kafka_conf_set(conf, "bootstrap.servers", itest::bootstrap().toUtf8().constData(), err, sizeof err);
-    rd_kafka_conf_set(conf, "group.id", group.toUtf8().constData(), err, sizeof err);
-    rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
-    if (!rk)
-        return err;
-    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(int(offsets.size()));
-    for (const auto& [partition, offset] : offsets)
-        rd_kafka_topic_partition_list_add(list, topic.toUtf8().constData(), partition)->offset = offset;
-    const rd_kafka_resp_err_t e = rd_kafka_commit(rk, list, 0);
-    rd_kafka_topic_partition_list_destroy(list);
-    rd_kafka_consumer_close(rk);
-    rd_kafka_destroy(rk);
-    return e == RD_KAFKA_RESP_ERR_NO_ERROR ? std::string() : rd_kafka_err2str(e);
-}
-
 // Records to one partition, so the offsets are known exactly.
 std::string produceTo(const QString& topic, int32_t partition, int count)
 {
@@ -129,7 +109,7 @@ TEST_F(CliReal, AGroupWithKnownCommitsShowsExactLagAndNoOffsetWhereNothingWasCom
     ASSERT_EQ(produceTo(topic, 1, 4), "");
     ASSERT_EQ(produceTo(topic, 2, 7), "");
     const QString group = topic + QStringLiteral("-group");
-    ASSERT_EQ(commit(group, topic, { { 0, 4 }, { 1, 4 } }), "");
+    ASSERT_EQ(itest::commitOffsets(group, topic, { { 0, 4 }, { 1, 4 } }), "");
 
     const auto lag = cli({ QStringLiteral("lag"), group, QStringLiteral("--json") });
     ASSERT_EQ(lag.exitCode, 0) << lag.err.toStdString();
@@ -352,7 +332,7 @@ TEST_F(CliReal, OffsetResetMovesCommittedOffsetsAsPreviewedToEveryKindOfTarget)
     QThread::msleep(50);
     ASSERT_EQ(produceTo(topic, 0, 3), ""); // offsets 10..12, written after `later`
     const QString group = topic + QStringLiteral("-group");
-    ASSERT_EQ(commit(group, topic, { { 0, 4 }, { 1, 4 } }), "");
+    ASSERT_EQ(itest::commitOffsets(group, topic, { { 0, 4 }, { 1, 4 } }), "");
     const auto p = [&](int partition) { return QStringLiteral("%1-%2").arg(topic).arg(partition); };
 
     // Neither --dry-run nor --yes: says what would happen, sends nothing.
@@ -451,8 +431,8 @@ TEST_F(CliReal, DeleteOffsetsRemovesATopicsOffsetsAndDeleteRemovesTheGroup)
     ASSERT_EQ(produceTo(topicA, 0, 2), "");
     ASSERT_EQ(produceTo(topicB, 0, 2), "");
     const QString group = topicA + QStringLiteral("-group");
-    ASSERT_EQ(commit(group, topicA, { { 0, 1 }, { 1, 0 } }), "");
-    ASSERT_EQ(commit(group, topicB, { { 0, 2 } }), "");
+    ASSERT_EQ(itest::commitOffsets(group, topicA, { { 0, 1 }, { 1, 0 } }), "");
+    ASSERT_EQ(itest::commitOffsets(group, topicB, { { 0, 2 } }), "");
     const auto topicsOf = [&] {
         QSet<QString> topics;
         for (const auto& v : json(cli({ QStringLiteral("lag"), group, QStringLiteral("--json") })).array())
