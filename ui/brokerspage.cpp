@@ -151,9 +151,6 @@ void BrokersPage::setLocalCluster(LocalClusterControl* control)
     m_localButton = new QToolButton(this);
     m_localButton->setObjectName(QStringLiteral("localClusterButton"));
     m_localButton->setText(QStringLiteral("&Local cluster"));
-    m_localButton->setToolTip(QStringLiteral("Stop, kill or start a node of the local cluster (%1), to see what Kafka "
-                                             "does when brokers fail")
-                                  .arg(QFileInfo(control->script()).fileName()));
     m_localButton->setPopupMode(QToolButton::InstantPopup);
     m_localButton->setMenu(m_localMenu);
     m_localButton->setVisible(false);
@@ -344,10 +341,10 @@ void BrokersPage::updateActions()
         for (const auto& b : metadata.brokers)
             ours = ours || m_local->isScriptNode(metadata, b.nodeId);
         m_localButton->setVisible(connected && ours);
-        const auto refusal = m_session->writeRefusal();
-        m_localButton->setEnabled(refusal.isEmpty() && !m_local->busy());
-        if (!refusal.isEmpty())
-            m_localButton->setToolTip(refusal);
+        gateWriteAction(m_localButton, m_session, !m_local->busy(),
+            QStringLiteral("Stop, kill or start a node of the local cluster (%1), to see what Kafka does when brokers "
+                           "fail")
+                .arg(QFileInfo(m_local->script()).fileName()));
     }
 }
 

@@ -462,6 +462,12 @@ private slots:
         QVERIFY(!page.localClusterButton()->isEnabled());
         QVERIFY(page.localClusterButton()->toolTip().contains(QStringLiteral("read-only")));
         QCOMPARE(calls(dir), QStringList { QStringLiteral("bootstrap") });
+
+        // Writable again: enabled, and the tooltip says what the button does, not the old refusal.
+        cluster.connectTo(profile());
+        QTRY_VERIFY(page.localClusterButton()->isEnabled());
+        QVERIFY2(page.localClusterButton()->toolTip().startsWith(QStringLiteral("Stop, kill or start a node")),
+            qPrintable(page.localClusterButton()->toolTip()));
     }
 };
 
