@@ -79,7 +79,9 @@ bool isUnreachable(const QString& errorName)
 
 // librdkafka 2.0.2 reports a record for a topic that does not exist as _MSG_TIMED_OUT, like an unreachable cluster.
 // Metadata from the admin client tells the two apart: "" when the topic exists or the cluster cannot be asked.
-QString missingTopicError(const QString& bootstrap, const QString& topic, int timeoutMs)
+// Why a write found no place, from the metadata: the topic does not exist, or (a write to --partition P) how many
+// partitions it has. Empty when the metadata does not say.
+QString missingTargetError(const QString& bootstrap, const QString& topic, int32_t partition, int timeoutMs)
 {
     protocol::ConnectionOptions options;
     options.connectTimeoutMs = timeoutMs;
@@ -92,6 +94,13 @@ QString missingTopicError(const QString& bootstrap, const QString& topic, int ti
             const auto* t = md.value->topic(topic);
             if (!t || t->errorCode == 3)
                 error = QStringLiteral("Topic %1 does not exist (UNKNOWN_TOPIC_OR_PART)").arg(topic);
+            else if (partition >= qsizetype(t->partitions.size()) && !t->partitions.isEmpty())
+                error = QStringLiteral("Topic %1 has %2 partition(s), 0 to %3: there is no partition %4 "
+                                       "(_UNKNOWN_PARTITION)")
+                            .arg(topic)
+                            .arg(t->partitions.size())
+                            .arg(t->partitions.size() - 1)
+                            .arg(partition);
         }
         loop.exit();
     });
@@ -306,8 +315,10 @@ int runProduce(const QCommandLineParser& parser, const CommandContext& context)
     producer.send(request);
     loop.exec();
     if (!report->ok()) {
-        if (report->errorName == QLatin1String("_MSG_TIMED_OUT")) {
-            if (const auto missing = missingTopicError(context.bootstrap, request.topic, context.timeoutMs);
+        if (report->errorName == QLatin1String("_MSG_TIMED_OUT")
+            || report->errorName == QLatin1String("_UNKNOWN_PARTITION")) {
+            if (const auto missing
+                = missingTargetError(context.bootstrap, request.topic, request.partition, context.timeoutMs);
                 !missing.isEmpty()) {
                 warn(missing);
                 return KafkaError;

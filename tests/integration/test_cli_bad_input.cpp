@@ -335,7 +335,7 @@ const std::vector<RealRow>& realRows()
         { "ConsumeAnUnknownTopic", S({ "consume", "@NONE", "--end" }), 4, "does not exist" },
         { "ProduceToAnUnknownTopic", S({ "produce", "@NONE", "--value", "v" }), 4, "does not exist" },
         { "ProduceToAnUnknownPartition", S({ "produce", "@T", "--partition", "7", "--value", "v" }), 4,
-            "_UNKNOWN_PARTITION" },
+            "has 3 partition(s), 0 to 2: there is no partition 7 (_UNKNOWN_PARTITION)" },
         { "ConnectDeleteAnUnknownConnector", S({ "connect", "delete", "@NONE", "--yes" }), 4, "(HTTP 404)" },
         { "ConnectPauseAnUnknownConnector", S({ "connect", "pause", "@NONE" }), 4, "(HTTP 404)" },
         { "ConnectUnknownPlugin", S({ "connect", "create", "@NONE", "--config", "connector.class=NoSuchConnector" }), 4,
