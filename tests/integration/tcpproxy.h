@@ -1,16 +1,20 @@
 #pragma once
-// A TCP proxy for the slow-broker tests: listens on 127.0.0.1:listenPort and relays to 127.0.0.1:targetPort, in a
-// thread of its own (poll), so it keeps doing its part while the test's event loop waits. Modes:
+// A TCP proxy for the fault tests (a slow broker, a Connect worker gone): listens on 127.0.0.1:listenPort (0: a free
+// port, see port()) and relays to 127.0.0.1:targetPort, in a thread of its own (poll), so it keeps doing its part
+// while the test's event loop waits. Modes:
 //   Relay      bytes pass both ways at once;
 //   Blackhole  connections are accepted and whatever a client sends is read and dropped; nothing is ever answered
 //              (a broker whose process hangs, or a firewall that drops packets once the connection is made);
-//   Delay      a client's bytes reach the broker at once, the broker's answers reach the client `delay` later.
+//   Delay      a client's bytes reach the broker at once, the broker's answers reach the client `delay` later;
+//   Refuse     nothing listens: a new connection is refused (a process that is gone); the next other mode listens on
+//              the same port again.
 // Changing the mode closes every open connection, so each phase starts with the clients' new connections (unless the
-// test keeps them: setMode's Keep).
+// test keeps them: setMode's Keep). setMode returns once the proxy thread has applied it.
 #include <arpa/inet.h>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
 #include <deque>
 #include <fcntl.h>
@@ -28,23 +32,15 @@ namespace kafscope::itest {
 class TcpProxy
 {
 public:
-    enum class Mode { Relay, Blackhole, Delay };
+    enum class Mode { Relay, Blackhole, Delay, Refuse };
     using Clock = std::chrono::steady_clock;
 
     TcpProxy(int listenPort, int targetPort)
         : m_targetPort(targetPort)
+        , m_port(listenPort)
     {
-        m_listen = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-        const int on = 1;
-        ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
-        const auto address = loopback(listenPort);
-        if (::bind(m_listen, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0
-            || ::listen(m_listen, 64) != 0) {
-            m_error = "cannot listen on 127.0.0.1:" + std::to_string(listenPort) + ": " + std::strerror(errno);
-            ::close(m_listen);
-            m_listen = -1;
+        if (!listen())
             return;
-        }
         if (::pipe2(m_wake, O_NONBLOCK | O_CLOEXEC) != 0) {
             m_error = std::string("pipe: ") + std::strerror(errno);
             return;
@@ -66,18 +62,20 @@ public:
 
     // Empty when the proxy listens.
     const std::string& error() const { return m_error; }
+    // The port it listens on.
+    int port() const { return m_port; }
     // What a mode change does to the connections already open: closed (the clients' next ones are in the new mode),
     // or kept, so a connection that was fine becomes slow (Delay) with requests on the way.
     enum class Keep { Nothing, OpenConnections };
     void setMode(Mode mode, std::chrono::milliseconds delay = {}, Keep keep = Keep::Nothing)
     {
-        {
-            std::lock_guard lock(m_mutex);
-            m_mode = mode;
-            m_delay = delay;
-            m_reset = keep == Keep::Nothing;
-        }
+        std::unique_lock lock(m_mutex);
+        m_mode = mode;
+        m_delay = delay;
+        m_reset = keep == Keep::Nothing || mode == Mode::Refuse;
+        const auto wanted = ++m_asked;
         wake();
+        m_appliedChanged.wait(lock, [&] { return m_applied >= wanted || !m_thread.joinable(); });
     }
     // Connections accepted so far (all modes).
     int accepted() const { return m_accepted; }
@@ -95,6 +93,26 @@ private:
         std::string toBroker;
         std::deque<Chunk> toClient;
     };
+
+    // Opens the listening socket on m_port (a free one when 0, then m_port says which); false, with m_error, if not.
+    bool listen()
+    {
+        m_listen = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        const int on = 1;
+        ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+        auto address = loopback(m_port);
+        socklen_t length = sizeof address;
+        if (::bind(m_listen, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0
+            || ::listen(m_listen, 64) != 0
+            || ::getsockname(m_listen, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+            m_error = "cannot listen on 127.0.0.1:" + std::to_string(m_port) + ": " + std::strerror(errno);
+            ::close(m_listen);
+            m_listen = -1;
+            return false;
+        }
+        m_port = ntohs(address.sin_port);
+        return true;
+    }
 
     static sockaddr_in loopback(int port)
     {
@@ -192,6 +210,16 @@ private:
                     m_links.clear();
                     m_reset = false;
                 }
+                if (mode == Mode::Refuse && m_listen >= 0) {
+                    ::close(m_listen);
+                    m_listen = -1;
+                } else if (mode != Mode::Refuse && m_listen < 0) {
+                    listen();
+                }
+                if (m_applied != m_asked) {
+                    m_applied = m_asked;
+                    m_appliedChanged.notify_all();
+                }
             }
             const auto now = Clock::now();
             int timeoutMs = 200;
@@ -259,9 +287,13 @@ private:
         }
         for (auto& link : m_links)
             closeLink(link);
+        std::lock_guard lock(m_mutex);
+        m_applied = m_asked;
+        m_appliedChanged.notify_all();
     }
 
     const int m_targetPort;
+    int m_port;
     int m_listen = -1;
     int m_wake[2] = { -1, -1 };
     std::string m_error;
@@ -272,6 +304,9 @@ private:
     Mode m_mode = Mode::Relay;
     std::chrono::milliseconds m_delay { 0 };
     bool m_reset = false;
+    long m_asked = 0; // setMode calls
+    long m_applied = 0; // of those, applied by the proxy thread
+    std::condition_variable m_appliedChanged;
     std::vector<Link> m_links;
 };
 

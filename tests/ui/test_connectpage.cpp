@@ -2,8 +2,10 @@
 // do on demand (errors, garbage, silence, a restart), and against the real workers beside the test cluster
 // ($KAFSCOPE_CONNECT, $KAFSCOPE_CONNECT_AUTH: scripts/test starts them) for the wiring: a connector made over plain
 // HTTP listed with its state and tasks, paused, resumed, stopped, restarted and deleted from the page; basic auth;
-// and a worker that goes away mid-session (a TCP forwarder in front of the real worker, closed and opened again).
+// and a worker that goes away mid-session (the test TCP proxy in front of the real worker, refusing and relaying
+// again).
 #include "../fakes/fakecluster.h"
+#include "../integration/tcpproxy.h"
 #include "../unit/connectfixtures.h"
 #include "models/connectmodels.h"
 #include "ui/dialogs/connectoreditordialog.h"
@@ -120,42 +122,6 @@ QString stateOf(const ConnectPage& page, const QString& cluster, const QString& 
     const auto* row = page.connectorModel()->row(page.connectorModel()->rowOf(cluster, name));
     return row ? row->info.state : QString();
 }
-
-// A TCP forwarder in front of a real worker: stop() closes it and every connection through it (the worker is gone,
-// as far as the page can tell), start() opens it again on the same port.
-class Forwarder : public QObject
-{
-public:
-    explicit Forwarder(const QUrl& target)
-        : m_target(target)
-    {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        m_port = m_server.serverPort();
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket* in = m_server.nextPendingConnection()) {
-                auto* out = new QTcpSocket(in);
-                out->connectToHost(m_target.host(), quint16(m_target.port()));
-                connect(in, &QTcpSocket::readyRead, out, [in, out] { out->write(in->readAll()); });
-                connect(out, &QTcpSocket::readyRead, in, [in, out] { in->write(out->readAll()); });
-                connect(out, &QTcpSocket::disconnected, in, &QTcpSocket::disconnectFromHost);
-                connect(in, &QTcpSocket::disconnected, in, &QObject::deleteLater);
-            }
-        });
-    }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
-    void stop()
-    {
-        m_server.close();
-        for (auto* s : m_server.findChildren<QTcpSocket*>(QString(), Qt::FindDirectChildrenOnly))
-            s->abort();
-    }
-    bool start() { return m_server.listen(QHostAddress::LocalHost, m_port); }
-
-private:
-    QUrl m_target;
-    QTcpServer m_server;
-    quint16 m_port = 0;
-};
 
 QString realWorker()
 {
@@ -855,9 +821,12 @@ private slots:
     void aRealWorkerGoingAwayMidSessionIsSaidAndItsReturnRecovers()
     {
         REQUIRE_REAL_WORKER();
-        Forwarder forwarder { QUrl(realWorker()) };
+        // In front of the real worker: Refuse closes the proxy and every connection through it (the worker is gone,
+        // as far as the page can tell), Relay opens it again on the same port.
+        itest::TcpProxy proxy(0, QUrl(realWorker()).port());
+        QVERIFY2(proxy.error().empty(), proxy.error().c_str());
         connect::ConnectEndpoint worker;
-        worker.url = forwarder.url();
+        worker.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()));
         worker.timeoutMs = 5000;
         // A connector of its own, so the list is not empty whatever else runs.
         const QString name = unique("page-gone");
@@ -872,7 +841,7 @@ private slots:
         const QString url = worker.displayUrl();
         QTRY_VERIFY_WITH_TIMEOUT(page.connectorModel()->rowOf(url, name) >= 0, kWorkerMs);
 
-        forwarder.stop();
+        proxy.setMode(itest::TcpProxy::Mode::Refuse);
         reloaded.clear();
         page.reload();
         QTRY_VERIFY_WITH_TIMEOUT(reloaded.count() >= 1, kWorkerMs);
@@ -886,7 +855,8 @@ private slots:
                     .toString()
                     .endsWith(QStringLiteral("(last known)")));
 
-        QVERIFY(forwarder.start());
+        proxy.setMode(itest::TcpProxy::Mode::Relay);
+        QVERIFY2(proxy.error().empty(), proxy.error().c_str());
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 page.reload();
