@@ -7,7 +7,9 @@
 // overflows, never leaks. Where the input carries a version, its first byte is the version (as int8: negative and
 // unknown versions are inputs too) and the rest is the body.
 #include "kafka/admin/planner.h"
+#include "kafka/client/dataplaneprops.h"
 #include "kafka/connect/connectclient.h"
+#include "kafka/lag/historyframes.h"
 #include "kafka/profiles/clientconfig.h"
 #include "kafka/protocol/apis/cluster.h"
 #include "kafka/protocol/apis/configs.h"
@@ -150,6 +152,33 @@ const QMap<QString, Target>& targets()
             [](QByteArrayView input) {
                 QString error;
                 (void)admin::parseReassignmentJson(input.toByteArray(), &error);
+            } },
+        // The extra librdkafka properties a user types for a connection, checked against librdkafka itself, written
+        // back and read again.
+        { QStringLiteral("dataplaneprops"),
+            [](QByteArrayView input) {
+                const auto parsed = parseDataPlaneProperties(QString::fromUtf8(input));
+                (void)parseDataPlaneProperties(formatDataPlaneProperties(parsed.properties));
+            } },
+        // The lag history's stored frames (a history file is the user's, and can be damaged): the kind from the first
+        // byte, then a key frame and, after a NUL, a frame that follows it. What decodes must encode and decode back
+        // to the same frame.
+        { QStringLiteral("lagframes"),
+            [](QByteArrayView input) {
+                if (input.isEmpty())
+                    return;
+                const auto kind = (input[0] & 1) ? lag::FrameKind::Aggregate : lag::FrameKind::Raw;
+                const auto [keyBytes, nextBytes] = splitAtNul(input.sliced(1));
+                const auto roundTrips = [kind](const lag::Frame& frame, const lag::Frame* previous) {
+                    if (lag::decodeFrame(kind, lag::encodeFrame(kind, frame, previous), previous) != frame)
+                        std::abort();
+                };
+                const auto key = lag::decodeFrame(kind, keyBytes, nullptr);
+                if (key)
+                    roundTrips(*key, nullptr);
+                const auto next = lag::decodeFrame(kind, nextBytes, key ? &*key : nullptr);
+                if (next)
+                    roundTrips(*next, key ? &*key : nullptr);
             } },
         // What a Connect worker answers, through every decoder, and a failed task's trace.
         { QStringLiteral("connect"),

@@ -4,7 +4,8 @@
 Seeds are real bytes where there are any: the responses Kafka's own classes wrote (tests/golden/kafka-4.1.2.txt,
 each prefixed with its version byte, as the targets read them), framed as a broker frames them for the frame
 reader, the Connect answers recorded from a real worker (tests/unit/connectfixtures.h), and RFC 5802's SCRAM
-exchange; the importers get what the test cluster's client-config prints and Kafka's reassignment JSON.
+exchange; the importers get what the test cluster's client-config prints and Kafka's reassignment JSON; the lag
+history's frames are written here as kafka/lag/historyframes.cpp writes them.
 
 Usage: seeds.py OUTDIR
 """
@@ -94,6 +95,62 @@ fetch.wait.max.ms=100
           b'"replicas":[1,2,3],"log_dirs":["any","any","any"]},{"topic":"orders","partition":1,"replicas":[2,3,1]}]}')
 
 
+def varint(v):
+    out = bytearray()
+    while v >= 0x80:
+        out.append((v & 0x7F) | 0x80)
+        v >>= 7
+    out.append(v)
+    return bytes(out)
+
+
+def zigzag(v):
+    return varint(((v << 1) ^ (v >> 63)) & 0xFFFFFFFFFFFFFFFF)
+
+
+def lag_frame(entries, previous=None, aggregate=False):
+    """A lag history frame as kafka/lag/historyframes.cpp writes it: version 1, the entry count, then per entry the
+    series id (delta to the last), committed and latest (deltas to the previous frame's, else to -1), and for an
+    aggregate frame lagMin (to the lag) and lagMax (to lagMin)."""
+    previous = dict((s, (c, l)) for s, c, l, *_ in (previous or []))
+    out = bytearray([1]) + varint(len(entries))
+    last = 0
+    for series, committed, latest, *agg in entries:
+        before = previous.get(series, (-1, -1))
+        out += zigzag(series - last) + zigzag(committed - before[0]) + zigzag(latest - before[1])
+        last = series
+        if aggregate:
+            lag = max(latest - committed, 0) if committed >= 0 and latest >= 0 else -1
+            out += zigzag(agg[0] - lag) + zigzag(agg[1] - agg[0])
+    return bytes(out)
+
+
+def lag_history(outdir):
+    # Input: kind byte (even raw, odd aggregate), a key frame, NUL, a frame that follows it.
+    key = [(1, 100, 180), (2, 0, 0), (3, -1, 55), (7, 1000000, 1000020)]
+    after = [(1, 130, 190), (2, 0, 3), (3, 10, 60), (9, 5, 5)]
+    write(outdir, "lagframes", "raw", b"\x00" + lag_frame(key) + b"\x00" + lag_frame(after, key))
+    akey = [(1, 100, 180, 60, 90), (4, -1, -1, -1, -1)]
+    aafter = [(1, 150, 200, 40, 55), (4, 3, 9, 0, 6)]
+    write(outdir, "lagframes", "aggregate", b"\x01" + lag_frame(akey, aggregate=True) + b"\x00"
+          + lag_frame(aafter, akey, aggregate=True))
+    write(outdir, "lagframes", "empty", b"\x00" + lag_frame([]))
+
+
+def data_plane(outdir):
+    # What a user types into the connection's "librdkafka properties" box.
+    write(outdir, "dataplaneprops", "typical", b"""fetch.max.bytes=1048576
+client.rack = eu-1a
+# a comment
+queued.max.messages.kbytes=65536
+""")
+    write(outdir, "dataplaneprops", "refused", b"""group.id=mine
+sasl.password=secret
+no.such.property=1
+fetch.wait.max.ms=abc
+""")
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -102,6 +159,8 @@ def main():
     connect(outdir)
     scram(outdir)
     importers(outdir)
+    lag_history(outdir)
+    data_plane(outdir)
 
 
 if __name__ == "__main__":
