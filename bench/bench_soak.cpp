@@ -1,19 +1,24 @@
 // Soak benchmark (issue #11): the app left running on the demo cluster, as a teacher's or a developer's window is for
-// hours. A shown MainWindow (offscreen) on the in-process demo cluster with auto-refresh on, the live pane tailing a
-// topic a producer of this benchmark writes --rate records a second into (keyed, on top of the demo's own order
-// events) with the row cap at --row-cap, and the lag sampler sampling the demo group every 5 s (pinned) into a lag
-// history file of its own. Every --every seconds it prints the process's RSS, the history file's size (with its WAL),
-// the records received and evicted by the pane and the lag samples taken. The baseline is the run itself: the
+// hours. A shown MainWindow (offscreen) on the demo cluster with auto-refresh on, the live pane tailing a topic a
+// producer of this benchmark writes --rate records a second into (keyed, on top of the demo's own order events) with
+// the row cap at --row-cap, and the lag sampler sampling the demo group every 5 s (pinned) into a lag history file of
+// its own. Every --every seconds it prints the app's RSS, the history file's size (with its WAL), the records received
+// and evicted by the pane, the lag samples taken, and the demo brokers' RSS. The baseline is the run itself: the
 // figures once warmed up (the row cap reached, the first minute of history written) next to those at the end.
 // Prints a `RESULT soak ...` line: RSS and history size at warm-up and at the end, and their growth per hour after
-// warm-up. Not a test: it does not pass or fail; a leak shows as growth. Mind that the demo's mock brokers live in
-// this process and keep each partition's log in memory up to librdkafka's cap (5 MB or 100,000 batches per
-// partition, rdkafka_mock.c): the RSS grows with the written topic's log until that cap, then the app's own memory
-// is what is left to move.
+// warm-up. Not a test: it does not pass or fail; a leak shows as growth.
+//
+// Where the demo's brokers live: librdkafka's mock brokers keep every partition's log in memory up to a cap (5 MB or
+// 100,000 batches per partition, rdkafka_mock.c). The demo's own producer writes one small batch per event, so its 13
+// partitions take about ten hours to reach that cap, and the in-process demo's RSS grows all that time with the
+// brokers' logs, not with the app. So by default the demo brokers (and the demo producer) run in a child process of
+// this benchmark (`bench_soak --serve-demo`, which prints their bootstrap), the app connects to them as the demo,
+// everything else as in the app's own demo (the demo group runs in the app), and the app's RSS is the app's alone;
+// the brokers' RSS is printed beside it. --brokers-in-process runs them in the app's process, as `kafscope` does.
 //
 // Usage: bench_soak [--minutes M (default 120)] [--every S (default 60)] [--rate R (default 200)]
-//                   [--row-cap N (default 20000)] [--warmup-minutes W (default 30: at 200 records/s the mock brokers'
-//                   logs reach their cap in about 20 minutes)]
+//                   [--row-cap N (default 20000)] [--warmup-minutes W (default 20)] [--brokers-in-process]
+//                   [--demo-bootstrap HOST:PORT,... (demo brokers already served by `bench_soak --serve-demo`)]
 #include "benchutil.h"
 #include "kafka/clustersession.h"
 #include "kafka/demo/democluster.h"
@@ -30,6 +35,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -38,7 +44,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <librdkafka/rdkafka.h>
+#include <malloc.h>
 #include <string>
 #include <thread>
 
@@ -50,15 +58,23 @@ using kafscope::bench::turn;
 
 namespace {
 
-double rssMb()
+double rssMb(const QString& pid = QStringLiteral("self"))
 {
-    QFile f(QStringLiteral("/proc/self/status"));
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
     if (!f.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray& line : f.readAll().split('\n'))
         if (line.startsWith("VmRSS:"))
             return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0; // kB
     return -1;
+}
+
+// What malloc has handed out and not had back, all arenas: against the RSS, it tells a leak (both grow) from memory
+// the allocator keeps after it was freed (only the RSS grows).
+double heapInUseMb()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
 }
 
 qint64 fileBytes(const QString& path)
@@ -116,10 +132,27 @@ private:
     std::thread m_thread;
 };
 
+// The child: the demo's mock brokers and producer, until the parent closes our stdin (or dies).
+int serveDemo()
+{
+    QString error;
+    auto demo = demo::DemoCluster::start(&error);
+    if (!demo)
+        die(QStringLiteral("the demo cluster did not start: %1").arg(error));
+    std::printf("%s\n", qPrintable(demo->bootstrapServers()));
+    std::fflush(stdout);
+    char buffer[256];
+    while (std::fread(buffer, 1, sizeof buffer, stdin) > 0) { }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--serve-demo") == 0)
+            return serveDemo();
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QTemporaryDir dir;
@@ -131,13 +164,36 @@ int main(int argc, char** argv)
     const int everyS = std::max(1, argValue(args, QStringLiteral("--every"), 60));
     const int rate = argValue(args, QStringLiteral("--rate"), 200);
     const int rowCap = argValue(args, QStringLiteral("--row-cap"), 20000);
-    const int warmupMinutes = argValue(args, QStringLiteral("--warmup-minutes"), 30);
+    const int warmupMinutes = argValue(args, QStringLiteral("--warmup-minutes"), 20);
+    const bool brokersInProcess = args.contains(QStringLiteral("--brokers-in-process"));
+    // Demo brokers someone else started (`bench_soak --serve-demo` by hand, e.g. to run this one under heaptrack
+    // alone).
+    const int bootstrapAt = int(args.indexOf(QStringLiteral("--demo-bootstrap")));
+
+    QProcess brokers;
+    QString demoBootstrap; // empty: the demo's brokers in this process
+    if (bootstrapAt > 0 && bootstrapAt + 1 < args.size()) {
+        demoBootstrap = args.at(bootstrapAt + 1);
+    } else if (!brokersInProcess) {
+        brokers.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        brokers.start(QCoreApplication::applicationFilePath(), { QStringLiteral("--serve-demo") });
+        if (!brokers.waitForStarted(10000))
+            die(QStringLiteral("the demo brokers' process did not start: %1").arg(brokers.errorString()));
+        QElapsedTimer started;
+        started.start();
+        while (!brokers.canReadLine() && started.elapsed() < 60000)
+            brokers.waitForReadyRead(1000);
+        demoBootstrap = QString::fromUtf8(brokers.readLine()).trimmed();
+        if (demoBootstrap.isEmpty())
+            die(QStringLiteral("the demo brokers' process printed no bootstrap"));
+    }
+    const QString brokersPid = QString::number(brokers.processId());
 
     Settings settings(dir.filePath(QStringLiteral("kafscope.ini")));
     MainWindow window(&settings);
     window.resize(1200, 760);
     window.show();
-    window.connectTo({ QStringLiteral("Demo"), QString(), true });
+    window.connectTo({ QStringLiteral("Demo"), demoBootstrap, true });
     QElapsedTimer wait;
     wait.start();
     while (window.session()->state() != Cluster::State::Connected) {
@@ -166,16 +222,22 @@ int main(int argc, char** argv)
     int samples = 0;
     QObject::connect(sampler, &lag::LagSampler::sampled, [&] { ++samples; });
 
-    std::printf("bench_soak: demo cluster, %d min, tail of '%s' at %d records/s (row cap %d), auto-refresh every "
-                "10 s, demo group sampled every 5 s into %s\n",
-        minutes, topic.c_str(), rate, rowCap, qPrintable(historyPath));
-    std::printf("  %6s %9s %12s %12s %10s %9s\n", "minute", "RSS MiB", "history KiB", "received", "evicted", "samples");
+    std::printf("bench_soak: demo cluster (brokers %s), %d min, tail of '%s' at %d records/s (row cap %d), "
+                "auto-refresh every 10 s, demo group sampled every 5 s into %s\n",
+        brokersInProcess ? "in the app's process" : qPrintable(QStringLiteral("at %1").arg(demoBootstrap)), minutes,
+        topic.c_str(), rate, rowCap, qPrintable(historyPath));
+    std::printf("  %6s %9s %9s %12s %12s %10s %9s %12s\n", "minute", "RSS MiB", "heap MiB", "history KiB", "received",
+        "evicted", "samples", "brokers MiB");
     QElapsedTimer clock;
     clock.start();
     double warmRss = -1;
     qint64 warmHistory = -1;
     double warmAtMin = 0;
     double rss = 0;
+    double brokersRss = 0;
+    double warmBrokersRss = 0;
+    double heap = 0;
+    double warmHeap = 0;
     qint64 history = 0;
     const qint64 endMs = qint64(minutes) * 60000;
     while (clock.elapsed() < endMs) {
@@ -184,11 +246,15 @@ int main(int argc, char** argv)
         rss = rssMb();
         history = fileBytes(historyPath);
         const auto* model = page->recordModel();
-        std::printf("  %6.1f %9.1f %12.1f %12lld %10lld %9d\n", atMin, rss, double(history) / 1024.0,
-            qint64(model->received()), qint64(model->evicted()), samples);
+        brokersRss = brokers.processId() ? rssMb(brokersPid) : 0;
+        heap = heapInUseMb();
+        std::printf("  %6.1f %9.1f %9.1f %12.1f %12lld %10lld %9d %12.1f\n", atMin, rss, heap, double(history) / 1024.0,
+            qint64(model->received()), qint64(model->evicted()), samples, brokersRss);
         std::fflush(stdout);
         if (warmRss < 0 && atMin >= warmupMinutes && model->evicted() > 0) {
             warmRss = rss;
+            warmBrokersRss = brokersRss;
+            warmHeap = heap;
             warmHistory = history;
             warmAtMin = atMin;
         }
@@ -197,13 +263,24 @@ int main(int argc, char** argv)
     const double rssPerHour = hoursAfterWarmup > 0 ? (rss - warmRss) / hoursAfterWarmup : 0;
     const double historyPerHourKb
         = hoursAfterWarmup > 0 ? double(history - warmHistory) / 1024.0 / hoursAfterWarmup : 0;
-    std::printf("  warmed up at minute %.1f (row cap reached, mock logs full); after it, per hour: RSS %+.1f MiB, "
+    std::printf("  warmed up at minute %.1f (row cap reached); after it, per hour: RSS %+.1f MiB, "
                 "history %+.1f KiB\n",
         warmAtMin, rssPerHour, historyPerHourKb);
-    std::printf("RESULT soak minutes=%d rate=%d row_cap=%d received=%lld samples=%d rss_warm_mb=%.1f rss_end_mb=%.1f "
-                "rss_growth_mb_per_h=%.1f history_warm_kb=%.1f history_end_kb=%.1f history_growth_kb_per_h=%.1f\n",
-        minutes, rate, rowCap, qint64(page->recordModel()->received()), samples, warmRss, rss, rssPerHour,
-        double(warmHistory) / 1024.0, double(history) / 1024.0, historyPerHourKb);
+    const double brokersPerHour = hoursAfterWarmup > 0 ? (brokersRss - warmBrokersRss) / hoursAfterWarmup : 0;
+    const double heapPerHour = hoursAfterWarmup > 0 ? (heap - warmHeap) / hoursAfterWarmup : 0;
+    std::printf("RESULT soak minutes=%d rate=%d row_cap=%d brokers=%s received=%lld samples=%d rss_warm_mb=%.1f "
+                "rss_end_mb=%.1f rss_growth_mb_per_h=%.1f heap_warm_mb=%.1f heap_end_mb=%.1f "
+                "heap_growth_mb_per_h=%.1f history_warm_kb=%.1f history_end_kb=%.1f history_growth_kb_per_h=%.1f "
+                "brokers_rss_warm_mb=%.1f brokers_rss_end_mb=%.1f brokers_rss_growth_mb_per_h=%.1f\n",
+        minutes, rate, rowCap, brokersInProcess ? "in_process" : (brokers.processId() ? "child_process" : "given"),
+        qint64(page->recordModel()->received()), samples, warmRss, rss, rssPerHour, warmHeap, heap, heapPerHour,
+        double(warmHistory) / 1024.0, double(history) / 1024.0, historyPerHourKb, warmBrokersRss, brokersRss,
+        brokersPerHour);
     window.shutdown();
+    if (!brokersInProcess) {
+        brokers.closeWriteChannel();
+        if (!brokers.waitForFinished(30000))
+            brokers.kill();
+    }
     return 0;
 }

@@ -31,7 +31,9 @@ namespace kafscope {
 struct ConnectionProfile
 {
     QString name; // shown in the title and status bar
-    QString bootstrap; // host:port[,host:port...]; ignored for the demo
+    // host:port[,host:port...]. For the demo: empty runs its brokers in this process, else the demo brokers another
+    // process serves (bench_soak --serve-demo).
+    QString bootstrap;
     bool demo = false;
     // Nothing that changes the cluster is sent: write actions are disabled in the GUI, and the session refuses any
     // write that reaches it anyway.

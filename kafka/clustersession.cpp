@@ -253,7 +253,10 @@ void ClusterSession::connectTo(const ConnectionProfile& profile)
     m_lastRefreshed = {};
     stopDemoGroup();
     QList<BrokerAddress> addresses;
-    if (!profile.demo) {
+    // The demo normally runs its mock brokers in this process; a demo profile with a bootstrap names demo brokers that
+    // another process serves (bench_soak --serve-demo), so that process's memory is not counted as the app's.
+    const bool demoHere = profile.demo && profile.bootstrap.trimmed().isEmpty();
+    if (!demoHere) {
         const auto parsed = parseBootstrap(profile.bootstrap);
         if (!parsed.ok()) {
             m_refreshing = false;
@@ -264,20 +267,23 @@ void ClusterSession::connectTo(const ConnectionProfile& profile)
         m_bootstrap = formatBootstrap(addresses);
     }
     setState(State::Connecting,
-        profile.demo ? QStringLiteral("Starting the demo cluster…")
-                     : QStringLiteral("Connecting to %1 (%2)…").arg(m_bootstrap, profile.security.describe()));
+        demoHere ? QStringLiteral("Starting the demo cluster…")
+                 : QStringLiteral("Connecting to %1 (%2)…").arg(m_bootstrap, profile.security.describe()));
 
     protocol::ConnectionOptions options;
     options.connectTimeoutMs = profile.connectTimeoutMs;
     options.requestTimeoutMs = profile.requestTimeoutMs;
     if (!profile.demo)
         options.security = profile.security;
-    const bool demo = profile.demo;
-    onWorker([this, gate = m_gate, generation, demo, addresses, options]() mutable {
+    if (profile.demo && !demoHere) {
+        options.versionCaps = demo::DemoCluster::versionCaps();
+        startDemoGroup();
+    }
+    onWorker([this, gate = m_gate, generation, demoHere, addresses, options]() mutable {
         // `this` is only used inside what toGui() runs on the GUI thread.
         auto* worker = gate->worker;
         worker->reset();
-        if (demo) {
+        if (demoHere) {
             QString error;
             worker->demo = demo::DemoCluster::start(&error);
             if (!worker->demo) {
