@@ -58,14 +58,17 @@ using kafscope::bench::turn;
 
 namespace {
 
-double rssMb(const QString& pid = QStringLiteral("self"))
+// A figure of /proc/PID/status in MiB: VmRSS, or RssAnon (the process's own memory, without the pages of the
+// libraries and fonts it maps, which grow as more of their code runs and which the kernel can drop).
+double statusMb(const char* field, const QString& pid = QStringLiteral("self"))
 {
     QFile f(QStringLiteral("/proc/%1/status").arg(pid));
     if (!f.open(QIODevice::ReadOnly))
         return -1;
+    const QByteArray key = QByteArray(field) + ':';
     for (const QByteArray& line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0; // kB
+        if (line.startsWith(key))
+            return line.mid(key.size()).trimmed().split(' ').value(0).toDouble() / 1024.0; // kB
     return -1;
 }
 
@@ -226,8 +229,8 @@ int main(int argc, char** argv)
                 "auto-refresh every 10 s, demo group sampled every 5 s into %s\n",
         brokersInProcess ? "in the app's process" : qPrintable(QStringLiteral("at %1").arg(demoBootstrap)), minutes,
         topic.c_str(), rate, rowCap, qPrintable(historyPath));
-    std::printf("  %6s %9s %9s %12s %12s %10s %9s %12s\n", "minute", "RSS MiB", "heap MiB", "history KiB", "received",
-        "evicted", "samples", "brokers MiB");
+    std::printf("  %6s %9s %9s %9s %12s %12s %10s %9s %12s\n", "minute", "RSS MiB", "anon MiB", "heap MiB",
+        "history KiB", "received", "evicted", "samples", "brokers MiB");
     QElapsedTimer clock;
     clock.start();
     double warmRss = -1;
@@ -238,23 +241,27 @@ int main(int argc, char** argv)
     double warmBrokersRss = 0;
     double heap = 0;
     double warmHeap = 0;
+    double anon = 0;
+    double warmAnon = 0;
     qint64 history = 0;
     const qint64 endMs = qint64(minutes) * 60000;
     while (clock.elapsed() < endMs) {
         turn(int(std::min<qint64>(everyS * 1000, endMs - clock.elapsed())));
         const double atMin = double(clock.elapsed()) / 60000.0;
-        rss = rssMb();
+        rss = statusMb("VmRSS");
+        anon = statusMb("RssAnon");
         history = fileBytes(historyPath);
         const auto* model = page->recordModel();
-        brokersRss = brokers.processId() ? rssMb(brokersPid) : 0;
+        brokersRss = brokers.processId() ? statusMb("VmRSS", brokersPid) : 0;
         heap = heapInUseMb();
-        std::printf("  %6.1f %9.1f %9.1f %12.1f %12lld %10lld %9d %12.1f\n", atMin, rss, heap, double(history) / 1024.0,
-            qint64(model->received()), qint64(model->evicted()), samples, brokersRss);
+        std::printf("  %6.1f %9.1f %9.1f %9.1f %12.1f %12lld %10lld %9d %12.1f\n", atMin, rss, anon, heap,
+            double(history) / 1024.0, qint64(model->received()), qint64(model->evicted()), samples, brokersRss);
         std::fflush(stdout);
         if (warmRss < 0 && atMin >= warmupMinutes && model->evicted() > 0) {
             warmRss = rss;
             warmBrokersRss = brokersRss;
             warmHeap = heap;
+            warmAnon = anon;
             warmHistory = history;
             warmAtMin = atMin;
         }
@@ -268,14 +275,16 @@ int main(int argc, char** argv)
         warmAtMin, rssPerHour, historyPerHourKb);
     const double brokersPerHour = hoursAfterWarmup > 0 ? (brokersRss - warmBrokersRss) / hoursAfterWarmup : 0;
     const double heapPerHour = hoursAfterWarmup > 0 ? (heap - warmHeap) / hoursAfterWarmup : 0;
+    const double anonPerHour = hoursAfterWarmup > 0 ? (anon - warmAnon) / hoursAfterWarmup : 0;
     std::printf("RESULT soak minutes=%d rate=%d row_cap=%d brokers=%s received=%lld samples=%d rss_warm_mb=%.1f "
-                "rss_end_mb=%.1f rss_growth_mb_per_h=%.1f heap_warm_mb=%.1f heap_end_mb=%.1f "
+                "rss_end_mb=%.1f rss_growth_mb_per_h=%.1f anon_warm_mb=%.1f anon_end_mb=%.1f "
+                "anon_growth_mb_per_h=%.1f heap_warm_mb=%.1f heap_end_mb=%.1f "
                 "heap_growth_mb_per_h=%.1f history_warm_kb=%.1f history_end_kb=%.1f history_growth_kb_per_h=%.1f "
                 "brokers_rss_warm_mb=%.1f brokers_rss_end_mb=%.1f brokers_rss_growth_mb_per_h=%.1f\n",
         minutes, rate, rowCap, brokersInProcess ? "in_process" : (brokers.processId() ? "child_process" : "given"),
-        qint64(page->recordModel()->received()), samples, warmRss, rss, rssPerHour, warmHeap, heap, heapPerHour,
-        double(warmHistory) / 1024.0, double(history) / 1024.0, historyPerHourKb, warmBrokersRss, brokersRss,
-        brokersPerHour);
+        qint64(page->recordModel()->received()), samples, warmRss, rss, rssPerHour, warmAnon, anon, anonPerHour,
+        warmHeap, heap, heapPerHour, double(warmHistory) / 1024.0, double(history) / 1024.0, historyPerHourKb,
+        warmBrokersRss, brokersRss, brokersPerHour);
     window.shutdown();
     if (!brokersInProcess) {
         brokers.closeWriteChannel();
