@@ -211,6 +211,34 @@ private:
         return false;
     }
 
+    // rd_kafka_consumer_close with a limit. Under load (the whole suite under AddressSanitizer, members closing all at
+    // once) librdkafka 2.0.2's close could wait for ever although the group had terminated: its TERMINATE reply never
+    // reached the closing thread. Here the close runs on a queue of ours, served on this thread (the last revoke goes
+    // through onRebalance), and what ends the wait is librdkafka's own "terminated" flag or the limit. False when the
+    // consumer had not closed by then.
+    bool closeWithin(std::chrono::milliseconds limit)
+    {
+        rd_kafka_queue_t* queue = rd_kafka_queue_new(m_rk);
+        if (rd_kafka_error_t* error = rd_kafka_consumer_close_queue(m_rk, queue)) {
+            const bool closed = rd_kafka_error_code(error) == RD_KAFKA_RESP_ERR__DESTROY; // already closed
+            rd_kafka_error_destroy(error);
+            rd_kafka_queue_destroy(queue);
+            return closed;
+        }
+        const auto deadline = Clock::now() + limit;
+        while (!rd_kafka_consumer_closed(m_rk) && Clock::now() < deadline) {
+            rd_kafka_event_t* event = rd_kafka_queue_poll(queue, 100);
+            if (!event)
+                continue;
+            if (rd_kafka_event_type(event) == RD_KAFKA_EVENT_REBALANCE)
+                onRebalance(m_rk, rd_kafka_event_error(event), rd_kafka_event_topic_partition_list(event));
+            rd_kafka_event_destroy(event);
+        }
+        const bool closed = rd_kafka_consumer_closed(m_rk);
+        rd_kafka_queue_destroy(queue);
+        return closed;
+    }
+
     void readAssignment()
     {
         m_member.partitions.clear();
@@ -306,10 +334,15 @@ private:
                     false);
                 rd_kafka_destroy_flags(m_rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
             } else if (leave) {
-                // Commits what was consumed and leaves the group, so the others rebalance at once (serves the last
-                // revoke through onRebalance on this thread).
-                rd_kafka_consumer_close(m_rk);
-                rd_kafka_destroy(m_rk);
+                // Commits what was consumed and leaves the group, so the others rebalance at once.
+                if (closeWithin(std::chrono::seconds(15))) {
+                    rd_kafka_destroy(m_rk);
+                } else {
+                    reportError(QStringLiteral("The member did not finish leaving the group within 15 s; it goes "
+                                               "without a goodbye and the group notices at its session timeout"),
+                        false);
+                    rd_kafka_destroy_flags(m_rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
+                }
             } else {
                 rd_kafka_destroy_flags(m_rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
             }

@@ -155,8 +155,10 @@ TEST_P(PlaygroundMock, MembersCoverEveryPartitionDisjointlyAndStoppingOneRebalan
     playground.addMember();
     ASSERT_TRUE(waitUntil([&] { return coversDisjointly(playground.members(), 6, 3); }, 60000))
         << dump(playground.members());
+    // Every member leaves at once: each one's close is bounded (15 s, then it goes without a goodbye), so the threads
+    // end well within this wait even under a sanitizer on a busy machine.
     playground.shutdown();
-    EXPECT_TRUE(waitUntil([&] { return playground.hasFinished(); }, 30000));
+    EXPECT_TRUE(waitUntil([&] { return playground.hasFinished(); }, 60000));
 }
 
 INSTANTIATE_TEST_SUITE_P(
