@@ -107,6 +107,12 @@ private:
             // A member that dies without leaving is noticed in seconds, not the default 45.
             { QStringLiteral("session.timeout.ms"), QStringLiteral("10000") },
             { QStringLiteral("heartbeat.interval.ms"), QStringLiteral("1000") },
+            // A member consumes at a teaching pace, often behind the producer: librdkafka's default prefetch (100,000
+            // records or 64 MiB per partition) would hold the group's whole backlog in memory, growing as long as the
+            // lag grows (the two-hour soak saw the demo group's members do just that). A thousand records a partition
+            // keeps every paced member fed.
+            { QStringLiteral("queued.min.messages"), QStringLiteral("1000") },
+            { QStringLiteral("queued.max.messages.kbytes"), QStringLiteral("4096") },
         };
         properties.insert(m_opt.extraConfig);
         if (!conf || !rdk::set(conf.get(), properties, &error)) {
