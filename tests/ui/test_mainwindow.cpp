@@ -4,11 +4,13 @@
 #include "kafka/protocol/bootstrap.h"
 #include "models/brokermodel.h"
 #include "models/configmodel.h"
+#include "models/groupmodel.h"
 #include "models/partitionmodel.h"
 #include "models/topicfilterproxy.h"
 #include "models/topicmodel.h"
 #include "ui/brokerspage.h"
 #include "ui/mainwindow.h"
+#include "ui/pages/groupspage.h"
 #include "ui/settings.h"
 #include "ui/topicspage.h"
 #include "uitestutil.h"
@@ -308,6 +310,35 @@ private slots:
         const auto pixmap = m_window->grab();
         QVERIFY(!pixmap.isNull());
         QCOMPARE(pixmap.deviceIndependentSize().toSize(), m_window->size());
+    }
+
+    // A teacher's 1366x768 laptop: whatever page is shown, with a group's detail and lag charts open, the window can
+    // shrink to the screen (less a task bar and the title bar) instead of growing past its bottom edge.
+    void everyPageFitsALaptopScreen()
+    {
+        QVERIFY(demoLoaded());
+        const QSize laptop(1366, 768 - 40 - 30);
+        m_window->tabs()->setCurrentWidget(m_window->groupsPage());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->groupsPage()->groupModel()->rowCount() > 0, kLoadTimeoutMs); // the demo group
+        m_window->groupsPage()->selectGroup(QStringLiteral("order-processors"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->groupsPage()->detailInfoText().contains(QStringLiteral("member(s)")), kLoadTimeoutMs);
+        auto* detailTabs = m_window->groupsPage()->findChild<QTabWidget*>(QStringLiteral("detailTabs"));
+        QVERIFY(detailTabs);
+        detailTabs->setCurrentIndex(detailTabs->count() - 1); // Lag over time
+        for (int i = 0; i < m_window->tabs()->count(); ++i) {
+            m_window->tabs()->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            const QSize least = m_window->minimumSizeHint().expandedTo(m_window->minimumSize());
+            QVERIFY2(least.width() <= laptop.width() && least.height() <= laptop.height(),
+                qPrintable(QStringLiteral("on the %1 tab the window needs at least %2x%3, more than %4x%5")
+                               .arg(m_window->tabs()->tabText(i).remove(QLatin1Char('&')))
+                               .arg(least.width())
+                               .arg(least.height())
+                               .arg(laptop.width())
+                               .arg(laptop.height())));
+        }
     }
 
     void malformedBootstrapFailsAtOnceAndSendsNothing()

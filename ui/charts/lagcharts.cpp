@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QPainter>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedBarSeries>
 #include <QVBoxLayout>
@@ -241,6 +242,7 @@ LagCharts::LagCharts(LagHistoryModel* model, QWidget* parent)
     m_anchor->attachAxis(m_timeAxis);
     m_anchor->attachAxis(m_lagAxis);
     m_lagView = makeView(m_lagChart);
+    m_lagView->setMinimumHeight(200); // the chart the tab is for: below, its lag axis labels shrink to "..."
     connect(m_lagChart, &QChart::plotAreaChanged, this, &LagCharts::scheduleRedraw);
 
     auto* barChart = new QChart;
@@ -265,10 +267,17 @@ LagCharts::LagCharts(LagHistoryModel* model, QWidget* parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 1);
+    // The three charts need 540 px or more to keep their axis labels: on a small screen they scroll rather than make
+    // the window taller than the screen (1366x768 laptops).
+    auto* scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("chartsScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(splitter);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(controls);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(scroll, 1);
 
     m_redraw.setSingleShot(true);
     m_redraw.setInterval(kRedrawDelayMs);
