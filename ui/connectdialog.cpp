@@ -3,6 +3,7 @@
 #include "kafka/client/dataplaneprops.h"
 #include "kafka/protocol/bootstrap.h"
 #include "ui/dialogs/connectionsdialog.h"
+#include "ui/fitscroll.h"
 #include "ui/securityform.h"
 #include "ui/settings.h"
 #include "ui_connectdialog.h"
@@ -15,6 +16,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace kafscope {
 
@@ -39,8 +41,16 @@ ConnectDialog::ConnectDialog(Settings* settings, QWidget* parent)
     auto* labelLabel = new QLabel(QStringLiteral("&Label:"));
     labelLabel->setBuddy(m_label);
     m_ui->formLayout->insertRow(2, labelLabel, labelRow);
-    m_security = new SecurityForm(this);
-    m_ui->verticalLayout->insertWidget(1, m_security);
+    // Everything above the validation line and the buttons scrolls when the screen is too small for it (SASL with
+    // OAuth and mTLS take 15 rows): the buttons and what is wrong stay in sight.
+    auto* form = new QWidget;
+    auto* formColumn = new QVBoxLayout(form);
+    formColumn->setContentsMargins(0, 0, 0, 0);
+    m_ui->verticalLayout->removeItem(m_ui->formLayout);
+    m_ui->formLayout->setParent(nullptr);
+    formColumn->addLayout(m_ui->formLayout);
+    m_security = new SecurityForm(form);
+    formColumn->addWidget(m_security);
     m_keychainCheck = new QCheckBox(QStringLiteral("Save &secrets in the system keychain"));
     m_keychainCheck->setObjectName(QStringLiteral("keychainCheck"));
     m_keychainCheck->setChecked(true);
@@ -52,8 +62,12 @@ ConnectDialog::ConnectDialog(Settings* settings, QWidget* parent)
     m_secretNote->setObjectName(QStringLiteral("secretNote"));
     m_secretNote->setWordWrap(true);
     m_secretNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_ui->verticalLayout->insertWidget(2, m_keychainCheck);
-    m_ui->verticalLayout->insertWidget(3, m_secretNote);
+    formColumn->addWidget(m_keychainCheck);
+    formColumn->addWidget(m_secretNote);
+    formColumn->addStretch(1);
+    auto* scroll = new FitScrollArea(form);
+    scroll->setObjectName(QStringLiteral("formScroll"));
+    m_ui->verticalLayout->insertWidget(0, scroll, 1);
     m_dataPlane = new QPlainTextEdit;
     m_dataPlane->setObjectName(QStringLiteral("dataPlaneEdit"));
     m_dataPlane->setPlaceholderText(
@@ -118,7 +132,12 @@ ConnectDialog::ConnectDialog(Settings* settings, QWidget* parent)
         m_profile = ConnectionProfile { QStringLiteral("Demo (simulated)"), {}, true };
         QDialog::accept();
     });
+    // Enter connects (when the input is valid); the other buttons take a click or their shortcut.
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setDefault(true);
+    for (auto* button : findChildren<QPushButton*>())
+        button->setAutoDefault(button == m_ui->buttonBox->button(QDialogButtonBox::Ok));
     validate();
+    fitHeightToScreen(this);
 }
 
 ConnectDialog::~ConnectDialog() = default;

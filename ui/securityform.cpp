@@ -1,6 +1,7 @@
 #include "ui/securityform.h"
 
 #include "kafka/profiles/clientconfig.h"
+#include "ui/fitscroll.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -170,7 +171,7 @@ void SecurityForm::updateVisibility()
     show(m_hostnameWarning, c.usesTls() && !c.verifyHostname);
     // Rows came or went: the dialog grows or shrinks to fit them (a wrapped warning would be cut off otherwise).
     if (QWidget* top = window(); top && top != this)
-        QTimer::singleShot(0, top, [top] { top->resize(top->width(), top->sizeHint().height()); });
+        QTimer::singleShot(0, top, [top] { fitHeightToScreen(top); });
 }
 
 SecurityConfig SecurityForm::config() const

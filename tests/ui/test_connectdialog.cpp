@@ -14,6 +14,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -302,6 +304,41 @@ private slots:
         QCOMPARE(recents.first().bootstrap, QStringLiteral("host-%1:9092").arg(Settings::kMaxRecent + 3));
         ConnectDialog dialog(m_settings.get());
         QCOMPARE(combo(dialog)->count(), Settings::kMaxRecent);
+    }
+
+    // The tallest form (SASL_SSL with OAuth's six fields, mTLS and the host name warning) on a 1366x768 laptop: the
+    // form scrolls, and the validation line and the OK button stay on the screen.
+    void theTallestFormScrollsAndKeepsItsButtonsOnALaptopScreen()
+    {
+        ConnectDialog d(m_settings.get());
+        type(d, QStringLiteral("k1:9093"));
+        auto* form = d.securityForm();
+        auto* protocol = child<QComboBox>(form, "protocolCombo");
+        protocol->setCurrentIndex(protocol->findText(QStringLiteral("SASL_SSL")));
+        auto* mechanism = child<QComboBox>(form, "mechanismCombo");
+        mechanism->setCurrentIndex(mechanism->findText(QStringLiteral("OAUTHBEARER")));
+        child<QCheckBox>(form, "verifyHostnameCheck")->setChecked(false);
+        QCOMPARE(form->config().mechanism, SaslMechanism::OAuthBearer);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        const int laptopHeight = 768 - 40 - 30; // less a task bar and the title bar
+        QVERIFY2(
+            d.minimumSizeHint().height() <= laptopHeight, qPrintable(QString::number(d.minimumSizeHint().height())));
+        d.resize(d.width(), laptopHeight);
+        QTRY_COMPARE(d.height(), laptopHeight);
+        auto* scroll = child<QScrollArea>(&d, "formScroll");
+        QTRY_VERIFY(scroll->verticalScrollBar()->isVisible()); // it needs more than the laptop's height
+        QVERIFY(scroll->verticalScrollBar()->maximum() > 0);
+        for (QWidget* w : std::initializer_list<QWidget*> { okButton(d), validation(d) }) {
+            QVERIFY(w->isVisible());
+            const QRect where(w->mapTo(&d, QPoint(0, 0)), w->size());
+            QVERIFY2(d.rect().contains(where), w->metaObject()->className());
+        }
+        // Scrolled to the end, the last field of the form is there to fill.
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+        auto* keychain = child<QCheckBox>(&d, "keychainCheck");
+        QTRY_VERIFY(scroll->viewport()->rect().intersects(
+            QRect(keychain->mapTo(scroll->viewport(), QPoint(0, 0)), keychain->size())));
     }
 
     void securityIsValidatedAcceptedAndRememberedWithoutItsSecrets()
